@@ -1,0 +1,672 @@
+package gen
+
+import (
+	"fmt"
+	"go/token"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// builder checks a schemaSpec and resolves it into a Model. It reports every
+// problem it finds, each at its position, and yields a model only when there
+// are none.
+type builder struct {
+	ps       *problems
+	m        *Model
+	docs     map[string]bool
+	enums    map[string]*Enum
+	objects  map[string]*Object
+	typeAt   map[string]pos // Go type name → where it was declared
+	families map[string]*Family
+	keys     map[string]*KeyField // by dotted path
+}
+
+// Build loads the schema folders and returns the checked model.
+func Build(dirs []string) (*Model, error) {
+	s, err := loadSchema(dirs)
+	if err != nil {
+		return nil, err
+	}
+	return build(s)
+}
+
+func build(s *schemaSpec) (*Model, error) {
+	b := &builder{
+		ps: &problems{}, m: &Model{}, docs: map[string]bool{},
+		enums: map[string]*Enum{}, objects: map[string]*Object{}, typeAt: map[string]pos{},
+		families: map[string]*Family{}, keys: map[string]*KeyField{},
+	}
+	if s.platform == nil {
+		return nil, fmt.Errorf("no file declares the platform (a top-level `platform:` key)")
+	}
+	for name := range reservedTypeNames {
+		b.typeAt[name] = pos{file: "(generated)"}
+	}
+	b.platform(s.platform)
+	for _, e := range s.enums {
+		b.enum(e)
+	}
+	// Objects are declared before their fields are resolved, so that they may
+	// refer to each other in any order.
+	for _, o := range s.objects {
+		if b.declareType(o.Name, o.at, "object") {
+			obj := &Object{GoName: o.Name}
+			b.objects[o.Name] = obj
+			b.m.Objects = append(b.m.Objects, obj)
+		}
+	}
+	for _, o := range s.objects {
+		if obj := b.objects[o.Name]; obj != nil && obj.GoName == o.Name {
+			obj.Doc = b.doc(o.Doc, o.Docs, o.docsAt)
+			obj.Fields = b.fields(o.Fields, "object "+o.Name, obj.Doc.Docs)
+		}
+	}
+	if s.platform.Frame != nil {
+		b.frame(s.platform.Frame)
+	}
+	for _, f := range s.platform.Families {
+		b.family(f)
+	}
+	for _, e := range s.events {
+		b.event(e)
+	}
+	b.dispatch()
+	if err := b.ps.err(); err != nil {
+		return nil, err
+	}
+	return b.m, nil
+}
+
+func (b *builder) platform(p *platformSpec) {
+	b.m.Platform = p.Name
+	b.m.Package = p.Package
+	b.m.Doc = Doc{ZH: p.Doc.ZH, EN: p.Doc.EN, Note: p.Doc.Note}
+	if !token.IsIdentifier(p.Package) || strings.ToLower(p.Package) != p.Package {
+		b.ps.add(p.at, "platform: package %q is not a lower-case Go identifier", p.Package)
+	}
+	for _, d := range p.Documents {
+		if b.docs[d.ID] {
+			b.ps.add(d.at, "document %q declared twice", d.ID)
+		}
+		b.docs[d.ID] = true
+		b.m.Documents = append(b.m.Documents, &Document{ID: d.ID, Title: d.Title, Source: d.Source})
+	}
+}
+
+// declareType records a Go type name, reporting a clash with an earlier one.
+func (b *builder) declareType(name string, at pos, what string) bool {
+	if !validGoName(name) {
+		b.ps.add(at, "%s name %q is not an exported Go identifier", what, name)
+		return false
+	}
+	if prev, ok := b.typeAt[name]; ok {
+		if prev.node == nil {
+			b.ps.add(at, "%s name %q is reserved for the generated package", what, name)
+		} else {
+			b.ps.add(at, "%s name %q clashes with the type declared at %s:%d:%d", what, name, prev.file, prev.node.Line, prev.node.Column)
+		}
+		return false
+	}
+	b.typeAt[name] = at
+	return true
+}
+
+func (b *builder) doc(d docSpec, docs []string, docsAt pos) Doc {
+	for _, id := range docs {
+		if !b.docs[id] {
+			b.ps.add(docsAt, "unknown document %q%s", id, suggest(id, mapKeys(b.docs)))
+		}
+	}
+	return Doc{ZH: d.ZH, EN: d.EN, Note: d.Note, Docs: docs}
+}
+
+func (b *builder) enum(e *enumSpec) {
+	if !b.declareType(e.Name, e.at, "enum") {
+		return
+	}
+	en := &Enum{GoName: e.Name, Doc: b.doc(e.Doc, nil, pos{})}
+	switch e.Type {
+	case "string":
+		en.IsString = true
+	case "int":
+	default:
+		b.ps.add(e.typeAt, "enum %s: type must be int or string, got %q", e.Name, e.Type)
+	}
+	seenName, seenValue := map[string]bool{}, map[string]bool{}
+	for _, v := range e.Values {
+		ev := &EnumValue{GoName: e.Name + v.Name, Doc: b.doc(v.Doc, nil, pos{})}
+		if !validGoName(ev.GoName) || seenName[v.Name] {
+			b.ps.add(v.at, "enum %s: value name %q is not a new exported Go identifier", e.Name, v.Name)
+		}
+		seenName[v.Name] = true
+		if v.Value != nil {
+			kv, ok := b.keyValue(v.Value, en.IsString)
+			if !ok {
+				b.ps.add(b.nodeAt(v.at, v.Value), "enum %s: value %s: want %s, got %s", e.Name, v.Name, typeWord(en.IsString), kindName(v.Value))
+			}
+			ev.Str, ev.Int = kv.Str, kv.Int
+			if seenValue[v.Value.Value] {
+				b.ps.add(b.nodeAt(v.at, v.Value), "enum %s: value %s repeats %s", e.Name, v.Name, v.Value.Value)
+			}
+			seenValue[v.Value.Value] = true
+		}
+		en.Values = append(en.Values, ev)
+	}
+	b.enums[e.Name] = en
+	b.m.Enums = append(b.m.Enums, en)
+}
+
+func typeWord(isString bool) string {
+	if isString {
+		return "a string"
+	}
+	return "an integer"
+}
+
+func (b *builder) nodeAt(near pos, n *yaml.Node) pos { return pos{file: near.file, node: n} }
+
+// keyValue reads a discriminator or enum value of the wanted kind.
+func (b *builder) keyValue(n *yaml.Node, isString bool) (KeyValue, bool) {
+	if n.Kind != yaml.ScalarNode {
+		return KeyValue{}, false
+	}
+	if isString {
+		return KeyValue{Str: n.Value}, n.Tag == "!!str"
+	}
+	v, err := strconv.ParseInt(n.Value, 10, 64)
+	return KeyValue{Int: v}, n.Tag == "!!int" && err == nil
+}
+
+// typeOf resolves a type expression: scalar names, enums, objects, []T and map[string]T.
+func (b *builder) typeOf(expr string, at pos, what string) *Type {
+	switch {
+	case strings.HasPrefix(expr, "[]"):
+		if el := b.typeOf(expr[2:], at, what); el != nil {
+			return &Type{Kind: KindArray, Elem: el}
+		}
+		return nil
+	case strings.HasPrefix(expr, "map[string]"):
+		if el := b.typeOf(expr[len("map[string]"):], at, what); el != nil {
+			return &Type{Kind: KindMap, Elem: el}
+		}
+		return nil
+	}
+	switch expr {
+	case "string":
+		return &Type{Kind: KindString}
+	case "int":
+		return &Type{Kind: KindInt}
+	case "int64":
+		return &Type{Kind: KindInt64}
+	case "bool":
+		return &Type{Kind: KindBool}
+	case "float":
+		return &Type{Kind: KindFloat}
+	case "raw":
+		return &Type{Kind: KindRaw}
+	}
+	if e, ok := b.enums[expr]; ok {
+		return &Type{Kind: KindEnum, Enum: e}
+	}
+	if o, ok := b.objects[expr]; ok {
+		return &Type{Kind: KindObject, Object: o}
+	}
+	names := []string{"string", "int", "int64", "bool", "float", "raw"}
+	names = append(names, mapKeys(b.enums)...)
+	names = append(names, mapKeys(b.objects)...)
+	b.ps.add(at, "%s: unknown type %q%s", what, expr, suggest(expr, names))
+	return nil
+}
+
+func (b *builder) fields(specs []*fieldSpec, owner string, inherited []string) []*Field {
+	var out []*Field
+	byGo := map[string]*fieldSpec{}
+	byJSON := map[string]bool{}
+	for _, f := range specs {
+		what := owner + ": field " + f.Name
+		fd := &Field{JSONName: f.Name, GoName: f.Go, Optional: f.Optional, Nullable: f.Nullable}
+		if fd.GoName == "" {
+			fd.GoName = goName(f.Name)
+		}
+		docs := f.Docs
+		if docs == nil {
+			docs = inherited
+		}
+		fd.Doc = b.doc(f.Doc, docs, f.docsAt)
+		fd.Type = b.typeOf(f.Type, f.typeAt, what)
+		goAt := f.goAt
+		if goAt.node == nil {
+			goAt = f.at
+		}
+		switch {
+		case !validGoName(fd.GoName):
+			b.ps.add(goAt, "%s: Go name %q is not an exported Go identifier", what, fd.GoName)
+		case reservedFieldNames[fd.GoName]:
+			b.ps.add(goAt, "%s: Go name %q is reserved for generated members (set `go:` to another name)", what, fd.GoName)
+		case byGo[fd.GoName] != nil:
+			prev := byGo[fd.GoName]
+			b.ps.add(goAt, "%s: Go name %q clashes with field %s at line %d (set `go:` on one of them)", what, fd.GoName, prev.Name, prev.at.node.Line)
+		}
+		if byJSON[f.Name] {
+			b.ps.add(f.at, "%s: declared twice", what)
+		}
+		byGo[fd.GoName], byJSON[f.Name] = f, true
+		if fd.Type != nil {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+func (b *builder) frame(f *frameSpec) {
+	obj := &Object{
+		GoName: "Frame",
+		Doc:    Doc{EN: "Frame is the envelope around an event payload: its fields other than the payload."},
+		Fields: b.fields(f.Fields, "frame", nil),
+	}
+	for _, fd := range obj.Fields {
+		if fd.JSONName == f.Payload {
+			b.ps.add(f.at, "frame: field %q is the payload key", f.Payload)
+		}
+	}
+	b.m.Frame = &Frame{Object: obj, Payload: f.Payload, Bare: f.Bare}
+	b.m.Objects = append(b.m.Objects, obj)
+}
+
+func (b *builder) family(f *familySpec) {
+	fam := &Family{Name: f.Name}
+	what := "family " + f.Name
+	if _, dup := b.families[f.Name]; dup {
+		b.ps.add(f.at, "%s: declared twice", what)
+	}
+	b.families[f.Name] = fam
+	fam.Base = b.objects[f.Base]
+	if fam.Base == nil {
+		b.ps.add(f.baseAt, "%s: unknown base object %q%s", what, f.Base, suggest(f.Base, mapKeys(b.objects)))
+		return
+	}
+	fam.Base.IsBase = true
+	if f.At != "." {
+		fam.At = strings.Split(f.At, ".")
+		if fam.Base.field(fam.At[0]) != nil {
+			b.ps.add(f.atAt, "%s: at %q starts with a field of the base object", what, f.At)
+		}
+	}
+	for _, k := range f.Keys {
+		kf := b.keyField(k, fam, what)
+		if kf == nil {
+			continue
+		}
+		key := &Key{Field: kf}
+		if k.Value != nil {
+			v, ok := b.keyValue(k.Value, kf.IsString)
+			if !ok {
+				b.ps.add(b.nodeAt(k.at, k.Value), "%s: key %s: want %s, got %s", what, k.Path, typeWord(kf.IsString), kindName(k.Value))
+			}
+			key.Fixed = &v
+		}
+		fam.Keys = append(fam.Keys, key)
+	}
+	fam.UnknownName = b.nameTemplate(f.UnknownName, fam, f.unknownAt, what)
+	b.m.Families = append(b.m.Families, fam)
+}
+
+// keyField resolves a discriminator path: a base field, or a field that the
+// family declares inside the wrappers on its `at` path.
+func (b *builder) keyField(k *keySpec, fam *Family, what string) *KeyField {
+	path := strings.Split(k.Path, ".")
+	var t *Type
+	if len(path) == 1 {
+		if bf := fam.Base.field(path[0]); bf != nil {
+			if k.Type != "" {
+				b.ps.add(k.typeAt, "%s: key %s is a base field; its type comes from the base", what, k.Path)
+			}
+			if bf.Optional || bf.Nullable {
+				b.ps.add(k.at, "%s: key %s: the base field must be required and not nullable", what, k.Path)
+			}
+			t = bf.Type
+		}
+	}
+	if t == nil {
+		if len(path) > 1 && !isPrefix(path[:len(path)-1], fam.At) {
+			b.ps.add(k.at, "%s: key %s must be a base field or lie on the family's `at` path", what, k.Path)
+			return nil
+		}
+		if k.Type == "" {
+			b.ps.add(k.at, "%s: key %s is not a base field and needs a type", what, k.Path)
+			return nil
+		}
+		if t = b.typeOf(k.Type, k.typeAt, what+": key "+k.Path); t == nil {
+			return nil
+		}
+	}
+	isString := t.Kind == KindString || (t.Kind == KindEnum && t.Enum.IsString)
+	if !isString && t.Kind != KindInt && !(t.Kind == KindEnum && !t.Enum.IsString) {
+		b.ps.add(k.at, "%s: key %s must be a string, an int or an enum", what, k.Path)
+		return nil
+	}
+	dotted := strings.Join(path, ".")
+	if prev, ok := b.keys[dotted]; ok {
+		if prev.Type.Kind != t.Kind || prev.Type.Enum != t.Enum {
+			b.ps.add(k.at, "%s: key %s has another type than in an earlier family", what, k.Path)
+		}
+		return prev
+	}
+	kf := &KeyField{Path: path, GoName: goName(dotted), Type: t, IsString: isString, Doc: b.doc(k.Doc, nil, pos{})}
+	b.keys[dotted] = kf
+	b.m.KeyFields = append(b.m.KeyFields, kf)
+	return kf
+}
+
+func isPrefix(p, of []string) bool {
+	if len(p) > len(of) {
+		return false
+	}
+	for i := range p {
+		if p[i] != of[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (o *Object) field(jsonName string) *Field {
+	for _, f := range o.Fields {
+		if f.JSONName == jsonName {
+			return f
+		}
+	}
+	return nil
+}
+
+// nameTemplate parses "message_{type}" into literal and key parts.
+func (b *builder) nameTemplate(s string, fam *Family, at pos, what string) []NamePart {
+	var parts []NamePart
+	for s != "" {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			parts = append(parts, NamePart{Literal: s})
+			break
+		}
+		if i > 0 {
+			parts = append(parts, NamePart{Literal: s[:i]})
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			b.ps.add(at, "%s: unknown_name: unclosed {", what)
+			return nil
+		}
+		ref := s[i+1 : i+j]
+		var kf *KeyField
+		for _, k := range fam.Keys {
+			if strings.Join(k.Field.Path, ".") == ref {
+				kf = k.Field
+			}
+		}
+		if kf == nil {
+			b.ps.add(at, "%s: unknown_name: {%s} is not a key of the family", what, ref)
+			return nil
+		}
+		parts = append(parts, NamePart{Key: kf})
+		s = s[i+j+1:]
+	}
+	return parts
+}
+
+func (b *builder) event(e *eventSpec) {
+	what := "event " + e.Name
+	fam := b.families[e.Family]
+	if fam == nil {
+		b.ps.add(e.familyAt, "%s: unknown family %q%s", what, e.Family, suggest(e.Family, mapKeys(b.families)))
+		return
+	}
+	ev := &Event{Name: e.Name, GoName: e.Go, Family: fam, Doc: b.doc(e.Doc, e.Docs, e.docsAt)}
+	at := e.goAt
+	if ev.GoName == "" {
+		ev.GoName, at = goName(e.Name), e.at
+	}
+	if !b.declareType(ev.GoName, at, "event "+e.Name+": Go") {
+		return
+	}
+	ev.Keys = b.eventKeys(e, fam, what)
+	for _, x := range e.Examples {
+		if !b.docs[x.Doc] {
+			b.ps.add(x.at, "%s: example %s: unknown document %q", what, x.File, x.Doc)
+		}
+		ev.Examples = append(ev.Examples, &Example{File: x.File, Doc: x.Doc, Note: x.Note})
+	}
+	ev.Payload = b.payload(e, ev, what)
+	b.m.Events = append(b.m.Events, ev)
+}
+
+// eventKeys gives the event's value for every family key: fixed ones from the
+// family, the others from `key:` or, failing that, from the event's name.
+func (b *builder) eventKeys(e *eventSpec, fam *Family, what string) []KeyValue {
+	var free []*Key
+	for _, k := range fam.Keys {
+		if k.Fixed == nil {
+			free = append(free, k)
+		}
+	}
+	given := map[*KeyField]KeyValue{}
+	switch {
+	case e.Key != nil:
+		if len(e.Key) != len(free) {
+			b.ps.add(e.keyAt, "%s: key has %d values, family %s needs %d", what, len(e.Key), fam.Name, len(free))
+			return nil
+		}
+		for i, k := range free {
+			v, ok := b.keyValue(e.Key[i], k.Field.IsString)
+			if !ok {
+				b.ps.add(b.nodeAt(e.keyAt, e.Key[i]), "%s: key %s: want %s, got %s", what, strings.Join(k.Field.Path, "."), typeWord(k.Field.IsString), kindName(e.Key[i]))
+			}
+			given[k.Field] = v
+		}
+	case len(free) > 0:
+		vals, ok := matchTemplate(fam.UnknownName, e.Name)
+		for _, k := range free {
+			s, has := vals[k.Field]
+			if !ok || !has {
+				b.ps.add(e.at, "%s: needs `key:` (its name does not spell the family's keys)", what)
+				return nil
+			}
+			v := KeyValue{Str: s}
+			if !k.Field.IsString {
+				n, err := strconv.ParseInt(s, 10, 64)
+				if err != nil {
+					b.ps.add(e.at, "%s: needs `key:` (%q is not an integer)", what, s)
+					return nil
+				}
+				v = KeyValue{Int: n}
+			}
+			given[k.Field] = v
+		}
+	}
+	var out []KeyValue
+	for _, k := range fam.Keys {
+		if k.Fixed != nil {
+			out = append(out, *k.Fixed)
+		} else {
+			out = append(out, given[k.Field])
+		}
+	}
+	return out
+}
+
+// matchTemplate splits name along the template's literals.
+func matchTemplate(parts []NamePart, name string) (map[*KeyField]string, bool) {
+	vals := map[*KeyField]string{}
+	for i, p := range parts {
+		if p.Key == nil {
+			if !strings.HasPrefix(name, p.Literal) {
+				return nil, false
+			}
+			name = name[len(p.Literal):]
+			continue
+		}
+		end := len(name)
+		if i+1 < len(parts) && parts[i+1].Key == nil {
+			end = strings.Index(name, parts[i+1].Literal)
+			if end < 0 {
+				return nil, false
+			}
+		}
+		vals[p.Key] = name[:end]
+		name = name[end:]
+	}
+	return vals, name == ""
+}
+
+// payload builds the event's payload object: the family base embedded, then
+// the chain of wrappers down the `at` path, the last holding the event's own
+// fields (or being the referenced body object).
+func (b *builder) payload(e *eventSpec, ev *Event, what string) *Object {
+	fam := ev.Family
+	own := func() []*Field { return b.fields(e.Fields, what, ev.Doc.Docs) }
+	if e.Body != "" && e.Fields != nil {
+		b.ps.add(e.bodyAt, "%s: give either body or fields, not both", what)
+	}
+	root := &Object{GoName: ev.GoName, Base: fam.Base, Doc: ev.Doc, Owner: ev}
+	b.m.Objects = append(b.m.Objects, root)
+	keysAt := func(level int) []*Field {
+		var out []*Field
+		for _, k := range fam.Keys {
+			if len(k.Field.Path) == level+1 && isPrefix(k.Field.Path[:level], fam.At) && !(level == 0 && fam.Base.field(k.Field.Path[0]) != nil) {
+				out = append(out, &Field{JSONName: k.Field.Path[level], GoName: goName(k.Field.Path[level]), Type: k.Field.Type, Doc: k.Field.Doc})
+			}
+		}
+		return out
+	}
+	if len(fam.At) == 0 {
+		if e.Body != "" {
+			b.ps.add(e.bodyAt, "%s: body needs a family whose `at` is not \".\"", what)
+		}
+		root.Fields = append(keysAt(0), own()...)
+		b.checkClash(root, e.at, what)
+		return root
+	}
+	root.Fields = keysAt(0)
+	parent := root
+	for i, seg := range fam.At {
+		slot := &Field{JSONName: seg, GoName: goName(seg), Doc: Doc{EN: fmt.Sprintf("%s holds the %q member of the event.", goName(seg), seg)}}
+		parent.Fields = append(parent.Fields, slot)
+		last := i == len(fam.At)-1
+		if last && e.Body != "" {
+			slot.Type = b.typeOf(e.Body, e.bodyAt, what+": body")
+			if slot.Type != nil && slot.Type.Kind != KindObject {
+				b.ps.add(e.bodyAt, "%s: body must name an object", what)
+			}
+			if len(keysAt(i+1)) > 0 {
+				b.ps.add(e.bodyAt, "%s: body cannot be a shared object: family %s keeps a key inside it", what, fam.Name)
+			}
+			slot.Doc = Doc{EN: fmt.Sprintf("%s is the event's data.", slot.GoName)}
+			break
+		}
+		w := &Object{GoName: ev.GoName + goName(seg), Owner: ev}
+		w.Doc = Doc{EN: fmt.Sprintf("%s is the %q member of %s.", w.GoName, strings.Join(fam.At[:i+1], "."), ev.GoName)}
+		if !b.declareType(w.GoName, e.at, what+": generated type") {
+			return root
+		}
+		w.Fields = keysAt(i + 1)
+		if last {
+			w.Fields = append(w.Fields, own()...)
+			slot.Doc = Doc{EN: fmt.Sprintf("%s holds the event's own fields.", slot.GoName)}
+		}
+		b.checkClash(w, e.at, what)
+		slot.Type = &Type{Kind: KindObject, Object: w}
+		b.m.Objects = append(b.m.Objects, w)
+		parent = w
+	}
+	b.checkClash(root, e.at, what)
+	return root
+}
+
+// checkClash reports fields of a generated object that collide by JSON or Go
+// name, including with the embedded base.
+func (b *builder) checkClash(o *Object, at pos, what string) {
+	seenJSON, seenGo := map[string]bool{}, map[string]bool{}
+	for _, f := range o.AllFields() {
+		if seenJSON[f.JSONName] || seenGo[f.GoName] {
+			b.ps.add(at, "%s: field %q appears twice in %s", what, f.JSONName, o.GoName)
+		}
+		seenJSON[f.JSONName], seenGo[f.GoName] = true, true
+	}
+}
+
+// dispatch builds the dispatch tree from the families and events.
+func (b *builder) dispatch() {
+	var root *DispatchNode
+	for _, fam := range b.m.Families {
+		node := &root
+		for _, k := range fam.Keys {
+			if !b.enterLevel(node, k.Field, fam) {
+				break
+			}
+			if k.Fixed == nil {
+				if (*node).Unknown != nil && (*node).Unknown != fam {
+					b.ps.add(pos{file: "(families)"}, "families %s and %s both take every value of key %s", (*node).Unknown.Name, fam.Name, strings.Join(k.Field.Path, "."))
+				}
+				(*node).Unknown = fam
+				break
+			}
+			node = &(*node).caseFor(*k.Fixed).Next
+		}
+	}
+	for _, ev := range b.m.Events {
+		if ev.Keys == nil || ev.Payload == nil {
+			continue
+		}
+		node := &root
+		for i, k := range ev.Family.Keys {
+			if !b.enterLevel(node, k.Field, ev.Family) {
+				break
+			}
+			if k.Fixed == nil && (*node).Unknown == nil {
+				(*node).Unknown = ev.Family
+			}
+			c := (*node).caseFor(ev.Keys[i])
+			if i == len(ev.Family.Keys)-1 {
+				if c.Event != nil || c.Next != nil {
+					b.ps.add(pos{file: "(events)"}, "events %s and %s have the same discriminator values", eventName(c.Event, c.Next), ev.Name)
+				}
+				c.Event = ev
+				break
+			}
+			node = &c.Next
+		}
+	}
+	b.m.Dispatch = root
+}
+
+func eventName(e *Event, n *DispatchNode) string {
+	if e != nil {
+		return e.Name
+	}
+	return "(a deeper level)"
+}
+
+// enterLevel makes sure *node reads key, creating the level if needed.
+func (b *builder) enterLevel(node **DispatchNode, key *KeyField, fam *Family) bool {
+	if *node == nil {
+		*node = &DispatchNode{Key: key}
+		return true
+	}
+	if (*node).Key != key {
+		b.ps.add(pos{file: "(families)"}, "family %s reads key %s where another family reads %s", fam.Name, strings.Join(key.Path, "."), strings.Join((*node).Key.Path, "."))
+		return false
+	}
+	return true
+}
+
+func (n *DispatchNode) caseFor(v KeyValue) *DispatchCase {
+	for _, c := range n.Cases {
+		if c.Value == v {
+			return c
+		}
+	}
+	c := &DispatchCase{Value: v}
+	n.Cases = append(n.Cases, c)
+	return c
+}

@@ -1,0 +1,163 @@
+package gen
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+func emitEncode(m *Model) *jen.File {
+	f := newFile(m)
+	if m.Frame != nil {
+		f.Add(emitFrameOpen(m.Frame))
+	}
+	for _, o := range m.Objects {
+		switch {
+		case o.IsBase || o == m.Frameobj():
+		case o.Owner != nil && o == o.Owner.Payload:
+			f.Add(emitAppendObject(o, "appendPayload"))
+			f.Add(emitEventAppend(m, o.GoName, jen.Id("b").Op("=").Id("x").Dot("appendPayload").Call(jen.Id("b"))))
+		default:
+			f.Comment("AppendJSON appends x's JSON encoding to b.")
+			f.Add(emitAppendObject(o, "AppendJSON"))
+			f.Add(emitMarshal(o.GoName))
+		}
+	}
+	f.Add(emitEventAppend(m, "UnknownEvent", jen.Id("b").Op("=").Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Payload"))))
+	return f
+}
+
+func emitMarshal(goName string) jen.Code {
+	g := jen.Comment("MarshalJSON implements json.Marshaler.").Line()
+	g.Func().Params(jen.Id("x").Id(goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("x").Dot("AppendJSON").Call(jen.Nil()), jen.Nil()),
+	).Line()
+	return g
+}
+
+// emitFrameOpen emits the method that writes a frame up to its payload:
+// {"s":0,"sn":1,"d": — the event then writes the payload and the closing brace.
+func emitFrameOpen(fr *Frame) jen.Code {
+	return jen.Func().Params(jen.Id("x").Op("*").Id("Frame")).Id("appendOpen").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+		for _, f := range fr.Object.Fields {
+			appendField(b, jen.Id("x").Dot(f.GoName), f)
+		}
+		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		b.Return(jen.Qual(wirePath, "AppendKey").Call(jen.Id("b"), jen.Lit(fr.Payload)))
+	}).Line()
+}
+
+// emitEventAppend emits AppendJSON and MarshalJSON of an event: the frame
+// around the payload when the event came in one.
+func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
+	g := jen.Comment("AppendJSON implements Event: the frame when the event came in one, else the payload.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+		if m.Frame != nil {
+			b.If(jen.Id("x").Dot("Frame").Op("!=").Nil()).Block(jen.Id("b").Op("=").Id("x").Dot("Frame").Dot("appendOpen").Call(jen.Id("b")))
+		}
+		b.Add(payload)
+		if m.Frame != nil {
+			b.If(jen.Id("x").Dot("Frame").Op("!=").Nil()).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')))
+		}
+		b.Return(jen.Id("b"))
+	}).Line()
+	g.Add(emitMarshal(goName))
+	return g
+}
+
+// emitAppendObject emits the method that appends an object: its present
+// members in schema order, then the members the schema does not model.
+func emitAppendObject(o *Object, method string) jen.Code {
+	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+		for _, f := range o.AllFields() {
+			target := jen.Id("x")
+			if f.Via != "" {
+				target = target.Dot(f.Via)
+			}
+			appendField(b, target.Dot(f.GoName), f.Field)
+		}
+		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
+	}).Line()
+}
+
+// appendField appends `"name":value`, leaving out an absent optional member
+// and writing null for a null one.
+func appendField(b *jen.Group, target *jen.Statement, f *Field) {
+	write := func(g *jen.Group, t *jen.Statement) {
+		g.Id("b").Op("=").Qual(wirePath, "AppendKey").Call(jen.Id("b"), jen.Lit(f.JSONName))
+		if !f.Nullable {
+			appendValue(g, t, f.Type, 0)
+			return
+		}
+		g.If(t.Clone().Dot("Valid")).BlockFunc(func(vb *jen.Group) {
+			appendValue(vb, t.Clone().Dot("Value"), f.Type, 0)
+		}).Else().Block(
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
+		)
+	}
+	if f.Optional {
+		b.If(target.Clone().Dot("Set")).BlockFunc(func(ob *jen.Group) {
+			write(ob, target.Clone().Dot("Value"))
+		})
+		return
+	}
+	write(b, target)
+}
+
+// appendValue appends the value of type t held in target.
+func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
+	call := func(fn string, arg jen.Code) {
+		b.Id("b").Op("=").Qual(wirePath, fn).Call(jen.Id("b"), arg)
+	}
+	switch t.Kind {
+	case KindString:
+		call("AppendString", target)
+	case KindInt:
+		call("AppendInt", jen.Int64().Call(target))
+	case KindInt64:
+		call("AppendInt", target)
+	case KindBool:
+		call("AppendBool", target)
+	case KindFloat:
+		call("AppendFloat", target)
+	case KindRaw:
+		call("AppendRaw", target)
+	case KindEnum:
+		if t.Enum.IsString {
+			call("AppendString", jen.String().Call(target))
+		} else {
+			call("AppendInt", jen.Int64().Call(target))
+		}
+	case KindObject:
+		b.Id("b").Op("=").Add(target).Dot("AppendJSON").Call(jen.Id("b"))
+	case KindArray:
+		i := fmt.Sprintf("i%d", depth)
+		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('['))
+		b.For(jen.Id(i).Op(":=").Range().Add(target.Clone())).BlockFunc(func(lb *jen.Group) {
+			lb.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
+			appendValue(lb, target.Clone().Index(jen.Id(i)), t.Elem, depth+1)
+		})
+		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(']'))
+	case KindMap:
+		keys, k, e := fmt.Sprintf("keys%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
+		b.BlockFunc(func(mb *jen.Group) {
+			mb.Comment("Sorted keys: the same value always encodes the same way.")
+			mb.Id(keys).Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(target.Clone()))
+			mb.For(jen.Id(k).Op(":=").Range().Add(target.Clone())).Block(jen.Id(keys).Op("=").Append(jen.Id(keys), jen.Id(k)))
+			mb.Qual("sort", "Strings").Call(jen.Id(keys))
+			mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+			mb.For(jen.List(jen.Id("n"), jen.Id(k)).Op(":=").Range().Id(keys)).BlockFunc(func(lb *jen.Group) {
+				lb.If(jen.Id("n").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
+				lb.Id("b").Op("=").Qual(wirePath, "AppendString").Call(jen.Id("b"), jen.Id(k))
+				lb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
+				lb.Comment("A copy: map values are not addressable.")
+				lb.Id(e).Op(":=").Add(target.Clone()).Index(jen.Id(k))
+				appendValue(lb, jen.Id(e), t.Elem, depth+1)
+			})
+			mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}'))
+		})
+	}
+}

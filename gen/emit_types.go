@@ -1,0 +1,310 @@
+package gen
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// goType returns the Go type of a field: the value type wrapped in
+// jsonwire.Null when nullable and jsonwire.Opt when optional.
+func goType(f *Field) jen.Code {
+	t := valueType(f.Type)
+	if f.Nullable {
+		t = jen.Qual(wirePath, "Null").Types(t)
+	}
+	if f.Optional {
+		t = jen.Qual(wirePath, "Opt").Types(t)
+	}
+	return t
+}
+
+// valueType returns the Go type of a schema type.
+func valueType(t *Type) *jen.Statement {
+	switch t.Kind {
+	case KindString:
+		return jen.String()
+	case KindInt:
+		return jen.Int()
+	case KindInt64:
+		return jen.Int64()
+	case KindBool:
+		return jen.Bool()
+	case KindFloat:
+		return jen.Float64()
+	case KindRaw:
+		return jen.Qual(wirePath, "Raw")
+	case KindEnum:
+		return jen.Id(t.Enum.GoName)
+	case KindObject:
+		return jen.Id(t.Object.GoName)
+	case KindArray:
+		return jen.Index().Add(valueType(t.Elem))
+	case KindMap:
+		return jen.Map(jen.String()).Add(valueType(t.Elem))
+	}
+	panic(fmt.Sprintf("unhandled type kind %d", t.Kind)) // the builder admits no other kind
+}
+
+func emitEnums(m *Model) *jen.File {
+	f := newFile(m)
+	for _, e := range m.Enums {
+		f.Add(emitEnum(e))
+	}
+	return f
+}
+
+// emitEnum declares an open enum: its type, constants, String and Valid.
+func emitEnum(e *Enum) jen.Code {
+	g := jen.Add(docComment(e.GoName, e.Doc)).Line()
+	under := jen.Int()
+	if e.IsString {
+		under = jen.String()
+	}
+	g.Type().Id(e.GoName).Add(under).Line().Line()
+	g.Const().DefsFunc(func(c *jen.Group) {
+		for _, v := range e.Values {
+			c.Add(docComment(v.GoName, v.Doc))
+			c.Id(v.GoName).Id(e.GoName).Op("=").Add(enumLit(e, v))
+		}
+	}).Line().Line()
+	// String names a declared value; other values print as Go would write them.
+	g.Comment(fmt.Sprintf("String returns the name of a declared value, or %s(value) for another.", e.GoName)).Line()
+	g.Func().Params(jen.Id("v").Id(e.GoName)).Id("String").Params().String().BlockFunc(func(b *jen.Group) {
+		b.Switch(jen.Id("v")).BlockFunc(func(s *jen.Group) {
+			for _, v := range e.Values {
+				s.Case(jen.Id(v.GoName)).Return(jen.Lit(enumValueName(e, v)))
+			}
+		})
+		if e.IsString {
+			b.Return(jen.Lit(e.GoName+"(").Op("+").Qual("strconv", "Quote").Call(jen.String().Call(jen.Id("v"))).Op("+").Lit(")"))
+		} else {
+			b.Return(jen.Lit(e.GoName+"(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("v"))).Op("+").Lit(")"))
+		}
+	}).Line().Line()
+	g.Comment("Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.").Line()
+	g.Func().Params(jen.Id("v").Id(e.GoName)).Id("Valid").Params().Bool().BlockFunc(func(b *jen.Group) {
+		b.Switch(jen.Id("v")).BlockFunc(func(s *jen.Group) {
+			var cases []jen.Code
+			for _, v := range e.Values {
+				cases = append(cases, jen.Id(v.GoName))
+			}
+			if len(cases) > 0 {
+				s.Case(cases...).Return(jen.True())
+			}
+		})
+		b.Return(jen.False())
+	}).Line()
+	return g
+}
+
+func enumLit(e *Enum, v *EnumValue) jen.Code {
+	if e.IsString {
+		return jen.Lit(v.Str)
+	}
+	return jen.Lit(int(v.Int))
+}
+
+// enumValueName is what String prints: the wire value for string enums (it
+// is the name people search for), the constant's suffix for int enums.
+func enumValueName(e *Enum, v *EnumValue) string {
+	if e.IsString {
+		return v.Str
+	}
+	return v.GoName[len(e.GoName):]
+}
+
+func emitObjects(m *Model) *jen.File {
+	f := newFile(m)
+	for _, o := range m.Objects {
+		if o.Owner == nil {
+			f.Add(emitStruct(o, nil, nil))
+		}
+	}
+	return f
+}
+
+// emitStruct declares an object's struct: an embedded base first, then the
+// fields, then the members the schema does not model. head and tail add the
+// members only event structs have.
+func emitStruct(o *Object, head, tail []jen.Code) jen.Code {
+	g := jen.Add(docComment(o.GoName, o.Doc)).Line()
+	g.Type().Id(o.GoName).StructFunc(func(s *jen.Group) {
+		for _, c := range head {
+			s.Add(c)
+		}
+		if o.Base != nil {
+			s.Id(o.Base.GoName)
+			s.Line()
+		}
+		for _, fd := range o.Fields {
+			s.Add(fieldComment(fd))
+			s.Id(fd.GoName).Add(goType(fd))
+		}
+		if !o.IsBase {
+			s.Line()
+			s.Comment("UnknownFields keeps the members the schema does not model, so that")
+			s.Comment("re-encoding loses nothing.")
+			s.Id("UnknownFields").Qual(wirePath, "Unknown")
+		}
+		for _, c := range tail {
+			s.Add(c)
+		}
+	}).Line()
+	return g
+}
+
+func fieldComment(fd *Field) jen.Code {
+	var lines []string
+	if fd.Doc.EN != "" {
+		lines = append(lines, fd.GoName+": "+fd.Doc.EN)
+	}
+	if fd.Doc.ZH != "" {
+		if len(lines) == 0 {
+			lines = append(lines, fd.GoName+": "+fd.Doc.ZH)
+		} else {
+			lines = append(lines, fd.Doc.ZH)
+		}
+	}
+	var flags []string
+	if fd.Optional {
+		flags = append(flags, "may be absent")
+	}
+	if fd.Nullable {
+		flags = append(flags, "may be null")
+	}
+	tail := fmt.Sprintf("JSON %q", fd.JSONName)
+	for _, fl := range flags {
+		tail += "; " + fl
+	}
+	if len(fd.Doc.Docs) > 0 {
+		tail += "; documented in " + joinComma(fd.Doc.Docs)
+	}
+	lines = append(lines, tail+".")
+	if fd.Doc.Note != "" {
+		lines = append(lines, "Note: "+fd.Doc.Note)
+	}
+	return commentLines(lines)
+}
+
+func joinComma(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += ", "
+		}
+		out += x
+	}
+	return out
+}
+
+func emitEvents(m *Model) *jen.File {
+	f := newFile(m)
+	f.Comment("Event is a decoded " + m.Platform + " event: a pointer to one of the event")
+	f.Comment("types of this package, or *UnknownEvent for an event the schema does not know.")
+	f.Type().Id("Event").Interface(
+		jen.Comment("EventName is the event's name, as `eventbind decode` prints it."),
+		jen.Id("EventName").Params().String(),
+		jen.Comment("Known is false for *UnknownEvent."),
+		jen.Id("Known").Params().Bool(),
+		jen.Comment("RawJSON returns the bytes the event was decoded from (a copy of the input)."),
+		jen.Id("RawJSON").Params().Index().Byte(),
+		jen.Comment("AppendJSON appends the event's JSON encoding to b."),
+		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
+		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
+		jen.Line(),
+		jen.Id("decodePayload").Params(jen.Id("d").Op("*").Qual(wirePath, "Decoder")).Error(),
+		jen.Id("setSource").Params(frameParam(m), jen.Id("raw").Index().Byte()),
+	).Line()
+
+	for _, ev := range m.Events {
+		f.Add(emitStruct(ev.Payload, eventHeadFields(m), []jen.Code{jen.Line(), jen.Id("raw").Index().Byte()}))
+		f.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id(ev.GoName)).Parens(jen.Nil())
+		f.Add(eventMethods(m, ev.GoName, jen.Lit(ev.Name), jen.True()))
+		for _, o := range m.Objects {
+			if o.Owner == ev && o != ev.Payload {
+				f.Add(emitStruct(o, nil, nil))
+			}
+		}
+	}
+	f.Add(emitUnknownEvent(m))
+	return f
+}
+
+// frameParam is the parameter through which setSource receives the envelope.
+func frameParam(m *Model) jen.Code {
+	if m.Frame == nil {
+		return jen.Id("_").Op("*").Struct()
+	}
+	return jen.Id("f").Op("*").Id("Frame")
+}
+
+// eventHeadFields are the members every event struct starts with.
+func eventHeadFields(m *Model) []jen.Code {
+	var out []jen.Code
+	if m.Frame != nil {
+		out = append(out,
+			jen.Comment("Frame is the envelope the event came in, or nil when it was decoded"),
+			jen.Comment("from a bare payload."),
+			jen.Id("Frame").Op("*").Id("Frame"),
+			jen.Line(),
+		)
+	}
+	return out
+}
+
+// eventMethods are the Event methods that only report what the event is.
+func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Code {
+	recv := jen.Id("x").Op("*").Id(goName)
+	g := jen.Line()
+	g.Comment("EventName implements Event.").Line()
+	g.Func().Params(recv.Clone()).Id("EventName").Params().String().Block(jen.Return(name)).Line().Line()
+	g.Comment("Known implements Event.").Line()
+	g.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(known)).Line().Line()
+	g.Comment("RawJSON implements Event.").Line()
+	g.Func().Params(recv.Clone()).Id("RawJSON").Params().Index().Byte().Block(jen.Return(jen.Id("x").Dot("raw"))).Line().Line()
+	g.Func().Params(recv.Clone()).Id("setSource").Params(frameParam(m), jen.Id("raw").Index().Byte()).BlockFunc(func(b *jen.Group) {
+		if m.Frame != nil {
+			b.Id("x").Dot("Frame").Op("=").Id("f")
+		}
+		b.Id("x").Dot("raw").Op("=").Id("raw")
+	}).Line()
+	return g
+}
+
+// emitUnknownEvent declares the value for events the schema does not know.
+func emitUnknownEvent(m *Model) jen.Code {
+	g := jen.Comment("UnknownEvent is an event the schema does not know (a new discriminator value).").Line()
+	g.Comment("It keeps the payload whole, so re-encoding gives back what was decoded.").Line()
+	g.Type().Id("UnknownEvent").StructFunc(func(s *jen.Group) {
+		for _, c := range eventHeadFields(m) {
+			s.Add(c)
+		}
+		s.Comment("Name is the event name made from the discriminators, as `eventbind decode` prints it.")
+		s.Id("Name").String()
+		s.Comment("Family is the family whose keys matched so far.")
+		s.Id("Family").String()
+		for _, k := range m.KeyFields {
+			s.Comment(fmt.Sprintf("%s is the discriminator %q, when the family has it.", k.GoName, joinDot(k.Path)))
+			s.Id(k.GoName).Add(valueType(k.Type))
+		}
+		s.Comment("Payload is the event payload, verbatim.")
+		s.Id("Payload").Qual(wirePath, "Raw")
+		s.Line()
+		s.Id("raw").Index().Byte()
+	}).Line()
+	g.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id("UnknownEvent")).Parens(jen.Nil()).Line()
+	g.Add(eventMethods(m, "UnknownEvent", jen.Id("x").Dot("Name"), jen.False()))
+	return g
+}
+
+func joinDot(p []string) string {
+	out := ""
+	for i, s := range p {
+		if i > 0 {
+			out += "."
+		}
+		out += s
+	}
+	return out
+}

@@ -1,0 +1,192 @@
+package gen
+
+// The model is the checked, resolved form of a schema. Every element already
+// knows its Go name and doc text; the emitter only prints it.
+
+// Model is one platform's resolved schema.
+type Model struct {
+	Platform  string // "kook"
+	Package   string // Go package name
+	Doc       Doc
+	Documents []*Document
+	Frame     *Frame // nil when events arrive without an envelope
+	Families  []*Family
+	Enums     []*Enum
+	Objects   []*Object // shared objects, then the wrappers and bodies made for events
+	Events    []*Event
+	Dispatch  *DispatchNode
+	KeyFields []*KeyField // one per distinct discriminator path, for UnknownEvent
+}
+
+// Doc is the doc text of an element.
+type Doc struct {
+	ZH, EN, Note string
+	Docs         []string // ids of the documents that describe the element
+}
+
+// Document is a source document that elements cite.
+type Document struct {
+	ID, Title, Source string
+}
+
+// TypeKind is the kind of a field's type.
+type TypeKind int
+
+const (
+	KindString TypeKind = iota
+	KindInt
+	KindInt64
+	KindBool
+	KindFloat
+	KindRaw
+	KindEnum
+	KindObject
+	KindArray
+	KindMap
+)
+
+// Type is a resolved field type.
+type Type struct {
+	Kind   TypeKind
+	Enum   *Enum   // KindEnum
+	Object *Object // KindObject
+	Elem   *Type   // KindArray, KindMap
+}
+
+// Field is one member of an object.
+type Field struct {
+	JSONName string
+	GoName   string
+	Type     *Type
+	Optional bool // may be absent: jsonwire.Opt
+	Nullable bool // may be null: jsonwire.Null
+	Doc      Doc
+}
+
+// Object is a JSON object with a fixed set of known members.
+type Object struct {
+	GoName string
+	Doc    Doc
+	// Base, when set, is embedded: its fields are decoded and encoded as if
+	// they were this object's own (the common fields of an event family).
+	Base   *Object
+	Fields []*Field
+	// IsBase marks an object used only as an embedded base: it gets no
+	// methods and no UnknownFields of its own (the embedding object keeps them).
+	IsBase bool
+	// Owner is the event whose payload or wrapper this object is; nil for
+	// shared objects.
+	Owner *Event
+}
+
+// AllFields returns the base's fields followed by the object's own, with the
+// Go selector prefix under which each is reached.
+func (o *Object) AllFields() []SelField {
+	var out []SelField
+	if o.Base != nil {
+		for _, f := range o.Base.Fields {
+			out = append(out, SelField{Field: f, Via: o.Base.GoName})
+		}
+	}
+	for _, f := range o.Fields {
+		out = append(out, SelField{Field: f})
+	}
+	return out
+}
+
+// SelField is a field together with the embedded struct it is reached through.
+type SelField struct {
+	*Field
+	Via string // "" for the object's own fields, else the embedded type's name
+}
+
+// Enum is an open enumeration: unknown values decode too.
+type Enum struct {
+	GoName   string
+	IsString bool
+	Doc      Doc
+	Values   []*EnumValue
+}
+
+// EnumValue is one declared value.
+type EnumValue struct {
+	GoName string // constant name: <Enum><Name>
+	Str    string // IsString
+	Int    int64  // !IsString
+	Doc    Doc
+}
+
+// Frame is the transport envelope around an event payload.
+type Frame struct {
+	Object  *Object // the frame's own fields (not the payload)
+	Payload string  // JSON key of the payload
+	Bare    bool    // a bare payload is accepted as well
+}
+
+// Family is a group of events that share a base and discriminators.
+type Family struct {
+	Name        string
+	Base        *Object
+	Keys        []*Key
+	At          []string // path of the event's own fields; empty for "."
+	UnknownName []NamePart
+}
+
+// NamePart is a literal or a discriminator reference in a name template.
+type NamePart struct {
+	Literal string
+	Key     *KeyField // nil for a literal
+}
+
+// Key is one discriminator of a family.
+type Key struct {
+	Field *KeyField
+	Fixed *KeyValue // nil when every event supplies its value
+}
+
+// KeyField is a discriminator path with its type.
+type KeyField struct {
+	Path     []string // JSON path below the payload
+	GoName   string   // field name in UnknownEvent: "Type", "ExtraType"
+	Type     *Type    // string, int or an enum of those
+	IsString bool
+	Doc      Doc
+}
+
+// KeyValue is a discriminator value.
+type KeyValue struct {
+	Str string
+	Int int64
+}
+
+// Event is one known event.
+type Event struct {
+	Name     string // as printed by the command line
+	GoName   string
+	Family   *Family
+	Keys     []KeyValue // one per family key, fixed ones included
+	Doc      Doc
+	Payload  *Object // the payload object: base embedded, then the wrapper chain
+	Examples []*Example
+}
+
+// Example is a documented example payload.
+type Example struct {
+	File string // relative to the schema folder
+	Doc  string
+	Note string
+}
+
+// DispatchNode is one level of the dispatch tree: read Key, then switch.
+type DispatchNode struct {
+	Key     *KeyField
+	Cases   []*DispatchCase
+	Unknown *Family // family that takes every other value; nil: the value is unknown to all
+}
+
+// DispatchCase is one value of a dispatch level: an event or a deeper level.
+type DispatchCase struct {
+	Value KeyValue
+	Event *Event
+	Next  *DispatchNode
+}

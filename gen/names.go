@@ -1,0 +1,58 @@
+package gen
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+)
+
+// initialisms are the words that Go spells in capitals (or in a fixed mixed
+// case) inside identifiers.
+var initialisms = map[string]string{
+	"id": "ID", "url": "URL", "uri": "URI", "sn": "SN", "os": "OS", "api": "API",
+	"http": "HTTP", "json": "JSON", "ip": "IP", "uid": "UID", "utc": "UTC",
+	"kmarkdown": "KMarkdown",
+}
+
+// goName derives a Go identifier from a JSON or schema name:
+// channel_type → ChannelType, msg_id → MsgID, notice.channel_create →
+// NoticeChannelCreate. Characters other than letters and digits separate words.
+func goName(s string) string {
+	var b strings.Builder
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	for _, w := range words {
+		if up, ok := initialisms[strings.ToLower(w)]; ok {
+			b.WriteString(up)
+			continue
+		}
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		b.WriteString(string(r))
+	}
+	return b.String()
+}
+
+// validGoName reports whether s can name an exported Go identifier.
+func validGoName(s string) bool {
+	if s == "" || !token.IsIdentifier(s) || !token.IsExported(s) {
+		return false
+	}
+	return true
+}
+
+// reservedFieldNames are names that generated structs use for their own
+// members and methods; a schema field must not take them.
+var reservedFieldNames = map[string]bool{
+	"UnknownFields": true, "Frame": true, "AppendJSON": true, "MarshalJSON": true,
+	"UnmarshalJSON": true, "EventName": true, "Known": true, "RawJSON": true,
+	"String": true, "Valid": true,
+}
+
+// reservedTypeNames are the package-level names every generated package declares.
+var reservedTypeNames = map[string]bool{
+	"Event": true, "UnknownEvent": true, "Handler": true, "NopHandler": true,
+	"Mux": true, "Dispatch": true, "Decode": true, "DecodeReportingUnknown": true,
+	"Frame": true, "EventNames": true,
+}

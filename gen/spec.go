@@ -1,0 +1,133 @@
+package gen
+
+import "go.yaml.in/yaml/v3"
+
+// The spec types mirror the YAML files one to one. They keep the yaml.Node of
+// every value that a later check may complain about, so that every error can
+// name its file:line:col.
+
+type pos struct {
+	file string
+	node *yaml.Node
+}
+
+type docSpec struct {
+	ZH, EN, Note string
+}
+
+type documentSpec struct {
+	at     pos
+	ID     string
+	Title  string
+	Source string
+}
+
+type fieldSpec struct {
+	at       pos
+	Name     string
+	Go       string
+	goAt     pos
+	Type     string
+	typeAt   pos
+	Optional bool
+	Nullable bool
+	Docs     []string
+	docsAt   pos
+	Doc      docSpec
+}
+
+type frameSpec struct {
+	at      pos
+	Payload string
+	Bare    bool
+	Fields  []*fieldSpec
+}
+
+type keySpec struct {
+	at     pos
+	Path   string
+	Type   string
+	typeAt pos
+	Value  *yaml.Node // nil when the events give the value
+	Doc    docSpec
+}
+
+type familySpec struct {
+	at          pos
+	Name        string
+	Base        string
+	baseAt      pos
+	Keys        []*keySpec
+	At          string
+	atAt        pos
+	UnknownName string
+	unknownAt   pos
+}
+
+type platformSpec struct {
+	at        pos
+	Name      string
+	Package   string
+	Doc       docSpec
+	Documents []*documentSpec
+	Frame     *frameSpec
+	Families  []*familySpec
+}
+
+type enumValueSpec struct {
+	at    pos
+	Name  string
+	Value *yaml.Node
+	Doc   docSpec
+}
+
+type enumSpec struct {
+	at     pos
+	Name   string
+	Type   string
+	typeAt pos
+	Doc    docSpec
+	Values []*enumValueSpec
+}
+
+type objectSpec struct {
+	at     pos
+	Name   string
+	Doc    docSpec
+	Docs   []string
+	docsAt pos
+	Fields []*fieldSpec
+}
+
+type exampleSpec struct {
+	at   pos
+	File string
+	Doc  string
+	Note string
+}
+
+type eventSpec struct {
+	at       pos
+	Name     string
+	Go       string
+	goAt     pos
+	Family   string
+	familyAt pos
+	Key      []*yaml.Node
+	keyAt    pos
+	Doc      docSpec
+	Docs     []string
+	docsAt   pos
+	Body     string
+	bodyAt   pos
+	Fields   []*fieldSpec
+	Examples []*exampleSpec
+}
+
+// schemaSpec is everything read from one or more schema folders.
+type schemaSpec struct {
+	platform *platformSpec
+	enums    []*enumSpec
+	objects  []*objectSpec
+	events   []*eventSpec
+}

@@ -1,0 +1,8 @@
+module github.com/eventbind/eventbind
+
+go 1.22
+
+require (
+	github.com/dave/jennifer v1.7.1
+	go.yaml.in/yaml/v3 v3.0.6
+)

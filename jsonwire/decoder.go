@@ -1,0 +1,323 @@
+package jsonwire
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// DefaultMaxDepth is the nesting limit used when Decoder.MaxDepth is 0. It
+// matches encoding/json, so both accept the same documents.
+const DefaultMaxDepth = 10000
+
+// Decoder reads one JSON document from memory and tracks the JSON path for
+// errors.
+//
+// Generated code drives it value by value; the Decoder validates as it goes
+// and never reads ahead more than it needs, so an error is reported at the
+// first bad byte with the path of the value around it.
+type Decoder struct {
+	// ReportUnknown makes UnknownField record the path of every unknown
+	// member, so tools can list what a schema is missing.
+	ReportUnknown bool
+	// MaxDepth is the nesting limit; 0 means DefaultMaxDepth. It bounds the
+	// memory hostile input can make the Decoder use.
+	MaxDepth int
+
+	data    []byte
+	pos     int // next byte to read; always 0 <= pos <= len(data)
+	root    string
+	levels  []level  // open objects and arrays, outermost first
+	scratch []byte   // unescaped string contents, reused
+	stack   []byte   // containers opened by skipValue, reused
+	unknown []string // recorded unknown paths
+}
+
+// level is one open object or array and its current path segment. Levels are
+// reused across pushes so that walking a document does not allocate.
+type level struct {
+	key    []byte // current member key; aliases data or buf
+	buf    []byte // storage for keys that had escapes, reused
+	n      int    // members or elements started so far
+	array  bool
+	hasSeg bool // whether the level adds a segment to the path right now
+}
+
+// NewDecoder returns a Decoder for data. root is the path of the top value:
+// "d" for a KOOK frame's payload, or "" when paths should start at the keys.
+func NewDecoder(data []byte, root string) *Decoder {
+	d := &Decoder{}
+	d.Reset(data, root)
+	return d
+}
+
+// Reset makes d read data from the start, keeping its buffers so that a
+// long-lived Decoder does not allocate per event. It keeps ReportUnknown and
+// MaxDepth and clears the recorded unknown paths. The old path list is
+// dropped rather than reused because a caller may still hold it.
+func (d *Decoder) Reset(data []byte, root string) {
+	d.data = data
+	d.pos = 0
+	d.root = root
+	d.levels = d.levels[:0]
+	d.unknown = nil
+}
+
+// Offset returns the current byte offset in the input.
+func (d *Decoder) Offset() int { return d.pos }
+
+// Path returns the current JSON path, e.g. "d.extra.body[2].id". It builds
+// the string on demand, since it is only needed for errors and unknown
+// paths.
+func (d *Decoder) Path() string {
+	b := make([]byte, 0, 64)
+	b = append(b, d.root...)
+	for i := range d.levels {
+		lv := &d.levels[i]
+		if !lv.hasSeg {
+			continue
+		}
+		if lv.array {
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(lv.n-1), 10)
+			b = append(b, ']')
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, lv.key...)
+	}
+	return string(b)
+}
+
+// Kind skips whitespace and reports the kind of the next value without
+// consuming it, so generated code can branch on it (for example for fields
+// that are documented as "string or number"). It returns KindInvalid at the
+// end of the input or on a byte that cannot start a value.
+func (d *Decoder) Kind() Kind {
+	c, ok := d.peek()
+	if !ok {
+		return KindInvalid
+	}
+	switch c {
+	case '{':
+		return KindObject
+	case '[':
+		return KindArray
+	case '"':
+		return KindString
+	case 't', 'f':
+		return KindBool
+	case 'n':
+		return KindNull
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return KindNumber
+	}
+	return KindInvalid
+}
+
+// IsNull consumes the next value and returns true if it is the literal null;
+// otherwise it consumes nothing, so the caller can decode the value.
+func (d *Decoder) IsNull() bool {
+	c, ok := d.peek()
+	if !ok || c != 'n' || len(d.data)-d.pos < 4 || string(d.data[d.pos:d.pos+4]) != "null" {
+		return false
+	}
+	d.pos += 4
+	return true
+}
+
+// maxDepth returns the effective nesting limit.
+func (d *Decoder) maxDepth() int {
+	if d.MaxDepth <= 0 {
+		return DefaultMaxDepth
+	}
+	return d.MaxDepth
+}
+
+// push opens a level, reusing the storage of an earlier one.
+func (d *Decoder) push(array bool) {
+	n := len(d.levels)
+	if n < cap(d.levels) {
+		d.levels = d.levels[:n+1]
+	} else {
+		d.levels = append(d.levels, level{})
+	}
+	lv := &d.levels[n]
+	lv.key = nil
+	lv.n = 0
+	lv.array = array
+	lv.hasSeg = false
+}
+
+// pop closes the innermost level. The parent keeps its segment, so right
+// after a '}' the path names the object just closed (which Missing relies on).
+func (d *Decoder) pop() {
+	d.levels = d.levels[:len(d.levels)-1]
+}
+
+// top returns the innermost open level, or nil.
+func (d *Decoder) top() *level {
+	if len(d.levels) == 0 {
+		return nil
+	}
+	return &d.levels[len(d.levels)-1]
+}
+
+// ObjectStart consumes the '{' that opens an object and enters a new path
+// level; on anything else it returns "want object, got <kind>".
+func (d *Decoder) ObjectStart() error {
+	c, ok := d.peek()
+	if !ok || c != '{' {
+		return d.wantErr(KindObject)
+	}
+	if len(d.levels) >= d.maxDepth() {
+		return d.depthErr(d.pos)
+	}
+	d.pos++
+	d.push(false)
+	return nil
+}
+
+// NextKey reads the next member's key and its ':' (handling the ',' between
+// members). The key is unescaped and valid only until the next Decoder call;
+// it becomes the last path segment. ok is false when the closing '}' was
+// consumed and the object's path level was left.
+func (d *Decoder) NextKey() (key []byte, ok bool, err error) {
+	lv := d.top()
+	if lv == nil || lv.array {
+		return nil, false, d.errAt(d.pos, "NextKey called outside an object")
+	}
+	// Between members the path names the object, not the previous member.
+	lv.hasSeg = false
+	c, ok := d.peek()
+	if !ok {
+		return nil, false, d.eof()
+	}
+	if lv.n > 0 {
+		switch c {
+		case ',':
+			d.pos++
+			if c, ok = d.peek(); !ok {
+				return nil, false, d.eof()
+			}
+			if c != '"' {
+				return nil, false, d.badChar(d.pos, "looking for beginning of object key string")
+			}
+		case '}':
+			d.pos++
+			d.pop()
+			return nil, false, nil
+		default:
+			return nil, false, d.badChar(d.pos, "after object key:value pair")
+		}
+	} else {
+		switch c {
+		case '"':
+		case '}':
+			d.pos++
+			d.pop()
+			return nil, false, nil
+		default:
+			return nil, false, d.badChar(d.pos, "looking for beginning of object key string")
+		}
+	}
+	s, copied, err := d.readString()
+	if err != nil {
+		return nil, false, err
+	}
+	if copied {
+		// s is scratch space that the member's value may overwrite; the path
+		// needs the key for as long as the member is being decoded.
+		lv.buf = append(lv.buf[:0], s...)
+		lv.key = lv.buf
+	} else {
+		lv.key = s
+	}
+	lv.n++
+	lv.hasSeg = true
+	if c, ok = d.peek(); !ok {
+		return nil, false, d.eof()
+	}
+	if c != ':' {
+		return nil, false, d.badChar(d.pos, "after object key")
+	}
+	d.pos++
+	return lv.key, true, nil
+}
+
+// ArrayStart consumes the '[' that opens an array and enters a new path
+// level; on anything else it returns "want array, got <kind>".
+func (d *Decoder) ArrayStart() error {
+	c, ok := d.peek()
+	if !ok || c != '[' {
+		return d.wantErr(KindArray)
+	}
+	if len(d.levels) >= d.maxDepth() {
+		return d.depthErr(d.pos)
+	}
+	d.pos++
+	d.push(true)
+	return nil
+}
+
+// NextElem reports whether another array element follows (handling the ','
+// between elements) and sets the path segment "[i]", i from 0. It returns
+// false when the closing ']' was consumed and the array's level was left.
+func (d *Decoder) NextElem() (ok bool, err error) {
+	lv := d.top()
+	if lv == nil || !lv.array {
+		return false, d.errAt(d.pos, "NextElem called outside an array")
+	}
+	lv.hasSeg = false
+	c, ok := d.peek()
+	if !ok {
+		return false, d.eof()
+	}
+	if c == ']' {
+		// A ']' right after a ',' never gets here: the caller decodes the
+		// element NextElem promised and reports it.
+		d.pos++
+		d.pop()
+		return false, nil
+	}
+	if lv.n > 0 {
+		if c != ',' {
+			return false, d.badChar(d.pos, "after array element")
+		}
+		d.pos++
+	}
+	lv.n++
+	lv.hasSeg = true
+	return true, nil
+}
+
+// Missing returns the error for a required member that an object lacked: its
+// path is "<object path>.<key>". Call it right after NextKey returned
+// ok=false for that object, when the path still names the object just
+// closed.
+func (d *Decoder) Missing(key string) error {
+	p := d.Path()
+	if p == "" {
+		p = key
+	} else {
+		p += "." + key
+	}
+	return &Error{Path: p, Offset: d.pos, Msg: "required field missing"}
+}
+
+// Errorf returns a *Error at the current path and offset, for checks that
+// generated code makes itself (enum ranges, one-of rules, ...).
+func (d *Decoder) Errorf(format string, args ...any) error {
+	return d.errAt(d.pos, fmt.Sprintf(format, args...))
+}
+
+// End checks that only whitespace follows the top-level value. Its error has
+// no path, because trailing data belongs to no value; the offset says where
+// it starts.
+func (d *Decoder) End() error {
+	if _, ok := d.peek(); ok {
+		return &Error{Offset: d.pos, Msg: "unexpected data after the top-level value"}
+	}
+	return nil
+}

@@ -1,0 +1,189 @@
+package jsonwire
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// stdString encodes s with encoding/json, without HTML escaping.
+func stdString(t testing.TB, s string) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+func TestAppendString(t *testing.T) {
+	inputs := []string{
+		"", "abc", `a"b`, `a\b`, "/", "<>&", "\x00\x01\x1f\x7f", "\b\f\n\r\t",
+		"é中😀", "\u2028\u2029", "a\u2028b", "\xff", "a\xffb", "\xe4\xb8", "\xed\xa0\x80",
+		"\uFFFD", "\U0010FFFF", strings.Repeat("x", 100) + "\n",
+	}
+	for c := 0; c < 256; c++ {
+		inputs = append(inputs, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"z")
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 2000; i++ {
+		b := make([]byte, r.IntN(20))
+		for j := range b {
+			switch r.IntN(4) {
+			case 0:
+				b[j] = byte(r.IntN(0x20))
+			case 1:
+				b[j] = byte(0x80 + r.IntN(0x80))
+			default:
+				b[j] = byte(0x20 + r.IntN(0x60))
+			}
+		}
+		inputs = append(inputs, string(b), string(utf8.AppendRune(b, rune(r.IntN(0x110000)))))
+	}
+	for _, s := range inputs {
+		got := string(AppendString(nil, s))
+		if want := stdString(t, s); got != want {
+			t.Errorf("AppendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+		// And it round-trips through the Decoder (valid UTF-8 exactly).
+		d := NewDecoder([]byte(got), "")
+		back, err := d.String()
+		if err != nil {
+			t.Errorf("decoding %s: %v", got, err)
+		} else if utf8.ValidString(s) && back != s {
+			t.Errorf("round trip of %q gave %q", s, back)
+		}
+	}
+	if got := string(AppendString([]byte("x"), "y")); got != `x"y"` {
+		t.Errorf("AppendString appends: %s", got)
+	}
+}
+
+func TestAppendFloat(t *testing.T) {
+	values := []float64{
+		0, math.Copysign(0, -1), 1, -1, 0.1, 0.2, 1.5, 100, 1e6, 1e20, 1e21, 1e-6, 1e-7, 9.999999e-7,
+		123456789, 1.23456789e-5, 5e-324, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64,
+		1e100, 1e-100, 1.5e300, 2.5e-300, 1 << 53, 1<<53 + 1, 0.000001, 0.0000001, 12345678901234567890,
+		999999999999999999999, 1e22, -1e-10, 3.14159, 1e-9, 1e-10,
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 20000; i++ {
+		var f float64
+		switch i % 3 {
+		case 0:
+			f = math.Float64frombits(r.Uint64())
+		case 1:
+			f = r.NormFloat64() * math.Pow(10, float64(r.IntN(60)-30))
+		default:
+			f = float64(r.Int64N(1<<62)) / math.Pow(10, float64(r.IntN(30)))
+		}
+		values = append(values, f)
+	}
+	for _, f := range values {
+		got := string(AppendFloat(nil, f))
+		want, err := json.Marshal(f)
+		if err != nil {
+			if got != "null" {
+				t.Errorf("AppendFloat(%v) = %s, want null", f, got)
+			}
+			continue
+		}
+		if got != string(want) {
+			t.Errorf("AppendFloat(%v) = %s, encoding/json %s", f, got, want)
+		}
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		if got := string(AppendFloat([]byte("["), f)); got != "[null" {
+			t.Errorf("AppendFloat(%v) = %s", f, got)
+		}
+	}
+}
+
+func TestAppendScalars(t *testing.T) {
+	tests := []struct {
+		got, want string
+	}{
+		{string(AppendInt(nil, 0)), "0"},
+		{string(AppendInt(nil, -42)), "-42"},
+		{string(AppendInt([]byte("x"), math.MaxInt64)), "x9223372036854775807"},
+		{string(AppendInt(nil, math.MinInt64)), "-9223372036854775808"},
+		{string(AppendBool(nil, true)), "true"},
+		{string(AppendBool([]byte("["), false)), "[false"},
+		{string(AppendRaw(nil, nil)), "null"},
+		{string(AppendRaw(nil, Raw{})), "null"},
+		{string(AppendRaw([]byte(":"), Raw(`{"a":1}`))), `:{"a":1}`},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %s, want %s", tt.got, tt.want)
+		}
+	}
+}
+
+func TestCommaAndKey(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"", ""},
+		{"{", "{"},
+		{"[", "["},
+		{`{"a":`, `{"a":`},
+		{`{"a":1`, `{"a":1,`},
+		{`[1`, `[1,`},
+		{`["x"`, `["x",`},
+		{`[{}`, `[{},`},
+		{`[[]`, `[[],`},
+		{`{"a":true`, `{"a":true,`},
+	}
+	for _, tt := range tests {
+		if got := string(Comma([]byte(tt.in))); got != tt.want {
+			t.Errorf("Comma(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+
+	// An object built the way generated code builds one.
+	b := []byte{'{'}
+	b = AppendKey(b, "type")
+	b = AppendInt(b, 255)
+	b = AppendKey(b, "extra")
+	b = append(b, '{')
+	b = AppendKey(b, `we"ird`)
+	b = append(b, '[')
+	b = Comma(b)
+	b = AppendFloat(b, 1.5)
+	b = Comma(b)
+	b = AppendString(b, "x")
+	b = append(b, ']', '}', '}')
+	if want := `{"type":255,"extra":{"we\"ird":[1.5,"x"]}}`; string(b) != want {
+		t.Fatalf("built %s, want %s", b, want)
+	}
+	if !json.Valid(b) {
+		t.Fatal("built invalid JSON")
+	}
+}
+
+func TestEncodeAllocs(t *testing.T) {
+	buf := make([]byte, 0, 256)
+	n := testing.AllocsPerRun(100, func() {
+		b := buf[:0]
+		b = append(b, '{')
+		b = AppendKey(b, "a")
+		b = AppendString(b, "héllo\n\"")
+		b = AppendKey(b, "b")
+		b = AppendFloat(b, 1.25e-9)
+		b = AppendKey(b, "c")
+		b = AppendInt(b, -7)
+		b = AppendKey(b, "d")
+		b = AppendBool(b, true)
+		_ = append(b, '}')
+	})
+	if n != 0 {
+		t.Errorf("%v allocations, want 0", n)
+	}
+}

@@ -1,0 +1,122 @@
+package jsonwire
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// Error is a decoding error at a place in the input.
+//
+// Path is the JSON path of the value being decoded (for example
+// "d.extra.body[2].id"), Offset the byte offset in the input where the
+// problem was found, and Msg what went wrong.
+type Error struct {
+	Path   string
+	Offset int
+	Msg    string
+}
+
+// Error returns "<path>: <msg>", or "offset <n>: <msg>" when Path is empty,
+// so the message always says where to look.
+func (e *Error) Error() string {
+	if e.Path == "" {
+		return "offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// Kind is the kind of a JSON value, as told by its first byte.
+type Kind uint8
+
+// The kinds of JSON values. KindInvalid stands for "no value here": the end
+// of the input or a byte that cannot start a value.
+const (
+	KindInvalid Kind = iota
+	KindNull
+	KindBool
+	KindNumber
+	KindString
+	KindArray
+	KindObject
+)
+
+var kindNames = [...]string{
+	KindInvalid: "invalid",
+	KindNull:    "null",
+	KindBool:    "boolean",
+	KindNumber:  "number",
+	KindString:  "string",
+	KindArray:   "array",
+	KindObject:  "object",
+}
+
+// String returns the JSON name of the kind, as used in "want X, got Y"
+// error messages.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// maxLiteral bounds how much of a number literal goes into an error message,
+// so a megabyte of digits does not become a megabyte of message.
+const maxLiteral = 32
+
+// clipLiteral returns lit for an error message, shortened with "..." when long.
+func clipLiteral(lit []byte) string {
+	if len(lit) > maxLiteral {
+		return string(lit[:maxLiteral]) + "..."
+	}
+	return string(lit)
+}
+
+// quoteChar renders the character starting at b for a syntax error message:
+// a printable rune as 'x', anything else as an escape, and a byte that is not
+// UTF-8 as '\xNN'.
+func quoteChar(b []byte) string {
+	if len(b) == 0 {
+		return "end of input"
+	}
+	r, size := utf8.DecodeRune(b)
+	if r == utf8.RuneError && size <= 1 {
+		const hex = "0123456789abcdef"
+		return `'\x` + string([]byte{hex[b[0]>>4], hex[b[0]&0xf]}) + `'`
+	}
+	return strconv.QuoteRune(r)
+}
+
+// errAt returns an error at the current path and the given offset.
+func (d *Decoder) errAt(off int, msg string) *Error {
+	return &Error{Path: d.Path(), Offset: off, Msg: msg}
+}
+
+// eof is the error for input that stops in the middle of a value.
+func (d *Decoder) eof() *Error {
+	return d.errAt(len(d.data), "unexpected end of input")
+}
+
+// badChar is the error for the byte at off, which the grammar does not allow
+// where it stands; context says what the scanner was looking for.
+func (d *Decoder) badChar(off int, context string) *Error {
+	if off >= len(d.data) {
+		return d.eof()
+	}
+	return d.errAt(off, "invalid character "+quoteChar(d.data[off:])+" "+context)
+}
+
+// wantErr is the error for a value of the wrong kind at the cursor. When there
+// is no value at all it reports the syntax error instead, because "got
+// invalid" would not help anyone.
+func (d *Decoder) wantErr(want Kind) *Error {
+	k := d.Kind()
+	if k == KindInvalid {
+		return d.badChar(d.pos, "looking for a value")
+	}
+	return d.errAt(d.pos, "want "+want.String()+", got "+k.String())
+}
+
+// depthErr is the error for nesting beyond the limit.
+func (d *Decoder) depthErr(off int) *Error {
+	return d.errAt(off, "nesting deeper than "+strconv.Itoa(d.maxDepth()))
+}

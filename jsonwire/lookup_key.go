@@ -1,0 +1,48 @@
+package jsonwire
+
+import "strings"
+
+// LookupInt reads the integer at path below data, for dispatch on a
+// discriminator. root is the JSON path of data itself, used in errors. An
+// absent value is a "required field missing" error.
+func LookupInt(data []byte, root string, path ...string) (int64, error) {
+	d, err := lookupKey(data, root, path)
+	if err != nil {
+		return 0, err
+	}
+	return d.Int64()
+}
+
+// LookupString reads the string at path below data; see LookupInt.
+func LookupString(data []byte, root string, path ...string) (string, error) {
+	d, err := lookupKey(data, root, path)
+	if err != nil {
+		return "", err
+	}
+	return d.String()
+}
+
+func lookupKey(data []byte, root string, path []string) (*Decoder, error) {
+	v, ok, err := Lookup(data, path...)
+	if err != nil {
+		return nil, err
+	}
+	full := joinPath(root, path)
+	if !ok {
+		return nil, MissingAt(full)
+	}
+	return NewDecoder(v, full), nil
+}
+
+// MissingAt is the error for a required value absent at path.
+func MissingAt(path string) error {
+	return &Error{Path: path, Msg: "required field missing"}
+}
+
+func joinPath(root string, path []string) string {
+	p := strings.Join(path, ".")
+	if root == "" {
+		return p
+	}
+	return root + "." + p
+}

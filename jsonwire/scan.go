@@ -1,0 +1,262 @@
+package jsonwire
+
+import (
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// This file holds the token scanners: whitespace, strings, numbers and the
+// literals true, false and null. Every index is checked against len(d.data)
+// before use, so truncated input ends in "unexpected end of input" rather than
+// a panic.
+
+// isSpace reports whether c is one of the four whitespace bytes JSON allows.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// unhex returns the value of a hex digit, or -1.
+func unhex(c byte) rune {
+	switch {
+	case '0' <= c && c <= '9':
+		return rune(c - '0')
+	case 'a' <= c && c <= 'f':
+		return rune(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return rune(c - 'A' + 10)
+	}
+	return -1
+}
+
+// peek skips whitespace and returns the next byte without consuming it; ok is
+// false at the end of the input.
+func (d *Decoder) peek() (c byte, ok bool) {
+	for d.pos < len(d.data) {
+		c = d.data[d.pos]
+		if !isSpace(c) {
+			return c, true
+		}
+		d.pos++
+	}
+	return 0, false
+}
+
+// skipString validates the string whose opening quote is at data[i] and
+// returns the offset just past its closing quote. It only checks the grammar;
+// it does not build the unescaped text.
+func (d *Decoder) skipString(i int) (int, error) {
+	data := d.data
+	for i++; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '"':
+			return i + 1, nil
+		case c == '\\':
+			if i+1 >= len(data) {
+				return 0, d.eof()
+			}
+			switch data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				if _, err := d.hex4(i + 2); err != nil {
+					return 0, err
+				}
+				i += 6
+			default:
+				return 0, d.badChar(i+1, "in string escape code")
+			}
+		case c < 0x20:
+			return 0, d.badChar(i, "in string literal")
+		default:
+			i++
+		}
+	}
+	return 0, d.eof()
+}
+
+// hex4 reads the four hex digits of a \u escape starting at data[i].
+func (d *Decoder) hex4(i int) (rune, error) {
+	var r rune
+	for k := i; k < i+4; k++ {
+		if k >= len(d.data) {
+			return 0, d.eof()
+		}
+		h := unhex(d.data[k])
+		if h < 0 {
+			return 0, d.badChar(k, `in \u hexadecimal character escape`)
+		}
+		r = r<<4 | h
+	}
+	return r, nil
+}
+
+// readString reads the string whose opening quote is at the cursor and
+// returns its unescaped contents. When the string needs no change (no
+// escapes, valid UTF-8) the result aliases the input and copied is false;
+// otherwise it is the Decoder's scratch buffer, valid until the next string.
+// Invalid UTF-8 and unpaired surrogates become U+FFFD, as in encoding/json.
+func (d *Decoder) readString() (s []byte, copied bool, err error) {
+	data := d.data
+	start := d.pos + 1
+	i := start
+	ascii := true
+	for i < len(data) {
+		c := data[i]
+		if c == '"' || c == '\\' || c < 0x20 {
+			break
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+		i++
+	}
+	if i < len(data) && data[i] == '"' && (ascii || utf8.Valid(data[start:i])) {
+		d.pos = i + 1
+		return data[start:i], false, nil
+	}
+
+	// Slow path: escapes, control characters, invalid UTF-8 or the end of
+	// the input. Start over from the opening quote; the valid prefix is
+	// copied a second time, which is cheap next to the escape handling.
+	buf := d.scratch[:0]
+	defer func() { d.scratch = buf[:0] }()
+	for i = start; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			return buf, true, nil
+		case c == '\\':
+			if i, buf, err = d.unescape(i, buf); err != nil {
+				return nil, false, err
+			}
+		case c < 0x20:
+			return nil, false, d.badChar(i, "in string literal")
+		case c < utf8.RuneSelf:
+			buf = append(buf, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				buf = utf8.AppendRune(buf, utf8.RuneError)
+			} else {
+				buf = append(buf, data[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return nil, false, d.eof()
+}
+
+// unescape decodes the escape sequence whose backslash is at data[i],
+// appends its text to buf and returns the offset after it.
+func (d *Decoder) unescape(i int, buf []byte) (int, []byte, error) {
+	data := d.data
+	if i+1 >= len(data) {
+		return i, buf, d.eof()
+	}
+	switch c := data[i+1]; c {
+	case '"', '\\', '/':
+		return i + 2, append(buf, c), nil
+	case 'b':
+		return i + 2, append(buf, '\b'), nil
+	case 'f':
+		return i + 2, append(buf, '\f'), nil
+	case 'n':
+		return i + 2, append(buf, '\n'), nil
+	case 'r':
+		return i + 2, append(buf, '\r'), nil
+	case 't':
+		return i + 2, append(buf, '\t'), nil
+	case 'u':
+		r, err := d.hex4(i + 2)
+		if err != nil {
+			return i, buf, err
+		}
+		i += 6
+		if utf16.IsSurrogate(r) {
+			// A high surrogate pairs with an immediately following \u low
+			// surrogate; anything else leaves it unpaired, and the next
+			// escape is decoded on its own.
+			if i+1 < len(data) && data[i] == '\\' && data[i+1] == 'u' {
+				r2, err := d.hex4(i + 2)
+				if err != nil {
+					return i, buf, err
+				}
+				if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+					return i + 6, utf8.AppendRune(buf, dec), nil
+				}
+			}
+			r = utf8.RuneError
+		}
+		return i, utf8.AppendRune(buf, r), nil
+	}
+	return i, buf, d.badChar(i+1, "in string escape code")
+}
+
+// scanNumber validates the number starting at data[i] against the JSON
+// grammar (no '+', no leading zeros, digits after '.' and 'e') and returns
+// the offset after it and whether it is an integer (no fraction or
+// exponent).
+func (d *Decoder) scanNumber(i int) (end int, isInt bool, err error) {
+	data := d.data
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	if i >= len(data) {
+		return 0, false, d.eof()
+	}
+	switch c := data[i]; {
+	case c == '0':
+		i++
+	case '1' <= c && c <= '9':
+		for i++; i < len(data) && isDigit(data[i]); i++ {
+		}
+	default:
+		return 0, false, d.badChar(i, "in numeric literal")
+	}
+	isInt = true
+	if i < len(data) && data[i] == '.' {
+		isInt = false
+		i++
+		if i >= len(data) {
+			return 0, false, d.eof()
+		}
+		if !isDigit(data[i]) {
+			return 0, false, d.badChar(i, "after decimal point in numeric literal")
+		}
+		for i++; i < len(data) && isDigit(data[i]); i++ {
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		isInt = false
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i >= len(data) {
+			return 0, false, d.eof()
+		}
+		if !isDigit(data[i]) {
+			return 0, false, d.badChar(i, "in exponent of numeric literal")
+		}
+		for i++; i < len(data) && isDigit(data[i]); i++ {
+		}
+	}
+	return i, isInt, nil
+}
+
+// scanLiteral checks that the literal lit (true, false or null) starts at
+// data[i] and returns the offset after it.
+func (d *Decoder) scanLiteral(i int, lit string) (int, error) {
+	for k := 0; k < len(lit); k++ {
+		if i+k >= len(d.data) {
+			return 0, d.eof()
+		}
+		if d.data[i+k] != lit[k] {
+			return 0, d.badChar(i+k, "in literal "+lit+" (expecting '"+lit[k:k+1]+"')")
+		}
+	}
+	return i + len(lit), nil
+}

@@ -1,0 +1,126 @@
+package jsonwire
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestUnknownAppendTo(t *testing.T) {
+	u := Unknown{
+		{Key: "a", Value: Raw(`1`)},
+		{Key: `q"k`, Value: Raw(`{"x":[true,null]}`)},
+		{Key: "empty", Value: nil},
+	}
+	tests := []struct {
+		prefix, want string
+	}{
+		{"{", `{"a":1,"q\"k":{"x":[true,null]},"empty":null`},
+		{`{"known":2`, `{"known":2,"a":1,"q\"k":{"x":[true,null]},"empty":null`},
+		{"", `"a":1,"q\"k":{"x":[true,null]},"empty":null`},
+	}
+	for _, tt := range tests {
+		if got := string(u.AppendTo([]byte(tt.prefix))); got != tt.want {
+			t.Errorf("AppendTo(%q) = %s, want %s", tt.prefix, got, tt.want)
+		}
+	}
+	if got := string(Unknown(nil).AppendTo([]byte("{"))); got != "{" {
+		t.Errorf("empty AppendTo = %s", got)
+	}
+}
+
+func TestUnknownFieldRoundTrip(t *testing.T) {
+	in := []byte(`{"known":1, "b" : [1, {"c":"\u00e9"}] ,"k\"ey":"v","n":null,"known2":true}`)
+	d := NewDecoder(in, "d")
+	d.ReportUnknown = true
+	var u Unknown
+	if err := d.ObjectStart(); err != nil {
+		t.Fatal(err)
+	}
+	out := []byte{'{'}
+	for {
+		k, more, err := d.NextKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !more {
+			break
+		}
+		switch string(k) {
+		case "known":
+			v, err := d.Int()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = AppendKey(out, "known")
+			out = AppendInt(out, int64(v))
+		case "known2":
+			v, err := d.Bool()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = AppendKey(out, "known2")
+			out = AppendBool(out, v)
+		default:
+			if err := d.UnknownField(&u, k); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := d.End(); err != nil {
+		t.Fatal(err)
+	}
+	out = append(u.AppendTo(out), '}')
+	want := `{"known":1,"known2":true,"b":[1, {"c":"\u00e9"}],"k\"ey":"v","n":null}`
+	if string(out) != want {
+		t.Fatalf("re-encoded %s, want %s", out, want)
+	}
+	var a, b map[string]any
+	if err := json.Unmarshal(in, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out, &b); err != nil {
+		t.Fatal(err)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("lost members: %v vs %v", a, b)
+	}
+	paths := d.UnknownPaths()
+	if len(paths) != 3 || paths[0] != "d.b" || paths[1] != `d.k"ey` || paths[2] != "d.n" {
+		t.Fatalf("paths %q", paths)
+	}
+	// The captured key and value are copies.
+	in[len(`{"known":1, "b" : [`)] = '9'
+	if string(u[0].Value) != `[1, {"c":"\u00e9"}]` || u[1].Key != `k"ey` {
+		t.Fatalf("captured values alias the input: %+v", u)
+	}
+}
+
+func TestUnknownFieldErrors(t *testing.T) {
+	d := NewDecoder([]byte(`{"x":[1,}`), "d")
+	d.ReportUnknown = true
+	_ = d.ObjectStart()
+	k, _, _ := d.NextKey()
+	var u Unknown
+	wantErr(t, d.UnknownField(&u, k), "d.x: invalid character '}' looking for a value")
+	if len(u) != 0 || len(d.UnknownPaths()) != 0 {
+		t.Fatalf("recorded a bad member: %v %v", u, d.UnknownPaths())
+	}
+	// A nil *Unknown validates and drops the value, but still reports.
+	d = NewDecoder([]byte(`{"x":[1,2]}`), "")
+	d.ReportUnknown = true
+	_ = d.ObjectStart()
+	k, _, _ = d.NextKey()
+	if err := d.UnknownField(nil, k); err != nil {
+		t.Fatal(err)
+	}
+	if p := d.UnknownPaths(); len(p) != 1 || p[0] != "x" {
+		t.Fatalf("paths %q", p)
+	}
+	// Without ReportUnknown no paths are kept.
+	d = NewDecoder([]byte(`{"x":1}`), "")
+	_ = d.ObjectStart()
+	k, _, _ = d.NextKey()
+	if err := d.UnknownField(&u, k); err != nil || d.UnknownPaths() != nil {
+		t.Fatalf("%v %q", err, d.UnknownPaths())
+	}
+}

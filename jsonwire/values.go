@@ -1,0 +1,122 @@
+package jsonwire
+
+import (
+	"math"
+	"strconv"
+)
+
+// This file holds the scalar readers. Each one checks the kind first and
+// reports "want X, got Y" without consuming anything, so the error offset
+// points at the start of the offending value.
+
+// String reads a JSON string and returns it unescaped (all escapes, including
+// \uXXXX surrogate pairs). On another kind it returns "want string, got
+// <kind>".
+func (d *Decoder) String() (string, error) {
+	if c, ok := d.peek(); !ok || c != '"' {
+		return "", d.wantErr(KindString)
+	}
+	s, _, err := d.readString()
+	if err != nil {
+		return "", err
+	}
+	return string(s), nil
+}
+
+// Bool reads true or false; on another kind it returns "want boolean, got
+// <kind>".
+func (d *Decoder) Bool() (bool, error) {
+	c, ok := d.peek()
+	var lit string
+	switch {
+	case ok && c == 't':
+		lit = "true"
+	case ok && c == 'f':
+		lit = "false"
+	default:
+		return false, d.wantErr(KindBool)
+	}
+	end, err := d.scanLiteral(d.pos, lit)
+	if err != nil {
+		return false, err
+	}
+	d.pos = end
+	return c == 't', nil
+}
+
+// number validates the number at the cursor and returns its literal and end
+// without consuming it, so the callers can reject it with the offset of its
+// start.
+func (d *Decoder) number() (lit []byte, end int, isInt bool, err error) {
+	if c, ok := d.peek(); !ok || (c != '-' && !isDigit(c)) {
+		return nil, 0, false, d.wantErr(KindNumber)
+	}
+	end, isInt, err = d.scanNumber(d.pos)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	return d.data[d.pos:end], end, isInt, nil
+}
+
+// integer reads a JSON integer that fits in a signed integer of the given
+// bit size. It parses the digits itself because strconv would need a string
+// (an allocation) and would accept forms JSON does not.
+func (d *Decoder) integer(bits uint) (int64, error) {
+	lit, end, isInt, err := d.number()
+	if err != nil {
+		return 0, err
+	}
+	if !isInt {
+		return 0, d.errAt(d.pos, "want integer, got "+clipLiteral(lit))
+	}
+	digits, neg := lit, false
+	if digits[0] == '-' {
+		digits, neg = digits[1:], true
+	}
+	limit := uint64(1)<<(bits-1) - 1 // largest positive value
+	if neg {
+		limit++
+	}
+	var u uint64
+	for _, c := range digits {
+		v := uint64(c - '0')
+		if u > (limit-v)/10 {
+			return 0, d.errAt(d.pos, "integer out of range: "+clipLiteral(lit))
+		}
+		u = u*10 + v
+	}
+	d.pos = end
+	if neg {
+		return -int64(u), nil // wraps correctly for the most negative value
+	}
+	return int64(u), nil
+}
+
+// Int reads a JSON integer (no fraction or exponent) that fits in an int. A
+// wrong kind gives "want number, got <kind>", a fraction or exponent "want
+// integer, got 1.5", and overflow "integer out of range: <literal>".
+func (d *Decoder) Int() (int, error) {
+	v, err := d.integer(strconv.IntSize)
+	return int(v), err
+}
+
+// Int64 is Int for int64 values, which KOOK uses for millisecond timestamps
+// and ids that a 32-bit int could not hold.
+func (d *Decoder) Int64() (int64, error) {
+	return d.integer(64)
+}
+
+// Float64 reads any JSON number. A number beyond the float64 range is an
+// error ("number out of range") rather than a silent infinity.
+func (d *Decoder) Float64() (float64, error) {
+	lit, end, _, err := d.number()
+	if err != nil {
+		return 0, err
+	}
+	f, perr := strconv.ParseFloat(string(lit), 64)
+	if perr != nil || math.IsInf(f, 0) {
+		return 0, d.errAt(d.pos, "number out of range: "+clipLiteral(lit))
+	}
+	d.pos = end
+	return f, nil
+}
