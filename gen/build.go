@@ -263,7 +263,7 @@ func (b *builder) fields(specs []*fieldSpec, owner string, inherited []string) [
 func (b *builder) frame(f *frameSpec) {
 	obj := &Object{
 		GoName: "Frame",
-		Doc:    Doc{EN: "Frame is the envelope around an event payload: its fields other than the payload."},
+		Doc:    Doc{EN: "the envelope around an event payload: its members other than the payload."},
 		Fields: b.fields(f.Fields, "frame", nil),
 	}
 	for _, fd := range obj.Fields {
@@ -550,7 +550,7 @@ func (b *builder) payload(e *eventSpec, ev *Event, what string) *Object {
 	root.Fields = keysAt(0)
 	parent := root
 	for i, seg := range fam.At {
-		slot := &Field{JSONName: seg, GoName: goName(seg), Doc: Doc{EN: fmt.Sprintf("%s holds the %q member of the event.", goName(seg), seg)}}
+		slot := &Field{JSONName: seg, GoName: goName(seg), Doc: Doc{EN: fmt.Sprintf("the %q member of the event.", seg)}}
 		parent.Fields = append(parent.Fields, slot)
 		last := i == len(fam.At)-1
 		if last && e.Body != "" {
@@ -561,18 +561,18 @@ func (b *builder) payload(e *eventSpec, ev *Event, what string) *Object {
 			if len(keysAt(i+1)) > 0 {
 				b.ps.add(e.bodyAt, "%s: body cannot be a shared object: family %s keeps a key inside it", what, fam.Name)
 			}
-			slot.Doc = Doc{EN: fmt.Sprintf("%s is the event's data.", slot.GoName)}
+			slot.Doc = Doc{EN: "the event's data."}
 			break
 		}
 		w := &Object{GoName: ev.GoName + goName(seg), Owner: ev}
-		w.Doc = Doc{EN: fmt.Sprintf("%s is the %q member of %s.", w.GoName, strings.Join(fam.At[:i+1], "."), ev.GoName)}
+		w.Doc = Doc{EN: fmt.Sprintf("the %q member of %s.", strings.Join(fam.At[:i+1], "."), ev.GoName)}
 		if !b.declareType(w.GoName, e.at, what+": generated type") {
 			return root
 		}
 		w.Fields = keysAt(i + 1)
 		if last {
 			w.Fields = append(w.Fields, own()...)
-			slot.Doc = Doc{EN: fmt.Sprintf("%s holds the event's own fields.", slot.GoName)}
+			slot.Doc = Doc{EN: "the event's own fields."}
 		}
 		b.checkClash(w, e.at, what)
 		slot.Type = &Type{Kind: KindObject, Object: w}

@@ -148,9 +148,20 @@ func generatedFiles(dir string) (map[string]bool, error) {
 
 // docComment renders an element's doc text as comment lines, the first
 // starting with the Go name as Go doc comments do.
-func docComment(goName string, d Doc) jen.Code {
+func docComment(goName string, d Doc) jen.Code { return docCommentLead("", goName, d) }
+
+// docCommentLead is docComment with a first sentence of its own (lead), after
+// which the doc text follows as it is.
+func docCommentLead(lead, goName string, d Doc) jen.Code {
 	var lines []string
 	switch {
+	case lead != "":
+		lines = append(lines, lead)
+		for _, t := range []string{d.EN, d.ZH} {
+			if t != "" {
+				lines = append(lines, "", t)
+			}
+		}
 	case d.EN != "":
 		lines = append(lines, goName+": "+d.EN)
 		if d.ZH != "" {

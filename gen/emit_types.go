@@ -128,7 +128,11 @@ func emitObjects(m *Model) *jen.File {
 // fields, then the members the schema does not model. head and tail add the
 // members only event structs have.
 func emitStruct(o *Object, head, tail []jen.Code) jen.Code {
-	g := jen.Add(docComment(o.GoName, o.Doc)).Line()
+	lead := ""
+	if o.Owner != nil && o == o.Owner.Payload {
+		lead = fmt.Sprintf("%s is the event %q.", o.GoName, o.Owner.Name)
+	}
+	g := jen.Add(docCommentLead(lead, o.GoName, o.Doc)).Line()
 	g.Type().Id(o.GoName).StructFunc(func(s *jen.Group) {
 		for _, c := range head {
 			s.Add(c)

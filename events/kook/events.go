@@ -21,7 +21,9 @@ type Event interface {
 	setSource(f *Frame, raw []byte)
 }
 
-// AddedReaction: A user added a reaction to a message in a channel.
+// AddedReaction is the event "added_reaction".
+//
+// A user added a reaction to a message in a channel.
 //
 // 频道内用户添加 reaction
 //
@@ -33,7 +35,7 @@ type AddedReaction struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra AddedReactionExtra
 
@@ -66,13 +68,13 @@ func (x *AddedReaction) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// AddedReactionExtra: AddedReactionExtra is the "extra" member of AddedReaction.
+// AddedReactionExtra: the "extra" member of AddedReaction.
 type AddedReactionExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body AddedReactionBody
 
@@ -81,7 +83,7 @@ type AddedReactionExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// AddedReactionBody: AddedReactionBody is the "extra.body" member of AddedReaction.
+// AddedReactionBody: the "extra.body" member of AddedReaction.
 type AddedReactionBody struct {
 	// MsgID: ID of the message reacted to.
 	// 用户点击的消息id
@@ -110,7 +112,9 @@ type AddedReactionBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedReaction: A user removed a reaction from a message in a channel.
+// DeletedReaction is the event "deleted_reaction".
+//
+// A user removed a reaction from a message in a channel.
 //
 // 频道内用户取消 reaction
 //
@@ -122,7 +126,7 @@ type DeletedReaction struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra DeletedReactionExtra
 
@@ -155,13 +159,13 @@ func (x *DeletedReaction) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// DeletedReactionExtra: DeletedReactionExtra is the "extra" member of DeletedReaction.
+// DeletedReactionExtra: the "extra" member of DeletedReaction.
 type DeletedReactionExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body DeletedReactionBody
 
@@ -170,7 +174,7 @@ type DeletedReactionExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedReactionBody: DeletedReactionBody is the "extra.body" member of DeletedReaction.
+// DeletedReactionBody: the "extra.body" member of DeletedReaction.
 type DeletedReactionBody struct {
 	// MsgID: ID of the message the reaction was removed from.
 	// 用户点击的消息id
@@ -199,7 +203,9 @@ type DeletedReactionBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedMessage: A channel message was edited.
+// UpdatedMessage is the event "updated_message".
+//
+// A channel message was edited.
 //
 // 频道消息更新
 //
@@ -213,7 +219,7 @@ type UpdatedMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UpdatedMessageExtra
 
@@ -246,13 +252,13 @@ func (x *UpdatedMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UpdatedMessageExtra: UpdatedMessageExtra is the "extra" member of UpdatedMessage.
+// UpdatedMessageExtra: the "extra" member of UpdatedMessage.
 type UpdatedMessageExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body UpdatedMessageBody
 
@@ -261,7 +267,7 @@ type UpdatedMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedMessageBody: UpdatedMessageBody is the "extra.body" member of UpdatedMessage.
+// UpdatedMessageBody: the "extra.body" member of UpdatedMessage.
 type UpdatedMessageBody struct {
 	// MsgID: ID of the edited message.
 	// 被更新的消息的id
@@ -307,7 +313,9 @@ type UpdatedMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedMessage: A channel message was deleted.
+// DeletedMessage is the event "deleted_message".
+//
+// A channel message was deleted.
 //
 // 频道消息被删除
 //
@@ -321,7 +329,7 @@ type DeletedMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra DeletedMessageExtra
 
@@ -354,13 +362,13 @@ func (x *DeletedMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// DeletedMessageExtra: DeletedMessageExtra is the "extra" member of DeletedMessage.
+// DeletedMessageExtra: the "extra" member of DeletedMessage.
 type DeletedMessageExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body DeletedMessageBody
 
@@ -369,7 +377,7 @@ type DeletedMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedMessageBody: DeletedMessageBody is the "extra.body" member of DeletedMessage.
+// DeletedMessageBody: the "extra.body" member of DeletedMessage.
 type DeletedMessageBody struct {
 	// MsgID: ID of the deleted message.
 	// 被更新的消息的id
@@ -391,7 +399,9 @@ type DeletedMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// AddedChannel: A channel was created.
+// AddedChannel is the event "added_channel".
+//
+// A channel was created.
 //
 // 新增频道
 //
@@ -403,7 +413,7 @@ type AddedChannel struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra AddedChannelExtra
 
@@ -436,13 +446,13 @@ func (x *AddedChannel) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// AddedChannelExtra: AddedChannelExtra is the "extra" member of AddedChannel.
+// AddedChannelExtra: the "extra" member of AddedChannel.
 type AddedChannelExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body is the event's data.
+	// Body: the event's data.
 	// JSON "body".
 	Body Channel
 
@@ -451,7 +461,9 @@ type AddedChannelExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedChannel: A channel was modified.
+// UpdatedChannel is the event "updated_channel".
+//
+// A channel was modified.
 //
 // 修改频道信息
 //
@@ -463,7 +475,7 @@ type UpdatedChannel struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UpdatedChannelExtra
 
@@ -496,13 +508,13 @@ func (x *UpdatedChannel) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UpdatedChannelExtra: UpdatedChannelExtra is the "extra" member of UpdatedChannel.
+// UpdatedChannelExtra: the "extra" member of UpdatedChannel.
 type UpdatedChannelExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body is the event's data.
+	// Body: the event's data.
 	// JSON "body".
 	Body Channel
 
@@ -511,7 +523,9 @@ type UpdatedChannelExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedChannel: A channel was deleted.
+// DeletedChannel is the event "deleted_channel".
+//
+// A channel was deleted.
 //
 // 删除频道
 //
@@ -523,7 +537,7 @@ type DeletedChannel struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra DeletedChannelExtra
 
@@ -556,13 +570,13 @@ func (x *DeletedChannel) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// DeletedChannelExtra: DeletedChannelExtra is the "extra" member of DeletedChannel.
+// DeletedChannelExtra: the "extra" member of DeletedChannel.
 type DeletedChannelExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body DeletedChannelBody
 
@@ -571,7 +585,7 @@ type DeletedChannelExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedChannelBody: DeletedChannelBody is the "extra.body" member of DeletedChannel.
+// DeletedChannelBody: the "extra.body" member of DeletedChannel.
 type DeletedChannelBody struct {
 	// ID: ID of the deleted channel.
 	// 被删掉的频道id
@@ -593,7 +607,9 @@ type DeletedChannelBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// PinnedMessage: A message was pinned in a channel.
+// PinnedMessage is the event "pinned_message".
+//
+// A message was pinned in a channel.
 //
 // 新的频道置顶消息
 //
@@ -605,7 +621,7 @@ type PinnedMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra PinnedMessageExtra
 
@@ -638,13 +654,13 @@ func (x *PinnedMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// PinnedMessageExtra: PinnedMessageExtra is the "extra" member of PinnedMessage.
+// PinnedMessageExtra: the "extra" member of PinnedMessage.
 type PinnedMessageExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body PinnedMessageBody
 
@@ -653,7 +669,7 @@ type PinnedMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// PinnedMessageBody: PinnedMessageBody is the "extra.body" member of PinnedMessage.
+// PinnedMessageBody: the "extra.body" member of PinnedMessage.
 type PinnedMessageBody struct {
 	// ChannelID: Channel ID.
 	// 频道id
@@ -678,7 +694,9 @@ type PinnedMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UnpinnedMessage: A message was unpinned in a channel.
+// UnpinnedMessage is the event "unpinned_message".
+//
+// A message was unpinned in a channel.
 //
 // 取消频道置顶消息
 //
@@ -690,7 +708,7 @@ type UnpinnedMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UnpinnedMessageExtra
 
@@ -723,13 +741,13 @@ func (x *UnpinnedMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UnpinnedMessageExtra: UnpinnedMessageExtra is the "extra" member of UnpinnedMessage.
+// UnpinnedMessageExtra: the "extra" member of UnpinnedMessage.
 type UnpinnedMessageExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body UnpinnedMessageBody
 
@@ -738,7 +756,7 @@ type UnpinnedMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UnpinnedMessageBody: UnpinnedMessageBody is the "extra.body" member of UnpinnedMessage.
+// UnpinnedMessageBody: the "extra.body" member of UnpinnedMessage.
 type UnpinnedMessageBody struct {
 	// ChannelID: Channel ID.
 	// 频道id
@@ -763,7 +781,9 @@ type UnpinnedMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedGuild: A guild's settings were changed.
+// UpdatedGuild is the event "updated_guild".
+//
+// A guild's settings were changed.
 //
 // 服务器信息更新
 //
@@ -775,7 +795,7 @@ type UpdatedGuild struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UpdatedGuildExtra
 
@@ -808,13 +828,13 @@ func (x *UpdatedGuild) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UpdatedGuildExtra: UpdatedGuildExtra is the "extra" member of UpdatedGuild.
+// UpdatedGuildExtra: the "extra" member of UpdatedGuild.
 type UpdatedGuildExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body is the event's data.
+	// Body: the event's data.
 	// JSON "body".
 	Body Guild
 
@@ -823,7 +843,9 @@ type UpdatedGuildExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedGuild: A guild was deleted.
+// DeletedGuild is the event "deleted_guild".
+//
+// A guild was deleted.
 //
 // 服务器删除
 //
@@ -835,7 +857,7 @@ type DeletedGuild struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra DeletedGuildExtra
 
@@ -868,13 +890,13 @@ func (x *DeletedGuild) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// DeletedGuildExtra: DeletedGuildExtra is the "extra" member of DeletedGuild.
+// DeletedGuildExtra: the "extra" member of DeletedGuild.
 type DeletedGuildExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body is the event's data.
+	// Body: the event's data.
 	// JSON "body".
 	Body Guild
 
@@ -883,7 +905,9 @@ type DeletedGuildExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// AddedBlockList: Users were banned from a guild.
+// AddedBlockList is the event "added_block_list".
+//
+// Users were banned from a guild.
 //
 // 服务器封禁用户
 //
@@ -895,7 +919,7 @@ type AddedBlockList struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra AddedBlockListExtra
 
@@ -928,13 +952,13 @@ func (x *AddedBlockList) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// AddedBlockListExtra: AddedBlockListExtra is the "extra" member of AddedBlockList.
+// AddedBlockListExtra: the "extra" member of AddedBlockList.
 type AddedBlockListExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body AddedBlockListBody
 
@@ -943,7 +967,7 @@ type AddedBlockListExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// AddedBlockListBody: AddedBlockListBody is the "extra.body" member of AddedBlockList.
+// AddedBlockListBody: the "extra.body" member of AddedBlockList.
 type AddedBlockListBody struct {
 	// OperatorID: ID of the user who banned them.
 	// 操作人id
@@ -964,7 +988,9 @@ type AddedBlockListBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedBlockList: Users were unbanned from a guild.
+// DeletedBlockList is the event "deleted_block_list".
+//
+// Users were unbanned from a guild.
 //
 // 服务器取消封禁用户
 //
@@ -976,7 +1002,7 @@ type DeletedBlockList struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra DeletedBlockListExtra
 
@@ -1009,13 +1035,13 @@ func (x *DeletedBlockList) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// DeletedBlockListExtra: DeletedBlockListExtra is the "extra" member of DeletedBlockList.
+// DeletedBlockListExtra: the "extra" member of DeletedBlockList.
 type DeletedBlockListExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body DeletedBlockListBody
 
@@ -1024,7 +1050,7 @@ type DeletedBlockListExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedBlockListBody: DeletedBlockListBody is the "extra.body" member of DeletedBlockList.
+// DeletedBlockListBody: the "extra.body" member of DeletedBlockList.
 type DeletedBlockListBody struct {
 	// OperatorID: ID of the user who unbanned them.
 	// 操作人id
@@ -1041,7 +1067,9 @@ type DeletedBlockListBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// JoinedGuild: A user joined a guild.
+// JoinedGuild is the event "joined_guild".
+//
+// A user joined a guild.
 //
 // 新成员加入服务器
 //
@@ -1053,7 +1081,7 @@ type JoinedGuild struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra JoinedGuildExtra
 
@@ -1086,13 +1114,13 @@ func (x *JoinedGuild) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// JoinedGuildExtra: JoinedGuildExtra is the "extra" member of JoinedGuild.
+// JoinedGuildExtra: the "extra" member of JoinedGuild.
 type JoinedGuildExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body JoinedGuildBody
 
@@ -1101,7 +1129,7 @@ type JoinedGuildExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// JoinedGuildBody: JoinedGuildBody is the "extra.body" member of JoinedGuild.
+// JoinedGuildBody: the "extra.body" member of JoinedGuild.
 type JoinedGuildBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -1117,7 +1145,9 @@ type JoinedGuildBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// ExitedGuild: A member left a guild.
+// ExitedGuild is the event "exited_guild".
+//
+// A member left a guild.
 //
 // 服务器成员退出
 //
@@ -1129,7 +1159,7 @@ type ExitedGuild struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra ExitedGuildExtra
 
@@ -1162,13 +1192,13 @@ func (x *ExitedGuild) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// ExitedGuildExtra: ExitedGuildExtra is the "extra" member of ExitedGuild.
+// ExitedGuildExtra: the "extra" member of ExitedGuild.
 type ExitedGuildExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body ExitedGuildBody
 
@@ -1177,7 +1207,7 @@ type ExitedGuildExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// ExitedGuildBody: ExitedGuildBody is the "extra.body" member of ExitedGuild.
+// ExitedGuildBody: the "extra.body" member of ExitedGuild.
 type ExitedGuildBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -1194,7 +1224,9 @@ type ExitedGuildBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedGuildMember: A guild member's information was changed.
+// UpdatedGuildMember is the event "updated_guild_member".
+//
+// A guild member's information was changed.
 //
 // 服务器成员信息更新
 //
@@ -1206,7 +1238,7 @@ type UpdatedGuildMember struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UpdatedGuildMemberExtra
 
@@ -1239,13 +1271,13 @@ func (x *UpdatedGuildMember) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UpdatedGuildMemberExtra: UpdatedGuildMemberExtra is the "extra" member of UpdatedGuildMember.
+// UpdatedGuildMemberExtra: the "extra" member of UpdatedGuildMember.
 type UpdatedGuildMemberExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body UpdatedGuildMemberBody
 
@@ -1254,7 +1286,7 @@ type UpdatedGuildMemberExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedGuildMemberBody: UpdatedGuildMemberBody is the "extra.body" member of UpdatedGuildMember.
+// UpdatedGuildMemberBody: the "extra.body" member of UpdatedGuildMember.
 type UpdatedGuildMemberBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -1270,7 +1302,9 @@ type UpdatedGuildMemberBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// GuildMemberOnline: A member of a guild shared with the bot came online.
+// GuildMemberOnline is the event "guild_member_online".
+//
+// A member of a guild shared with the bot came online.
 //
 // 服务器成员上线
 //
@@ -1282,7 +1316,7 @@ type GuildMemberOnline struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra GuildMemberOnlineExtra
 
@@ -1315,13 +1349,13 @@ func (x *GuildMemberOnline) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// GuildMemberOnlineExtra: GuildMemberOnlineExtra is the "extra" member of GuildMemberOnline.
+// GuildMemberOnlineExtra: the "extra" member of GuildMemberOnline.
 type GuildMemberOnlineExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body GuildMemberOnlineBody
 
@@ -1330,7 +1364,7 @@ type GuildMemberOnlineExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// GuildMemberOnlineBody: GuildMemberOnlineBody is the "extra.body" member of GuildMemberOnline.
+// GuildMemberOnlineBody: the "extra.body" member of GuildMemberOnline.
 type GuildMemberOnlineBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -1350,7 +1384,9 @@ type GuildMemberOnlineBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// GuildMemberOffline: A member of a guild shared with the bot went offline.
+// GuildMemberOffline is the event "guild_member_offline".
+//
+// A member of a guild shared with the bot went offline.
 //
 // 服务器成员下线
 //
@@ -1362,7 +1398,7 @@ type GuildMemberOffline struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra GuildMemberOfflineExtra
 
@@ -1395,13 +1431,13 @@ func (x *GuildMemberOffline) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// GuildMemberOfflineExtra: GuildMemberOfflineExtra is the "extra" member of GuildMemberOffline.
+// GuildMemberOfflineExtra: the "extra" member of GuildMemberOffline.
 type GuildMemberOfflineExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body GuildMemberOfflineBody
 
@@ -1410,7 +1446,7 @@ type GuildMemberOfflineExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// GuildMemberOfflineBody: GuildMemberOfflineBody is the "extra.body" member of GuildMemberOffline.
+// GuildMemberOfflineBody: the "extra.body" member of GuildMemberOffline.
 type GuildMemberOfflineBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -1430,7 +1466,9 @@ type GuildMemberOfflineBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// JoinedChannel: A user joined a voice channel.
+// JoinedChannel is the event "joined_channel".
+//
+// A user joined a voice channel.
 //
 // 用户加入语音频道
 //
@@ -1442,7 +1480,7 @@ type JoinedChannel struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra JoinedChannelExtra
 
@@ -1475,13 +1513,13 @@ func (x *JoinedChannel) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// JoinedChannelExtra: JoinedChannelExtra is the "extra" member of JoinedChannel.
+// JoinedChannelExtra: the "extra" member of JoinedChannel.
 type JoinedChannelExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body JoinedChannelBody
 
@@ -1490,7 +1528,7 @@ type JoinedChannelExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// JoinedChannelBody: JoinedChannelBody is the "extra.body" member of JoinedChannel.
+// JoinedChannelBody: the "extra.body" member of JoinedChannel.
 type JoinedChannelBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -1510,7 +1548,9 @@ type JoinedChannelBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// ExitedChannel: A user left a voice channel.
+// ExitedChannel is the event "exited_channel".
+//
+// A user left a voice channel.
 //
 // 用户退出语音频道
 //
@@ -1522,7 +1562,7 @@ type ExitedChannel struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra ExitedChannelExtra
 
@@ -1555,13 +1595,13 @@ func (x *ExitedChannel) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// ExitedChannelExtra: ExitedChannelExtra is the "extra" member of ExitedChannel.
+// ExitedChannelExtra: the "extra" member of ExitedChannel.
 type ExitedChannelExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body ExitedChannelBody
 
@@ -1570,7 +1610,7 @@ type ExitedChannelExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// ExitedChannelBody: ExitedChannelBody is the "extra.body" member of ExitedChannel.
+// ExitedChannelBody: the "extra.body" member of ExitedChannel.
 type ExitedChannelBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -1591,7 +1631,9 @@ type ExitedChannelBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// TextMessage: A text message.
+// TextMessage is the event "text_message".
+//
+// A text message.
 //
 // 文本消息
 //
@@ -1603,7 +1645,7 @@ type TextMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the event's own fields.
+	// Extra: the event's own fields.
 	// JSON "extra".
 	Extra TextMessageExtra
 
@@ -1636,7 +1678,7 @@ func (x *TextMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// TextMessageExtra: TextMessageExtra is the "extra" member of TextMessage.
+// TextMessageExtra: the "extra" member of TextMessage.
 type TextMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
@@ -1681,7 +1723,9 @@ type TextMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// ImageMessage: An image message; content is the image URL.
+// ImageMessage is the event "image_message".
+//
+// An image message; content is the image URL.
 //
 // 图片消息
 //
@@ -1693,7 +1737,7 @@ type ImageMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the event's own fields.
+	// Extra: the event's own fields.
 	// JSON "extra".
 	Extra ImageMessageExtra
 
@@ -1726,7 +1770,7 @@ func (x *ImageMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// ImageMessageExtra: ImageMessageExtra is the "extra" member of ImageMessage.
+// ImageMessageExtra: the "extra" member of ImageMessage.
 type ImageMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
@@ -1780,7 +1824,9 @@ type ImageMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// VideoMessage: A video message; content is the video URL.
+// VideoMessage is the event "video_message".
+//
+// A video message; content is the video URL.
 //
 // 视频消息
 //
@@ -1792,7 +1838,7 @@ type VideoMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the event's own fields.
+	// Extra: the event's own fields.
 	// JSON "extra".
 	Extra VideoMessageExtra
 
@@ -1825,7 +1871,7 @@ func (x *VideoMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// VideoMessageExtra: VideoMessageExtra is the "extra" member of VideoMessage.
+// VideoMessageExtra: the "extra" member of VideoMessage.
 type VideoMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
@@ -1879,7 +1925,9 @@ type VideoMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// FileMessage: A file message; content is the file URL.
+// FileMessage is the event "file_message".
+//
+// A file message; content is the file URL.
 //
 // 文件消息
 //
@@ -1891,7 +1939,7 @@ type FileMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the event's own fields.
+	// Extra: the event's own fields.
 	// JSON "extra".
 	Extra FileMessageExtra
 
@@ -1924,7 +1972,7 @@ func (x *FileMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// FileMessageExtra: FileMessageExtra is the "extra" member of FileMessage.
+// FileMessageExtra: the "extra" member of FileMessage.
 type FileMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
@@ -1978,7 +2026,9 @@ type FileMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// AudioMessage: An audio message; content is the audio URL.
+// AudioMessage is the event "audio_message".
+//
+// An audio message; content is the audio URL.
 //
 // 音频消息
 //
@@ -1992,7 +2042,7 @@ type AudioMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the event's own fields.
+	// Extra: the event's own fields.
 	// JSON "extra".
 	Extra AudioMessageExtra
 
@@ -2025,7 +2075,7 @@ func (x *AudioMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// AudioMessageExtra: AudioMessageExtra is the "extra" member of AudioMessage.
+// AudioMessageExtra: the "extra" member of AudioMessage.
 type AudioMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
@@ -2074,7 +2124,9 @@ type AudioMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// KMarkdownMessage: A KMarkdown message; content is the KMarkdown source.
+// KMarkdownMessage is the event "kmarkdown_message".
+//
+// A KMarkdown message; content is the KMarkdown source.
 //
 // KMarkdown 消息
 //
@@ -2086,7 +2138,7 @@ type KMarkdownMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the event's own fields.
+	// Extra: the event's own fields.
 	// JSON "extra".
 	Extra KMarkdownMessageExtra
 
@@ -2119,7 +2171,7 @@ func (x *KMarkdownMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// KMarkdownMessageExtra: KMarkdownMessageExtra is the "extra" member of KMarkdownMessage.
+// KMarkdownMessageExtra: the "extra" member of KMarkdownMessage.
 type KMarkdownMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
@@ -2172,7 +2224,9 @@ type KMarkdownMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// CardMessage: A card message; content is the card JSON.
+// CardMessage is the event "card_message".
+//
+// A card message; content is the card JSON.
 //
 // Card 消息
 //
@@ -2184,7 +2238,7 @@ type CardMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the event's own fields.
+	// Extra: the event's own fields.
 	// JSON "extra".
 	Extra CardMessageExtra
 
@@ -2217,7 +2271,7 @@ func (x *CardMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// CardMessageExtra: CardMessageExtra is the "extra" member of CardMessage.
+// CardMessageExtra: the "extra" member of CardMessage.
 type CardMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
@@ -2270,7 +2324,9 @@ type CardMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedPrivateMessage: A private message was edited.
+// UpdatedPrivateMessage is the event "updated_private_message".
+//
+// A private message was edited.
 //
 // 私聊消息更新
 //
@@ -2282,7 +2338,7 @@ type UpdatedPrivateMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UpdatedPrivateMessageExtra
 
@@ -2315,13 +2371,13 @@ func (x *UpdatedPrivateMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UpdatedPrivateMessageExtra: UpdatedPrivateMessageExtra is the "extra" member of UpdatedPrivateMessage.
+// UpdatedPrivateMessageExtra: the "extra" member of UpdatedPrivateMessage.
 type UpdatedPrivateMessageExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body UpdatedPrivateMessageBody
 
@@ -2330,7 +2386,7 @@ type UpdatedPrivateMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedPrivateMessageBody: UpdatedPrivateMessageBody is the "extra.body" member of UpdatedPrivateMessage.
+// UpdatedPrivateMessageBody: the "extra.body" member of UpdatedPrivateMessage.
 type UpdatedPrivateMessageBody struct {
 	// MsgID: ID of the edited message.
 	// 被更新的消息的id
@@ -2362,7 +2418,9 @@ type UpdatedPrivateMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedPrivateMessage: A private message was deleted.
+// DeletedPrivateMessage is the event "deleted_private_message".
+//
+// A private message was deleted.
 //
 // 私聊消息被删除
 //
@@ -2374,7 +2432,7 @@ type DeletedPrivateMessage struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra DeletedPrivateMessageExtra
 
@@ -2407,13 +2465,13 @@ func (x *DeletedPrivateMessage) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// DeletedPrivateMessageExtra: DeletedPrivateMessageExtra is the "extra" member of DeletedPrivateMessage.
+// DeletedPrivateMessageExtra: the "extra" member of DeletedPrivateMessage.
 type DeletedPrivateMessageExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body DeletedPrivateMessageBody
 
@@ -2422,7 +2480,7 @@ type DeletedPrivateMessageExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedPrivateMessageBody: DeletedPrivateMessageBody is the "extra.body" member of DeletedPrivateMessage.
+// DeletedPrivateMessageBody: the "extra.body" member of DeletedPrivateMessage.
 type DeletedPrivateMessageBody struct {
 	// MsgID: ID of the deleted message.
 	// 被删除的消息的id
@@ -2450,7 +2508,9 @@ type DeletedPrivateMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// PrivateAddedReaction: A user added a reaction to a private message.
+// PrivateAddedReaction is the event "private_added_reaction".
+//
+// A user added a reaction to a private message.
 //
 // 私聊内用户添加 reaction
 //
@@ -2462,7 +2522,7 @@ type PrivateAddedReaction struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra PrivateAddedReactionExtra
 
@@ -2495,13 +2555,13 @@ func (x *PrivateAddedReaction) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// PrivateAddedReactionExtra: PrivateAddedReactionExtra is the "extra" member of PrivateAddedReaction.
+// PrivateAddedReactionExtra: the "extra" member of PrivateAddedReaction.
 type PrivateAddedReactionExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body PrivateAddedReactionBody
 
@@ -2510,7 +2570,7 @@ type PrivateAddedReactionExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// PrivateAddedReactionBody: PrivateAddedReactionBody is the "extra.body" member of PrivateAddedReaction.
+// PrivateAddedReactionBody: the "extra.body" member of PrivateAddedReaction.
 type PrivateAddedReactionBody struct {
 	// MsgID: ID of the message reacted to.
 	// 用户点击的消息id
@@ -2534,7 +2594,9 @@ type PrivateAddedReactionBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// PrivateDeletedReaction: A user removed a reaction from a private message.
+// PrivateDeletedReaction is the event "private_deleted_reaction".
+//
+// A user removed a reaction from a private message.
 //
 // 私聊内用户取消 reaction
 //
@@ -2546,7 +2608,7 @@ type PrivateDeletedReaction struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra PrivateDeletedReactionExtra
 
@@ -2579,13 +2641,13 @@ func (x *PrivateDeletedReaction) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// PrivateDeletedReactionExtra: PrivateDeletedReactionExtra is the "extra" member of PrivateDeletedReaction.
+// PrivateDeletedReactionExtra: the "extra" member of PrivateDeletedReaction.
 type PrivateDeletedReactionExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body PrivateDeletedReactionBody
 
@@ -2594,7 +2656,7 @@ type PrivateDeletedReactionExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// PrivateDeletedReactionBody: PrivateDeletedReactionBody is the "extra.body" member of PrivateDeletedReaction.
+// PrivateDeletedReactionBody: the "extra.body" member of PrivateDeletedReaction.
 type PrivateDeletedReactionBody struct {
 	// MsgID: ID of the message the reaction was removed from.
 	// 用户点击的消息id
@@ -2618,7 +2680,9 @@ type PrivateDeletedReactionBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// AddedRole: A role was added to a guild.
+// AddedRole is the event "added_role".
+//
+// A role was added to a guild.
 //
 // 服务器角色增加
 //
@@ -2630,7 +2694,7 @@ type AddedRole struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra AddedRoleExtra
 
@@ -2663,13 +2727,13 @@ func (x *AddedRole) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// AddedRoleExtra: AddedRoleExtra is the "extra" member of AddedRole.
+// AddedRoleExtra: the "extra" member of AddedRole.
 type AddedRoleExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body is the event's data.
+	// Body: the event's data.
 	// JSON "body".
 	Body Role
 
@@ -2678,7 +2742,9 @@ type AddedRoleExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// DeletedRole: A role was deleted from a guild.
+// DeletedRole is the event "deleted_role".
+//
+// A role was deleted from a guild.
 //
 // 服务器角色删除
 //
@@ -2690,7 +2756,7 @@ type DeletedRole struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra DeletedRoleExtra
 
@@ -2723,13 +2789,13 @@ func (x *DeletedRole) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// DeletedRoleExtra: DeletedRoleExtra is the "extra" member of DeletedRole.
+// DeletedRoleExtra: the "extra" member of DeletedRole.
 type DeletedRoleExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body is the event's data.
+	// Body: the event's data.
 	// JSON "body".
 	Body Role
 
@@ -2738,7 +2804,9 @@ type DeletedRoleExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedRole: A guild role was changed.
+// UpdatedRole is the event "updated_role".
+//
+// A guild role was changed.
 //
 // 服务器角色更新
 //
@@ -2750,7 +2818,7 @@ type UpdatedRole struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UpdatedRoleExtra
 
@@ -2783,13 +2851,13 @@ func (x *UpdatedRole) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UpdatedRoleExtra: UpdatedRoleExtra is the "extra" member of UpdatedRole.
+// UpdatedRoleExtra: the "extra" member of UpdatedRole.
 type UpdatedRoleExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body is the event's data.
+	// Body: the event's data.
 	// JSON "body".
 	Body Role
 
@@ -2798,7 +2866,9 @@ type UpdatedRoleExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UserUpdated: A user related to the bot changed their user name or avatar (not guild-specific).
+// UserUpdated is the event "user_updated".
+//
+// A user related to the bot changed their user name or avatar (not guild-specific).
 //
 // 用户信息更新
 //
@@ -2810,7 +2880,7 @@ type UserUpdated struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra UserUpdatedExtra
 
@@ -2843,13 +2913,13 @@ func (x *UserUpdated) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// UserUpdatedExtra: UserUpdatedExtra is the "extra" member of UserUpdated.
+// UserUpdatedExtra: the "extra" member of UserUpdated.
 type UserUpdatedExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body UserUpdatedBody
 
@@ -2858,7 +2928,7 @@ type UserUpdatedExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UserUpdatedBody: UserUpdatedBody is the "extra.body" member of UserUpdated.
+// UserUpdatedBody: the "extra.body" member of UserUpdated.
 type UserUpdatedBody struct {
 	// UserID: User ID.
 	// 用户id
@@ -2878,7 +2948,9 @@ type UserUpdatedBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// SelfJoinedGuild: The bot joined a guild, by invitation or on its own.
+// SelfJoinedGuild is the event "self_joined_guild".
+//
+// The bot joined a guild, by invitation or on its own.
 //
 // 自己新加入服务器
 //
@@ -2890,7 +2962,7 @@ type SelfJoinedGuild struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra SelfJoinedGuildExtra
 
@@ -2923,13 +2995,13 @@ func (x *SelfJoinedGuild) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// SelfJoinedGuildExtra: SelfJoinedGuildExtra is the "extra" member of SelfJoinedGuild.
+// SelfJoinedGuildExtra: the "extra" member of SelfJoinedGuild.
 type SelfJoinedGuildExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body SelfJoinedGuildBody
 
@@ -2938,7 +3010,7 @@ type SelfJoinedGuildExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// SelfJoinedGuildBody: SelfJoinedGuildBody is the "extra.body" member of SelfJoinedGuild.
+// SelfJoinedGuildBody: the "extra.body" member of SelfJoinedGuild.
 type SelfJoinedGuildBody struct {
 	// GuildID: Guild ID.
 	// 服务器id
@@ -2955,7 +3027,9 @@ type SelfJoinedGuildBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// SelfExitedGuild: The bot left a guild: kicked, banned or on its own.
+// SelfExitedGuild is the event "self_exited_guild".
+//
+// The bot left a guild: kicked, banned or on its own.
 //
 // 自己退出服务器
 //
@@ -2967,7 +3041,7 @@ type SelfExitedGuild struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra SelfExitedGuildExtra
 
@@ -3000,13 +3074,13 @@ func (x *SelfExitedGuild) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// SelfExitedGuildExtra: SelfExitedGuildExtra is the "extra" member of SelfExitedGuild.
+// SelfExitedGuildExtra: the "extra" member of SelfExitedGuild.
 type SelfExitedGuildExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body SelfExitedGuildBody
 
@@ -3015,7 +3089,7 @@ type SelfExitedGuildExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// SelfExitedGuildBody: SelfExitedGuildBody is the "extra.body" member of SelfExitedGuild.
+// SelfExitedGuildBody: the "extra.body" member of SelfExitedGuild.
 type SelfExitedGuildBody struct {
 	// GuildID: Guild ID.
 	// 服务器id
@@ -3027,7 +3101,9 @@ type SelfExitedGuildBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// MessageBtnClick: A user clicked a button of a card message.
+// MessageBtnClick is the event "message_btn_click".
+//
+// A user clicked a button of a card message.
 //
 // Card 消息中的 Button 点击事件
 //
@@ -3041,7 +3117,7 @@ type MessageBtnClick struct {
 
 	EventData
 
-	// Extra: Extra holds the "extra" member of the event.
+	// Extra: the "extra" member of the event.
 	// JSON "extra".
 	Extra MessageBtnClickExtra
 
@@ -3074,13 +3150,13 @@ func (x *MessageBtnClick) setSource(f *Frame, raw []byte) {
 	x.raw = raw
 }
 
-// MessageBtnClickExtra: MessageBtnClickExtra is the "extra" member of MessageBtnClick.
+// MessageBtnClickExtra: the "extra" member of MessageBtnClick.
 type MessageBtnClickExtra struct {
 	// Type: Kind of the system event.
 	// 标识该事件的类型
 	// JSON "type".
 	Type string
-	// Body: Body holds the event's own fields.
+	// Body: the event's own fields.
 	// JSON "body".
 	Body MessageBtnClickBody
 
@@ -3089,7 +3165,7 @@ type MessageBtnClickExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// MessageBtnClickBody: MessageBtnClickBody is the "extra.body" member of MessageBtnClick.
+// MessageBtnClickBody: the "extra.body" member of MessageBtnClick.
 type MessageBtnClickBody struct {
 	// MsgID: ID of the message whose button was clicked.
 	// 用户点击的消息id

@@ -417,7 +417,7 @@ type Guild struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// Frame: Frame is the envelope around an event payload: its fields other than the payload.
+// Frame: the envelope around an event payload: its members other than the payload.
 type Frame struct {
 	// S: Signal type; 0 for an event.
 	// 信令类型
