@@ -84,7 +84,7 @@ func dumpValue(b *strings.Builder, v reflect.Value, depth int) {
 	default:
 		if st, ok := v.Interface().(fmt.Stringer); ok && t.PkgPath() != "" {
 			// Enums: the number on the wire and the name it stands for.
-			fmt.Fprintf(b, "%s(%v %s)", t.String(), v.Interface(), st.String())
+			fmt.Fprintf(b, "%s(%d %s)", t.String(), v.Int(), st.String())
 			return
 		}
 		if t.PkgPath() != "" {
