@@ -24,22 +24,25 @@ type builder struct {
 }
 
 // Build loads the schema folders and returns the checked model.
+// Loading and checking run in one pass so that every problem is reported at once.
 func Build(dirs []string) (*Model, error) {
-	s, err := loadSchema(dirs)
+	ps := &problems{}
+	s, err := loadSchema(dirs, ps)
 	if err != nil {
 		return nil, err
 	}
-	return build(s)
+	return build(s, ps)
 }
 
-func build(s *schemaSpec) (*Model, error) {
+func build(s *schemaSpec, ps *problems) (*Model, error) {
 	b := &builder{
-		ps: &problems{}, m: &Model{}, docs: map[string]bool{},
+		ps: ps, m: &Model{}, docs: map[string]bool{},
 		enums: map[string]*Enum{}, objects: map[string]*Object{}, typeAt: map[string]pos{},
 		families: map[string]*Family{}, keys: map[string]*KeyField{},
 	}
 	if s.platform == nil {
-		return nil, fmt.Errorf("no file declares the platform (a top-level `platform:` key)")
+		ps.list = append(ps.list, &Problem{File: "(schema)", Msg: "no file declares the platform (a top-level `platform:` key)"})
+		return nil, ps.err()
 	}
 	for name := range reservedTypeNames {
 		b.typeAt[name] = pos{file: "(generated)"}
@@ -72,7 +75,11 @@ func build(s *schemaSpec) (*Model, error) {
 	for _, e := range s.events {
 		b.event(e)
 	}
-	b.dispatch()
+	// The dispatch tree is only checked on an otherwise sound schema: earlier
+	// problems (a key without a type) would show up again here as clashes.
+	if len(b.ps.list) == 0 {
+		b.dispatch()
+	}
 	if err := b.ps.err(); err != nil {
 		return nil, err
 	}
@@ -230,11 +237,12 @@ func (b *builder) fields(specs []*fieldSpec, owner string, inherited []string) [
 		if fd.GoName == "" {
 			fd.GoName = goName(f.Name)
 		}
-		docs := f.Docs
-		if docs == nil {
-			docs = inherited
+		if f.Docs == nil {
+			// Inherited ids were checked where they were given.
+			fd.Doc = Doc{ZH: f.Doc.ZH, EN: f.Doc.EN, Note: f.Doc.Note, Docs: inherited}
+		} else {
+			fd.Doc = b.doc(f.Doc, f.Docs, f.docsAt)
 		}
-		fd.Doc = b.doc(f.Doc, docs, f.docsAt)
 		fd.Type = b.typeOf(f.Type, f.typeAt, what)
 		goAt := f.goAt
 		if goAt.node == nil {
@@ -276,7 +284,7 @@ func (b *builder) frame(f *frameSpec) {
 }
 
 func (b *builder) family(f *familySpec) {
-	fam := &Family{Name: f.Name}
+	fam := &Family{Name: f.Name, at: f.at}
 	what := "family " + f.Name
 	if _, dup := b.families[f.Name]; dup {
 		b.ps.add(f.at, "%s: declared twice", what)
@@ -355,6 +363,9 @@ func (b *builder) keyField(k *keySpec, fam *Family, what string) *KeyField {
 		return prev
 	}
 	kf := &KeyField{Path: path, GoName: goName(dotted), Type: t, IsString: isString, Doc: b.doc(k.Doc, nil, pos{})}
+	if unknownEventMembers[kf.GoName] {
+		b.ps.add(k.at, "%s: key %s: UnknownEvent has a member %s already", what, k.Path, kf.GoName)
+	}
 	b.keys[dotted] = kf
 	b.m.KeyFields = append(b.m.KeyFields, kf)
 	return kf
@@ -422,7 +433,7 @@ func (b *builder) event(e *eventSpec) {
 		b.ps.add(e.familyAt, "%s: unknown family %q%s", what, e.Family, suggest(e.Family, mapKeys(b.families)))
 		return
 	}
-	ev := &Event{Name: e.Name, GoName: e.Go, Family: fam, Doc: b.doc(e.Doc, e.Docs, e.docsAt)}
+	ev := &Event{Name: e.Name, GoName: e.Go, Family: fam, Doc: b.doc(e.Doc, e.Docs, e.docsAt), at: e.at}
 	at := e.goAt
 	if ev.GoName == "" {
 		ev.GoName, at = goName(e.Name), e.at
@@ -432,7 +443,7 @@ func (b *builder) event(e *eventSpec) {
 	}
 	ev.Keys = b.eventKeys(e, fam, what)
 	for _, x := range e.Examples {
-		if !b.docs[x.Doc] {
+		if x.Doc != "" && !b.docs[x.Doc] {
 			b.ps.add(x.at, "%s: example %s: unknown document %q", what, x.File, x.Doc)
 		}
 		ev.Examples = append(ev.Examples, &Example{File: x.File, Doc: x.Doc, Note: x.Note})
@@ -583,12 +594,13 @@ func (b *builder) payload(e *eventSpec, ev *Event, what string) *Object {
 	return root
 }
 
-// checkClash reports fields of a generated object that collide by JSON or Go
-// name, including with the embedded base.
+// checkClash reports own fields of a generated object that collide by JSON or
+// Go name with the embedded base's (the base's own clashes are reported where
+// it is declared).
 func (b *builder) checkClash(o *Object, at pos, what string) {
 	seenJSON, seenGo := map[string]bool{}, map[string]bool{}
 	for _, f := range o.AllFields() {
-		if seenJSON[f.JSONName] || seenGo[f.GoName] {
+		if f.Via == "" && (seenJSON[f.JSONName] || seenGo[f.GoName]) {
 			b.ps.add(at, "%s: field %q appears twice in %s", what, f.JSONName, o.GoName)
 		}
 		seenJSON[f.JSONName], seenGo[f.GoName] = true, true
@@ -606,7 +618,7 @@ func (b *builder) dispatch() {
 			}
 			if k.Fixed == nil {
 				if (*node).Unknown != nil && (*node).Unknown != fam {
-					b.ps.add(pos{file: "(families)"}, "families %s and %s both take every value of key %s", (*node).Unknown.Name, fam.Name, strings.Join(k.Field.Path, "."))
+					b.ps.add(fam.at, "family %s: family %s takes every value of key %s too", fam.Name, (*node).Unknown.Name, strings.Join(k.Field.Path, "."))
 				}
 				(*node).Unknown = fam
 				break
@@ -629,7 +641,7 @@ func (b *builder) dispatch() {
 			c := (*node).caseFor(ev.Keys[i])
 			if i == len(ev.Family.Keys)-1 {
 				if c.Event != nil || c.Next != nil {
-					b.ps.add(pos{file: "(events)"}, "events %s and %s have the same discriminator values", eventName(c.Event, c.Next), ev.Name)
+					b.ps.add(ev.at, "event %s: same discriminator values as %s", ev.Name, eventName(c.Event, c.Next))
 				}
 				c.Event = ev
 				break
@@ -654,7 +666,7 @@ func (b *builder) enterLevel(node **DispatchNode, key *KeyField, fam *Family) bo
 		return true
 	}
 	if (*node).Key != key {
-		b.ps.add(pos{file: "(families)"}, "family %s reads key %s where another family reads %s", fam.Name, strings.Join(key.Path, "."), strings.Join((*node).Key.Path, "."))
+		b.ps.add(fam.at, "family %s: reads key %s where another family reads %s", fam.Name, strings.Join(key.Path, "."), strings.Join((*node).Key.Path, "."))
 		return false
 	}
 	return true

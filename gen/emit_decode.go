@@ -208,7 +208,7 @@ func emitUnknown(b *jen.Group, m *Model, fam *Family, level int) {
 			nameExpr = nameExpr.Op("+").Add(c)
 		}
 	}
-	vals[jen.Id("Name")] = nameExpr
+	vals[jen.Id("name")] = nameExpr
 	for j, k := range fam.Keys {
 		var v jen.Code = jen.Id(keyVar(j))
 		if k.Field.Type.Kind != KindString {

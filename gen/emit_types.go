@@ -284,8 +284,6 @@ func emitUnknownEvent(m *Model) jen.Code {
 		for _, c := range eventHeadFields(m) {
 			s.Add(c)
 		}
-		s.Comment("Name is the event name made from the discriminators, as `eventbind decode` prints it.")
-		s.Id("Name").String()
 		s.Comment("Family is the family whose keys matched so far.")
 		s.Id("Family").String()
 		for _, k := range m.KeyFields {
@@ -295,10 +293,11 @@ func emitUnknownEvent(m *Model) jen.Code {
 		s.Comment("Payload is the event payload, verbatim.")
 		s.Id("Payload").Qual(wirePath, "Raw")
 		s.Line()
+		s.Id("name").String() // made from the discriminators; see EventName
 		s.Id("raw").Index().Byte()
 	}).Line()
 	g.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id("UnknownEvent")).Parens(jen.Nil()).Line()
-	g.Add(eventMethods(m, "UnknownEvent", jen.Id("x").Dot("Name"), jen.False()))
+	g.Add(eventMethods(m, "UnknownEvent", jen.Id("x").Dot("name"), jen.False()))
 	return g
 }
 

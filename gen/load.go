@@ -23,7 +23,7 @@ func (p *Problem) Error() string {
 }
 
 // problems collects every error of a run so that one pass reports them all.
-type problems struct{ list []error }
+type problems struct{ list []error } // all *Problem
 
 func (ps *problems) add(at pos, format string, args ...any) {
 	p := &Problem{File: at.file, Msg: fmt.Sprintf(format, args...)}
@@ -33,7 +33,20 @@ func (ps *problems) add(at pos, format string, args ...any) {
 	ps.list = append(ps.list, p)
 }
 
-func (ps *problems) err() error { return errors.Join(ps.list...) }
+// err joins the problems in file, line and column order.
+func (ps *problems) err() error {
+	sort.SliceStable(ps.list, func(i, j int) bool {
+		a, b := ps.list[i].(*Problem), ps.list[j].(*Problem)
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return errors.Join(ps.list...)
+}
 
 // loader turns YAML files into specs. It reads mappings key by key, so that an
 // unknown key, a missing key or a value of the wrong YAML kind is reported at
@@ -45,8 +58,8 @@ type loader struct {
 
 // loadSchema reads every *.yaml file of the given folders, in folder order and
 // then file-name order, so the model's order (and the output) is deterministic.
-func loadSchema(dirs []string) (*schemaSpec, error) {
-	ps := &problems{}
+// Problems go to ps; the error is only for files that cannot be read.
+func loadSchema(dirs []string, ps *problems) (*schemaSpec, error) {
 	s := &schemaSpec{}
 	for _, dir := range dirs {
 		entries, err := os.ReadDir(dir)
@@ -72,7 +85,7 @@ func loadSchema(dirs []string) (*schemaSpec, error) {
 			(&loader{file: path, ps: ps}).file1(data, s)
 		}
 	}
-	return s, ps.err()
+	return s, nil
 }
 
 func (l *loader) at(n *yaml.Node) pos { return pos{file: l.file, node: n} }

@@ -130,6 +130,8 @@ type Family struct {
 	Keys        []*Key
 	At          []string // path of the event's own fields; empty for "."
 	UnknownName []NamePart
+
+	at pos // for dispatch problems
 }
 
 // NamePart is a literal or a discriminator reference in a name template.
@@ -168,6 +170,8 @@ type Event struct {
 	Doc      Doc
 	Payload  *Object // the payload object: base embedded, then the wrapper chain
 	Examples []*Example
+
+	at pos // for dispatch problems
 }
 
 // Example is a documented example payload.

@@ -56,3 +56,7 @@ var reservedTypeNames = map[string]bool{
 	"Mux": true, "Dispatch": true, "Decode": true, "DecodeReportingUnknown": true,
 	"Frame": true, "EventNames": true,
 }
+
+// unknownEventMembers are UnknownEvent's own members; its discriminator
+// members must not take these names.
+var unknownEventMembers = map[string]bool{"Frame": true, "Family": true, "Payload": true}

@@ -44,6 +44,8 @@ type level struct {
 
 // NewDecoder returns a Decoder for data. root is the path of the top value:
 // "d" for a KOOK frame's payload, or "" when paths should start at the keys.
+// data must not change while d reads it, because keys returned by NextKey may
+// point into it.
 func NewDecoder(data []byte, root string) *Decoder {
 	d := &Decoder{}
 	d.Reset(data, root)
@@ -58,6 +60,11 @@ func (d *Decoder) Reset(data []byte, root string) {
 	d.data = data
 	d.pos = 0
 	d.root = root
+	// Forget the keys of the previous input so it can be freed.
+	all := d.levels[:cap(d.levels)]
+	for i := range all {
+		all[i].key = nil
+	}
 	d.levels = d.levels[:0]
 	d.unknown = nil
 }

@@ -699,7 +699,24 @@ func TestNoAllocSteadyState(t *testing.T) {
 		}
 	}
 	run()
-	if n := testing.AllocsPerRun(100, run); n > 1 { // the closure itself may allocate
-		t.Errorf("%v allocations per decode, want at most 1", n)
+	if n := testing.AllocsPerRun(100, run); n != 0 {
+		t.Errorf("%v allocations per decode, want 0", n)
 	}
+}
+
+func TestErrorf(t *testing.T) {
+	d := NewDecoder([]byte(`{"extra":{"type":300}}`), "d")
+	_ = d.ObjectStart()
+	_, _, _ = d.NextKey()
+	_ = d.ObjectStart()
+	_, _, _ = d.NextKey()
+	v, _ := d.Int()
+	err := d.Errorf("unknown channel type %d", v)
+	wantErr(t, err, "d.extra.type: unknown channel type 300")
+	if e := asError(t, err); e.Offset != 20 {
+		t.Errorf("offset %d", e.Offset)
+	}
+	d = NewDecoder([]byte(` x`), "")
+	d.Kind()
+	wantErr(t, d.Errorf("bad %s", "thing"), "offset 1: bad thing")
 }

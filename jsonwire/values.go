@@ -67,6 +67,12 @@ func (d *Decoder) integer(bits uint) (int64, error) {
 		return 0, err
 	}
 	if !isInt {
+		// The syntax is not an integer's either way; the message says
+		// whether the value would have been one (1e99) or not (1.5).
+		f, err := strconv.ParseFloat(string(lit), 64)
+		if lim := math.Ldexp(1, int(bits)-1); err != nil || f == math.Trunc(f) && (f >= lim || f < -lim) {
+			return 0, d.errAt(d.pos, "integer out of range: "+clipLiteral(lit))
+		}
 		return 0, d.errAt(d.pos, "want integer, got "+clipLiteral(lit))
 	}
 	digits, neg := lit, false
@@ -94,7 +100,9 @@ func (d *Decoder) integer(bits uint) (int64, error) {
 
 // Int reads a JSON integer (no fraction or exponent) that fits in an int. A
 // wrong kind gives "want number, got <kind>", a fraction or exponent "want
-// integer, got 1.5", and overflow "integer out of range: <literal>".
+// integer, got 1.5" (or "integer out of range: 1e99" when the value is a
+// whole number too large anyway), and overflow "integer out of range:
+// <literal>", with long literals shortened.
 func (d *Decoder) Int() (int, error) {
 	v, err := d.integer(strconv.IntSize)
 	return int(v), err

@@ -140,8 +140,8 @@ func newEvent(payload []byte) (Event, error) {
 			return &UnknownEvent{
 				ExtraType: k1,
 				Family:    "system",
-				Name:      k1,
 				Type:      MessageType(k0),
+				name:      k1,
 			}, nil
 		}
 	case 1:
@@ -161,8 +161,8 @@ func newEvent(payload []byte) (Event, error) {
 	default:
 		return &UnknownEvent{
 			Family: "message",
-			Name:   "message_" + strconv.FormatInt(k0, 10),
 			Type:   MessageType(k0),
+			name:   "message_" + strconv.FormatInt(k0, 10),
 		}, nil
 	}
 }

@@ -3201,8 +3201,6 @@ type UnknownEvent struct {
 	// from a bare payload.
 	Frame *Frame
 
-	// Name is the event name made from the discriminators, as `eventbind decode` prints it.
-	Name string
 	// Family is the family whose keys matched so far.
 	Family string
 	// Type is the discriminator "type", when the family has it.
@@ -3212,14 +3210,15 @@ type UnknownEvent struct {
 	// Payload is the event payload, verbatim.
 	Payload jsonwire.Raw
 
-	raw []byte
+	name string
+	raw  []byte
 }
 
 var _ Event = (*UnknownEvent)(nil)
 
 // EventName implements Event.
 func (x *UnknownEvent) EventName() string {
-	return x.Name
+	return x.name
 }
 
 // Known implements Event.
