@@ -9,8 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-
-
 // sameJSON fails the test unless a and b are the same JSON document: the same
 // members and values, whatever their order, spacing or number spelling.
 func sameJSON(t *testing.T, what string, want, got []byte) {

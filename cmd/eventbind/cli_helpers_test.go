@@ -312,3 +312,33 @@ func tail(s string) string {
 	}
 	return s
 }
+
+// TestObjectMembers checks the checker used on every output line: exactly one
+// JSON object, no duplicate key.
+func TestObjectMembers(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		keys []string
+		ok   bool
+	}{
+		{in: `{"line":1,"error":"e"}`, keys: []string{"line", "error"}, ok: true},
+		{in: ` {"a":{"b":[1,{"c":2}]}} `, keys: []string{"a"}, ok: true},
+		{in: `{"line":1,"line":2}`},
+		{in: `{"line":1}{"line":2}`},
+		{in: `{"line":1} x`},
+		{in: `[{"line":1}]`},
+		{in: `{"line":1`},
+		{in: ``},
+	} {
+		_, keys, err := objectMembers([]byte(tc.in))
+		if (err == nil) != tc.ok {
+			t.Errorf("objectMembers(%q) error = %v, want ok %v", tc.in, err, tc.ok)
+			continue
+		}
+		if tc.ok {
+			if diff := cmp.Diff(tc.keys, keys); diff != "" {
+				t.Errorf("objectMembers(%q) keys (-want +got):\n%s", tc.in, diff)
+			}
+		}
+	}
+}

@@ -351,7 +351,7 @@ func TestDecodeBadLines(t *testing.T) {
 		{name: "not JSON", input: `not json`, want: "offset 0"},
 		{name: "not JSON, not a literal either", input: `xyz`, want: "offset 0"},
 		{name: "truncated JSON", input: textFrame[:len(textFrame)/2], want: "unexpected end of input"},
-		{name: "truncated after the last brace", input: textFrame[:len(textFrame)-1], want: ""},
+		{name: "truncated after the last brace", input: textFrame[:len(textFrame)-1], want: "unexpected end of input"},
 		{
 			name:  "joined_at is a string",
 			input: strings.Replace(joinedGuildFrame, `"joined_at":1612774315000`, `"joined_at":"1612774315000"`, 1),
@@ -384,8 +384,8 @@ func TestDecodeBadLines(t *testing.T) {
 			input: `{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"x","extra":{"type":"added_channel","body":{"permission_users":[{"user":{"id":5}}]}},"msg_id":"m","msg_timestamp":1,"nonce":""}}`,
 			want:  "d.extra.body.permission_users[0].user.id: want string, got number",
 		},
-		{name: "trailing garbage", input: textFrame + ` x`, want: ""},
-		{name: "two frames on one line", input: textFrame + textFrame, want: ""},
+		{name: "trailing garbage", input: textFrame + ` x`, want: "offset"},
+		{name: "two frames on one line", input: textFrame + textFrame, want: "offset"},
 	}
 	for _, tc := range tests {
 		for _, strict := range []bool{false, true} {
@@ -435,7 +435,7 @@ func TestDecodeBadLinesInterleaved(t *testing.T) {
 	wantError(t, out[3], 4, "array")
 	wantError(t, out[4], 5, "d.extra.body.joined_at: want number, got string")
 	wantDecoded(t, out[5], 6, "text_message", true, []byte(textFrame))
-	wantError(t, out[6], 7, "")
+	wantError(t, out[6], 7, "unexpected end of input")
 }
 
 // TestDecodeHugeLine decodes lines of about 5 MB: a text message whose content

@@ -1,0 +1,129 @@
+package generated_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// newEventEntry is a copy of user_updated under a new name: all a user adds.
+const newEventEntry = `events:
+  - name: user_profile_updated
+    family: system
+    doc: {en: A user changed their profile (an entry added by a user of eventbind).}
+    docs: ["000"]
+    fields:
+      - {name: user_id, type: string, doc: {zh: 用户 id, en: User ID.}}
+      - {name: username, type: string, doc: {zh: 用户名, en: User name.}}
+      - {name: avatar, type: string, doc: {zh: 头像图片地址, en: Avatar URL.}}
+`
+
+// extensionTest uses the new event through the regenerated package only: a
+// typed event from Decode, a Handler method and a Mux registration.
+const extensionTest = `package kook_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/eventbind/eventbind/EXT/kook"
+)
+
+const frame = ` + "`" + `{"s":0,"d":{"channel_type":"PERSON","type":255,"target_id":"1","author_id":"1","content":"[系统消息]","msg_id":"m","msg_timestamp":1,"nonce":"","extra":{"type":"user_profile_updated","body":{"user_id":"42","username":"new","avatar":"a.png"}}},"sn":3}` + "`" + `
+
+type handler struct {
+	kook.NopHandler
+	got *kook.UserProfileUpdated
+}
+
+func (h *handler) OnUserProfileUpdated(_ context.Context, ev *kook.UserProfileUpdated) error {
+	h.got = ev
+	return nil
+}
+
+func TestNewEvent(t *testing.T) {
+	ev, err := kook.Decode([]byte(frame))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed, ok := ev.(*kook.UserProfileUpdated)
+	if !ok || !ev.Known() || ev.EventName() != "user_profile_updated" || typed.Extra.Body.Username != "new" {
+		t.Fatalf("decoded %T %q", ev, ev.EventName())
+	}
+	h := &handler{}
+	if err := kook.Dispatch(context.Background(), h, ev); err != nil || h.got != typed {
+		t.Fatalf("Handler not called: %v", err)
+	}
+	var mux kook.Mux
+	var viaMux string
+	mux.HandleUserProfileUpdated(func(_ context.Context, ev *kook.UserProfileUpdated) error {
+		viaMux = ev.Extra.Body.UserID
+		return nil
+	})
+	if err := kook.Dispatch(context.Background(), &mux, ev); err != nil || viaMux != "42" {
+		t.Fatalf("Mux func not called: %v", err)
+	}
+}
+`
+
+// TestAddingOneSchemaEntry copies the KOOK schema, adds one YAML entry, runs
+// go generate and then a test of the new event in the regenerated package.
+func TestAddingOneSchemaEntry(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds a package")
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Inside the module, so that the new package imports jsonwire as users' do.
+	dir, err := os.MkdirTemp(root, "exttest-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	ext := filepath.Base(dir)
+
+	schema := filepath.Join(dir, "schema")
+	pkg := filepath.Join(dir, "kook")
+	for _, d := range []string{schema, pkg} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	yamls, err := filepath.Glob(filepath.Join(root, "schema", "kook", "*.yaml"))
+	if err != nil || len(yamls) == 0 {
+		t.Fatalf("no schema files: %v", err)
+	}
+	for _, y := range yamls {
+		data, err := os.ReadFile(y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(schema, filepath.Base(y)), data)
+	}
+	writeFile(t, filepath.Join(schema, "zz_mine.yaml"), []byte(newEventEntry))
+	writeFile(t, filepath.Join(pkg, "doc.go"), []byte("package kook\n\n//go:generate go run -tags eventbind_generate_only ../../cmd/eventbind generate --schema ../schema --out .\n"))
+	writeFile(t, filepath.Join(pkg, "new_event_test.go"), []byte(strings.ReplaceAll(extensionTest, "EXT", ext)))
+
+	run(t, root, "go", "generate", "./"+ext+"/kook")
+	run(t, root, "go", "test", "./"+ext+"/kook")
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run(t *testing.T, dir string, name string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+}
