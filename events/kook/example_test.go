@@ -1,0 +1,71 @@
+package kook_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/eventbind/eventbind/events/kook"
+)
+
+const reactionFrame = `{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"6016","author_id":"1","content":"[系统消息]","extra":{"type":"added_reaction","body":{"channel_id":"5823","channel_type":1,"emoji":{"id":"[#128226;]","name":"[#128226;]"},"user_id":"2418","msg_id":"59de"}},"msg_id":"abcd","msg_timestamp":1612703779612,"nonce":"","verify_token":"xxxx"},"sn":1}`
+
+func ExampleDecode() {
+	ev, err := kook.Decode([]byte(reactionFrame))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	switch ev := ev.(type) {
+	case *kook.AddedReaction:
+		body := ev.Extra.Body
+		fmt.Println(ev.EventName(), body.UserID, body.Emoji.Name, body.ChannelType.Value)
+	case *kook.UnknownEvent:
+		fmt.Println("not in the schema yet:", ev.EventName())
+	}
+	// Output: added_reaction 2418 [#128226;] Text
+}
+
+func ExampleDecode_error() {
+	_, err := kook.Decode([]byte(`{"s":0,"d":{"type":255,"extra":{"type":"joined_guild","body":{"user_id":"1","joined_at":"now"}}}}`))
+	fmt.Println(err)
+	// Output: d.extra.body.joined_at: want number, got string
+}
+
+func ExampleDecode_unknownEvent() {
+	ev, _ := kook.Decode([]byte(`{"s":0,"d":{"type":255,"extra":{"type":"brand_new_event","body":{}}},"sn":9}`))
+	out, _ := json.Marshal(ev)
+	fmt.Println(ev.Known(), ev.EventName(), string(out))
+	// Output: false brand_new_event {"s":0,"sn":9,"d":{"type":255,"extra":{"type":"brand_new_event","body":{}}}}
+}
+
+// reactions handles only reaction events; NopHandler ignores the rest.
+type reactions struct {
+	kook.NopHandler
+}
+
+func (reactions) OnAddedReaction(_ context.Context, ev *kook.AddedReaction) error {
+	fmt.Println("reaction by", ev.Extra.Body.UserID)
+	return nil
+}
+
+func ExampleDispatch() {
+	ev, _ := kook.Decode([]byte(reactionFrame))
+	_ = kook.Dispatch(context.Background(), reactions{}, ev)
+	// Output: reaction by 2418
+}
+
+func ExampleMux() {
+	var mux kook.Mux
+	mux.HandleAddedReaction(func(_ context.Context, ev *kook.AddedReaction) error {
+		fmt.Println("emoji", ev.Extra.Body.Emoji.ID)
+		return nil
+	})
+	mux.HandleUnknown(func(_ context.Context, ev *kook.UnknownEvent) error {
+		fmt.Println("unknown", ev.EventName())
+		return nil
+	})
+	ev, _ := kook.Decode([]byte(reactionFrame))
+	_ = kook.Dispatch(context.Background(), &mux, ev)
+	// Output: emoji [#128226;]
+}
