@@ -84,6 +84,8 @@ func emitDecodeEntry(m *Model) jen.Code {
 		b.Id("d").Op(":=").Qual(wirePath, "NewDecoder").Call(jen.Id("raw"), jen.Lit(""))
 		b.Id("d").Dot("ReportUnknown").Op("=").Id("report")
 		b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
+			jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
+			jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
 			jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
 		)
 		if m.Frame == nil {
@@ -94,6 +96,15 @@ func emitDecodeEntry(m *Model) jen.Code {
 		} else {
 			b.List(jen.Id("payload"), jen.Id("framed"), jen.Err()).Op(":=").Qual(wirePath, "Lookup").Call(jen.Id("raw"), jen.Lit(m.Frame.Payload))
 			b.Add(returnIfErr3())
+			b.If(jen.Id("framed")).Block(
+				jen.If(
+					jen.Id("k").Op(":=").Qual(wirePath, "NewDecoder").Call(jen.Id("payload"), jen.Lit(m.Frame.Payload)).Dot("Kind").Call(),
+					jen.Id("k").Op("!=").Qual(wirePath, "KindObject"),
+				).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
+					jen.Id("Path"): jen.Lit(m.Frame.Payload),
+					jen.Id("Msg"):  jen.Lit("want object, got ").Op("+").Id("k").Dot("String").Call(),
+				}))),
+			)
 			b.If(jen.Op("!").Id("framed")).BlockFunc(func(nb *jen.Group) {
 				if !m.Frame.Bare {
 					nb.Return(jen.Nil(), jen.Nil(), jen.Qual(wirePath, "MissingAt").Call(jen.Lit(m.Frame.Payload)))

@@ -348,7 +348,7 @@ func TestDecodeBadLines(t *testing.T) {
 		input string
 		want  string // substring of the error
 	}{
-		{name: "not JSON", input: `not json`, want: "offset 0"},
+		{name: "not JSON", input: `not json`, want: "offset 1: invalid character 'o' in literal null"},
 		{name: "not JSON, not a literal either", input: `xyz`, want: "offset 0"},
 		{name: "truncated JSON", input: textFrame[:len(textFrame)/2], want: "unexpected end of input"},
 		{name: "truncated after the last brace", input: textFrame[:len(textFrame)-1], want: "unexpected end of input"},
@@ -430,7 +430,7 @@ func TestDecodeBadLinesInterleaved(t *testing.T) {
 		t.Fatalf("%d output lines, want %d:\n%s", len(out), len(lines), stdout)
 	}
 	wantDecoded(t, out[0], 1, "text_message", true, []byte(textFrame))
-	wantError(t, out[1], 2, "offset 0")
+	wantError(t, out[1], 2, "offset 1: invalid character")
 	wantDecoded(t, out[2], 3, "joined_guild", true, []byte(joinedGuildFrame))
 	wantError(t, out[3], 4, "array")
 	wantError(t, out[4], 5, "d.extra.body.joined_at: want number, got string")

@@ -28,11 +28,23 @@ func decode(data []byte, report bool) (Event, []string, error) {
 	d := jsonwire.NewDecoder(raw, "")
 	d.ReportUnknown = report
 	if k := d.Kind(); k != jsonwire.KindObject {
+		// Malformed input gets its syntax error, not a complaint about its first byte.
+		if err := d.Skip(); err != nil {
+			return nil, nil, err
+		}
 		return nil, nil, d.Errorf("want object, got %s", k)
 	}
 	payload, framed, err := jsonwire.Lookup(raw, "data")
 	if err != nil {
 		return nil, nil, err
+	}
+	if framed {
+		if k := jsonwire.NewDecoder(payload, "data").Kind(); k != jsonwire.KindObject {
+			return nil, nil, &jsonwire.Error{
+				Msg:  "want object, got " + k.String(),
+				Path: "data",
+			}
+		}
 	}
 	if !framed {
 		payload = raw

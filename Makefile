@@ -1,0 +1,17 @@
+# Thin wrappers: `go generate ./...` and `go test ./...` work without make.
+.PHONY: help generate test check
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+generate: ## regenerate events/ from schema/
+	go generate ./...
+
+test: ## vet and run every test: the project's test command
+	go vet ./...
+	go test ./...
+
+check: ## fail if go generate or go mod tidy would change the tree
+	go generate ./...
+	@test -z "$$(git status --porcelain)" || { git status --porcelain; echo "go generate changed the tree: commit its output"; exit 1; }
+	go mod tidy -diff
