@@ -25,7 +25,9 @@ func emitDecode(m *Model) *jen.File {
 	}
 	for _, o := range m.Objects {
 		switch {
-		case o.IsBase || o == m.Frameobj():
+		case o.IsBase:
+			f.Add(emitBaseDecode(o))
+		case o == m.Frameobj():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitObjectDecode(o, "decodePayload", ""))
 		default:
@@ -54,8 +56,21 @@ func (m *Model) Frameobj() *Object {
 
 func decoderParam() jen.Code { return jen.Id("d").Op("*").Qual(wirePath, "Decoder") }
 
-func returnIfErr() jen.Code {
-	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+func returnIfErr() jen.Code { return ifErr(returnErr) }
+
+// retFunc builds the return statement that hands err back from the method
+// being emitted: `return err`, or `return true, err` in decodeMember.
+type retFunc func(err jen.Code) jen.Code
+
+func returnErr(err jen.Code) jen.Code { return jen.Return(err) }
+
+func ifErr(ret retFunc) jen.Code {
+	return jen.If(jen.Err().Op("!=").Nil()).Block(ret(jen.Err()))
+}
+
+// callErr emits `if err := call; err != nil { <ret> }`.
+func callErr(call jen.Code, ret retFunc) jen.Code {
+	return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(ret(jen.Err()))
 }
 
 // emitDecodeEntry emits Decode, DecodeReportingUnknown and the decode they share.
@@ -260,75 +275,117 @@ func joinPath(root string, p []string) string {
 
 // emitObjectDecode emits the method that decodes an object member by member:
 // a switch on the key, required members checked at the end, everything else
-// kept in UnknownFields. A non-empty payload names the frame's payload member,
+// kept in UnknownFields. An embedded base decodes its own members
+// (decodeMember). A non-empty payload names the frame's payload member,
 // which the event decodes.
 func emitObjectDecode(o *Object, method string, payload string) jen.Code {
-	withPayload := payload != ""
-	fields := o.AllFields()
-	required := map[*Field]int{}
-	for _, f := range fields {
-		if !f.Optional {
-			required[f.Field] = len(required)
-		}
-	}
 	params := []jen.Code{decoderParam()}
-	if withPayload {
+	if payload != "" {
 		params = append(params, jen.Id("ev").Id("Event"))
 	}
-	g := jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(params...).Error().BlockFunc(func(b *jen.Group) {
-		b.If(jen.Err().Op(":=").Id("d").Dot("ObjectStart").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-		if len(required) > 0 || withPayload {
+	required := requiredBits(o.Fields)
+	if payload != "" {
+		required = append(required, payload)
+	}
+	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(params...).Error().BlockFunc(func(b *jen.Group) {
+		b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), returnErr))
+		if len(required) > 0 {
 			b.Var().Id("seen").Uint64()
+		}
+		if o.Base != nil {
+			b.Var().Id("baseSeen").Uint64()
 		}
 		b.For().BlockFunc(func(lb *jen.Group) {
 			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
 			lb.Add(returnIfErr())
 			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 			lb.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(s *jen.Group) {
-				for _, f := range fields {
-					target := jen.Id("x")
-					if f.Via != "" {
-						target = target.Dot(f.Via)
-					}
-					target = target.Dot(f.GoName)
-					s.Case(jen.Lit(f.JSONName)).BlockFunc(func(cb *jen.Group) {
-						if bit, ok := required[f.Field]; ok {
-							cb.Id("seen").Op("|=").Lit(1).Op("<<").Lit(bit)
-						}
-						decodeField(cb, target, f.Field)
-					})
-				}
-				if withPayload {
-					bit := len(required)
+				memberCases(s, o.Fields, required, jen.Id("seen"), returnErr)
+				if payload != "" {
 					s.Case(jen.Lit(payload)).Block(
-						jen.Id("seen").Op("|=").Lit(1).Op("<<").Lit(bit),
-						jen.If(jen.Err().Op(":=").Id("ev").Dot("decodePayload").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+						jen.Id("seen").Op("|=").Lit(1).Op("<<").Lit(len(required)-1),
+						callErr(jen.Id("ev").Dot("decodePayload").Call(jen.Id("d")), returnErr),
 					)
 				}
-				s.Default().Block(
-					jen.If(jen.Err().Op(":=").Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-				)
+				s.Default().BlockFunc(func(db *jen.Group) {
+					unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), returnErr)
+					if o.Base == nil {
+						db.Add(unknown)
+						return
+					}
+					db.List(jen.Id("known"), jen.Err()).Op(":=").Id("x").Dot(o.Base.GoName).Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("baseSeen"))
+					db.Add(returnIfErr())
+					db.If(jen.Op("!").Id("known")).Block(unknown)
+				})
 			})
 		})
-		for _, f := range fields {
-			if bit, ok := required[f.Field]; ok {
-				b.If(jen.Id("seen").Op("&").Parens(jen.Lit(1).Op("<<").Lit(bit)).Op("==").Lit(0)).Block(
-					jen.Return(jen.Id("d").Dot("Missing").Call(jen.Lit(f.JSONName))),
-				)
+		if o.Base != nil {
+			b.Add(callErr(jen.Id("x").Dot(o.Base.GoName).Dot("checkMembers").Call(jen.Id("d"), jen.Id("baseSeen")), returnErr))
+		}
+		checkRequired(b, required, jen.Id("seen"))
+		b.Return(jen.Nil())
+	}).Line()
+}
+
+// requiredBits lists the JSON names of the required fields; a field's bit in
+// the seen mask is its index here.
+func requiredBits(fields []*Field) []string {
+	var out []string
+	for _, f := range fields {
+		if !f.Optional {
+			out = append(out, f.JSONName)
+		}
+	}
+	return out
+}
+
+// memberCases emits one switch case per field, marking required ones seen.
+func memberCases(s *jen.Group, fields []*Field, required []string, seen *jen.Statement, ret retFunc) {
+	for _, f := range fields {
+		s.Case(jen.Lit(f.JSONName)).BlockFunc(func(cb *jen.Group) {
+			for bit, name := range required {
+				if name == f.JSONName {
+					cb.Add(seen.Clone()).Op("|=").Lit(1).Op("<<").Lit(bit)
+				}
 			}
-		}
-		if withPayload {
-			b.If(jen.Id("seen").Op("&").Parens(jen.Lit(1).Op("<<").Lit(len(required))).Op("==").Lit(0)).Block(
-				jen.Return(jen.Id("d").Dot("Missing").Call(jen.Lit(payload))),
-			)
-		}
+			decodeField(cb, jen.Id("x").Dot(f.GoName), f, ret)
+		})
+	}
+}
+
+// checkRequired emits the missing-member check of every required bit.
+func checkRequired(b *jen.Group, required []string, seen *jen.Statement) {
+	for bit, name := range required {
+		b.If(jen.Add(seen.Clone()).Op("&").Parens(jen.Lit(1).Op("<<").Lit(bit)).Op("==").Lit(0)).Block(
+			jen.Return(jen.Id("d").Dot("Missing").Call(jen.Lit(name))),
+		)
+	}
+}
+
+// emitBaseDecode emits the methods through which an embedding event decodes
+// the base's members: decodeMember takes one member if it is the base's, and
+// checkMembers reports a missing required one.
+func emitBaseDecode(o *Object) jen.Code {
+	required := requiredBits(o.Fields)
+	retKnown := func(err jen.Code) jen.Code { return jen.Return(jen.True(), err) }
+	g := jen.Comment("decodeMember decodes the member named key when it is one of x's, and reports whether it was.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("decodeMember").Params(decoderParam(), jen.Id("key").Index().Byte(), jen.Id("seen").Op("*").Uint64()).Params(jen.Bool(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(s *jen.Group) {
+			memberCases(s, o.Fields, required, jen.Op("*").Id("seen"), retKnown)
+			s.Default().Block(jen.Return(jen.False(), jen.Nil()))
+		})
+		b.Return(jen.True(), jen.Nil())
+	}).Line().Line()
+	g.Comment("checkMembers reports the first required member of x that seen lacks.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("checkMembers").Params(decoderParam(), jen.Id("seen").Uint64()).Error().BlockFunc(func(b *jen.Group) {
+		checkRequired(b, required, jen.Id("seen"))
 		b.Return(jen.Nil())
 	}).Line()
 	return g
 }
 
 // decodeField decodes the next value into target, honouring optional and nullable.
-func decodeField(b *jen.Group, target *jen.Statement, f *Field) {
+func decodeField(b *jen.Group, target *jen.Statement, f *Field, ret retFunc) {
 	if f.Optional {
 		b.Add(target.Clone().Dot("Set").Op("=").True())
 		target = target.Clone().Dot("Value")
@@ -337,22 +394,22 @@ func decodeField(b *jen.Group, target *jen.Statement, f *Field) {
 		b.If(jen.Id("d").Dot("IsNull").Call()).Block(
 			target.Clone().Dot("Valid").Op("=").False(),
 		).Else().BlockFunc(func(nb *jen.Group) {
-			decodeValue(nb, target.Clone().Dot("Value"), f.Type, 0)
+			decodeValue(nb, target.Clone().Dot("Value"), f.Type, 0, ret)
 			nb.Add(target.Clone().Dot("Valid").Op("=").True())
 		})
 		return
 	}
-	decodeValue(b, target, f.Type, 0)
+	decodeValue(b, target, f.Type, 0, ret)
 }
 
 // decodeValue decodes the next value of type t into target. depth names the
 // temporaries of nested arrays and maps apart.
-func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
+func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret retFunc) {
 	scalar := func(method string, conv func(jen.Code) jen.Code) {
 		v := fmt.Sprintf("v%d", depth)
 		b.Block(
 			jen.List(jen.Id(v), jen.Err()).Op(":=").Id("d").Dot(method).Call(),
-			returnIfErr(),
+			ifErr(ret),
 			target.Clone().Op("=").Add(conv(jen.Id(v))),
 		)
 	}
@@ -377,35 +434,35 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
 		}
 		scalar(method, func(c jen.Code) jen.Code { return jen.Id(t.Enum.GoName).Call(c) })
 	case KindObject:
-		b.If(jen.Err().Op(":=").Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		b.Add(callErr(jen.Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d")), ret))
 	case KindArray:
 		elem := fmt.Sprintf("e%d", depth)
 		b.BlockFunc(func(ab *jen.Group) {
-			ab.If(jen.Err().Op(":=").Id("d").Dot("ArrayStart").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			ab.Add(callErr(jen.Id("d").Dot("ArrayStart").Call(), ret))
 			ab.Comment("Non-nil even when empty: [] re-encodes as [].")
 			ab.Add(target.Clone().Op("=").Make(jen.Index().Add(valueType(t.Elem)), jen.Lit(0)))
 			ab.For().BlockFunc(func(lb *jen.Group) {
 				lb.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextElem").Call()
-				lb.Add(returnIfErr())
+				lb.Add(ifErr(ret))
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 				lb.Var().Id(elem).Add(valueType(t.Elem))
-				decodeValue(lb, jen.Id(elem), t.Elem, depth+1)
+				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret)
 				lb.Add(target.Clone().Op("=").Append(target.Clone(), jen.Id(elem)))
 			})
 		})
 	case KindMap:
 		elem, key := fmt.Sprintf("e%d", depth), fmt.Sprintf("key%d", depth)
 		b.BlockFunc(func(mb *jen.Group) {
-			mb.If(jen.Err().Op(":=").Id("d").Dot("ObjectStart").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+			mb.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), ret))
 			mb.Add(target.Clone().Op("=").Map(jen.String()).Add(valueType(t.Elem)).Values())
 			mb.For().BlockFunc(func(lb *jen.Group) {
 				lb.List(jen.Id("k"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
-				lb.Add(returnIfErr())
+				lb.Add(ifErr(ret))
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 				lb.Comment("The key is only valid until the next decoder call.")
 				lb.Id(key).Op(":=").String().Parens(jen.Id("k"))
 				lb.Var().Id(elem).Add(valueType(t.Elem))
-				decodeValue(lb, jen.Id(elem), t.Elem, depth+1)
+				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret)
 				lb.Add(target.Clone().Index(jen.Id(key)).Op("=").Id(elem))
 			})
 		})

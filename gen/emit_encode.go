@@ -13,7 +13,15 @@ func emitEncode(m *Model) *jen.File {
 	}
 	for _, o := range m.Objects {
 		switch {
-		case o.IsBase || o == m.Frameobj():
+		case o.IsBase:
+			f.Comment("appendMembers appends x's present members, each after a comma when needed.")
+			f.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("appendMembers").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+				for _, fd := range o.Fields {
+					appendField(b, jen.Id("x").Dot(fd.GoName), fd)
+				}
+				b.Return(jen.Id("b"))
+			})
+		case o == m.Frameobj():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitAppendObject(o, "appendPayload"))
 			f.Add(emitEventAppend(m, o.GoName, jen.Id("b").Op("=").Id("x").Dot("appendPayload").Call(jen.Id("b"))))
@@ -71,12 +79,11 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 func emitAppendObject(o *Object, method string) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
-		for _, f := range o.AllFields() {
-			target := jen.Id("x")
-			if f.Via != "" {
-				target = target.Dot(f.Via)
-			}
-			appendField(b, target.Dot(f.GoName), f.Field)
+		if o.Base != nil {
+			b.Id("b").Op("=").Id("x").Dot(o.Base.GoName).Dot("appendMembers").Call(jen.Id("b"))
+		}
+		for _, f := range o.Fields {
+			appendField(b, jen.Id("x").Dot(f.GoName), f)
 		}
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
 		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))

@@ -33,11 +33,10 @@ func checkGolden(t *testing.T, path string, got []byte) {
 	}
 }
 
-// TestSmallSchemaGolden holds the generator's output for a schema that uses
-// every construct once, and builds it: goldens under testdata are not part of
-// ./..., so the test compiles them itself.
-func TestSmallSchemaGolden(t *testing.T) {
-	m, err := Build([]string{"testdata/small"})
+// generate builds the schema in dir and renders its package.
+func generate(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m, err := Build([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,6 +44,14 @@ func TestSmallSchemaGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return files
+}
+
+// TestSmallSchemaGolden holds the generator's output for a schema that uses
+// every construct once, and builds it: goldens under testdata are not part of
+// ./..., so the test compiles them itself.
+func TestSmallSchemaGolden(t *testing.T) {
+	files := generate(t, "testdata/small")
 	out := filepath.Join("testdata", "smallout")
 	for _, name := range sortedKeys(files) {
 		checkGolden(t, filepath.Join(out, name), files[name])
@@ -71,14 +78,7 @@ func TestSmallSchemaGolden(t *testing.T) {
 func TestGenerateIsDeterministic(t *testing.T) {
 	var first map[string][]byte
 	for i := 0; i < 3; i++ {
-		m, err := Build([]string{"../schema/kook"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := Generate(m)
-		if err != nil {
-			t.Fatal(err)
-		}
+		files := generate(t, "../schema/kook")
 		if first == nil {
 			first = files
 			continue
@@ -100,15 +100,7 @@ func TestBrokenSchemaErrors(t *testing.T) {
 }
 
 func TestHeaderIsRecognisedByGoTools(t *testing.T) {
-	m, err := Build([]string{"testdata/small"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := Generate(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, src := range files {
+	for name, src := range generate(t, "testdata/small") {
 		first, _, _ := strings.Cut(string(src), "\n")
 		// The pattern Go's tools match: ^// Code generated .* DO NOT EDIT\.$
 		if !strings.HasPrefix(first, "// Code generated ") || !strings.HasSuffix(first, " DO NOT EDIT.") {

@@ -231,6 +231,125 @@ func (x *Frame) decode(d *jsonwire.Decoder, ev Event) error {
 	return nil
 }
 
+// decodeMember decodes the member named key when it is one of x's, and reports whether it was.
+func (x *EventData) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint64) (bool, error) {
+	switch string(key) {
+	case "channel_type":
+		*seen |= 1 << 0
+		{
+			v0, err := d.String()
+			if err != nil {
+				return true, err
+			}
+			x.ChannelType = ChannelType(v0)
+		}
+	case "type":
+		*seen |= 1 << 1
+		{
+			v0, err := d.Int()
+			if err != nil {
+				return true, err
+			}
+			x.Type = MessageType(v0)
+		}
+	case "target_id":
+		*seen |= 1 << 2
+		{
+			v0, err := d.String()
+			if err != nil {
+				return true, err
+			}
+			x.TargetID = v0
+		}
+	case "author_id":
+		*seen |= 1 << 3
+		{
+			v0, err := d.String()
+			if err != nil {
+				return true, err
+			}
+			x.AuthorID = v0
+		}
+	case "content":
+		*seen |= 1 << 4
+		{
+			v0, err := d.String()
+			if err != nil {
+				return true, err
+			}
+			x.Content = v0
+		}
+	case "msg_id":
+		*seen |= 1 << 5
+		{
+			v0, err := d.String()
+			if err != nil {
+				return true, err
+			}
+			x.MsgID = v0
+		}
+	case "msg_timestamp":
+		*seen |= 1 << 6
+		{
+			v0, err := d.Int64()
+			if err != nil {
+				return true, err
+			}
+			x.MsgTimestamp = v0
+		}
+	case "nonce":
+		*seen |= 1 << 7
+		{
+			v0, err := d.String()
+			if err != nil {
+				return true, err
+			}
+			x.Nonce = v0
+		}
+	case "verify_token":
+		x.VerifyToken.Set = true
+		{
+			v0, err := d.String()
+			if err != nil {
+				return true, err
+			}
+			x.VerifyToken.Value = v0
+		}
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// checkMembers reports the first required member of x that seen lacks.
+func (x *EventData) checkMembers(d *jsonwire.Decoder, seen uint64) error {
+	if seen&(1<<0) == 0 {
+		return d.Missing("channel_type")
+	}
+	if seen&(1<<1) == 0 {
+		return d.Missing("type")
+	}
+	if seen&(1<<2) == 0 {
+		return d.Missing("target_id")
+	}
+	if seen&(1<<3) == 0 {
+		return d.Missing("author_id")
+	}
+	if seen&(1<<4) == 0 {
+		return d.Missing("content")
+	}
+	if seen&(1<<5) == 0 {
+		return d.Missing("msg_id")
+	}
+	if seen&(1<<6) == 0 {
+		return d.Missing("msg_timestamp")
+	}
+	if seen&(1<<7) == 0 {
+		return d.Missing("nonce")
+	}
+	return nil
+}
+
 func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -1532,6 +1651,7 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -1541,123 +1661,27 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -1787,6 +1811,7 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -1796,123 +1821,27 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -2042,6 +1971,7 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -2051,123 +1981,27 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -2385,6 +2219,7 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -2394,123 +2229,27 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -2620,6 +2359,7 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -2629,123 +2369,27 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -2799,6 +2443,7 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -2808,123 +2453,27 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -2978,6 +2527,7 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -2987,123 +2537,27 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -3213,6 +2667,7 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -3222,123 +2677,27 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -3460,6 +2819,7 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -3469,123 +2829,27 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -3707,6 +2971,7 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -3716,123 +2981,27 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -3886,6 +3055,7 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -3895,123 +3065,27 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -4065,6 +3139,7 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -4074,123 +3149,27 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -4321,6 +3300,7 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -4330,123 +3310,27 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -4565,6 +3449,7 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -4574,123 +3459,27 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -4791,6 +3580,7 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -4800,123 +3590,27 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -5017,6 +3711,7 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -5026,123 +3721,27 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -5243,6 +3842,7 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -5252,123 +3852,27 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -5499,6 +4003,7 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -5508,123 +4013,27 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -5755,6 +4164,7 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -5764,123 +4174,27 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -5993,6 +4307,7 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -6002,123 +4317,27 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -6231,6 +4450,7 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -6240,123 +4460,27 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -6509,6 +4633,7 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -6518,123 +4643,27 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -6792,6 +4821,7 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -6801,123 +4831,27 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -7075,6 +5009,7 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -7084,123 +5019,27 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -7358,6 +5197,7 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -7367,123 +5207,27 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -7641,6 +5385,7 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -7650,123 +5395,27 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -7951,6 +5600,7 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -7960,123 +5610,27 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -8261,6 +5815,7 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -8270,123 +5825,27 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -8535,6 +5994,7 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -8544,123 +6004,27 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -8797,6 +6161,7 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -8806,123 +6171,27 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -9043,6 +6312,7 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -9052,123 +6322,27 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -9289,6 +6463,7 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -9298,123 +6473,27 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -9468,6 +6547,7 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -9477,123 +6557,27 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -9647,6 +6631,7 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -9656,123 +6641,27 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -9826,6 +6715,7 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -9835,123 +6725,27 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -10064,6 +6858,7 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -10073,123 +6868,27 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -10287,6 +6986,7 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -10296,123 +6996,27 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil
@@ -10501,6 +7105,7 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -10510,123 +7115,27 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "channel_type":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-			}
-		case "author_id":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-			}
-		case "msg_id":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
 		case "extra":
-			seen |= 1 << 8
+			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.EventData.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
-	}
-	if seen&(1<<8) == 0 {
 		return d.Missing("extra")
 	}
 	return nil

@@ -147,6 +147,44 @@ func (x *Frame) decode(d *jsonwire.Decoder, ev Event) error {
 	return nil
 }
 
+// decodeMember decodes the member named key when it is one of x's, and reports whether it was.
+func (x *Header) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint64) (bool, error) {
+	switch string(key) {
+	case "kind":
+		*seen |= 1 << 0
+		{
+			v0, err := d.Int()
+			if err != nil {
+				return true, err
+			}
+			x.Kind = Kind(v0)
+		}
+	case "at":
+		*seen |= 1 << 1
+		{
+			v0, err := d.Float64()
+			if err != nil {
+				return true, err
+			}
+			x.At = v0
+		}
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// checkMembers reports the first required member of x that seen lacks.
+func (x *Header) checkMembers(d *jsonwire.Decoder, seen uint64) error {
+	if seen&(1<<0) == 0 {
+		return d.Missing("kind")
+	}
+	if seen&(1<<1) == 0 {
+		return d.Missing("at")
+	}
+	return nil
+}
+
 func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -261,6 +299,7 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -270,42 +309,27 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "kind":
-			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Header.Kind = Kind(v0)
-			}
-		case "at":
-			seen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Header.At = v0
-			}
 		case "detail":
-			seen |= 1 << 2
+			seen |= 1 << 0
 			if err := x.Detail.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.Header.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("kind")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("at")
-	}
-	if seen&(1<<2) == 0 {
 		return d.Missing("detail")
 	}
 	return nil
@@ -451,6 +475,7 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 		return err
 	}
 	var seen uint64
+	var baseSeen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
@@ -460,26 +485,8 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 			break
 		}
 		switch string(key) {
-		case "kind":
-			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Header.Kind = Kind(v0)
-			}
-		case "at":
-			seen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Header.At = v0
-			}
 		case "name":
-			seen |= 1 << 2
+			seen |= 1 << 0
 			{
 				v0, err := d.String()
 				if err != nil {
@@ -488,7 +495,7 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 				x.Name = Topic(v0)
 			}
 		case "who":
-			seen |= 1 << 3
+			seen |= 1 << 1
 			if err := x.Who.decodeJSON(d); err != nil {
 				return err
 			}
@@ -502,21 +509,24 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 				x.When.Value = v0
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+			known, err := x.Header.decodeMember(d, key, &baseSeen)
+			if err != nil {
 				return err
+			}
+			if !known {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("kind")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("at")
-	}
-	if seen&(1<<2) == 0 {
 		return d.Missing("name")
 	}
-	if seen&(1<<3) == 0 {
+	if seen&(1<<1) == 0 {
 		return d.Missing("who")
 	}
 	return nil

@@ -17,6 +17,15 @@ func (x *Frame) appendOpen(b []byte) []byte {
 	return jsonwire.AppendKey(b, "data")
 }
 
+// appendMembers appends x's present members, each after a comma when needed.
+func (x *Header) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendKey(b, "kind")
+	b = jsonwire.AppendInt(b, int64(x.Kind))
+	b = jsonwire.AppendKey(b, "at")
+	b = jsonwire.AppendFloat(b, x.At)
+	return b
+}
+
 // AppendJSON appends x's JSON encoding to b.
 func (x *Person) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
@@ -71,10 +80,7 @@ func (x Person) MarshalJSON() ([]byte, error) {
 
 func (x *Say) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "kind")
-	b = jsonwire.AppendInt(b, int64(x.Header.Kind))
-	b = jsonwire.AppendKey(b, "at")
-	b = jsonwire.AppendFloat(b, x.Header.At)
+	b = x.Header.appendMembers(b)
 	b = jsonwire.AppendKey(b, "detail")
 	b = x.Detail.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -153,10 +159,7 @@ func (x SayBody) MarshalJSON() ([]byte, error) {
 
 func (x *NoteJoin) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "kind")
-	b = jsonwire.AppendInt(b, int64(x.Header.Kind))
-	b = jsonwire.AppendKey(b, "at")
-	b = jsonwire.AppendFloat(b, x.Header.At)
+	b = x.Header.appendMembers(b)
 	b = jsonwire.AppendKey(b, "name")
 	b = jsonwire.AppendString(b, string(x.Name))
 	b = jsonwire.AppendKey(b, "who")
