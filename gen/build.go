@@ -265,6 +265,10 @@ func (b *builder) fields(specs []*fieldSpec, owner string, inherited []string) [
 			out = append(out, fd)
 		}
 	}
+	// The decoder marks required members in a 64-bit mask.
+	if len(requiredBits(out)) > 63 {
+		b.ps.add(specs[63].at, "%s: more than 63 required fields; make some optional or split the object", owner)
+	}
 	return out
 }
 
