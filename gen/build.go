@@ -19,6 +19,7 @@ type builder struct {
 	enums    map[string]*Enum
 	objects  map[string]*Object
 	typeAt   map[string]pos // Go type name → where it was declared
+	unions   map[string]*Union
 	families map[string]*Family
 	keys     map[string]*KeyField // by dotted path
 }
@@ -37,7 +38,7 @@ func Build(dirs []string) (*Model, error) {
 func build(s *schemaSpec, ps *problems) (*Model, error) {
 	b := &builder{
 		ps: ps, m: &Model{}, docs: map[string]bool{},
-		enums: map[string]*Enum{}, objects: map[string]*Object{}, typeAt: map[string]pos{},
+		enums: map[string]*Enum{}, objects: map[string]*Object{}, unions: map[string]*Union{}, typeAt: map[string]pos{},
 		families: map[string]*Family{}, keys: map[string]*KeyField{},
 	}
 	if s.platform == nil {
@@ -60,10 +61,22 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 			b.m.Objects = append(b.m.Objects, obj)
 		}
 	}
+	for _, u := range s.unions {
+		if b.declareType(u.Name, u.at, "union") && b.declareType("Unknown"+u.Name, u.at, "union "+u.Name+": generated type") {
+			un := &Union{GoName: u.Name, Key: u.Key}
+			b.unions[u.Name] = un
+			b.m.Unions = append(b.m.Unions, un)
+		}
+	}
 	for _, o := range s.objects {
 		if obj := b.objects[o.Name]; obj != nil && obj.GoName == o.Name {
 			obj.Doc = b.doc(o.Doc, o.Docs, o.docsAt)
 			obj.Fields = b.fields(o.Fields, "object "+o.Name, obj.Doc.Docs)
+		}
+	}
+	for _, u := range s.unions {
+		if un := b.unions[u.Name]; un != nil {
+			b.union(u, un)
 		}
 	}
 	if s.platform.Frame != nil {
@@ -90,6 +103,7 @@ func (b *builder) platform(p *platformSpec) {
 	b.m.Platform = p.Name
 	b.m.Package = p.Package
 	b.m.Doc = Doc{ZH: p.Doc.ZH, EN: p.Doc.EN, Note: p.Doc.Note}
+	b.m.Extensions = p.Extensions
 	if !token.IsIdentifier(p.Package) || strings.ToLower(p.Package) != p.Package {
 		b.ps.add(p.at, "platform: package %q is not a lower-case Go identifier", p.Package)
 	}
@@ -220,9 +234,13 @@ func (b *builder) typeOf(expr string, at pos, what string) *Type {
 	if o, ok := b.objects[expr]; ok {
 		return &Type{Kind: KindObject, Object: o}
 	}
+	if u, ok := b.unions[expr]; ok {
+		return &Type{Kind: KindUnion, Union: u}
+	}
 	names := []string{"string", "int", "int64", "bool", "float", "raw"}
 	names = append(names, mapKeys(b.enums)...)
 	names = append(names, mapKeys(b.objects)...)
+	names = append(names, mapKeys(b.unions)...)
 	b.ps.add(at, "%s: unknown type %q%s", what, expr, suggest(expr, names))
 	return nil
 }
@@ -270,6 +288,62 @@ func (b *builder) fields(specs []*fieldSpec, owner string, inherited []string) [
 		b.ps.add(specs[63].at, "%s: more than 63 required fields; make some optional or split the object", owner)
 	}
 	return out
+}
+
+// union builds the variants' structs: the key member, then the fields, or a
+// member named by `at` that holds them.
+func (b *builder) union(u *unionSpec, un *Union) {
+	what := "union " + u.Name
+	un.Doc = b.doc(u.Doc, u.Docs, u.docsAt)
+	var at string
+	switch u.At {
+	case "", ".":
+	default:
+		if strings.Contains(u.At, ".") || u.At == u.Key {
+			b.ps.add(u.atAt, "%s: at must be one member name other than the key, or \".\"", what)
+		}
+		at = u.At
+	}
+	seen := map[string]bool{}
+	for _, v := range u.Variants {
+		vwhat := what + ": variant " + v.Name
+		if seen[v.Name] {
+			b.ps.add(v.at, "%s: declared twice", vwhat)
+		}
+		seen[v.Name] = true
+		goN, goAt := v.Go, v.goAt
+		if goN == "" {
+			goN, goAt = goName(v.Name)+u.Name, v.at
+		}
+		if !b.declareType(goN, goAt, vwhat+": Go") {
+			continue
+		}
+		docs := v.Docs
+		if docs == nil {
+			docs = un.Doc.Docs
+		}
+		vd := b.doc(v.Doc, v.Docs, v.docsAt)
+		vd.Docs = docs
+		variant := &Variant{Value: v.Name}
+		obj := &Object{GoName: goN, Doc: vd, Variant: variant, Union: un}
+		variant.Object = obj
+		key := &Field{JSONName: u.Key, GoName: goName(u.Key), Type: &Type{Kind: KindString},
+			Doc: Doc{EN: fmt.Sprintf("%q here.", v.Name)}}
+		fields := b.fields(v.Fields, vwhat, docs)
+		if at == "" {
+			obj.Fields = append([]*Field{key}, fields...)
+		} else {
+			data := &Object{GoName: goN + goName(at), Doc: Doc{EN: fmt.Sprintf("the %q member of %s.", at, goN)}, Fields: fields}
+			if !b.declareType(data.GoName, v.at, vwhat+": generated type") {
+				continue
+			}
+			obj.Fields = []*Field{key, {JSONName: at, GoName: goName(at), Type: &Type{Kind: KindObject, Object: data}, Doc: Doc{EN: "the variant's fields."}}}
+			b.m.Objects = append(b.m.Objects, data)
+		}
+		b.checkClash(obj, v.at, vwhat)
+		b.m.Objects = append(b.m.Objects, obj)
+		un.Variants = append(un.Variants, variant)
+	}
 }
 
 func (b *builder) frame(f *frameSpec) {

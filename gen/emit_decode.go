@@ -21,7 +21,7 @@ func emitDecode(m *Model) *jen.File {
 	f.Add(emitDecodeEntry(m))
 	f.Add(emitNewEvent(m))
 	if m.Frame != nil {
-		f.Add(emitObjectDecode(m.Frame.Object, "decode", m.Frame.Payload))
+		f.Add(emitObjectDecode(m, m.Frame.Object, "decode", m.Frame.Payload))
 	}
 	for _, o := range m.Objects {
 		switch {
@@ -29,13 +29,16 @@ func emitDecode(m *Model) *jen.File {
 			f.Add(emitBaseDecode(o))
 		case o == m.Frameobj():
 		case o.Owner != nil && o == o.Owner.Payload:
-			f.Add(emitObjectDecode(o, "decodePayload", ""))
+			f.Add(emitObjectDecode(m, o, "decodePayload", ""))
 		default:
-			f.Add(emitObjectDecode(o, "decodeJSON", ""))
+			f.Add(emitObjectDecode(m, o, "decodeJSON", ""))
 			if o.Owner == nil {
 				f.Add(emitUnmarshal(o))
 			}
 		}
+	}
+	for _, u := range m.Unions {
+		f.Add(emitUnionDecode(m, u))
 	}
 	// UnknownEvent keeps the payload verbatim.
 	f.Func().Params(jen.Id("x").Op("*").Id("UnknownEvent")).Id("decodePayload").Params(decoderParam()).Error().Block(
@@ -278,7 +281,7 @@ func joinPath(root string, p []string) string {
 // kept in UnknownFields. An embedded base decodes its own members
 // (decodeMember). A non-empty payload names the frame's payload member,
 // which the event decodes.
-func emitObjectDecode(o *Object, method string, payload string) jen.Code {
+func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Code {
 	params := []jen.Code{decoderParam()}
 	if payload != "" {
 		params = append(params, jen.Id("ev").Id("Event"))
@@ -309,6 +312,12 @@ func emitObjectDecode(o *Object, method string, payload string) jen.Code {
 				}
 				s.Default().BlockFunc(func(db *jen.Group) {
 					unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), returnErr)
+					if m.Extensions {
+						// Extensions are legal: kept apart, never reported as unknown.
+						unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"))).Block(
+							callErr(jen.Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")), returnErr),
+						).Else().Block(unknown)
+					}
 					if o.Base == nil {
 						db.Add(unknown)
 						return
@@ -435,6 +444,13 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		scalar(method, func(c jen.Code) jen.Code { return jen.Id(t.Enum.GoName).Call(c) })
 	case KindObject:
 		b.Add(callErr(jen.Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d")), ret))
+	case KindUnion:
+		v := fmt.Sprintf("v%d", depth)
+		b.Block(
+			jen.List(jen.Id(v), jen.Err()).Op(":=").Id("decode"+t.Union.GoName).Call(jen.Id("d")),
+			ifErr(ret),
+			target.Clone().Op("=").Id(v),
+		)
 	case KindArray:
 		elem := fmt.Sprintf("e%d", depth)
 		b.BlockFunc(func(ab *jen.Group) {
@@ -467,6 +483,30 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 			})
 		})
 	}
+}
+
+// emitUnionDecode emits decode<Union>: it peeks at the key member, then
+// decodes the value into the variant it names, or keeps it whole.
+func emitUnionDecode(m *Model, u *Union) jen.Code {
+	g := jen.Commentf("decode%s decodes the next value as a %s, by its %q member.", u.GoName, u.GoName, u.Key).Line()
+	g.Func().Id("decode"+u.GoName).Params(decoderParam()).Params(jen.Id(u.GoName), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.List(jen.Id("peek"), jen.Err()).Op(":=").Id("d").Dot("PeekRaw").Call()
+		b.Add(ifErr(func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }))
+		b.List(jen.Id("kind"), jen.Err()).Op(":=").Qual(wirePath, "LookupString").Call(jen.Id("peek"), jen.Id("d").Dot("Path").Call(), jen.Lit(u.Key))
+		b.Add(ifErr(func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }))
+		b.Switch(jen.Id("kind")).BlockFunc(func(s *jen.Group) {
+			for _, v := range u.Variants {
+				s.Case(jen.Lit(v.Value)).Block(
+					jen.Id("v").Op(":=").New(jen.Id(v.Object.GoName)),
+					jen.Return(jen.Id("v"), jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"))),
+				)
+			}
+		})
+		b.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call()
+		b.Add(ifErr(func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }))
+		b.Return(jen.Op("&").Id("Unknown"+u.GoName).Values(jen.Dict{jen.Id(goName(u.Key)): jen.Id("kind"), jen.Id("Raw"): jen.Id("raw")}), jen.Nil())
+	}).Line()
+	return g
 }
 
 // emitUnmarshal gives shared objects encoding/json's interface, decoding into

@@ -9,7 +9,7 @@ import (
 func emitEncode(m *Model) *jen.File {
 	f := newFile(m)
 	if m.Frame != nil {
-		f.Add(emitFrameOpen(m.Frame))
+		f.Add(emitFrameOpen(m, m.Frame))
 	}
 	for _, o := range m.Objects {
 		switch {
@@ -23,13 +23,21 @@ func emitEncode(m *Model) *jen.File {
 			})
 		case o == m.Frameobj():
 		case o.Owner != nil && o == o.Owner.Payload:
-			f.Add(emitAppendObject(o, "appendPayload"))
+			f.Add(emitAppendObject(m, o, "appendPayload"))
 			f.Add(emitEventAppend(m, o.GoName, jen.Id("b").Op("=").Id("x").Dot("appendPayload").Call(jen.Id("b"))))
 		default:
 			f.Comment("AppendJSON appends x's JSON encoding to b.")
-			f.Add(emitAppendObject(o, "AppendJSON"))
+			f.Add(emitAppendObject(m, o, "AppendJSON"))
 			f.Add(emitMarshal(o.GoName))
 		}
+	}
+	for _, u := range m.Unions {
+		unknown := "Unknown" + u.GoName
+		f.Comment("AppendJSON appends the value verbatim.")
+		f.Func().Params(jen.Id("x").Op("*").Id(unknown)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+			jen.Return(jen.Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Raw"))),
+		)
+		f.Add(emitMarshal(unknown))
 	}
 	f.Add(emitEventAppend(m, "UnknownEvent", jen.Id("b").Op("=").Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Payload"))))
 	return f
@@ -45,13 +53,16 @@ func emitMarshal(goName string) jen.Code {
 
 // emitFrameOpen emits the method that writes a frame up to its payload:
 // {"s":0,"sn":1,"d": — the event then writes the payload and the closing brace.
-func emitFrameOpen(fr *Frame) jen.Code {
+func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id("Frame")).Id("appendOpen").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		for _, f := range fr.Object.Fields {
 			appendField(b, jen.Id("x").Dot(f.GoName), f)
 		}
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		if m.Extensions {
+			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
+		}
 		b.Return(jen.Qual(wirePath, "AppendKey").Call(jen.Id("b"), jen.Lit(fr.Payload)))
 	}).Line()
 }
@@ -76,7 +87,7 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 
 // emitAppendObject emits the method that appends an object: its present
 // members in schema order, then the members the schema does not model.
-func emitAppendObject(o *Object, method string) jen.Code {
+func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		if o.Base != nil {
@@ -86,6 +97,9 @@ func emitAppendObject(o *Object, method string) jen.Code {
 			appendField(b, jen.Id("x").Dot(f.GoName), f)
 		}
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		if m.Extensions {
+			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
+		}
 		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
 	}).Line()
 }
@@ -140,6 +154,13 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
 		}
 	case KindObject:
 		b.Id("b").Op("=").Add(target).Dot("AppendJSON").Call(jen.Id("b"))
+	case KindUnion:
+		// A nil interface (only in values built by hand) encodes as null.
+		b.If(target.Clone().Op("==").Nil()).Block(
+			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
+		).Else().Block(
+			jen.Id("b").Op("=").Add(target.Clone()).Dot("AppendJSON").Call(jen.Id("b")),
+		)
 	case KindArray:
 		i := fmt.Sprintf("i%d", depth)
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('['))

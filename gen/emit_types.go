@@ -42,6 +42,8 @@ func valueType(t *Type) *jen.Statement {
 		return jen.Index().Add(valueType(t.Elem))
 	case KindMap:
 		return jen.Map(jen.String()).Add(valueType(t.Elem))
+	case KindUnion:
+		return jen.Id(t.Union.GoName)
 	}
 	panic(fmt.Sprintf("unhandled type kind %d", t.Kind)) // the builder admits no other kind
 }
@@ -116,18 +118,60 @@ func enumValueName(e *Enum, v *EnumValue) string {
 
 func emitObjects(m *Model) *jen.File {
 	f := newFile(m)
+	for _, u := range m.Unions {
+		f.Add(emitUnion(u))
+	}
 	for _, o := range m.Objects {
 		if o.Owner == nil {
-			f.Add(emitStruct(o, nil, nil))
+			f.Add(emitStruct(m, o, nil, nil))
+			if o.Variant != nil {
+				f.Add(variantMethods(o, jen.Lit(o.Variant.Value)))
+			}
 		}
 	}
 	return f
 }
 
+// unionMethod is the interface method that names a union value's variant.
+func unionMethod(u *Union) string { return u.GoName + goName(u.Key) }
+
+// emitUnion declares a union's interface and the type for unknown variants.
+func emitUnion(u *Union) jen.Code {
+	g := jen.Add(docComment(u.GoName, u.Doc)).Line()
+	g.Comment(fmt.Sprintf("It is a pointer to one of the variant types, or *Unknown%s.", u.GoName)).Line()
+	g.Type().Id(u.GoName).Interface(
+		jen.Comment(fmt.Sprintf("%s returns the %q member.", unionMethod(u), u.Key)),
+		jen.Id(unionMethod(u)).Params().String(),
+		jen.Comment("AppendJSON appends the value's JSON encoding to b."),
+		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
+		jen.Id("is"+u.GoName).Params(),
+	).Line()
+	unknown := "Unknown" + u.GoName
+	g.Comment(fmt.Sprintf("%s is a %s whose %q the schema does not know; it keeps the value whole.", unknown, u.GoName, u.Key)).Line()
+	g.Type().Id(unknown).Struct(
+		jen.Comment(fmt.Sprintf("%s is the %q member.", goName(u.Key), u.Key)),
+		jen.Id(goName(u.Key)).String(),
+		jen.Comment("Raw is the whole value, verbatim."),
+		jen.Id("Raw").Qual(wirePath, "Raw"),
+	).Line()
+	g.Add(variantMethods(&Object{GoName: unknown, Union: u}, jen.Id("x").Dot(goName(u.Key))))
+	return g
+}
+
+// variantMethods makes a struct implement its union's interface.
+func variantMethods(o *Object, value jen.Code) jen.Code {
+	u := o.Union
+	g := jen.Var().Id("_").Id(u.GoName).Op("=").Parens(jen.Op("*").Id(o.GoName)).Parens(jen.Nil()).Line()
+	g.Comment(unionMethod(u) + " implements " + u.GoName + ".").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(unionMethod(u)).Params().String().Block(jen.Return(value)).Line()
+	g.Func().Params(jen.Op("*").Id(o.GoName)).Id("is" + u.GoName).Params().Block().Line()
+	return g
+}
+
 // emitStruct declares an object's struct: an embedded base first, then the
 // fields, then the members the schema does not model. head and tail add the
 // members only event structs have.
-func emitStruct(o *Object, head, tail []jen.Code) jen.Code {
+func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 	lead := ""
 	if o.Owner != nil && o == o.Owner.Payload {
 		lead = fmt.Sprintf("%s is the event %q.", o.GoName, o.Owner.Name)
@@ -150,6 +194,10 @@ func emitStruct(o *Object, head, tail []jen.Code) jen.Code {
 			s.Comment("UnknownFields keeps the members the schema does not model, so that")
 			s.Comment("re-encoding loses nothing.")
 			s.Id("UnknownFields").Qual(wirePath, "Unknown")
+			if m.Extensions {
+				s.Comment("Extensions keeps the members whose key has a platform prefix (\"qq.nickname\").")
+				s.Id("Extensions").Qual(wirePath, "Unknown")
+			}
 		}
 		for _, c := range tail {
 			s.Add(c)
@@ -222,12 +270,12 @@ func emitEvents(m *Model) *jen.File {
 	).Line()
 
 	for _, ev := range m.Events {
-		f.Add(emitStruct(ev.Payload, eventHeadFields(m), []jen.Code{jen.Line(), jen.Id("raw").Index().Byte()}))
+		f.Add(emitStruct(m, ev.Payload, eventHeadFields(m), []jen.Code{jen.Line(), jen.Id("raw").Index().Byte()}))
 		f.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id(ev.GoName)).Parens(jen.Nil())
 		f.Add(eventMethods(m, ev.GoName, jen.Lit(ev.Name), jen.True()))
 		for _, o := range m.Objects {
 			if o.Owner == ev && o != ev.Payload {
-				f.Add(emitStruct(o, nil, nil))
+				f.Add(emitStruct(m, o, nil, nil))
 			}
 		}
 	}

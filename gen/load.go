@@ -113,6 +113,9 @@ func (l *loader) file1(data []byte, s *schemaSpec) {
 		"objects": func(n *yaml.Node) {
 			l.seq(n, "objects", func(n *yaml.Node) { s.objects = append(s.objects, l.object(n)) })
 		},
+		"unions": func(n *yaml.Node) {
+			l.seq(n, "unions", func(n *yaml.Node) { s.unions = append(s.unions, l.union(n)) })
+		},
 		"events": func(n *yaml.Node) { l.seq(n, "events", func(n *yaml.Node) { s.events = append(s.events, l.event(n)) }) },
 	}, nil)
 }
@@ -212,7 +215,8 @@ func (l *loader) platform(n *yaml.Node) *platformSpec {
 				p.Documents = append(p.Documents, d)
 			})
 		},
-		"frame": func(n *yaml.Node) { p.Frame = l.frame(n) },
+		"extensions": func(n *yaml.Node) { l.boolean(n, "platform.extensions", &p.Extensions) },
+		"frame":      func(n *yaml.Node) { p.Frame = l.frame(n) },
 		"families": func(n *yaml.Node) {
 			l.seq(n, "platform.families", func(n *yaml.Node) { p.Families = append(p.Families, l.family(n)) })
 		},
@@ -286,6 +290,33 @@ func (l *loader) object(n *yaml.Node) *objectSpec {
 		"fields": func(n *yaml.Node) { o.Fields = l.fields(n, what) },
 	}, []string{"name", "fields"})
 	return o
+}
+
+func (l *loader) union(n *yaml.Node) *unionSpec {
+	u := &unionSpec{at: l.at(n)}
+	what := "union"
+	l.mapping(n, what, map[string]func(*yaml.Node){
+		"name": func(n *yaml.Node) { l.str(n, "union.name", &u.Name); what = "union " + u.Name },
+		"key":  func(n *yaml.Node) { l.str(n, what+": key", &u.Key) },
+		"at":   func(n *yaml.Node) { u.atAt = l.at(n); l.str(n, what+": at", &u.At) },
+		"doc":  func(n *yaml.Node) { l.doc(n, what, &u.Doc) },
+		"docs": func(n *yaml.Node) { u.docsAt = l.at(n); l.strs(n, what+": docs", &u.Docs) },
+		"variants": func(n *yaml.Node) {
+			l.seq(n, what+": variants", func(n *yaml.Node) {
+				v := &variantSpec{at: l.at(n)}
+				vwhat := what + ": variant"
+				l.mapping(n, vwhat, map[string]func(*yaml.Node){
+					"name":   func(n *yaml.Node) { l.str(n, vwhat+".name", &v.Name); vwhat = what + ": variant " + v.Name },
+					"go":     func(n *yaml.Node) { v.goAt = l.at(n); l.str(n, vwhat+": go", &v.Go) },
+					"doc":    func(n *yaml.Node) { l.doc(n, vwhat, &v.Doc) },
+					"docs":   func(n *yaml.Node) { v.docsAt = l.at(n); l.strs(n, vwhat+": docs", &v.Docs) },
+					"fields": func(n *yaml.Node) { v.Fields = l.fields(n, vwhat) },
+				}, []string{"name"})
+				u.Variants = append(u.Variants, v)
+			})
+		},
+	}, []string{"name", "key", "variants"})
+	return u
 }
 
 func (l *loader) event(n *yaml.Node) *eventSpec {

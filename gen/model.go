@@ -12,10 +12,14 @@ type Model struct {
 	Frame     *Frame // nil when events arrive without an envelope
 	Families  []*Family
 	Enums     []*Enum
-	Objects   []*Object // shared objects, then the wrappers and bodies made for events
-	Events    []*Event
-	Dispatch  *DispatchNode
-	KeyFields []*KeyField // one per distinct discriminator path, for UnknownEvent
+	Objects   []*Object // shared objects, union variants, then the wrappers and bodies made for events
+	Unions    []*Union
+	// Extensions: members with a platform prefix ("qq.nickname") are kept in
+	// each struct's Extensions and never reported as unknown.
+	Extensions bool
+	Events     []*Event
+	Dispatch   *DispatchNode
+	KeyFields  []*KeyField // one per distinct discriminator path, for UnknownEvent
 }
 
 // Doc is the doc text of an element.
@@ -43,6 +47,7 @@ const (
 	KindObject
 	KindArray
 	KindMap
+	KindUnion
 )
 
 // Type is a resolved field type.
@@ -50,7 +55,23 @@ type Type struct {
 	Kind   TypeKind
 	Enum   *Enum   // KindEnum
 	Object *Object // KindObject
+	Union  *Union  // KindUnion
 	Elem   *Type   // KindArray, KindMap
+}
+
+// Union is an object told apart by one string member; unknown variants are
+// kept whole in Unknown<Name>.
+type Union struct {
+	GoName   string // the interface type
+	Key      string // the discriminating member
+	Doc      Doc
+	Variants []*Variant
+}
+
+// Variant is one known kind of a union.
+type Variant struct {
+	Value  string  // the key's value
+	Object *Object // the variant's struct: the key, then its fields (or the at-wrapper)
 }
 
 // Field is one member of an object.
@@ -77,6 +98,9 @@ type Object struct {
 	// Owner is the event whose payload or wrapper this object is; nil for
 	// shared objects.
 	Owner *Event
+	// Variant is set on the struct of a union variant.
+	Variant *Variant
+	Union   *Union
 }
 
 // AllFields returns the base's fields followed by the object's own, with the

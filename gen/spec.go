@@ -65,13 +65,14 @@ type familySpec struct {
 }
 
 type platformSpec struct {
-	at        pos
-	Name      string
-	Package   string
-	Doc       docSpec
-	Documents []*documentSpec
-	Frame     *frameSpec
-	Families  []*familySpec
+	at         pos
+	Name       string
+	Package    string
+	Doc        docSpec
+	Documents  []*documentSpec
+	Extensions bool
+	Frame      *frameSpec
+	Families   []*familySpec
 }
 
 type enumValueSpec struct {
@@ -97,6 +98,29 @@ type objectSpec struct {
 	Docs   []string
 	docsAt pos
 	Fields []*fieldSpec
+}
+
+type variantSpec struct {
+	at     pos
+	Name   string
+	Go     string
+	goAt   pos
+	Doc    docSpec
+	Docs   []string
+	docsAt pos
+	Fields []*fieldSpec
+}
+
+type unionSpec struct {
+	at       pos
+	Name     string
+	Key      string
+	At       string
+	atAt     pos
+	Doc      docSpec
+	Docs     []string
+	docsAt   pos
+	Variants []*variantSpec
 }
 
 type exampleSpec struct {
@@ -129,5 +153,6 @@ type schemaSpec struct {
 	platform *platformSpec
 	enums    []*enumSpec
 	objects  []*objectSpec
+	unions   []*unionSpec
 	events   []*eventSpec
 }

@@ -147,3 +147,16 @@ func (d *Decoder) skipKey() error {
 	d.pos++
 	return nil
 }
+
+// PeekRaw returns the next value verbatim without consuming it, so that a
+// union can read its discriminator before decoding. It aliases the input.
+func (d *Decoder) PeekRaw() ([]byte, error) {
+	pos := d.pos
+	start, err := d.skipValue()
+	if err != nil {
+		return nil, err
+	}
+	raw := d.data[start:d.pos]
+	d.pos = pos
+	return raw, nil
+}

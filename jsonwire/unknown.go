@@ -31,11 +31,12 @@ func (d *Decoder) UnknownField(u *Unknown, key []byte) error {
 			return err
 		}
 	} else {
+		k := string(key) // before the next Decoder call, which may reuse key's bytes
 		v, err := d.Raw()
 		if err != nil {
 			return err
 		}
-		*u = append(*u, Field{Key: string(key), Value: v})
+		*u = append(*u, Field{Key: k, Value: v})
 	}
 	if d.ReportUnknown {
 		d.unknown = append(d.unknown, d.Path())
@@ -45,3 +46,36 @@ func (d *Decoder) UnknownField(u *Unknown, key []byte) error {
 
 // UnknownPaths returns the paths recorded by UnknownField, in input order.
 func (d *Decoder) UnknownPaths() []string { return d.unknown }
+
+// Get returns the value of the last member named key.
+func (u Unknown) Get(key string) (Raw, bool) {
+	for i := len(u) - 1; i >= 0; i-- {
+		if u[i].Key == key {
+			return u[i].Value, true
+		}
+	}
+	return nil, false
+}
+
+// IsExtension reports whether key has a platform prefix: one or more of
+// [_a-z], then a dot, then at least one byte ("qq.nickname"). OneBot 12 makes
+// such members legal extensions.
+func IsExtension(key []byte) bool {
+	i := 0
+	for i < len(key) && (key[i] == '_' || 'a' <= key[i] && key[i] <= 'z') {
+		i++
+	}
+	return i > 0 && i+1 < len(key) && key[i] == '.'
+}
+
+// ExtensionField captures the next value verbatim into *u under key, like
+// UnknownField, but never records it as unknown: extensions are legal.
+func (d *Decoder) ExtensionField(u *Unknown, key []byte) error {
+	k := string(key)
+	v, err := d.Raw()
+	if err != nil {
+		return err
+	}
+	*u = append(*u, Field{Key: k, Value: v})
+	return nil
+}

@@ -124,3 +124,60 @@ func TestUnknownFieldErrors(t *testing.T) {
 		t.Fatalf("%v %q", err, d.UnknownPaths())
 	}
 }
+
+func TestIsExtension(t *testing.T) {
+	for key, want := range map[string]bool{
+		"qq.nickname": true, "kook.x": true, "_x.y": true, "a.b.c": true,
+		"nickname": false, ".x": false, "qq.": false, "QQ.nick": false, "q1.x": false, "": false, "q-q.x": false,
+	} {
+		if got := IsExtension([]byte(key)); got != want {
+			t.Errorf("IsExtension(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestExtensionFieldIsNotReported(t *testing.T) {
+	d := NewDecoder([]byte(`{"qq.a":[1,{"b":2}],"z":3}`), "")
+	d.ReportUnknown = true
+	var ext, unk Unknown
+	if err := d.ObjectStart(); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !more {
+			break
+		}
+		if IsExtension(key) {
+			err = d.ExtensionField(&ext, key)
+		} else {
+			err = d.UnknownField(&unk, key)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v, ok := ext.Get("qq.a"); !ok || string(v) != `[1,{"b":2}]` {
+		t.Errorf("extension = %q, %v", v, ok)
+	}
+	if got := d.UnknownPaths(); len(got) != 1 || got[0] != "z" {
+		t.Errorf("unknown paths = %v, want [z]", got)
+	}
+}
+
+func TestPeekRawDoesNotConsume(t *testing.T) {
+	d := NewDecoder([]byte(` {"type":"text","data":{}} `), "")
+	raw, err := d.PeekRaw()
+	if err != nil || string(raw) != `{"type":"text","data":{}}` {
+		t.Fatalf("PeekRaw = %q, %v", raw, err)
+	}
+	if err := d.Skip(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.End(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -136,8 +136,14 @@ func (x *Frame) decode(d *jsonwire.Decoder, ev Event) error {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -269,8 +275,14 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 				}
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -283,6 +295,229 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Person) UnmarshalJSON(data []byte) error {
 	var v Person
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "text":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Text = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("text")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *TextPartData) UnmarshalJSON(data []byte) error {
+	var v TextPartData
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "data":
+			seen |= 1 << 1
+			if err := x.Data.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("type")
+	}
+	if seen&(1<<1) == 0 {
+		return d.Missing("data")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *TextPart) UnmarshalJSON(data []byte) error {
+	var v TextPart
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *PingPartData) UnmarshalJSON(data []byte) error {
+	var v PingPartData
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch string(key) {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "data":
+			seen |= 1 << 1
+			if err := x.Data.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("type")
+	}
+	if seen&(1<<1) == 0 {
+		return d.Missing("data")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *PingPart) UnmarshalJSON(data []byte) error {
+	var v PingPart
 	d := jsonwire.NewDecoder(data, "")
 	if err := v.decodeJSON(d); err != nil {
 		return err
@@ -320,8 +555,14 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+				if jsonwire.IsExtension(key) {
+					if err := d.ExtensionField(&x.Extensions, key); err != nil {
+						return err
+					}
+				} else {
+					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -355,8 +596,14 @@ func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -449,9 +696,42 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				}
 				x.Ok = v0
 			}
+		case "parts":
+			x.Parts.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Parts.Value = make([]Part, 0)
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 Part
+					{
+						v1, err := decodePart(d)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					x.Parts.Value = append(x.Parts.Value, e0)
+				}
+			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -514,8 +794,14 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+				if jsonwire.IsExtension(key) {
+					if err := d.ExtensionField(&x.Extensions, key); err != nil {
+						return err
+					}
+				} else {
+					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -530,6 +816,34 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 		return d.Missing("who")
 	}
 	return nil
+}
+
+// decodePart decodes the next value as a Part, by its "type" member.
+func decodePart(d *jsonwire.Decoder) (Part, error) {
+	peek, err := d.PeekRaw()
+	if err != nil {
+		return nil, err
+	}
+	kind, err := jsonwire.LookupString(peek, d.Path(), "type")
+	if err != nil {
+		return nil, err
+	}
+	switch kind {
+	case "text":
+		v := new(TextPart)
+		return v, v.decodeJSON(d)
+	case "ping":
+		v := new(PingPart)
+		return v, v.decodeJSON(d)
+	}
+	raw, err := d.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownPart{
+		Raw:  raw,
+		Type: kind,
+	}, nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

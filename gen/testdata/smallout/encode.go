@@ -14,6 +14,7 @@ func (x *Frame) appendOpen(b []byte) []byte {
 		b = jsonwire.AppendInt(b, x.Seq.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
 	return jsonwire.AppendKey(b, "data")
 }
 
@@ -70,11 +71,74 @@ func (x *Person) AppendJSON(b []byte) []byte {
 		}
 	}
 	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
 	return append(b, '}')
 }
 
 // MarshalJSON implements json.Marshaler.
 func (x Person) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *TextPartData) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = jsonwire.AppendKey(b, "text")
+	b = jsonwire.AppendString(b, x.Text)
+	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x TextPartData) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *TextPart) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = jsonwire.AppendKey(b, "type")
+	b = jsonwire.AppendString(b, x.Type)
+	b = jsonwire.AppendKey(b, "data")
+	b = x.Data.AppendJSON(b)
+	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x TextPart) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *PingPartData) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x PingPartData) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *PingPart) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = jsonwire.AppendKey(b, "type")
+	b = jsonwire.AppendString(b, x.Type)
+	b = jsonwire.AppendKey(b, "data")
+	b = x.Data.AppendJSON(b)
+	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x PingPart) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -84,6 +148,7 @@ func (x *Say) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendKey(b, "detail")
 	b = x.Detail.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
 	return append(b, '}')
 }
 
@@ -110,6 +175,7 @@ func (x *SayDetail) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendKey(b, "body")
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
 	return append(b, '}')
 }
 
@@ -148,7 +214,23 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 	}
 	b = jsonwire.AppendKey(b, "ok")
 	b = jsonwire.AppendBool(b, x.Ok)
+	if x.Parts.Set {
+		b = jsonwire.AppendKey(b, "parts")
+		b = append(b, '[')
+		for i0 := range x.Parts.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			if x.Parts.Value[i0] == nil {
+				b = append(b, "null"...)
+			} else {
+				b = x.Parts.Value[i0].AppendJSON(b)
+			}
+		}
+		b = append(b, ']')
+	}
 	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
 	return append(b, '}')
 }
 
@@ -169,6 +251,7 @@ func (x *NoteJoin) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, x.When.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
 	return append(b, '}')
 }
 
@@ -186,6 +269,16 @@ func (x *NoteJoin) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x NoteJoin) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends the value verbatim.
+func (x *UnknownPart) AppendJSON(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Raw)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UnknownPart) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 

@@ -42,6 +42,8 @@ type Say struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
 
 	raw []byte
 }
@@ -77,6 +79,8 @@ type SayDetail struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
 }
 
 // SayBody: the "detail.body" member of Say.
@@ -99,10 +103,15 @@ type SayBody struct {
 	// Ok: Flag.
 	// JSON "ok"; documented in spec.
 	Ok bool
+	// Parts: Message parts.
+	// JSON "parts"; may be absent; documented in spec.
+	Parts jsonwire.Opt[[]Part]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
 }
 
 // NoteJoin is the event "note.join".
@@ -130,6 +139,8 @@ type NoteJoin struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
 
 	raw []byte
 }

@@ -4,6 +4,34 @@ package demo
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// Part: One part of a message.
+//
+// Documented in: spec.
+// It is a pointer to one of the variant types, or *UnknownPart.
+type Part interface {
+	// PartType returns the "type" member.
+	PartType() string
+	// AppendJSON appends the value's JSON encoding to b.
+	AppendJSON(b []byte) []byte
+	isPart()
+}
+
+// UnknownPart is a Part whose "type" the schema does not know; it keeps the value whole.
+type UnknownPart struct {
+	// Type is the "type" member.
+	Type string
+	// Raw is the whole value, verbatim.
+	Raw jsonwire.Raw
+}
+
+var _ Part = (*UnknownPart)(nil)
+
+// PartType implements Part.
+func (x *UnknownPart) PartType() string {
+	return x.Type
+}
+func (*UnknownPart) isPart() {}
+
 // Header: Members every event has.
 type Header struct {
 	// Kind: Discriminator.
@@ -33,7 +61,84 @@ type Person struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
 }
+
+// TextPartData: the "data" member of TextPart.
+type TextPartData struct {
+	// Text: The text.
+	// JSON "text"; documented in spec.
+	Text string
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
+// TextPart: Text.
+//
+// Documented in: spec.
+type TextPart struct {
+	// Type: "text" here.
+	// JSON "type".
+	Type string
+	// Data: the variant's fields.
+	// JSON "data".
+	Data TextPartData
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
+var _ Part = (*TextPart)(nil)
+
+// PartType implements Part.
+func (x *TextPart) PartType() string {
+	return "text"
+}
+func (*TextPart) isPart() {}
+
+// PingPartData: the "data" member of PingPart.
+type PingPartData struct {
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
+// PingPart: A part without data.
+//
+// Documented in: spec.
+type PingPart struct {
+	// Type: "ping" here.
+	// JSON "type".
+	Type string
+	// Data: the variant's fields.
+	// JSON "data".
+	Data PingPartData
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
+var _ Part = (*PingPart)(nil)
+
+// PartType implements Part.
+func (x *PingPart) PartType() string {
+	return "ping"
+}
+func (*PingPart) isPart() {}
 
 // Frame: the envelope around an event payload: its members other than the payload.
 type Frame struct {
@@ -45,4 +150,6 @@ type Frame struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
 }
