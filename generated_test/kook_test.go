@@ -52,8 +52,18 @@ func checkGolden(t *testing.T, path, got string) {
 	}
 }
 
-func TestKOOKExamplesGolden(t *testing.T) {
-	m := kookModel(t)
+// event is what every generated package's Event offers.
+type event interface {
+	EventName() string
+	Known() bool
+	RawJSON() []byte
+	AppendJSON(b []byte) []byte
+}
+
+// checkExamples decodes every example the schema lists: the right event type,
+// the value in its golden, and the same JSON document back. It returns how
+// many examples it checked.
+func checkExamples(t *testing.T, m *gen.Model, schemaDir string, decode func(*testing.T, []byte) (event, error)) int {
 	count := 0
 	for _, ev := range m.Events {
 		if len(ev.Examples) == 0 {
@@ -63,11 +73,11 @@ func TestKOOKExamplesGolden(t *testing.T) {
 			count++
 			name := strings.TrimSuffix(filepath.Base(x.File), ".json")
 			t.Run(name, func(t *testing.T) {
-				data, err := os.ReadFile(filepath.Join(kookSchema, x.File))
+				data, err := os.ReadFile(filepath.Join(schemaDir, x.File))
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := kook.Decode(data)
+				got, err := decode(t, data)
 				if err != nil {
 					t.Fatalf("Decode: %v", err)
 				}
@@ -80,17 +90,27 @@ func TestKOOKExamplesGolden(t *testing.T) {
 				if string(got.RawJSON()) != string(data) {
 					t.Errorf("RawJSON is not the input")
 				}
-				checkGolden(t, filepath.Join("testdata", "kook", name+".golden"), dump(got))
-
+				checkGolden(t, filepath.Join("testdata", m.Platform, name+".golden"), dump(got))
 				out, err := json.Marshal(got)
 				if err != nil {
 					t.Fatal(err)
 				}
-				sameJSON(t, "frame", data, out)
-				checkBare(t, data)
+				sameJSON(t, "re-encoding", data, out)
 			})
 		}
 	}
+	return count
+}
+
+func TestKOOKExamplesGolden(t *testing.T) {
+	count := checkExamples(t, kookModel(t), kookSchema, func(t *testing.T, data []byte) (event, error) {
+		ev, err := kook.Decode(data)
+		if err != nil {
+			return nil, err
+		}
+		checkBare(t, data)
+		return ev, nil
+	})
 	// 52 documented frames plus the audio example built from its field table.
 	if count != 53 {
 		t.Errorf("schema lists %d examples, want 53", count)
