@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	platforms = append(platforms, &platform{name: "kook", claims: claimsKOOK, decode: decodeKOOK})
+	platforms = append(platforms, &platform{name: "kook", claims: claimsKOOK, decode: decoderOf(kook.Decode, kook.DecodeReportingUnknown)})
 }
 
 // claimsKOOK: a KOOK frame has "s" or "d"; a bare d object has "type" but no "detail_type".
@@ -20,21 +20,4 @@ func claimsKOOK(line []byte) bool {
 	}
 	_, hasDetail, _ := jsonwire.Lookup(line, "detail_type")
 	return !hasDetail
-}
-
-func decodeKOOK(line []byte, strict bool) (decoded, error) {
-	var (
-		ev    kook.Event
-		paths []string
-		err   error
-	)
-	if strict {
-		ev, paths, err = kook.DecodeReportingUnknown(line)
-	} else {
-		ev, err = kook.Decode(line)
-	}
-	if err != nil {
-		return decoded{}, err
-	}
-	return decoded{event: ev.EventName(), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths}, nil
 }

@@ -51,3 +51,30 @@ func detectPlatform(line []byte) *platform {
 	}
 	return platforms[0]
 }
+
+// event is what the command line uses of any generated package's Event.
+type event interface {
+	EventName() string
+	Known() bool
+	AppendJSON(b []byte) []byte
+}
+
+// decoderOf adapts a generated package's Decode and DecodeReportingUnknown.
+func decoderOf[E event](decode func([]byte) (E, error), report func([]byte) (E, []string, error)) func([]byte, bool) (decoded, error) {
+	return func(line []byte, strict bool) (decoded, error) {
+		var (
+			ev    E
+			paths []string
+			err   error
+		)
+		if strict {
+			ev, paths, err = report(line)
+		} else {
+			ev, err = decode(line)
+		}
+		if err != nil {
+			return decoded{}, err
+		}
+		return decoded{event: ev.EventName(), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths}, nil
+	}
+}
