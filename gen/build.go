@@ -104,6 +104,7 @@ func (b *builder) platform(p *platformSpec) {
 	b.m.Package = p.Package
 	b.m.Doc = Doc{ZH: p.Doc.ZH, EN: p.Doc.EN, Note: p.Doc.Note}
 	b.m.Extensions = p.Extensions
+	b.m.UnknownChecked = p.CheckBase
 	if !token.IsIdentifier(p.Package) || strings.ToLower(p.Package) != p.Package {
 		b.ps.add(p.at, "platform: package %q is not a lower-case Go identifier", p.Package)
 	}

@@ -26,7 +26,7 @@ func emitDecode(m *Model) *jen.File {
 	for _, o := range m.Objects {
 		switch {
 		case o.IsBase:
-			f.Add(emitBaseDecode(o))
+			f.Add(emitBaseDecode(o, m.UnknownChecked))
 		case o == m.Frameobj():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitObjectDecode(m, o, "decodePayload", ""))
@@ -40,13 +40,35 @@ func emitDecode(m *Model) *jen.File {
 	for _, u := range m.Unions {
 		f.Add(emitUnionDecode(m, u))
 	}
-	// UnknownEvent keeps the payload verbatim.
-	f.Func().Params(jen.Id("x").Op("*").Id("UnknownEvent")).Id("decodePayload").Params(decoderParam()).Error().Block(
-		jen.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call(),
-		jen.Id("x").Dot("Payload").Op("=").Id("raw"),
-		jen.Return(jen.Err()),
-	)
+	f.Add(emitUnknownDecode(m))
 	return f
+}
+
+// emitUnknownDecode emits UnknownEvent.decodePayload: the payload is kept
+// verbatim; with unknown_events_checked the family's base members are
+// checked on the way.
+func emitUnknownDecode(m *Model) jen.Code {
+	return jen.Func().Params(jen.Id("x").Op("*").Id("UnknownEvent")).Id("decodePayload").Params(decoderParam()).Error().BlockFunc(func(b *jen.Group) {
+		if !m.UnknownChecked {
+			b.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call()
+			b.Id("x").Dot("Payload").Op("=").Id("raw")
+			b.Return(jen.Err())
+			return
+		}
+		b.Comment("The payload aliases the decoder's input, which is the event's own copy.")
+		b.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("PeekRaw").Call()
+		b.Add(returnIfErr())
+		b.Id("x").Dot("Payload").Op("=").Id("raw")
+		b.Switch(jen.Id("x").Dot("Family")).BlockFunc(func(s *jen.Group) {
+			for _, fam := range m.Families {
+				s.Case(jen.Lit(fam.Name)).Block(
+					jen.Var().Id("base").Id(fam.Base.GoName),
+					jen.Return(jen.Id("base").Dot("decodeOnly").Call(jen.Id("d"))),
+				)
+			}
+		})
+		b.Return(jen.Id("d").Dot("Skip").Call())
+	}).Line()
 }
 
 // Frameobj returns the frame's object, or nil.
@@ -374,7 +396,8 @@ func checkRequired(b *jen.Group, required []string, seen *jen.Statement) {
 // emitBaseDecode emits the methods through which an embedding event decodes
 // the base's members: decodeMember takes one member if it is the base's, and
 // checkMembers reports a missing required one.
-func emitBaseDecode(o *Object) jen.Code {
+// With decodeOnly, it also emits the method that checks a base on its own.
+func emitBaseDecode(o *Object, decodeOnly bool) jen.Code {
 	required := requiredBits(o.Fields)
 	retKnown := func(err jen.Code) jen.Code { return jen.Return(jen.True(), err) }
 	g := jen.Comment("decodeMember decodes the member named key when it is one of x's, and reports whether it was.").Line()
@@ -385,11 +408,34 @@ func emitBaseDecode(o *Object) jen.Code {
 		})
 		b.Return(jen.True(), jen.Nil())
 	}).Line().Line()
+	if decodeOnly {
+		g.Add(emitDecodeOnly(o))
+	}
 	g.Comment("checkMembers reports the first required member of x that seen lacks.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("checkMembers").Params(decoderParam(), jen.Id("seen").Uint64()).Error().BlockFunc(func(b *jen.Group) {
 		checkRequired(b, required, jen.Id("seen"))
 		b.Return(jen.Nil())
 	}).Line()
+	return g
+}
+
+// emitDecodeOnly emits decodeOnly, which checks a base on its own: the
+// base's members of an object are decoded and checked, the others skipped.
+func emitDecodeOnly(o *Object) jen.Code {
+	g := jen.Comment("decodeOnly decodes x's members of an object and checks them, skipping the others.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("decodeOnly").Params(decoderParam()).Error().BlockFunc(func(b *jen.Group) {
+		b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), returnErr))
+		b.Var().Id("seen").Uint64()
+		b.For().BlockFunc(func(lb *jen.Group) {
+			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
+			lb.Add(returnIfErr())
+			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
+			lb.List(jen.Id("known"), jen.Err()).Op(":=").Id("x").Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("seen"))
+			lb.Add(returnIfErr())
+			lb.If(jen.Op("!").Id("known")).Block(callErr(jen.Id("d").Dot("Skip").Call(), returnErr))
+		})
+		b.Return(jen.Id("x").Dot("checkMembers").Call(jen.Id("d"), jen.Id("seen")))
+	}).Line().Line()
 	return g
 }
 

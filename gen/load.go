@@ -216,7 +216,10 @@ func (l *loader) platform(n *yaml.Node) *platformSpec {
 			})
 		},
 		"extensions": func(n *yaml.Node) { l.boolean(n, "platform.extensions", &p.Extensions) },
-		"frame":      func(n *yaml.Node) { p.Frame = l.frame(n) },
+		"unknown_events_checked": func(n *yaml.Node) {
+			l.boolean(n, "platform.unknown_events_checked", &p.CheckBase)
+		},
+		"frame": func(n *yaml.Node) { p.Frame = l.frame(n) },
 		"families": func(n *yaml.Node) {
 			l.seq(n, "platform.families", func(n *yaml.Node) { p.Families = append(p.Families, l.family(n)) })
 		},

@@ -17,9 +17,12 @@ type Model struct {
 	// Extensions: members with a platform prefix ("qq.nickname") are kept in
 	// each struct's Extensions and never reported as unknown.
 	Extensions bool
-	Events     []*Event
-	Dispatch   *DispatchNode
-	KeyFields  []*KeyField // one per distinct discriminator path, for UnknownEvent
+	// UnknownChecked: an unknown event must still carry its family's base
+	// members, well typed (OneBot 12); it is kept whole all the same.
+	UnknownChecked bool
+	Events         []*Event
+	Dispatch       *DispatchNode
+	KeyFields      []*KeyField // one per distinct discriminator path, for UnknownEvent
 }
 
 // Doc is the doc text of an element.

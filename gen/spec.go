@@ -71,6 +71,7 @@ type platformSpec struct {
 	Doc        docSpec
 	Documents  []*documentSpec
 	Extensions bool
+	CheckBase  bool
 	Frame      *frameSpec
 	Families   []*familySpec
 }

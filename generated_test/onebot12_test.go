@@ -163,6 +163,10 @@ func TestOneBot12InvalidEvents(t *testing.T) {
 		{"self without platform", strings.Replace(channelCreate, `"platform":"qq",`, ``, 1), "self.platform: required field missing"},
 		{"event field missing", strings.Replace(channelCreate, `,"operator_id":"1234567"`, ``, 1), "operator_id: required field missing"},
 		{"not an object", `["notice"]`, "want object, got array"},
+		// An extended event must still carry all the base fields (onebot-rules).
+		{"extended event, bad self", strings.Replace(strings.Replace(channelCreate, `"user_id":"123234"`, `"user_id":123234`, 1), `"channel_create"`, `"qq.poke"`, 1), "self.user_id: want string, got number"},
+		{"extended event, no id", strings.Replace(strings.Replace(channelCreate, `"id":"b6e65187",`, ``, 1), `"channel_create"`, `"qq.poke"`, 1), "id: required field missing"},
+		{"extended meta event, no time", `{"id":"1","type":"meta","detail_type":"qq.x","sub_type":""}`, "time: required field missing"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

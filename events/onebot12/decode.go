@@ -220,6 +220,33 @@ func (x *EventBase) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint64) 
 	return true, nil
 }
 
+// decodeOnly decodes x's members of an object and checks them, skipping the others.
+func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		known, err := x.decodeMember(d, key, &seen)
+		if err != nil {
+			return err
+		}
+		if !known {
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+	return x.checkMembers(d, seen)
+}
+
 // checkMembers reports the first required member of x that seen lacks.
 func (x *EventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	if seen&(1<<0) == 0 {
@@ -306,6 +333,33 @@ func (x *BotEventBase) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint6
 		return false, nil
 	}
 	return true, nil
+}
+
+// decodeOnly decodes x's members of an object and checks them, skipping the others.
+func (x *BotEventBase) decodeOnly(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		known, err := x.decodeMember(d, key, &seen)
+		if err != nil {
+			return err
+		}
+		if !known {
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+	return x.checkMembers(d, seen)
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -3357,7 +3411,25 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
-	raw, err := d.Raw()
+	// The payload aliases the decoder's input, which is the event's own copy.
+	raw, err := d.PeekRaw()
+	if err != nil {
+		return err
+	}
 	x.Payload = raw
-	return err
+	switch x.Family {
+	case "meta":
+		var base EventBase
+		return base.decodeOnly(d)
+	case "message":
+		var base BotEventBase
+		return base.decodeOnly(d)
+	case "notice":
+		var base BotEventBase
+		return base.decodeOnly(d)
+	case "request":
+		var base BotEventBase
+		return base.decodeOnly(d)
+	}
+	return d.Skip()
 }
