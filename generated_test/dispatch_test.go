@@ -63,21 +63,7 @@ func TestKOOKDispatch(t *testing.T) {
 // Mux's Handle methods and checks each documented example reaches its own.
 func TestKOOKMuxReachesEveryEvent(t *testing.T) {
 	var mux kook.Mux
-	var got string
-	mv := reflect.ValueOf(&mux)
-	for i := 0; i < mv.NumMethod(); i++ {
-		name := mv.Type().Method(i).Name
-		if len(name) < 6 || name[:6] != "Handle" {
-			continue
-		}
-		fnType := mv.Method(i).Type().In(0)
-		event := name[6:]
-		fn := reflect.MakeFunc(fnType, func(args []reflect.Value) []reflect.Value {
-			got = event
-			return []reflect.Value{reflect.Zero(fnType.Out(0))}
-		})
-		mv.Method(i).Call([]reflect.Value{fn})
-	}
+	got := registerAll(&mux)
 	m := kookModel(t)
 	for _, ev := range m.Events {
 		for _, x := range ev.Examples {
@@ -85,19 +71,19 @@ func TestKOOKMuxReachesEveryEvent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = ""
+			*got = ""
 			if err := kook.Dispatch(context.Background(), &mux, mustDecode(t, string(data))); err != nil {
 				t.Fatal(err)
 			}
-			if got != ev.GoName {
-				t.Errorf("%s reached Handle%s, want Handle%s", x.File, got, ev.GoName)
+			if *got != ev.GoName {
+				t.Errorf("%s reached Handle%s, want Handle%s", x.File, *got, ev.GoName)
 			}
 		}
 	}
-	got = ""
+	*got = ""
 	_ = kook.Dispatch(context.Background(), &mux, mustDecode(t, `{"type":77}`))
-	if got != "Unknown" {
-		t.Errorf("unknown event reached %q", got)
+	if *got != "Unknown" {
+		t.Errorf("unknown event reached %q", *got)
 	}
 	var empty kook.Mux
 	if err := kook.Dispatch(context.Background(), &empty, mustDecode(t, `{"type":77}`)); err != nil {

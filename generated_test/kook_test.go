@@ -24,14 +24,7 @@ const kookSchema = "../schema/kook"
 
 // kookModel loads the schema so that the tests walk every documented example
 // the schema lists, not a list kept by hand.
-func kookModel(t *testing.T) *gen.Model {
-	t.Helper()
-	m, err := gen.Build([]string{kookSchema})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func kookModel(t *testing.T) *gen.Model { return loadModel(t, kookSchema) }
 
 // checkGolden compares got with the golden file, or rewrites it with -update.
 // A missing golden is a failure, never silently created.
