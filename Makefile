@@ -11,7 +11,8 @@ test: ## vet and run every test: the project's test command
 	go vet ./...
 	go test ./...
 
-check: ## fail if go generate or go mod tidy would change the tree
+check: ## fail if gofmt, go generate or go mod tidy would change the tree
+	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt would change these files"; exit 1; }
 	go generate ./...
 	@test -z "$$(git status --porcelain)" || { git status --porcelain; echo "go generate changed the tree: commit its output"; exit 1; }
 	go mod tidy -diff

@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"os"
 	"path/filepath"
 	"sort"
@@ -37,7 +38,13 @@ func Generate(m *Model) (map[string][]byte, error) {
 			_ = f.Render(&raw)
 			return nil, fmt.Errorf("%s: %v\n%s", name, err, numberLines(raw.String()))
 		}
-		out[name] = buf.Bytes()
+		// One more pass: jennifer's formatting leaves doc-comment headings
+		// ("# Card 消息") to a second gofmt run.
+		src, err := format.Source(buf.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		out[name] = src
 	}
 	return out, nil
 }

@@ -1,7 +1,9 @@
 package gen
 
 import (
+	"bytes"
 	"flag"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -105,6 +107,17 @@ func TestHeaderIsRecognisedByGoTools(t *testing.T) {
 		// The pattern Go's tools match: ^// Code generated .* DO NOT EDIT\.$
 		if !strings.HasPrefix(first, "// Code generated ") || !strings.HasSuffix(first, " DO NOT EDIT.") {
 			t.Errorf("%s starts with %q", name, first)
+		}
+	}
+}
+
+// TestOutputIsGofmtClean: gofmt leaves every generated file as it is.
+func TestOutputIsGofmtClean(t *testing.T) {
+	for _, dir := range []string{"testdata/small", "../schema/kook", "../schema/onebot12"} {
+		for name, src := range generate(t, dir) {
+			if got, err := format.Source(src); err != nil || !bytes.Equal(got, src) {
+				t.Errorf("%s: %s is not gofmt-clean (%v)", dir, name, err)
+			}
 		}
 	}
 }

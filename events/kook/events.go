@@ -2128,7 +2128,7 @@ type AudioMessageExtra struct {
 //
 // A KMarkdown message; content is the KMarkdown source.
 //
-// KMarkdown 消息
+// # KMarkdown 消息
 //
 // Documented in: 003.
 type KMarkdownMessage struct {
@@ -2228,7 +2228,7 @@ type KMarkdownMessageExtra struct {
 //
 // A card message; content is the card JSON.
 //
-// Card 消息
+// # Card 消息
 //
 // Documented in: 003.
 type CardMessage struct {
@@ -3105,7 +3105,7 @@ type SelfExitedGuildBody struct {
 //
 // A user clicked a button of a card message.
 //
-// Card 消息中的 Button 点击事件
+// # Card 消息中的 Button 点击事件
 //
 // Note: 003 heads it Card消息中的Button点击事件.
 //
