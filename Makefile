@@ -1,5 +1,5 @@
 # Thin wrappers: `go generate ./...` and `go test ./...` work without make.
-.PHONY: help generate test check
+.PHONY: help generate test check fuzz
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -16,3 +16,10 @@ check: ## fail if gofmt, go generate or go mod tidy would change the tree
 	go generate ./...
 	@test -z "$$(git status --porcelain)" || { git status --porcelain; echo "go generate changed the tree: commit its output"; exit 1; }
 	go mod tidy -diff
+
+FUZZTIME ?= 30s
+fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
+	go test ./jsonwire -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime $(FUZZTIME)
+	go test ./jsonwire -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME)
+	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME)
+	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME)
