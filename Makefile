@@ -18,8 +18,8 @@ check: ## fail if gofmt, go generate or go mod tidy would change the tree
 	go mod tidy -diff
 
 FUZZTIME ?= 30s
-fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
-	go test ./jsonwire -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime $(FUZZTIME)
-	go test ./jsonwire -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME)
-	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME)
-	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME)
+fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 100000x)
+	go test ./jsonwire -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./jsonwire -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
