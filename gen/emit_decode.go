@@ -138,14 +138,13 @@ func emitDecodeEntry(m *Model) jen.Code {
 			b.Add(returnIfErr3())
 			b.If(jen.Id("framed")).Block(
 				jen.If(
-					jen.Id("k").Op(":=").Qual(wirePath, "NewDecoder").Call(jen.Id("payload"), jen.Lit(m.Frame.Payload)).Dot("Kind").Call(),
+					jen.Id("k").Op(":=").Qual(wirePath, "KindOf").Call(jen.Id("payload")),
 					jen.Id("k").Op("!=").Qual(wirePath, "KindObject"),
 				).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
 					jen.Id("Path"): jen.Lit(m.Frame.Payload),
 					jen.Id("Msg"):  jen.Lit("want object, got ").Op("+").Id("k").Dot("String").Call(),
 				}))),
-			)
-			b.If(jen.Op("!").Id("framed")).BlockFunc(func(nb *jen.Group) {
+			).Else().BlockFunc(func(nb *jen.Group) {
 				if !m.Frame.Bare {
 					nb.Return(jen.Nil(), jen.Nil(), jen.Qual(wirePath, "MissingAt").Call(jen.Lit(m.Frame.Payload)))
 					return
@@ -356,18 +355,6 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 		checkRequired(b, required, jen.Id("seen"))
 		b.Return(jen.Nil())
 	}).Line()
-}
-
-// requiredBits lists the JSON names of the required fields; a field's bit in
-// the seen mask is its index here.
-func requiredBits(fields []*Field) []string {
-	var out []string
-	for _, f := range fields {
-		if !f.Optional {
-			out = append(out, f.JSONName)
-		}
-	}
-	return out
 }
 
 // memberCases emits one switch case per field, marking required ones seen.

@@ -121,6 +121,18 @@ func (o *Object) AllFields() []SelField {
 	return out
 }
 
+// requiredBits lists the JSON names of the required fields; a field's bit in
+// the decoder's seen mask is its index here.
+func requiredBits(fields []*Field) []string {
+	var out []string
+	for _, f := range fields {
+		if !f.Optional {
+			out = append(out, f.JSONName)
+		}
+	}
+	return out
+}
+
 // SelField is a field together with the embedded struct it is reached through.
 type SelField struct {
 	*Field

@@ -106,6 +106,22 @@ func (d *Decoder) Kind() Kind {
 	if !ok {
 		return KindInvalid
 	}
+	return kindOf(c)
+}
+
+// KindOf reports the kind of the JSON value in value (leading whitespace
+// allowed), without a Decoder: for a value Lookup returned.
+func KindOf(value []byte) Kind {
+	for _, c := range value {
+		if !isSpace(c) {
+			return kindOf(c)
+		}
+	}
+	return KindInvalid
+}
+
+// kindOf classifies a value by its first byte.
+func kindOf(c byte) Kind {
 	switch c {
 	case '{':
 		return KindObject

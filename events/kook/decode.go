@@ -39,14 +39,13 @@ func decode(data []byte, report bool) (Event, []string, error) {
 		return nil, nil, err
 	}
 	if framed {
-		if k := jsonwire.NewDecoder(payload, "d").Kind(); k != jsonwire.KindObject {
+		if k := jsonwire.KindOf(payload); k != jsonwire.KindObject {
 			return nil, nil, &jsonwire.Error{
 				Msg:  "want object, got " + k.String(),
 				Path: "d",
 			}
 		}
-	}
-	if !framed {
+	} else {
 		payload = raw
 		// A bare payload is the frame's d: name paths the same way.
 		d.Reset(raw, "d")

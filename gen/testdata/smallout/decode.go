@@ -39,14 +39,13 @@ func decode(data []byte, report bool) (Event, []string, error) {
 		return nil, nil, err
 	}
 	if framed {
-		if k := jsonwire.NewDecoder(payload, "data").Kind(); k != jsonwire.KindObject {
+		if k := jsonwire.KindOf(payload); k != jsonwire.KindObject {
 			return nil, nil, &jsonwire.Error{
 				Msg:  "want object, got " + k.String(),
 				Path: "data",
 			}
 		}
-	}
-	if !framed {
+	} else {
 		payload = raw
 		// A bare payload is the frame's data: name paths the same way.
 		d.Reset(raw, "data")
