@@ -55,19 +55,18 @@ func emitUnknownDecode(m *Model) jen.Code {
 			b.Return(jen.Err())
 			return
 		}
-		b.Comment("The payload aliases the decoder's input, which is the event's own copy.")
-		b.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("PeekRaw").Call()
-		b.Add(returnIfErr())
-		b.Id("x").Dot("Payload").Op("=").Id("raw")
+		b.Id("mark").Op(":=").Id("d").Dot("Mark").Call()
 		b.Switch(jen.Id("x").Dot("Family")).BlockFunc(func(s *jen.Group) {
 			for _, fam := range m.Families {
 				s.Case(jen.Lit(fam.Name)).Block(
 					jen.Var().Id("base").Id(fam.Base.GoName),
-					jen.Return(jen.Id("base").Dot("decodeOnly").Call(jen.Id("d"))),
+					callErr(jen.Id("base").Dot("decodeOnly").Call(jen.Id("d")), returnErr),
 				)
 			}
+			s.Default().Block(callErr(jen.Id("d").Dot("Skip").Call(), returnErr))
 		})
-		b.Return(jen.Id("d").Dot("Skip").Call())
+		b.Id("x").Dot("Payload").Op("=").Id("d").Dot("Since").Call(jen.Id("mark"))
+		b.Return(jen.Nil())
 	}).Line()
 }
 
@@ -98,75 +97,91 @@ func callErr(call jen.Code, ret retFunc) jen.Code {
 	return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(ret(jen.Err()))
 }
 
-// emitDecodeEntry emits Decode, DecodeReportingUnknown and the decode they share.
+// emitDecodeEntry emits DecodeOptions, Decode, DecodeReportingUnknown and
+// DecodeWith, on which the other two are built.
 func emitDecodeEntry(m *Model) jen.Code {
 	what := "a bare event object"
 	if m.Frame != nil {
 		what = fmt.Sprintf("a whole frame (an object with %q) or a bare payload", m.Frame.Payload)
+		if !m.Frame.Bare {
+			what = fmt.Sprintf("a whole frame (an object with %q)", m.Frame.Payload)
+		}
 	}
-	g := jen.Comment(fmt.Sprintf("Decode decodes one %s event from %s.", m.Platform, what)).Line()
+	g := jen.Comment("DecodeOptions adjusts DecodeWith. The zero value is what Decode uses.").Line()
+	g.Type().Id("DecodeOptions").Struct(
+		jen.Comment("ReportUnknown makes DecodeWith return the JSON paths of the members the"),
+		jen.Comment("schema does not model (arrays as [i]), in input order."),
+		jen.Id("ReportUnknown").Bool(),
+		jen.Comment("Limits bounds the input's size, nesting and string length; zero fields"),
+		jen.Comment("take jsonwire's defaults."),
+		jen.Id("Limits").Qual(wirePath, "Limits"),
+	).Line().Line()
+	g.Comment(fmt.Sprintf("Decode decodes one %s event from %s.", m.Platform, what)).Line()
 	g.Comment("An event the schema does not know decodes to *UnknownEvent; members the schema").Line()
 	g.Comment("does not model are kept in UnknownFields. Errors name the JSON path, and come").Line()
-	g.Comment("without an event.").Line()
+	g.Comment("without an event. The event does not alias data.").Line()
 	g.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
-		jen.List(jen.Id("ev"), jen.Id("_"), jen.Err()).Op(":=").Id("decode").Call(jen.Id("data"), jen.False()),
+		jen.List(jen.Id("ev"), jen.Id("_"), jen.Err()).Op(":=").Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values()),
 		jen.Return(jen.Id("ev"), jen.Err()),
 	).Line().Line()
 	g.Comment("DecodeReportingUnknown is Decode that also returns the JSON paths of the members").Line()
 	g.Comment("the schema does not model (arrays as [i]), in input order.").Line()
 	g.Func().Id("DecodeReportingUnknown").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
-		jen.Return(jen.Id("decode").Call(jen.Id("data"), jen.True())),
+		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(jen.Dict{jen.Id("ReportUnknown"): jen.True()}))),
 	).Line().Line()
 
-	g.Func().Id("decode").Params(jen.Id("data").Index().Byte(), jen.Id("report").Bool()).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.Comment("Events keep their source, so they must not share the caller's buffer.")
-		b.Id("raw").Op(":=").Append(jen.Index().Byte().Parens(jen.Nil()), jen.Id("data").Op("..."))
-		b.Id("d").Op(":=").Qual(wirePath, "NewDecoder").Call(jen.Id("raw"), jen.Lit(""))
-		b.Id("d").Dot("ReportUnknown").Op("=").Id("report")
+	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
+	g.Comment("DecodeWith is Decode with options. The unknown paths are nil unless").Line()
+	g.Comment("opts.ReportUnknown is set.").Line()
+	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
+		b.Comment("The one copy of the input: the event keeps it, and its strings are")
+		b.Comment("substrings of it.")
+		b.Id("src").Op(":=").String().Parens(jen.Id("data"))
+		b.Id("d").Op(":=").Qual(wirePath, "AcquireDecoder").Call(jen.Id("src"), jen.Lit(""))
+		b.Defer().Id("d").Dot("Release").Call()
+		b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
+		b.Id("opts").Dot("Limits").Dot("Apply").Call(jen.Id("d"))
 		b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
 			jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
-			jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
+			jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
 			jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
 		)
 		if m.Frame == nil {
-			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("raw"))
-			b.Add(returnIfErr3())
-			b.If(jen.Err().Op(":=").Id("ev").Dot("decodePayload").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
-			b.Id("ev").Dot("setSource").Call(jen.Nil(), jen.Id("raw"))
-		} else {
-			b.List(jen.Id("payload"), jen.Id("framed"), jen.Err()).Op(":=").Qual(wirePath, "Lookup").Call(jen.Id("raw"), jen.Lit(m.Frame.Payload))
-			b.Add(returnIfErr3())
-			b.If(jen.Id("framed")).Block(
-				jen.If(
-					jen.Id("k").Op(":=").Qual(wirePath, "KindOf").Call(jen.Id("payload")),
-					jen.Id("k").Op("!=").Qual(wirePath, "KindObject"),
-				).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
-					jen.Id("Path"): jen.Lit(m.Frame.Payload),
-					jen.Id("Msg"):  jen.Lit("want object, got ").Op("+").Id("k").Dot("String").Call(),
-				}))),
-			).Else().BlockFunc(func(nb *jen.Group) {
-				if !m.Frame.Bare {
-					nb.Return(jen.Nil(), jen.Nil(), jen.Qual(wirePath, "MissingAt").Call(jen.Lit(m.Frame.Payload)))
-					return
-				}
-				nb.Id("payload").Op("=").Id("raw")
-				nb.Comment("A bare payload is the frame's " + m.Frame.Payload + ": name paths the same way.")
-				nb.Id("d").Dot("Reset").Call(jen.Id("raw"), jen.Lit(m.Frame.Payload))
-			})
-			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("payload"))
-			b.Add(returnIfErr3())
-			b.If(jen.Id("framed")).Block(
-				jen.Id("f").Op(":=").New(jen.Id("Frame")),
-				jen.If(jen.Err().Op(":=").Id("f").Dot("decode").Call(jen.Id("d"), jen.Id("ev")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
-				jen.Id("ev").Dot("setSource").Call(jen.Id("f"), jen.Id("raw")),
-			).Else().Block(
-				jen.If(jen.Err().Op(":=").Id("ev").Dot("decodePayload").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
-				jen.Id("ev").Dot("setSource").Call(jen.Nil(), jen.Id("raw")),
-			)
+			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d"))
+			b.If(jen.Err().Op("!=").Nil()).Block(fail)
+			b.If(jen.Err().Op(":=").Id("ev").Dot("decodePayload").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(fail)
+			b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
+			b.Id("ev").Dot("setSource").Call(jen.Id("src"))
+			b.Return(jen.Id("ev"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
+			return
 		}
-		b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
+		b.Var().Id("f").Id("Frame")
+		b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("f").Dot("decode").Call(jen.Id("d"))
+		b.Id("framed").Op(":=").Id("ev").Op("!=").Nil()
+		if m.Frame.Bare {
+			b.If(jen.Op("!").Id("framed").Op("&&").Op("!").Id("hasPayload").Call(jen.Id("data"))).BlockFunc(func(nb *jen.Group) {
+				nb.Comment("A bare payload is the frame's " + m.Frame.Payload + ": name paths the same way.")
+				nb.Id("d").Dot("Reset").Call(jen.Id("src"), jen.Lit(m.Frame.Payload))
+				nb.If(jen.List(jen.Id("ev"), jen.Err()).Op("=").Id("newEvent").Call(jen.Id("d")), jen.Err().Op("==").Nil()).Block(
+					jen.Err().Op("=").Id("ev").Dot("decodePayload").Call(jen.Id("d")),
+				)
+			})
+		}
+		b.If(jen.Err().Op("!=").Nil()).Block(fail)
+		b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
+		b.Id("ev").Dot("setSource").Call(jen.Id("f"), jen.Id("framed"), jen.Id("src"))
 		b.Return(jen.Id("ev"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
-	}).Line()
+	}).Line().Line()
+	if m.Frame != nil && m.Frame.Bare {
+		g.Commentf("hasPayload reports whether data is an object with a %q member: the slow", m.Frame.Payload).Line()
+		g.Comment("second look taken only when the frame decoder met none, to tell a bare").Line()
+		g.Comment("payload from a frame whose error came before its payload.").Line()
+		g.Func().Id("hasPayload").Params(jen.Id("data").Index().Byte()).Bool().Block(
+			jen.List(jen.Id("_"), jen.Id("ok"), jen.Err()).Op(":=").Qual(wirePath, "Lookup").Call(jen.Id("data"), jen.Lit(m.Frame.Payload)),
+			jen.Return(jen.Id("ok").Op("||").Err().Op("!=").Nil()),
+		).Line()
+	}
 	return g
 }
 
@@ -175,11 +190,12 @@ func returnIfErr3() jen.Code {
 }
 
 // emitNewEvent emits the dispatch on the discriminators: it reads each key
-// with a lookup that skips what it does not need, and returns an empty event
-// of the right type for decoding.
+// with a look-ahead that stops at the key, and returns an empty event of the
+// right type for decoding.
 func emitNewEvent(m *Model) jen.Code {
-	g := jen.Comment("newEvent picks the event type from the discriminators of payload.").Line()
-	g.Func().Id("newEvent").Params(jen.Id("payload").Index().Byte()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
+	g := jen.Comment("newEvent picks the event type from the discriminators of the payload at the").Line()
+	g.Comment("cursor, which it reads ahead without consuming anything.").Line()
+	g.Func().Id("newEvent").Params(decoderParam()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
 		if m.Dispatch == nil {
 			b.Return(jen.Op("&").Id("UnknownEvent").Values(), jen.Nil())
 			return
@@ -194,15 +210,15 @@ func keyVar(level int) string { return fmt.Sprintf("k%d", level) }
 
 // readKey reads a discriminator into k<level>.
 func readKey(b *jen.Group, m *Model, k *KeyField, level int) {
-	fn := "LookupInt"
+	fn := "LookAheadInt"
 	if k.IsString {
-		fn = "LookupString"
+		fn = "LookAheadString"
 	}
-	args := []jen.Code{jen.Id("payload"), jen.Lit(payloadRoot(m))}
+	var args []jen.Code
 	for _, p := range k.Path {
 		args = append(args, jen.Lit(p))
 	}
-	b.List(jen.Id(keyVar(level)), jen.Err()).Op(":=").Qual(wirePath, fn).Call(args...)
+	b.List(jen.Id(keyVar(level)), jen.Err()).Op(":=").Id("d").Dot(fn).Call(args...)
 	b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 }
 
@@ -300,19 +316,25 @@ func joinPath(root string, p []string) string {
 // emitObjectDecode emits the method that decodes an object member by member:
 // a switch on the key, required members checked at the end, everything else
 // kept in UnknownFields. An embedded base decodes its own members
-// (decodeMember). A non-empty payload names the frame's payload member,
-// which the event decodes.
+// (decodeMember). A non-empty payload names the frame's payload member: the
+// frame's decode then picks the event there, decodes it and returns it (nil
+// when the payload member never came).
 func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Code {
-	params := []jen.Code{decoderParam()}
+	ret := returnErr
+	results := []jen.Code{jen.Error()}
 	if payload != "" {
-		params = append(params, jen.Id("ev").Id("Event"))
+		ret = func(err jen.Code) jen.Code { return jen.Return(jen.Id("ev"), err) }
+		results = []jen.Code{jen.Id("Event"), jen.Error()}
 	}
 	required := requiredBits(o.Fields)
 	if payload != "" {
 		required = append(required, payload)
 	}
-	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(params...).Error().BlockFunc(func(b *jen.Group) {
-		b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), returnErr))
+	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(decoderParam()).Params(results...).BlockFunc(func(b *jen.Group) {
+		if payload != "" {
+			b.Var().Id("ev").Id("Event")
+		}
+		b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), ret))
 		if len(required) > 0 {
 			b.Var().Id("seen").Uint64()
 		}
@@ -321,44 +343,107 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 		}
 		b.For().BlockFunc(func(lb *jen.Group) {
 			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
-			lb.Add(returnIfErr())
+			lb.Add(ifErr(ret))
 			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
-			lb.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(s *jen.Group) {
-				memberCases(s, o.Fields, required, jen.Id("seen"), returnErr)
+			lb.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
+				memberCases(s, "", o.Fields, required, jen.Id("seen"), ret)
+				if o.Base != nil {
+					// The base's members are cases of this switch too: one
+					// switch per member rather than two.
+					memberCases(s, o.Base.GoName, o.Base.Fields, requiredBits(o.Base.Fields), jen.Id("baseSeen"), ret)
+				}
 				if payload != "" {
 					s.Case(jen.Lit(payload)).Block(
+						jen.If(jen.Id("ev").Op("!=").Nil()).Block(
+							jen.Comment("The event is decoded once; a second payload would replace it unseen."),
+							ret(jen.Id("d").Dot("Errorf").Call(jen.Lit("duplicate member"))),
+						),
 						jen.Id("seen").Op("|=").Lit(1).Op("<<").Lit(len(required)-1),
-						callErr(jen.Id("ev").Dot("decodePayload").Call(jen.Id("d")), returnErr),
+						jen.List(jen.Id("e"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d")),
+						ifErr(ret),
+						jen.Id("ev").Op("=").Id("e"),
+						callErr(jen.Id("ev").Dot("decodePayload").Call(jen.Id("d")), ret),
 					)
 				}
 				s.Default().BlockFunc(func(db *jen.Group) {
-					unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), returnErr)
+					unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), ret)
 					if m.Extensions {
 						// Extensions are legal: kept apart, never reported as unknown.
 						unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"))).Block(
-							callErr(jen.Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")), returnErr),
+							callErr(jen.Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")), ret),
 						).Else().Block(unknown)
 					}
-					if o.Base == nil {
-						db.Add(unknown)
-						return
-					}
-					db.List(jen.Id("known"), jen.Err()).Op(":=").Id("x").Dot(o.Base.GoName).Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("baseSeen"))
-					db.Add(returnIfErr())
-					db.If(jen.Op("!").Id("known")).Block(unknown)
+					db.Add(unknown)
 				})
 			})
 		})
 		if o.Base != nil {
-			b.Add(callErr(jen.Id("x").Dot(o.Base.GoName).Dot("checkMembers").Call(jen.Id("d"), jen.Id("baseSeen")), returnErr))
+			b.Add(callErr(jen.Id("x").Dot(o.Base.GoName).Dot("checkMembers").Call(jen.Id("d"), jen.Id("baseSeen")), ret))
 		}
-		checkRequired(b, required, jen.Id("seen"))
-		b.Return(jen.Nil())
+		checkRequired(b, required, jen.Id("seen"), ret)
+		if o.Owner != nil && o == o.Owner.Payload {
+			checkKeys(b, o.Owner)
+		}
+		b.Add(ret(jen.Nil()))
 	}).Line()
 }
 
+// checkKeys emits the check that the decoded discriminators are the ones
+// dispatch read. They differ only when a key is duplicated: the look-ahead
+// takes the first, decoding keeps the last, and the event would re-encode
+// as another event.
+func checkKeys(b *jen.Group, ev *Event) {
+	for i, k := range ev.Family.Keys {
+		sel, f := keySelector("x", ev.Payload, k.Field.Path)
+		if f == nil {
+			continue
+		}
+		want := jen.Lit(ev.Keys[i].Str)
+		if !k.Field.IsString {
+			want = jen.Lit(int(ev.Keys[i].Int))
+		}
+		b.If(sel.Op("!=").Add(want)).Block(
+			jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(joinDot(k.Field.Path)))),
+		)
+	}
+}
+
+// keySelector returns the Go selector, from recv, of the field at a JSON path below o,
+// and the field; nil when the path does not lead through plain objects.
+func keySelector(recv string, o *Object, path []string) (*jen.Statement, *Field) {
+	sel := jen.Id(recv)
+	var found *Field
+	for i, seg := range path {
+		found = nil
+		for _, f := range o.AllFields() {
+			if f.JSONName == seg {
+				found = f.Field
+			}
+		}
+		if found == nil || found.Nullable {
+			return nil, nil
+		}
+		sel = sel.Dot(found.GoName)
+		if found.Optional {
+			sel = sel.Dot("Value")
+		}
+		if i < len(path)-1 {
+			if found.Type.Kind != KindObject {
+				return nil, nil
+			}
+			o = found.Type.Object
+		}
+	}
+	return sel, found
+}
+
 // memberCases emits one switch case per field, marking required ones seen.
-func memberCases(s *jen.Group, fields []*Field, required []string, seen *jen.Statement, ret retFunc) {
+// via names the embedded base the fields belong to, "" for the object's own.
+func memberCases(s *jen.Group, via string, fields []*Field, required []string, seen *jen.Statement, ret retFunc) {
+	recv := jen.Id("x")
+	if via != "" {
+		recv = recv.Dot(via)
+	}
 	for _, f := range fields {
 		s.Case(jen.Lit(f.JSONName)).BlockFunc(func(cb *jen.Group) {
 			for bit, name := range required {
@@ -366,41 +451,32 @@ func memberCases(s *jen.Group, fields []*Field, required []string, seen *jen.Sta
 					cb.Add(seen.Clone()).Op("|=").Lit(1).Op("<<").Lit(bit)
 				}
 			}
-			decodeField(cb, jen.Id("x").Dot(f.GoName), f, ret)
+			decodeField(cb, recv.Clone().Dot(f.GoName), f, ret)
 		})
 	}
 }
 
 // checkRequired emits the missing-member check of every required bit.
-func checkRequired(b *jen.Group, required []string, seen *jen.Statement) {
+func checkRequired(b *jen.Group, required []string, seen *jen.Statement, ret retFunc) {
 	for bit, name := range required {
 		b.If(jen.Add(seen.Clone()).Op("&").Parens(jen.Lit(1).Op("<<").Lit(bit)).Op("==").Lit(0)).Block(
-			jen.Return(jen.Id("d").Dot("Missing").Call(jen.Lit(name))),
+			ret(jen.Id("d").Dot("Missing").Call(jen.Lit(name))),
 		)
 	}
 }
 
-// emitBaseDecode emits the methods through which an embedding event decodes
-// the base's members: decodeMember takes one member if it is the base's, and
-// checkMembers reports a missing required one.
-// With decodeOnly, it also emits the method that checks a base on its own.
+// emitBaseDecode emits checkMembers, through which an embedding object
+// reports a missing required member of the base (the members themselves are
+// cases of the embedding object's switch). With decodeOnly, it also emits
+// the method that checks a base on its own.
 func emitBaseDecode(o *Object, decodeOnly bool) jen.Code {
-	required := requiredBits(o.Fields)
-	retKnown := func(err jen.Code) jen.Code { return jen.Return(jen.True(), err) }
-	g := jen.Comment("decodeMember decodes the member named key when it is one of x's, and reports whether it was.").Line()
-	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("decodeMember").Params(decoderParam(), jen.Id("key").Index().Byte(), jen.Id("seen").Op("*").Uint64()).Params(jen.Bool(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.Switch(jen.String().Parens(jen.Id("key"))).BlockFunc(func(s *jen.Group) {
-			memberCases(s, o.Fields, required, jen.Op("*").Id("seen"), retKnown)
-			s.Default().Block(jen.Return(jen.False(), jen.Nil()))
-		})
-		b.Return(jen.True(), jen.Nil())
-	}).Line().Line()
+	g := jen.Null()
 	if decodeOnly {
 		g.Add(emitDecodeOnly(o))
 	}
 	g.Comment("checkMembers reports the first required member of x that seen lacks.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("checkMembers").Params(decoderParam(), jen.Id("seen").Uint64()).Error().BlockFunc(func(b *jen.Group) {
-		checkRequired(b, required, jen.Id("seen"))
+		checkRequired(b, requiredBits(o.Fields), jen.Id("seen"), returnErr)
 		b.Return(jen.Nil())
 	}).Line()
 	return g
@@ -417,9 +493,10 @@ func emitDecodeOnly(o *Object) jen.Code {
 			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
 			lb.Add(returnIfErr())
 			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
-			lb.List(jen.Id("known"), jen.Err()).Op(":=").Id("x").Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("seen"))
-			lb.Add(returnIfErr())
-			lb.If(jen.Op("!").Id("known")).Block(callErr(jen.Id("d").Dot("Skip").Call(), returnErr))
+			lb.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
+				memberCases(s, "", o.Fields, requiredBits(o.Fields), jen.Id("seen"), returnErr)
+				s.Default().Block(callErr(jen.Id("d").Dot("Skip").Call(), returnErr))
+			})
 		})
 		b.Return(jen.Id("x").Dot("checkMembers").Call(jen.Id("d"), jen.Id("seen")))
 	}).Line().Line()
@@ -508,8 +585,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 				lb.List(jen.Id("k"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
 				lb.Add(ifErr(ret))
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
-				lb.Comment("The key is only valid until the next decoder call.")
-				lb.Id(key).Op(":=").String().Parens(jen.Id("k"))
+				lb.Id(key).Op(":=").Id("k")
 				lb.Var().Id(elem).Add(valueType(t.Elem))
 				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret)
 				lb.Add(target.Clone().Index(jen.Id(key)).Op("=").Id(elem))
@@ -523,16 +599,20 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 func emitUnionDecode(m *Model, u *Union) jen.Code {
 	g := jen.Commentf("decode%s decodes the next value as a %s, by its %q member.", u.GoName, u.GoName, u.Key).Line()
 	g.Func().Id("decode"+u.GoName).Params(decoderParam()).Params(jen.Id(u.GoName), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.List(jen.Id("peek"), jen.Err()).Op(":=").Id("d").Dot("PeekRaw").Call()
-		b.Add(ifErr(func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }))
-		b.List(jen.Id("kind"), jen.Err()).Op(":=").Qual(wirePath, "LookupString").Call(jen.Id("peek"), jen.Id("d").Dot("Path").Call(), jen.Lit(u.Key))
-		b.Add(ifErr(func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }))
+		fail := func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }
+		b.List(jen.Id("kind"), jen.Err()).Op(":=").Id("d").Dot("LookAheadString").Call(jen.Lit(u.Key))
+		b.Add(ifErr(fail))
 		b.Switch(jen.Id("kind")).BlockFunc(func(s *jen.Group) {
 			for _, v := range u.Variants {
-				s.Case(jen.Lit(v.Value)).Block(
-					jen.Id("v").Op(":=").New(jen.Id(v.Object.GoName)),
-					jen.Return(jen.Id("v"), jen.Id("v").Dot("decodeJSON").Call(jen.Id("d"))),
-				)
+				s.Case(jen.Lit(v.Value)).BlockFunc(func(cb *jen.Group) {
+					cb.Id("v").Op(":=").New(jen.Id(v.Object.GoName))
+					cb.Add(callErr(jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")), fail))
+					if sel, _ := keySelector("v", v.Object, []string{u.Key}); sel != nil {
+						cb.Comment("A duplicate key must not make the value re-encode as another variant.")
+						cb.If(jen.Add(sel).Op("!=").Id("kind")).Block(fail(jen.Id("d").Dot("Conflict").Call(jen.Lit(u.Key))))
+					}
+					cb.Return(jen.Id("v"), jen.Nil())
+				})
 			}
 		})
 		b.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call()

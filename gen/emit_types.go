@@ -259,18 +259,18 @@ func emitEvents(m *Model) *jen.File {
 		jen.Id("EventName").Params().String(),
 		jen.Comment("Known is false for *UnknownEvent."),
 		jen.Id("Known").Params().Bool(),
-		jen.Comment("RawJSON returns the bytes the event was decoded from (a copy of the input)."),
+		jen.Comment("RawJSON returns a copy of the bytes the event was decoded from."),
 		jen.Id("RawJSON").Params().Index().Byte(),
 		jen.Comment("AppendJSON appends the event's JSON encoding to b."),
 		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
 		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
 		jen.Line(),
 		jen.Id("decodePayload").Params(jen.Id("d").Op("*").Qual(wirePath, "Decoder")).Error(),
-		jen.Id("setSource").Params(frameParam(m), jen.Id("raw").Index().Byte()),
+		jen.Id("setSource").Params(sourceParams(m)...),
 	).Line()
 
 	for _, ev := range m.Events {
-		f.Add(emitStruct(m, ev.Payload, eventHeadFields(m), []jen.Code{jen.Line(), jen.Id("raw").Index().Byte()}))
+		f.Add(emitStruct(m, ev.Payload, eventHeadFields(m), eventTailFields(m)))
 		f.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id(ev.GoName)).Parens(jen.Nil())
 		f.Add(eventMethods(m, ev.GoName, jen.Lit(ev.Name), jen.True()))
 		for _, o := range m.Objects {
@@ -283,12 +283,24 @@ func emitEvents(m *Model) *jen.File {
 	return f
 }
 
-// frameParam is the parameter through which setSource receives the envelope.
-func frameParam(m *Model) jen.Code {
+// sourceParams are the parameters of setSource: the envelope (by value, so
+// that decoding it needs no allocation of its own) and the input text.
+func sourceParams(m *Model) []jen.Code {
+	raw := jen.Id("raw").String()
 	if m.Frame == nil {
-		return jen.Id("_").Op("*").Struct()
+		return []jen.Code{raw}
 	}
-	return jen.Id("f").Op("*").Id("Frame")
+	return []jen.Code{jen.Id("f").Id("Frame"), jen.Id("framed").Bool(), raw}
+}
+
+// eventTailFields are the unexported members every event struct ends with:
+// the storage Frame points to, allocated with the event, and the input.
+func eventTailFields(m *Model) []jen.Code {
+	out := []jen.Code{jen.Line()}
+	if m.Frame != nil {
+		out = append(out, jen.Id("frame").Id("Frame"))
+	}
+	return append(out, jen.Id("raw").String())
 }
 
 // eventHeadFields are the members every event struct starts with.
@@ -314,10 +326,13 @@ func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Co
 	g.Comment("Known implements Event.").Line()
 	g.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(known)).Line().Line()
 	g.Comment("RawJSON implements Event.").Line()
-	g.Func().Params(recv.Clone()).Id("RawJSON").Params().Index().Byte().Block(jen.Return(jen.Id("x").Dot("raw"))).Line().Line()
-	g.Func().Params(recv.Clone()).Id("setSource").Params(frameParam(m), jen.Id("raw").Index().Byte()).BlockFunc(func(b *jen.Group) {
+	g.Func().Params(recv.Clone()).Id("RawJSON").Params().Index().Byte().Block(jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw")))).Line().Line()
+	g.Func().Params(recv.Clone()).Id("setSource").Params(sourceParams(m)...).BlockFunc(func(b *jen.Group) {
 		if m.Frame != nil {
-			b.Id("x").Dot("Frame").Op("=").Id("f")
+			b.If(jen.Id("framed")).Block(
+				jen.Id("x").Dot("frame").Op("=").Id("f"),
+				jen.Id("x").Dot("Frame").Op("=").Op("&").Id("x").Dot("frame"),
+			)
 		}
 		b.Id("x").Dot("raw").Op("=").Id("raw")
 	}).Line()
@@ -342,7 +357,9 @@ func emitUnknownEvent(m *Model) jen.Code {
 		s.Id("Payload").Qual(wirePath, "Raw")
 		s.Line()
 		s.Id("name").String() // made from the discriminators; see EventName
-		s.Id("raw").Index().Byte()
+		for _, c := range eventTailFields(m)[1:] {
+			s.Add(c)
+		}
 	}).Line()
 	g.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id("UnknownEvent")).Parens(jen.Nil()).Line()
 	g.Add(eventMethods(m, "UnknownEvent", jen.Id("x").Dot("name"), jen.False()))

@@ -3,6 +3,7 @@
 package generated_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -145,6 +146,20 @@ func readExample(t *testing.T, name string) string {
 	return string(data)
 }
 
+// payloadOf returns the compact "d" of a frame.
+func payloadOf(t *testing.T, frame string) string {
+	t.Helper()
+	var f struct{ D json.RawMessage }
+	if err := json.Unmarshal([]byte(frame), &f); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, f.D); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 // TestKOOKReconciledVariants checks each difference between the older page
 // (003) and the newer ones (000, 001) on the examples of both versions.
 func TestKOOKReconciledVariants(t *testing.T) {
@@ -227,6 +242,8 @@ func TestKOOKReconciledVariants(t *testing.T) {
 func TestKOOKDecodeErrors(t *testing.T) {
 	joined := readExample(t, "003_joined_guild.json")
 	channel := readExample(t, "001_added_channel.json")
+	text := readExample(t, "003_text_message.json")
+	bareJoined := payloadOf(t, joined)
 	cases := []struct {
 		name, input, want string
 	}{
@@ -243,6 +260,13 @@ func TestKOOKDecodeErrors(t *testing.T) {
 		{"non-integer int", strings.Replace(joined, `"joined_at": 1612774315000`, `"joined_at": 1.5`, 1), "d.extra.body.joined_at: want integer"},
 		{"null for a non-nullable", strings.Replace(joined, `"user_id": "3891000000"`, `"user_id": null`, 1), "d.extra.body.user_id: want string, got null"},
 		{"frame s wrong", strings.Replace(joined, `"s": 0`, `"s": "0"`, 1), "s: want number, got string"},
+		// Dispatch reads the first of duplicate keys, decoding keeps the
+		// last: a disagreement would re-encode as another event.
+		{"duplicate d.type", strings.Replace(text, `"type": 1,`, `"type": 1, "type": 9,`, 1), "d.type: duplicate member with another value"},
+		{"duplicate d.extra.type", strings.Replace(joined, `"type": "joined_guild",`, `"type": "joined_guild", "type": "exited_guild",`, 1), "d.extra.type: duplicate member with another value"},
+		{"duplicate payload", `{"s":0,"d":` + bareJoined + `,"d":` + bareJoined + `}`, "d: duplicate member"},
+		{"payload not an object", `{"s":0,"d":[]}`, "d: want object, got array"},
+		{"error before the payload", `{"s":0,"x":tru,"d":` + bareJoined + `}`, "x: invalid character"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -154,6 +154,8 @@ func TestOneBot12InvalidEvents(t *testing.T) {
 		{"extended event, bad self", strings.Replace(strings.Replace(channelCreate, `"user_id":"123234"`, `"user_id":123234`, 1), `"channel_create"`, `"qq.poke"`, 1), "self.user_id: want string, got number"},
 		{"extended event, no id", strings.Replace(strings.Replace(channelCreate, `"id":"b6e65187",`, ``, 1), `"channel_create"`, `"qq.poke"`, 1), "id: required field missing"},
 		{"extended meta event, no time", `{"id":"1","type":"meta","detail_type":"qq.x","sub_type":""}`, "time: required field missing"},
+		{"duplicate detail_type", strings.Replace(channelCreate, `"detail_type":"channel_create",`, `"detail_type":"channel_create","detail_type":"channel_delete",`, 1), "detail_type: duplicate member with another value"},
+		{"duplicate segment type", `{"id":"1","self":{"platform":"qq","user_id":"2"},"time":1,"type":"message","detail_type":"private","sub_type":"","message_id":"m","message":[{"type":"text","data":{"text":"hi"},"type":"mention"}],"alt_message":"hi","user_id":"3"}`, "message[0].type: duplicate member with another value"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,11 +3,48 @@ package jsonwire
 import (
 	"fmt"
 	"strconv"
+	"sync"
 )
 
-// DefaultMaxDepth is the nesting limit used when Decoder.MaxDepth is 0. It
-// matches encoding/json, so both accept the same documents.
-const DefaultMaxDepth = 10000
+// The default limits, used where a limit is 0. They bound the work and
+// memory hostile input can cause while every real frame stays far below
+// them.
+const (
+	// DefaultMaxDepth matches encoding/json, so both accept the same nesting.
+	DefaultMaxDepth = 10000
+	// DefaultMaxBytes bounds a whole document: KOOK and OneBot frames are a
+	// few kilobytes; card messages reach tens of kilobytes.
+	DefaultMaxBytes = 16 << 20
+	// DefaultMaxString bounds one string, unescaped.
+	DefaultMaxString = 8 << 20
+)
+
+// Limits bounds what one document may make a decoder do. A zero field means
+// the default.
+type Limits struct {
+	MaxDepth  int // nesting of objects and arrays
+	MaxBytes  int // size of the document in bytes
+	MaxString int // length of one string in bytes, after unescaping
+}
+
+// CheckSize returns an error naming the offset at which data crosses the
+// MaxBytes limit, or nil. Entry points call it before decoding.
+func (l Limits) CheckSize(data []byte) error {
+	max := l.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if len(data) > max {
+		return &Error{Offset: max, Msg: "document of " + strconv.Itoa(len(data)) + " bytes exceeds the limit of " + strconv.Itoa(max)}
+	}
+	return nil
+}
+
+// Apply sets d's depth and string limits from l.
+func (l Limits) Apply(d *Decoder) {
+	d.MaxDepth = l.MaxDepth
+	d.MaxString = l.MaxString
+}
 
 // Decoder reads one JSON document from memory and tracks the JSON path for
 // errors.
@@ -22,9 +59,12 @@ type Decoder struct {
 	// MaxDepth is the nesting limit; 0 means DefaultMaxDepth. It bounds the
 	// memory hostile input can make the Decoder use.
 	MaxDepth int
+	// MaxString is the longest string, unescaped, that the Decoder returns;
+	// 0 means DefaultMaxString.
+	MaxString int
 
-	data    []byte
-	pos     int // next byte to read; always 0 <= pos <= len(data)
+	data    string // the input; strings without escapes are taken from it without copying
+	pos     int    // next byte to read; always 0 <= pos <= len(data)
 	root    string
 	levels  []level  // open objects and arrays, outermost first
 	scratch []byte   // unescaped string contents, reused
@@ -35,35 +75,40 @@ type Decoder struct {
 // level is one open object or array and its current path segment. Levels are
 // reused across pushes so that walking a document does not allocate.
 type level struct {
-	key    []byte // current member key; aliases data or buf
-	buf    []byte // storage for keys that had escapes, reused
+	key    string // current member key
 	n      int    // members or elements started so far
 	array  bool
 	hasSeg bool // whether the level adds a segment to the path right now
 }
 
-// NewDecoder returns a Decoder for data. root is the path of the top value:
-// "d" for a KOOK frame's payload, or "" when paths should start at the keys.
-// data must not change while d reads it, because keys returned by NextKey may
-// point into it.
+// NewDecoder returns a Decoder for a copy of data. root is the path of the
+// top value: "d" for a KOOK frame's payload, or "" when paths should start at
+// the keys.
 func NewDecoder(data []byte, root string) *Decoder {
+	return NewDecoderString(string(data), root)
+}
+
+// NewDecoderString returns a Decoder for src without copying it. The strings
+// it returns that needed no unescaping are substrings of src, so decoding a
+// frame allocates no string of its own.
+func NewDecoderString(src string, root string) *Decoder {
 	d := &Decoder{}
-	d.Reset(data, root)
+	d.Reset(src, root)
 	return d
 }
 
-// Reset makes d read data from the start, keeping its buffers so that a
-// long-lived Decoder does not allocate per event. It keeps ReportUnknown and
-// MaxDepth and clears the recorded unknown paths. The old path list is
-// dropped rather than reused because a caller may still hold it.
-func (d *Decoder) Reset(data []byte, root string) {
-	d.data = data
+// Reset makes d read src from the start, keeping its buffers so that a
+// long-lived Decoder does not allocate per event. It keeps ReportUnknown,
+// MaxDepth and MaxString and clears the recorded unknown paths. The old path
+// list is dropped rather than reused because a caller may still hold it.
+func (d *Decoder) Reset(src string, root string) {
+	d.data = src
 	d.pos = 0
 	d.root = root
 	// Forget the keys of the previous input so it can be freed.
 	all := d.levels[:cap(d.levels)]
 	for i := range all {
-		all[i].key = nil
+		all[i].key = ""
 	}
 	d.levels = d.levels[:0]
 	d.unknown = nil
@@ -158,6 +203,18 @@ func (d *Decoder) maxDepth() int {
 	return d.MaxDepth
 }
 
+// maxString returns the effective string length limit.
+func (d *Decoder) maxString() int {
+	if d.MaxString > 0 {
+		return d.MaxString
+	}
+	return DefaultMaxString
+}
+
+func (d *Decoder) stringLimitMsg() string {
+	return "string longer than the limit of " + strconv.Itoa(d.maxString()) + " bytes"
+}
+
 // push opens a level, reusing the storage of an earlier one.
 func (d *Decoder) push(array bool) {
 	n := len(d.levels)
@@ -167,7 +224,7 @@ func (d *Decoder) push(array bool) {
 		d.levels = append(d.levels, level{})
 	}
 	lv := &d.levels[n]
-	lv.key = nil
+	lv.key = ""
 	lv.n = 0
 	lv.array = array
 	lv.hasSeg = false
@@ -203,36 +260,35 @@ func (d *Decoder) ObjectStart() error {
 }
 
 // NextKey reads the next member's key and its ':' (handling the ',' between
-// members). The key is unescaped and valid only until the next Decoder call;
-// it becomes the last path segment. ok is false when the closing '}' was
+// members). The key is unescaped; it becomes the last path segment. ok is false when the closing '}' was
 // consumed and the object's path level was left.
-func (d *Decoder) NextKey() (key []byte, ok bool, err error) {
+func (d *Decoder) NextKey() (key string, ok bool, err error) {
 	lv := d.top()
 	if lv == nil || lv.array {
-		return nil, false, d.errAt(d.pos, "NextKey called outside an object")
+		return "", false, d.errAt(d.pos, "NextKey called outside an object")
 	}
 	// Between members the path names the object, not the previous member.
 	lv.hasSeg = false
 	c, ok := d.peek()
 	if !ok {
-		return nil, false, d.eof()
+		return "", false, d.eof()
 	}
 	if lv.n > 0 {
 		switch c {
 		case ',':
 			d.pos++
 			if c, ok = d.peek(); !ok {
-				return nil, false, d.eof()
+				return "", false, d.eof()
 			}
 			if c != '"' {
-				return nil, false, d.badChar(d.pos, "looking for beginning of object key string")
+				return "", false, d.badChar(d.pos, "looking for beginning of object key string")
 			}
 		case '}':
 			d.pos++
 			d.pop()
-			return nil, false, nil
+			return "", false, nil
 		default:
-			return nil, false, d.badChar(d.pos, "after object key:value pair")
+			return "", false, d.badChar(d.pos, "after object key:value pair")
 		}
 	} else {
 		switch c {
@@ -240,30 +296,23 @@ func (d *Decoder) NextKey() (key []byte, ok bool, err error) {
 		case '}':
 			d.pos++
 			d.pop()
-			return nil, false, nil
+			return "", false, nil
 		default:
-			return nil, false, d.badChar(d.pos, "looking for beginning of object key string")
+			return "", false, d.badChar(d.pos, "looking for beginning of object key string")
 		}
 	}
-	s, copied, err := d.readString()
+	key, err = d.readString()
 	if err != nil {
-		return nil, false, err
+		return "", false, err
 	}
-	if copied {
-		// s is scratch space that the member's value may overwrite; the path
-		// needs the key for as long as the member is being decoded.
-		lv.buf = append(lv.buf[:0], s...)
-		lv.key = lv.buf
-	} else {
-		lv.key = s
-	}
+	lv.key = key
 	lv.n++
 	lv.hasSeg = true
 	if c, ok = d.peek(); !ok {
-		return nil, false, d.eof()
+		return "", false, d.eof()
 	}
 	if c != ':' {
-		return nil, false, d.badChar(d.pos, "after object key")
+		return "", false, d.badChar(d.pos, "after object key")
 	}
 	d.pos++
 	return lv.key, true, nil
@@ -320,13 +369,15 @@ func (d *Decoder) NextElem() (ok bool, err error) {
 // ok=false for that object, when the path still names the object just
 // closed.
 func (d *Decoder) Missing(key string) error {
-	p := d.Path()
-	if p == "" {
-		p = key
-	} else {
-		p += "." + key
+	return &Error{Path: d.below(key), Offset: d.pos, Msg: "required field missing"}
+}
+
+// below returns the path of the member key of the object the path names.
+func (d *Decoder) below(key string) string {
+	if p := d.Path(); p != "" {
+		return p + "." + key
 	}
-	return &Error{Path: p, Offset: d.pos, Msg: "required field missing"}
+	return key
 }
 
 // Errorf returns a *Error at the current path and offset, for checks that
@@ -343,4 +394,40 @@ func (d *Decoder) End() error {
 		return &Error{Offset: d.pos, Msg: "unexpected data after the top-level value"}
 	}
 	return nil
+}
+
+// decoders keeps Decoders between uses, so that a steady stream of frames
+// reuses their level and scratch buffers instead of allocating new ones.
+var decoders = sync.Pool{New: func() any { return new(Decoder) }}
+
+// AcquireDecoder returns a Decoder for src, as NewDecoderString does, taken
+// from a pool. Call Release when done with it and with everything it
+// returned that aliases its buffers (UnknownPaths does not).
+func AcquireDecoder(src string, root string) *Decoder {
+	d := decoders.Get().(*Decoder)
+	d.ReportUnknown = false
+	d.MaxDepth = 0
+	d.MaxString = 0
+	d.Reset(src, root)
+	return d
+}
+
+// maxPooledScratch keeps one huge escaped string from pinning its buffer in
+// the pool.
+const maxPooledScratch = 64 << 10
+
+// Release puts d back into the pool used by AcquireDecoder. d must not be
+// used afterwards.
+func (d *Decoder) Release() {
+	d.Reset("", "")
+	if cap(d.scratch) > maxPooledScratch {
+		d.scratch = nil
+	}
+	if cap(d.stack) > maxPooledScratch {
+		d.stack = nil
+	}
+	if cap(d.levels) > 256 {
+		d.levels = nil
+	}
+	decoders.Put(d)
 }

@@ -64,21 +64,21 @@ func (k Kind) String() string {
 const maxLiteral = 32
 
 // clipLiteral returns lit for an error message, shortened with "..." when long.
-func clipLiteral(lit []byte) string {
+func clipLiteral(lit string) string {
 	if len(lit) > maxLiteral {
-		return string(lit[:maxLiteral]) + "..."
+		return lit[:maxLiteral] + "..."
 	}
-	return string(lit)
+	return lit
 }
 
 // quoteChar renders the character starting at b for a syntax error message:
 // a printable rune as 'x', anything else as an escape, and a byte that is not
 // UTF-8 as '\xNN'.
-func quoteChar(b []byte) string {
+func quoteChar(b string) string {
 	if len(b) == 0 {
 		return "end of input"
 	}
-	r, size := utf8.DecodeRune(b)
+	r, size := utf8.DecodeRuneInString(b)
 	if r == utf8.RuneError && size <= 1 {
 		const hex = "0123456789abcdef"
 		return `'\x` + string([]byte{hex[b[0]>>4], hex[b[0]&0xf]}) + `'`

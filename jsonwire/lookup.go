@@ -14,61 +14,59 @@ package jsonwire
 // so "\u0074ype" matches "type". With duplicate keys the last one wins, as in
 // decoding, so that dispatch and the decoded value agree.
 func Lookup(data []byte, path ...string) (value []byte, ok bool, err error) {
+	// The Decoder reads a copy; offsets into it are offsets into data.
+	d := &Decoder{data: string(data)}
 	if len(path) == 0 {
-		d := Decoder{data: data}
 		start, err := d.skipValue()
 		if err != nil {
 			return nil, false, err
 		}
 		return data[start:d.pos], true, nil
 	}
-	// One decoder for every member on the path, reset onto each value: its
-	// buffers are allocated once.
-	var dec Decoder
-	d := &dec
 	d.levels = make([]level, 0, 1)
-	value = data
 	for _, want := range path {
-		d.data, d.pos, d.levels = value, 0, d.levels[:0]
-		if value, ok, err = lookupMember(d, want); !ok || err != nil {
+		d.levels = d.levels[:0]
+		start, end, ok, err := lookupMember(d, want)
+		if !ok || err != nil {
 			return nil, false, err
 		}
+		value = data[start:end]
+		d.pos = start
 	}
 	return value, true, nil
 }
 
-// lookupMember scans the whole object at d and returns the value of its last
-// member named want.
-func lookupMember(d *Decoder, want string) (value []byte, ok bool, err error) {
-	data := d.data
+// lookupMember scans the whole object at the cursor and returns the offsets
+// of the value of its last member named want.
+func lookupMember(d *Decoder, want string) (start, end int, ok bool, err error) {
 	switch d.Kind() {
 	case KindObject:
 	case KindInvalid:
-		return nil, false, d.badChar(d.pos, "looking for a value")
+		return 0, 0, false, d.badChar(d.pos, "looking for a value")
 	default:
-		return nil, false, nil
+		return 0, 0, false, nil
 	}
 	if err := d.ObjectStart(); err != nil {
-		return nil, false, err
+		return 0, 0, false, err
 	}
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
-			return nil, false, err
+			return 0, 0, false, err
 		}
 		if !more {
-			return value, ok, nil
+			return start, end, ok, nil
 		}
-		if string(key) != want {
+		if key != want {
 			if err := d.Skip(); err != nil {
-				return nil, false, err
+				return 0, 0, false, err
 			}
 			continue
 		}
-		start, err := d.skipValue()
+		s, err := d.skipValue()
 		if err != nil {
-			return nil, false, err
+			return 0, 0, false, err
 		}
-		value, ok = data[start:d.pos], true
+		start, end, ok = s, d.pos, true
 	}
 }

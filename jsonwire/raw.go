@@ -11,7 +11,7 @@ func (d *Decoder) Raw() (Raw, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(Raw(nil), d.data[start:d.pos]...), nil
+	return Raw(d.data[start:d.pos]), nil
 }
 
 // Skip validates the next value and discards it. It is iterative, so 100,000
@@ -146,17 +146,4 @@ func (d *Decoder) skipKey() error {
 	}
 	d.pos++
 	return nil
-}
-
-// PeekRaw returns the next value verbatim without consuming it, so that a
-// union can read its discriminator before decoding. It aliases the input.
-func (d *Decoder) PeekRaw() ([]byte, error) {
-	pos := d.pos
-	start, err := d.skipValue()
-	if err != nil {
-		return nil, err
-	}
-	raw := d.data[start:d.pos]
-	d.pos = pos
-	return raw, nil
 }

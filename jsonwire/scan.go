@@ -47,8 +47,11 @@ func (d *Decoder) peek() (c byte, ok bool) {
 func (d *Decoder) skipString(i int) (int, error) {
 	data := d.data
 	for i++; i < len(data); {
-		c := data[i]
-		switch {
+		i = plainRun(data, i)
+		if i >= len(data) {
+			break
+		}
+		switch c := data[i]; {
 		case c == '"':
 			return i + 1, nil
 		case c == '\\':
@@ -75,6 +78,47 @@ func (d *Decoder) skipString(i int) (int, error) {
 	return 0, d.eof()
 }
 
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// load64 returns the eight bytes at data[i:] as a little-endian word; the
+// compiler turns it into one load.
+func load64(data string, i int) uint64 {
+	_ = data[i+7]
+	return uint64(data[i]) | uint64(data[i+1])<<8 | uint64(data[i+2])<<16 | uint64(data[i+3])<<24 |
+		uint64(data[i+4])<<32 | uint64(data[i+5])<<40 | uint64(data[i+6])<<48 | uint64(data[i+7])<<56
+}
+
+// specialBytes sets the high bit of each byte of w that is a quote, a
+// backslash or a control character, and may set it in bytes above such a
+// byte (a borrow): callers only test for zero, then look byte by byte. Bytes
+// of 0x80 and up are never flagged, because of the &^w.
+func specialBytes(w uint64) uint64 {
+	quote := w ^ ('"' * lowBits)
+	backslash := w ^ ('\\' * lowBits)
+	return ((quote - lowBits) &^ quote) | ((backslash - lowBits) &^ backslash) | ((w - 0x20*lowBits) &^ w)
+}
+
+// plainRun returns the offset of the first byte at or after i that ends a
+// run of plain string bytes: a quote, a backslash or a control character
+// (bytes of 0x80 and up are plain here). It looks at eight bytes at a time,
+// since most of a frame is string contents.
+func plainRun(data string, i int) int {
+	for ; i+8 <= len(data); i += 8 {
+		if specialBytes(load64(data, i))&highBits != 0 {
+			break
+		}
+	}
+	for ; i < len(data); i++ {
+		if c := data[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return i
+}
+
 // hex4 reads the four hex digits of a \u escape starting at data[i].
 func (d *Decoder) hex4(i int) (rune, error) {
 	var r rune
@@ -91,53 +135,81 @@ func (d *Decoder) hex4(i int) (rune, error) {
 	return r, nil
 }
 
+// plainASCII marks the bytes a string may hold as they are and that are
+// ASCII: everything from 0x20 to 0x7f but the quote and the backslash.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // readString reads the string whose opening quote is at the cursor and
 // returns its unescaped contents. When the string needs no change (no
-// escapes, valid UTF-8) the result aliases the input and copied is false;
-// otherwise it is the Decoder's scratch buffer, valid until the next string.
-// Invalid UTF-8 and unpaired surrogates become U+FFFD, as in encoding/json.
-func (d *Decoder) readString() (s []byte, copied bool, err error) {
+// escapes, valid UTF-8) the result is a substring of the input and costs no
+// allocation; otherwise it is built in the Decoder's scratch buffer and
+// copied once. Invalid UTF-8 and unpaired surrogates become U+FFFD, as in
+// encoding/json.
+func (d *Decoder) readString() (string, error) {
 	data := d.data
 	start := d.pos + 1
 	i := start
-	ascii := true
-	for i < len(data) {
-		c := data[i]
-		if c == '"' || c == '\\' || c < 0x20 {
+	// ASCII eight bytes at a time, then a byte at a time.
+	for i+8 <= len(data) {
+		if w := load64(data, i); (specialBytes(w)|w)&highBits != 0 {
 			break
 		}
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
+		i += 8
+	}
+	for i < len(data) && plainASCII[data[i]] {
 		i++
 	}
-	if i < len(data) && data[i] == '"' && (ascii || utf8.Valid(data[start:i])) {
+	if i < len(data) && data[i] >= utf8.RuneSelf {
+		// Text: eight bytes at a time, then check the UTF-8 of the run.
+		end := plainRun(data, i)
+		if end < len(data) && data[end] == '"' && utf8.ValidString(data[i:end]) {
+			i = end
+		}
+	}
+	if i < len(data) && data[i] == '"' {
+		if i-start > d.maxString() {
+			return "", d.errAt(d.pos, d.stringLimitMsg())
+		}
 		d.pos = i + 1
-		return data[start:i], false, nil
+		return data[start:i], nil
 	}
 
-	// Slow path: escapes, control characters, invalid UTF-8 or the end of
-	// the input. Start over from the opening quote; the valid prefix is
-	// copied a second time, which is cheap next to the escape handling.
+	return d.readStringSlow(start)
+}
+
+// readStringSlow handles the strings that need a copy: escapes, control
+// characters, invalid UTF-8 or the end of the input. It starts over from
+// the opening quote, which keeps it simple.
+func (d *Decoder) readStringSlow(start int) (string, error) {
+	data := d.data
 	buf := d.scratch[:0]
 	defer func() { d.scratch = buf[:0] }()
-	for i = start; i < len(data); {
+	for i := start; i < len(data); {
+		if len(buf) > d.maxString() {
+			return "", d.errAt(d.pos, d.stringLimitMsg())
+		}
 		c := data[i]
 		switch {
 		case c == '"':
 			d.pos = i + 1
-			return buf, true, nil
+			return string(buf), nil
 		case c == '\\':
+			var err error
 			if i, buf, err = d.unescape(i, buf); err != nil {
-				return nil, false, err
+				return "", err
 			}
 		case c < 0x20:
-			return nil, false, d.badChar(i, "in string literal")
+			return "", d.badChar(i, "in string literal")
 		case c < utf8.RuneSelf:
 			buf = append(buf, c)
 			i++
 		default:
-			r, size := utf8.DecodeRune(data[i:])
+			r, size := utf8.DecodeRuneInString(data[i:])
 			if r == utf8.RuneError && size == 1 {
 				buf = utf8.AppendRune(buf, utf8.RuneError)
 			} else {
@@ -146,7 +218,7 @@ func (d *Decoder) readString() (s []byte, copied bool, err error) {
 			i += size
 		}
 	}
-	return nil, false, d.eof()
+	return "", d.eof()
 }
 
 // unescape decodes the escape sequence whose backslash is at data[i],

@@ -21,22 +21,21 @@ func (u Unknown) AppendTo(b []byte) []byte {
 	return b
 }
 
-// UnknownField captures the next value verbatim into *u under key, copying
-// both, since key and input may be reused by the caller. A nil u validates
+// UnknownField captures the next value verbatim into *u under key (a copy of
+// the value, so that it may be changed on its own). A nil u validates
 // and drops the value, for types that do not keep unknown members. When
 // ReportUnknown is set it also records d.Path() in the unknown-path list.
-func (d *Decoder) UnknownField(u *Unknown, key []byte) error {
+func (d *Decoder) UnknownField(u *Unknown, key string) error {
 	if u == nil {
 		if err := d.Skip(); err != nil {
 			return err
 		}
 	} else {
-		k := string(key) // before the next Decoder call, which may reuse key's bytes
 		v, err := d.Raw()
 		if err != nil {
 			return err
 		}
-		*u = append(*u, Field{Key: k, Value: v})
+		*u = append(*u, Field{Key: key, Value: v})
 	}
 	if d.ReportUnknown {
 		d.unknown = append(d.unknown, d.Path())
@@ -60,7 +59,7 @@ func (u Unknown) Get(key string) (Raw, bool) {
 // IsExtension reports whether key has a platform prefix: one or more of
 // [_a-z], then a dot, then at least one byte ("qq.nickname"). OneBot 12 makes
 // such members legal extensions.
-func IsExtension(key []byte) bool {
+func IsExtension(key string) bool {
 	i := 0
 	for i < len(key) && (key[i] == '_' || 'a' <= key[i] && key[i] <= 'z') {
 		i++
@@ -70,12 +69,11 @@ func IsExtension(key []byte) bool {
 
 // ExtensionField captures the next value verbatim into *u under key, like
 // UnknownField, but never records it as unknown: extensions are legal.
-func (d *Decoder) ExtensionField(u *Unknown, key []byte) error {
-	k := string(key)
+func (d *Decoder) ExtensionField(u *Unknown, key string) error {
 	v, err := d.Raw()
 	if err != nil {
 		return err
 	}
-	*u = append(*u, Field{Key: k, Value: v})
+	*u = append(*u, Field{Key: key, Value: v})
 	return nil
 }

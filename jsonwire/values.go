@@ -16,11 +16,7 @@ func (d *Decoder) String() (string, error) {
 	if c, ok := d.peek(); !ok || c != '"' {
 		return "", d.wantErr(KindString)
 	}
-	s, _, err := d.readString()
-	if err != nil {
-		return "", err
-	}
-	return string(s), nil
+	return d.readString()
 }
 
 // Bool reads true or false; on another kind it returns "want boolean, got
@@ -47,21 +43,24 @@ func (d *Decoder) Bool() (bool, error) {
 // number validates the number at the cursor and returns its literal and end
 // without consuming it, so the callers can reject it with the offset of its
 // start.
-func (d *Decoder) number() (lit []byte, end int, isInt bool, err error) {
+func (d *Decoder) number() (lit string, end int, isInt bool, err error) {
 	if c, ok := d.peek(); !ok || (c != '-' && !isDigit(c)) {
-		return nil, 0, false, d.wantErr(KindNumber)
+		return "", 0, false, d.wantErr(KindNumber)
 	}
 	end, isInt, err = d.scanNumber(d.pos)
 	if err != nil {
-		return nil, 0, false, err
+		return "", 0, false, err
 	}
 	return d.data[d.pos:end], end, isInt, nil
 }
 
 // integer reads a JSON integer that fits in a signed integer of the given
-// bit size. It parses the digits itself because strconv would need a string
-// (an allocation) and would accept forms JSON does not.
+// bit size. It parses the digits itself because strconv would accept forms
+// JSON does not.
 func (d *Decoder) integer(bits uint) (int64, error) {
+	if v, ok := d.smallInt(bits); ok {
+		return v, nil
+	}
 	lit, end, isInt, err := d.number()
 	if err != nil {
 		return 0, err
@@ -69,7 +68,7 @@ func (d *Decoder) integer(bits uint) (int64, error) {
 	if !isInt {
 		// The syntax is not an integer's either way; the message says
 		// whether the value would have been one (1e99) or not (1.5).
-		f, err := strconv.ParseFloat(string(lit), 64)
+		f, err := strconv.ParseFloat(lit, 64)
 		if lim := math.Ldexp(1, int(bits)-1); err != nil || f == math.Trunc(f) && (f >= lim || f < -lim) {
 			return 0, d.errAt(d.pos, "integer out of range: "+clipLiteral(lit))
 		}
@@ -84,8 +83,8 @@ func (d *Decoder) integer(bits uint) (int64, error) {
 		limit++
 	}
 	var u uint64
-	for _, c := range digits {
-		v := uint64(c - '0')
+	for i := 0; i < len(digits); i++ {
+		v := uint64(digits[i] - '0')
 		if u > (limit-v)/10 {
 			return 0, d.errAt(d.pos, "integer out of range: "+clipLiteral(lit))
 		}
@@ -96,6 +95,41 @@ func (d *Decoder) integer(bits uint) (int64, error) {
 		return -int64(u), nil // wraps correctly for the most negative value
 	}
 	return int64(u), nil
+}
+
+// smallInt reads the common case in one pass: a non-negative integer with
+// few enough digits to fit (18 for 64 bits, 9 for 32), no leading zero, no
+// fraction and no exponent. Anything else is left to the full scan, which
+// gives the errors.
+func (d *Decoder) smallInt(bits uint) (int64, bool) {
+	data := d.data
+	i := d.pos
+	if i >= len(data) || data[i] < '1' || data[i] > '9' {
+		if i < len(data) && data[i] == '0' && (i+1 == len(data) || !continuesNumber(data[i+1])) {
+			d.pos = i + 1
+			return 0, true
+		}
+		return 0, false
+	}
+	var v int64
+	digits := 18
+	if bits < 64 {
+		digits = 9
+	}
+	end := min(len(data), i+digits)
+	for ; i < end && isDigit(data[i]); i++ {
+		v = v*10 + int64(data[i]-'0')
+	}
+	if i < len(data) && continuesNumber(data[i]) {
+		return 0, false
+	}
+	d.pos = i
+	return v, true
+}
+
+// continuesNumber reports whether c may follow digits within a number.
+func continuesNumber(c byte) bool {
+	return isDigit(c) || c == '.' || c == 'e' || c == 'E'
 }
 
 // Int reads a JSON integer (no fraction or exponent) that fits in an int. A
@@ -121,7 +155,7 @@ func (d *Decoder) Float64() (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	f, perr := strconv.ParseFloat(string(lit), 64)
+	f, perr := strconv.ParseFloat(lit, 64)
 	if perr != nil || math.IsInf(f, 0) {
 		return 0, d.errAt(d.pos, "number out of range: "+clipLiteral(lit))
 	}

@@ -375,7 +375,7 @@ func TestDecodeBadLines(t *testing.T) {
 		{
 			name:  "d.type 255 without extra",
 			input: `{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g"},"sn":1}`,
-			want:  "d.extra.type",
+			want:  "d.extra: required field missing",
 		},
 		{name: "JSON array", input: `[{"s":0,"d":{"type":1}}]`, want: "array"},
 		{name: "JSON string", input: `"text"`, want: "string"},

@@ -7,26 +7,44 @@ import (
 	"strconv"
 )
 
+// DecodeOptions adjusts DecodeWith. The zero value is what Decode uses.
+type DecodeOptions struct {
+	// ReportUnknown makes DecodeWith return the JSON paths of the members the
+	// schema does not model (arrays as [i]), in input order.
+	ReportUnknown bool
+	// Limits bounds the input's size, nesting and string length; zero fields
+	// take jsonwire's defaults.
+	Limits jsonwire.Limits
+}
+
 // Decode decodes one kook event from a whole frame (an object with "d") or a bare payload.
 // An event the schema does not know decodes to *UnknownEvent; members the schema
 // does not model are kept in UnknownFields. Errors name the JSON path, and come
-// without an event.
+// without an event. The event does not alias data.
 func Decode(data []byte) (Event, error) {
-	ev, _, err := decode(data, false)
+	ev, _, err := DecodeWith(data, DecodeOptions{})
 	return ev, err
 }
 
 // DecodeReportingUnknown is Decode that also returns the JSON paths of the members
 // the schema does not model (arrays as [i]), in input order.
 func DecodeReportingUnknown(data []byte) (Event, []string, error) {
-	return decode(data, true)
+	return DecodeWith(data, DecodeOptions{ReportUnknown: true})
 }
 
-func decode(data []byte, report bool) (Event, []string, error) {
-	// Events keep their source, so they must not share the caller's buffer.
-	raw := append([]byte(nil), data...)
-	d := jsonwire.NewDecoder(raw, "")
-	d.ReportUnknown = report
+// DecodeWith is Decode with options. The unknown paths are nil unless
+// opts.ReportUnknown is set.
+func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
+	if err := opts.Limits.CheckSize(data); err != nil {
+		return nil, nil, err
+	}
+	// The one copy of the input: the event keeps it, and its strings are
+	// substrings of it.
+	src := string(data)
+	d := jsonwire.AcquireDecoder(src, "")
+	defer d.Release()
+	d.ReportUnknown = opts.ReportUnknown
+	opts.Limits.Apply(d)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -34,53 +52,44 @@ func decode(data []byte, report bool) (Event, []string, error) {
 		}
 		return nil, nil, d.Errorf("want object, got %s", k)
 	}
-	payload, framed, err := jsonwire.Lookup(raw, "d")
-	if err != nil {
-		return nil, nil, err
-	}
-	if framed {
-		if k := jsonwire.KindOf(payload); k != jsonwire.KindObject {
-			return nil, nil, &jsonwire.Error{
-				Msg:  "want object, got " + k.String(),
-				Path: "d",
-			}
-		}
-	} else {
-		payload = raw
+	var f Frame
+	ev, err := f.decode(d)
+	framed := ev != nil
+	if !framed && !hasPayload(data) {
 		// A bare payload is the frame's d: name paths the same way.
-		d.Reset(raw, "d")
+		d.Reset(src, "d")
+		if ev, err = newEvent(d); err == nil {
+			err = ev.decodePayload(d)
+		}
 	}
-	ev, err := newEvent(payload)
 	if err != nil {
 		return nil, nil, err
-	}
-	if framed {
-		f := new(Frame)
-		if err := f.decode(d, ev); err != nil {
-			return nil, nil, err
-		}
-		ev.setSource(f, raw)
-	} else {
-		if err := ev.decodePayload(d); err != nil {
-			return nil, nil, err
-		}
-		ev.setSource(nil, raw)
 	}
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
+	ev.setSource(f, framed, src)
 	return ev, d.UnknownPaths(), nil
 }
 
-// newEvent picks the event type from the discriminators of payload.
-func newEvent(payload []byte) (Event, error) {
-	k0, err := jsonwire.LookupInt(payload, "d", "type")
+// hasPayload reports whether data is an object with a "d" member: the slow
+// second look taken only when the frame decoder met none, to tell a bare
+// payload from a frame whose error came before its payload.
+func hasPayload(data []byte) bool {
+	_, ok, err := jsonwire.Lookup(data, "d")
+	return ok || err != nil
+}
+
+// newEvent picks the event type from the discriminators of the payload at the
+// cursor, which it reads ahead without consuming anything.
+func newEvent(d *jsonwire.Decoder) (Event, error) {
+	k0, err := d.LookAheadInt("type")
 	if err != nil {
 		return nil, err
 	}
 	switch k0 {
 	case 255:
-		k1, err := jsonwire.LookupString(payload, "d", "extra", "type")
+		k1, err := d.LookAheadString("extra", "type")
 		if err != nil {
 			return nil, err
 		}
@@ -178,26 +187,27 @@ func newEvent(payload []byte) (Event, error) {
 	}
 }
 
-func (x *Frame) decode(d *jsonwire.Decoder, ev Event) error {
+func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
+	var ev Event
 	if err := d.ObjectStart(); err != nil {
-		return err
+		return ev, err
 	}
 	var seen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
-			return err
+			return ev, err
 		}
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "s":
 			seen |= 1 << 0
 			{
 				v0, err := d.Int()
 				if err != nil {
-					return err
+					return ev, err
 				}
 				x.S = v0
 			}
@@ -206,118 +216,37 @@ func (x *Frame) decode(d *jsonwire.Decoder, ev Event) error {
 			{
 				v0, err := d.Int64()
 				if err != nil {
-					return err
+					return ev, err
 				}
 				x.SN.Value = v0
 			}
 		case "d":
+			if ev != nil {
+				// The event is decoded once; a second payload would replace it unseen.
+				return ev, d.Errorf("duplicate member")
+			}
 			seen |= 1 << 1
+			e, err := newEvent(d)
+			if err != nil {
+				return ev, err
+			}
+			ev = e
 			if err := ev.decodePayload(d); err != nil {
-				return err
+				return ev, err
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+				return ev, err
 			}
 		}
 	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("s")
+		return ev, d.Missing("s")
 	}
 	if seen&(1<<1) == 0 {
-		return d.Missing("d")
+		return ev, d.Missing("d")
 	}
-	return nil
-}
-
-// decodeMember decodes the member named key when it is one of x's, and reports whether it was.
-func (x *EventData) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint64) (bool, error) {
-	switch string(key) {
-	case "channel_type":
-		*seen |= 1 << 0
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.ChannelType = ChannelType(v0)
-		}
-	case "type":
-		*seen |= 1 << 1
-		{
-			v0, err := d.Int()
-			if err != nil {
-				return true, err
-			}
-			x.Type = MessageType(v0)
-		}
-	case "target_id":
-		*seen |= 1 << 2
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.TargetID = v0
-		}
-	case "author_id":
-		*seen |= 1 << 3
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.AuthorID = v0
-		}
-	case "content":
-		*seen |= 1 << 4
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.Content = v0
-		}
-	case "msg_id":
-		*seen |= 1 << 5
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.MsgID = v0
-		}
-	case "msg_timestamp":
-		*seen |= 1 << 6
-		{
-			v0, err := d.Int64()
-			if err != nil {
-				return true, err
-			}
-			x.MsgTimestamp = v0
-		}
-	case "nonce":
-		*seen |= 1 << 7
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.Nonce = v0
-		}
-	case "verify_token":
-		x.VerifyToken.Set = true
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.VerifyToken.Value = v0
-		}
-	default:
-		return false, nil
-	}
-	return true, nil
+	return ev, nil
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -362,7 +291,7 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "id":
 			seen |= 1 << 0
 			{
@@ -536,7 +465,7 @@ func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "color":
 			seen |= 1 << 0
 			{
@@ -597,7 +526,7 @@ func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "role_id":
 			seen |= 1 << 0
 			{
@@ -718,7 +647,7 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "id":
 			seen |= 1 << 0
 			{
@@ -944,7 +873,7 @@ func (x *PermissionOverwrite) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "role_id":
 			seen |= 1 << 0
 			{
@@ -1017,7 +946,7 @@ func (x *PermissionUser) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user":
 			seen |= 1 << 0
 			if err := x.User.decodeJSON(d); err != nil {
@@ -1086,7 +1015,7 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "id":
 			seen |= 1 << 0
 			{
@@ -1147,7 +1076,7 @@ func (x *Attachment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1265,7 +1194,7 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "raw_content":
 			seen |= 1 << 0
 			{
@@ -1365,7 +1294,7 @@ func (x *MentionPart) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "id":
 			x.ID.Set = true
 			{
@@ -1437,7 +1366,7 @@ func (x *MentionRolePart) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "role_id":
 			x.RoleID.Set = true
 			{
@@ -1501,7 +1430,7 @@ func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "id":
 			seen |= 1 << 0
 			{
@@ -1659,21 +1588,96 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -1682,6 +1686,12 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "added_reaction" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -1699,7 +1709,7 @@ func (x *AddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1742,7 +1752,7 @@ func (x *AddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -1819,21 +1829,96 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -1842,6 +1927,12 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_reaction" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -1859,7 +1950,7 @@ func (x *DeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1902,7 +1993,7 @@ func (x *DeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -1979,21 +2070,96 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -2002,6 +2168,12 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_message" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -2019,7 +2191,7 @@ func (x *UpdatedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -2062,7 +2234,7 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -2227,21 +2399,96 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -2250,6 +2497,12 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_message" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -2267,7 +2520,7 @@ func (x *DeletedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -2310,7 +2563,7 @@ func (x *DeletedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -2367,21 +2620,96 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -2390,6 +2718,12 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "added_channel" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -2407,7 +2741,7 @@ func (x *AddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -2451,21 +2785,96 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -2474,6 +2883,12 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_channel" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -2491,7 +2906,7 @@ func (x *UpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -2535,21 +2950,96 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -2558,6 +3048,12 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_channel" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -2575,7 +3071,7 @@ func (x *DeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -2618,7 +3114,7 @@ func (x *DeletedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "id":
 			seen |= 1 << 0
 			{
@@ -2675,21 +3171,96 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -2698,6 +3269,12 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "pinned_message" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -2715,7 +3292,7 @@ func (x *PinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -2758,7 +3335,7 @@ func (x *PinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "channel_id":
 			seen |= 1 << 0
 			{
@@ -2827,21 +3404,96 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -2850,6 +3502,12 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "unpinned_message" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -2867,7 +3525,7 @@ func (x *UnpinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -2910,7 +3568,7 @@ func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "channel_id":
 			seen |= 1 << 0
 			{
@@ -2979,21 +3637,96 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3002,6 +3735,12 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_guild" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3019,7 +3758,7 @@ func (x *UpdatedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3063,21 +3802,96 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3086,6 +3900,12 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_guild" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3103,7 +3923,7 @@ func (x *DeletedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3147,21 +3967,96 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3170,6 +4065,12 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "added_block_list" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3187,7 +4088,7 @@ func (x *AddedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3230,7 +4131,7 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "operator_id":
 			seen |= 1 << 0
 			{
@@ -3308,21 +4209,96 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3331,6 +4307,12 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_block_list" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3348,7 +4330,7 @@ func (x *DeletedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3391,7 +4373,7 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "operator_id":
 			seen |= 1 << 0
 			{
@@ -3457,21 +4439,96 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3480,6 +4537,12 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "joined_guild" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3497,7 +4560,7 @@ func (x *JoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3540,7 +4603,7 @@ func (x *JoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -3588,21 +4651,96 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3611,6 +4749,12 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "exited_guild" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3628,7 +4772,7 @@ func (x *ExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3671,7 +4815,7 @@ func (x *ExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -3719,21 +4863,96 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3742,6 +4961,12 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_guild_member" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3759,7 +4984,7 @@ func (x *UpdatedGuildMemberExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3802,7 +5027,7 @@ func (x *UpdatedGuildMemberBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -3850,21 +5075,96 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -3873,6 +5173,12 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "guild_member_online" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -3890,7 +5196,7 @@ func (x *GuildMemberOnlineExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -3933,7 +5239,7 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -4011,21 +5317,96 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -4034,6 +5415,12 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "guild_member_offline" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -4051,7 +5438,7 @@ func (x *GuildMemberOfflineExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -4094,7 +5481,7 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -4172,21 +5559,96 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -4195,6 +5657,12 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "joined_channel" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -4212,7 +5680,7 @@ func (x *JoinedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -4255,7 +5723,7 @@ func (x *JoinedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -4315,21 +5783,96 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -4338,6 +5881,12 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "exited_channel" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -4355,7 +5904,7 @@ func (x *ExitedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -4398,7 +5947,7 @@ func (x *ExitedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -4458,21 +6007,96 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -4481,6 +6105,9 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 1 {
+		return d.Conflict("type")
 	}
 	return nil
 }
@@ -4498,7 +6125,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -4641,21 +6268,96 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -4664,6 +6366,9 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 2 {
+		return d.Conflict("type")
 	}
 	return nil
 }
@@ -4681,7 +6386,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -4829,21 +6534,96 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -4852,6 +6632,9 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 3 {
+		return d.Conflict("type")
 	}
 	return nil
 }
@@ -4869,7 +6652,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -5017,21 +6800,96 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -5040,6 +6898,9 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 4 {
+		return d.Conflict("type")
 	}
 	return nil
 }
@@ -5057,7 +6918,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -5205,21 +7066,96 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -5228,6 +7164,9 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 8 {
+		return d.Conflict("type")
 	}
 	return nil
 }
@@ -5245,7 +7184,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -5393,21 +7332,96 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -5416,6 +7430,9 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 9 {
+		return d.Conflict("type")
 	}
 	return nil
 }
@@ -5433,7 +7450,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -5608,21 +7625,96 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -5631,6 +7723,9 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 10 {
+		return d.Conflict("type")
 	}
 	return nil
 }
@@ -5648,7 +7743,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -5823,21 +7918,96 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -5846,6 +8016,12 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_private_message" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -5863,7 +8039,7 @@ func (x *UpdatedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -5906,7 +8082,7 @@ func (x *UpdatedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -6002,21 +8178,96 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6025,6 +8276,12 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_private_message" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6042,7 +8299,7 @@ func (x *DeletedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6085,7 +8342,7 @@ func (x *DeletedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -6169,21 +8426,96 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6192,6 +8524,12 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "private_added_reaction" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6209,7 +8547,7 @@ func (x *PrivateAddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6252,7 +8590,7 @@ func (x *PrivateAddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -6320,21 +8658,96 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6343,6 +8756,12 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "private_deleted_reaction" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6360,7 +8779,7 @@ func (x *PrivateDeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6403,7 +8822,7 @@ func (x *PrivateDeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{
@@ -6471,21 +8890,96 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6494,6 +8988,12 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "added_role" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6511,7 +9011,7 @@ func (x *AddedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6555,21 +9055,96 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6578,6 +9153,12 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_role" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6595,7 +9176,7 @@ func (x *DeletedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6639,21 +9220,96 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6662,6 +9318,12 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_role" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6679,7 +9341,7 @@ func (x *UpdatedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6723,21 +9385,96 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6746,6 +9483,12 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "user_updated" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6763,7 +9506,7 @@ func (x *UserUpdatedExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6806,7 +9549,7 @@ func (x *UserUpdatedBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -6866,21 +9609,96 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -6889,6 +9707,12 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "self_joined_guild" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -6906,7 +9730,7 @@ func (x *SelfJoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -6949,7 +9773,7 @@ func (x *SelfJoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -6994,21 +9818,96 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -7017,6 +9916,12 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "self_exited_guild" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -7034,7 +9939,7 @@ func (x *SelfExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -7077,7 +9982,7 @@ func (x *SelfExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -7113,21 +10018,96 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "extra":
 			seen |= 1 << 0
 			if err := x.Extra.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventData.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
-			}
-			if !known {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
 					return err
 				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
 			}
 		}
 	}
@@ -7136,6 +10116,12 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("extra")
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "message_btn_click" {
+		return d.Conflict("extra.type")
 	}
 	return nil
 }
@@ -7153,7 +10139,7 @@ func (x *MessageBtnClickExtra) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -7196,7 +10182,7 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "msg_id":
 			seen |= 1 << 0
 			{

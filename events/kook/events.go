@@ -11,14 +11,14 @@ type Event interface {
 	EventName() string
 	// Known is false for *UnknownEvent.
 	Known() bool
-	// RawJSON returns the bytes the event was decoded from (a copy of the input).
+	// RawJSON returns a copy of the bytes the event was decoded from.
 	RawJSON() []byte
 	// AppendJSON appends the event's JSON encoding to b.
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(f *Frame, raw []byte)
+	setSource(f Frame, framed bool, raw string)
 }
 
 // AddedReaction is the event "added_reaction".
@@ -43,7 +43,8 @@ type AddedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*AddedReaction)(nil)
@@ -60,11 +61,14 @@ func (x *AddedReaction) Known() bool {
 
 // RawJSON implements Event.
 func (x *AddedReaction) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *AddedReaction) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *AddedReaction) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -134,7 +138,8 @@ type DeletedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*DeletedReaction)(nil)
@@ -151,11 +156,14 @@ func (x *DeletedReaction) Known() bool {
 
 // RawJSON implements Event.
 func (x *DeletedReaction) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *DeletedReaction) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *DeletedReaction) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -227,7 +235,8 @@ type UpdatedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UpdatedMessage)(nil)
@@ -244,11 +253,14 @@ func (x *UpdatedMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *UpdatedMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UpdatedMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UpdatedMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -337,7 +349,8 @@ type DeletedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*DeletedMessage)(nil)
@@ -354,11 +367,14 @@ func (x *DeletedMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *DeletedMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *DeletedMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *DeletedMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -421,7 +437,8 @@ type AddedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*AddedChannel)(nil)
@@ -438,11 +455,14 @@ func (x *AddedChannel) Known() bool {
 
 // RawJSON implements Event.
 func (x *AddedChannel) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *AddedChannel) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *AddedChannel) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -483,7 +503,8 @@ type UpdatedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UpdatedChannel)(nil)
@@ -500,11 +521,14 @@ func (x *UpdatedChannel) Known() bool {
 
 // RawJSON implements Event.
 func (x *UpdatedChannel) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UpdatedChannel) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UpdatedChannel) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -545,7 +569,8 @@ type DeletedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*DeletedChannel)(nil)
@@ -562,11 +587,14 @@ func (x *DeletedChannel) Known() bool {
 
 // RawJSON implements Event.
 func (x *DeletedChannel) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *DeletedChannel) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *DeletedChannel) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -629,7 +657,8 @@ type PinnedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*PinnedMessage)(nil)
@@ -646,11 +675,14 @@ func (x *PinnedMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *PinnedMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *PinnedMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *PinnedMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -716,7 +748,8 @@ type UnpinnedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UnpinnedMessage)(nil)
@@ -733,11 +766,14 @@ func (x *UnpinnedMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *UnpinnedMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UnpinnedMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UnpinnedMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -803,7 +839,8 @@ type UpdatedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UpdatedGuild)(nil)
@@ -820,11 +857,14 @@ func (x *UpdatedGuild) Known() bool {
 
 // RawJSON implements Event.
 func (x *UpdatedGuild) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UpdatedGuild) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UpdatedGuild) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -865,7 +905,8 @@ type DeletedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*DeletedGuild)(nil)
@@ -882,11 +923,14 @@ func (x *DeletedGuild) Known() bool {
 
 // RawJSON implements Event.
 func (x *DeletedGuild) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *DeletedGuild) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *DeletedGuild) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -927,7 +971,8 @@ type AddedBlockList struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*AddedBlockList)(nil)
@@ -944,11 +989,14 @@ func (x *AddedBlockList) Known() bool {
 
 // RawJSON implements Event.
 func (x *AddedBlockList) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *AddedBlockList) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *AddedBlockList) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1010,7 +1058,8 @@ type DeletedBlockList struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*DeletedBlockList)(nil)
@@ -1027,11 +1076,14 @@ func (x *DeletedBlockList) Known() bool {
 
 // RawJSON implements Event.
 func (x *DeletedBlockList) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *DeletedBlockList) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *DeletedBlockList) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1089,7 +1141,8 @@ type JoinedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*JoinedGuild)(nil)
@@ -1106,11 +1159,14 @@ func (x *JoinedGuild) Known() bool {
 
 // RawJSON implements Event.
 func (x *JoinedGuild) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *JoinedGuild) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *JoinedGuild) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1167,7 +1223,8 @@ type ExitedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*ExitedGuild)(nil)
@@ -1184,11 +1241,14 @@ func (x *ExitedGuild) Known() bool {
 
 // RawJSON implements Event.
 func (x *ExitedGuild) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *ExitedGuild) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *ExitedGuild) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1246,7 +1306,8 @@ type UpdatedGuildMember struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UpdatedGuildMember)(nil)
@@ -1263,11 +1324,14 @@ func (x *UpdatedGuildMember) Known() bool {
 
 // RawJSON implements Event.
 func (x *UpdatedGuildMember) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UpdatedGuildMember) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UpdatedGuildMember) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1324,7 +1388,8 @@ type GuildMemberOnline struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*GuildMemberOnline)(nil)
@@ -1341,11 +1406,14 @@ func (x *GuildMemberOnline) Known() bool {
 
 // RawJSON implements Event.
 func (x *GuildMemberOnline) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *GuildMemberOnline) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *GuildMemberOnline) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1406,7 +1474,8 @@ type GuildMemberOffline struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*GuildMemberOffline)(nil)
@@ -1423,11 +1492,14 @@ func (x *GuildMemberOffline) Known() bool {
 
 // RawJSON implements Event.
 func (x *GuildMemberOffline) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *GuildMemberOffline) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *GuildMemberOffline) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1488,7 +1560,8 @@ type JoinedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*JoinedChannel)(nil)
@@ -1505,11 +1578,14 @@ func (x *JoinedChannel) Known() bool {
 
 // RawJSON implements Event.
 func (x *JoinedChannel) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *JoinedChannel) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *JoinedChannel) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1570,7 +1646,8 @@ type ExitedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*ExitedChannel)(nil)
@@ -1587,11 +1664,14 @@ func (x *ExitedChannel) Known() bool {
 
 // RawJSON implements Event.
 func (x *ExitedChannel) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *ExitedChannel) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *ExitedChannel) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1653,7 +1733,8 @@ type TextMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*TextMessage)(nil)
@@ -1670,11 +1751,14 @@ func (x *TextMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *TextMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *TextMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *TextMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1745,7 +1829,8 @@ type ImageMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*ImageMessage)(nil)
@@ -1762,11 +1847,14 @@ func (x *ImageMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *ImageMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *ImageMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *ImageMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1846,7 +1934,8 @@ type VideoMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*VideoMessage)(nil)
@@ -1863,11 +1952,14 @@ func (x *VideoMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *VideoMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *VideoMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *VideoMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -1947,7 +2039,8 @@ type FileMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*FileMessage)(nil)
@@ -1964,11 +2057,14 @@ func (x *FileMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *FileMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *FileMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *FileMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2050,7 +2146,8 @@ type AudioMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*AudioMessage)(nil)
@@ -2067,11 +2164,14 @@ func (x *AudioMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *AudioMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *AudioMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *AudioMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2146,7 +2246,8 @@ type KMarkdownMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*KMarkdownMessage)(nil)
@@ -2163,11 +2264,14 @@ func (x *KMarkdownMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *KMarkdownMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *KMarkdownMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *KMarkdownMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2246,7 +2350,8 @@ type CardMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*CardMessage)(nil)
@@ -2263,11 +2368,14 @@ func (x *CardMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *CardMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *CardMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *CardMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2346,7 +2454,8 @@ type UpdatedPrivateMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UpdatedPrivateMessage)(nil)
@@ -2363,11 +2472,14 @@ func (x *UpdatedPrivateMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *UpdatedPrivateMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UpdatedPrivateMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UpdatedPrivateMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2440,7 +2552,8 @@ type DeletedPrivateMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*DeletedPrivateMessage)(nil)
@@ -2457,11 +2570,14 @@ func (x *DeletedPrivateMessage) Known() bool {
 
 // RawJSON implements Event.
 func (x *DeletedPrivateMessage) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *DeletedPrivateMessage) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *DeletedPrivateMessage) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2530,7 +2646,8 @@ type PrivateAddedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*PrivateAddedReaction)(nil)
@@ -2547,11 +2664,14 @@ func (x *PrivateAddedReaction) Known() bool {
 
 // RawJSON implements Event.
 func (x *PrivateAddedReaction) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *PrivateAddedReaction) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *PrivateAddedReaction) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2616,7 +2736,8 @@ type PrivateDeletedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*PrivateDeletedReaction)(nil)
@@ -2633,11 +2754,14 @@ func (x *PrivateDeletedReaction) Known() bool {
 
 // RawJSON implements Event.
 func (x *PrivateDeletedReaction) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *PrivateDeletedReaction) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *PrivateDeletedReaction) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2702,7 +2826,8 @@ type AddedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*AddedRole)(nil)
@@ -2719,11 +2844,14 @@ func (x *AddedRole) Known() bool {
 
 // RawJSON implements Event.
 func (x *AddedRole) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *AddedRole) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *AddedRole) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2764,7 +2892,8 @@ type DeletedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*DeletedRole)(nil)
@@ -2781,11 +2910,14 @@ func (x *DeletedRole) Known() bool {
 
 // RawJSON implements Event.
 func (x *DeletedRole) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *DeletedRole) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *DeletedRole) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2826,7 +2958,8 @@ type UpdatedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UpdatedRole)(nil)
@@ -2843,11 +2976,14 @@ func (x *UpdatedRole) Known() bool {
 
 // RawJSON implements Event.
 func (x *UpdatedRole) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UpdatedRole) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UpdatedRole) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2888,7 +3024,8 @@ type UserUpdated struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UserUpdated)(nil)
@@ -2905,11 +3042,14 @@ func (x *UserUpdated) Known() bool {
 
 // RawJSON implements Event.
 func (x *UserUpdated) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UserUpdated) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UserUpdated) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -2970,7 +3110,8 @@ type SelfJoinedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*SelfJoinedGuild)(nil)
@@ -2987,11 +3128,14 @@ func (x *SelfJoinedGuild) Known() bool {
 
 // RawJSON implements Event.
 func (x *SelfJoinedGuild) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *SelfJoinedGuild) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *SelfJoinedGuild) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -3049,7 +3193,8 @@ type SelfExitedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*SelfExitedGuild)(nil)
@@ -3066,11 +3211,14 @@ func (x *SelfExitedGuild) Known() bool {
 
 // RawJSON implements Event.
 func (x *SelfExitedGuild) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *SelfExitedGuild) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *SelfExitedGuild) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -3125,7 +3273,8 @@ type MessageBtnClick struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*MessageBtnClick)(nil)
@@ -3142,11 +3291,14 @@ func (x *MessageBtnClick) Known() bool {
 
 // RawJSON implements Event.
 func (x *MessageBtnClick) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *MessageBtnClick) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *MessageBtnClick) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -3210,8 +3362,9 @@ type UnknownEvent struct {
 	// Payload is the event payload, verbatim.
 	Payload jsonwire.Raw
 
-	name string
-	raw  []byte
+	name  string
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -3228,10 +3381,13 @@ func (x *UnknownEvent) Known() bool {
 
 // RawJSON implements Event.
 func (x *UnknownEvent) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UnknownEvent) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UnknownEvent) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }

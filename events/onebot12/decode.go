@@ -7,26 +7,44 @@ import (
 	"strconv"
 )
 
+// DecodeOptions adjusts DecodeWith. The zero value is what Decode uses.
+type DecodeOptions struct {
+	// ReportUnknown makes DecodeWith return the JSON paths of the members the
+	// schema does not model (arrays as [i]), in input order.
+	ReportUnknown bool
+	// Limits bounds the input's size, nesting and string length; zero fields
+	// take jsonwire's defaults.
+	Limits jsonwire.Limits
+}
+
 // Decode decodes one onebot12 event from a bare event object.
 // An event the schema does not know decodes to *UnknownEvent; members the schema
 // does not model are kept in UnknownFields. Errors name the JSON path, and come
-// without an event.
+// without an event. The event does not alias data.
 func Decode(data []byte) (Event, error) {
-	ev, _, err := decode(data, false)
+	ev, _, err := DecodeWith(data, DecodeOptions{})
 	return ev, err
 }
 
 // DecodeReportingUnknown is Decode that also returns the JSON paths of the members
 // the schema does not model (arrays as [i]), in input order.
 func DecodeReportingUnknown(data []byte) (Event, []string, error) {
-	return decode(data, true)
+	return DecodeWith(data, DecodeOptions{ReportUnknown: true})
 }
 
-func decode(data []byte, report bool) (Event, []string, error) {
-	// Events keep their source, so they must not share the caller's buffer.
-	raw := append([]byte(nil), data...)
-	d := jsonwire.NewDecoder(raw, "")
-	d.ReportUnknown = report
+// DecodeWith is Decode with options. The unknown paths are nil unless
+// opts.ReportUnknown is set.
+func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
+	if err := opts.Limits.CheckSize(data); err != nil {
+		return nil, nil, err
+	}
+	// The one copy of the input: the event keeps it, and its strings are
+	// substrings of it.
+	src := string(data)
+	d := jsonwire.AcquireDecoder(src, "")
+	defer d.Release()
+	d.ReportUnknown = opts.ReportUnknown
+	opts.Limits.Apply(d)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -34,29 +52,30 @@ func decode(data []byte, report bool) (Event, []string, error) {
 		}
 		return nil, nil, d.Errorf("want object, got %s", k)
 	}
-	ev, err := newEvent(raw)
+	ev, err := newEvent(d)
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := ev.decodePayload(d); err != nil {
 		return nil, nil, err
 	}
-	ev.setSource(nil, raw)
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
+	ev.setSource(src)
 	return ev, d.UnknownPaths(), nil
 }
 
-// newEvent picks the event type from the discriminators of payload.
-func newEvent(payload []byte) (Event, error) {
-	k0, err := jsonwire.LookupString(payload, "", "type")
+// newEvent picks the event type from the discriminators of the payload at the
+// cursor, which it reads ahead without consuming anything.
+func newEvent(d *jsonwire.Decoder) (Event, error) {
+	k0, err := d.LookAheadString("type")
 	if err != nil {
 		return nil, err
 	}
 	switch k0 {
 	case "meta":
-		k1, err := jsonwire.LookupString(payload, "", "detail_type")
+		k1, err := d.LookAheadString("detail_type")
 		if err != nil {
 			return nil, err
 		}
@@ -76,7 +95,7 @@ func newEvent(payload []byte) (Event, error) {
 			}, nil
 		}
 	case "message":
-		k1, err := jsonwire.LookupString(payload, "", "detail_type")
+		k1, err := d.LookAheadString("detail_type")
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +115,7 @@ func newEvent(payload []byte) (Event, error) {
 			}, nil
 		}
 	case "notice":
-		k1, err := jsonwire.LookupString(payload, "", "detail_type")
+		k1, err := d.LookAheadString("detail_type")
 		if err != nil {
 			return nil, err
 		}
@@ -136,7 +155,7 @@ func newEvent(payload []byte) (Event, error) {
 			}, nil
 		}
 	case "request":
-		k1, err := jsonwire.LookupString(payload, "", "detail_type")
+		k1, err := d.LookAheadString("detail_type")
 		if err != nil {
 			return nil, err
 		}
@@ -157,69 +176,6 @@ func newEvent(payload []byte) (Event, error) {
 	}
 }
 
-// decodeMember decodes the member named key when it is one of x's, and reports whether it was.
-func (x *EventBase) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint64) (bool, error) {
-	switch string(key) {
-	case "id":
-		*seen |= 1 << 0
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.ID = v0
-		}
-	case "impl":
-		x.Impl.Set = true
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.Impl.Value = v0
-		}
-	case "time":
-		*seen |= 1 << 1
-		{
-			v0, err := d.Float64()
-			if err != nil {
-				return true, err
-			}
-			x.Time = v0
-		}
-	case "type":
-		*seen |= 1 << 2
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.Type = v0
-		}
-	case "detail_type":
-		*seen |= 1 << 3
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.DetailType = v0
-		}
-	case "sub_type":
-		*seen |= 1 << 4
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.SubType = SubType(v0)
-		}
-	default:
-		return false, nil
-	}
-	return true, nil
-}
-
 // decodeOnly decodes x's members of an object and checks them, skipping the others.
 func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
@@ -234,11 +190,62 @@ func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		known, err := x.decodeMember(d, key, &seen)
-		if err != nil {
-			return err
-		}
-		if !known {
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+			}
+		case "impl":
+			x.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Impl.Value = v0
+			}
+		case "time":
+			seen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Time = v0
+			}
+		case "type":
+			seen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "detail_type":
+			seen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.DetailType = v0
+			}
+		case "sub_type":
+			seen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.SubType = SubType(v0)
+			}
+		default:
 			if err := d.Skip(); err != nil {
 				return err
 			}
@@ -267,74 +274,6 @@ func (x *EventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	return nil
 }
 
-// decodeMember decodes the member named key when it is one of x's, and reports whether it was.
-func (x *BotEventBase) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint64) (bool, error) {
-	switch string(key) {
-	case "id":
-		*seen |= 1 << 0
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.ID = v0
-		}
-	case "impl":
-		x.Impl.Set = true
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.Impl.Value = v0
-		}
-	case "self":
-		*seen |= 1 << 1
-		if err := x.Self.decodeJSON(d); err != nil {
-			return true, err
-		}
-	case "time":
-		*seen |= 1 << 2
-		{
-			v0, err := d.Float64()
-			if err != nil {
-				return true, err
-			}
-			x.Time = v0
-		}
-	case "type":
-		*seen |= 1 << 3
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.Type = v0
-		}
-	case "detail_type":
-		*seen |= 1 << 4
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.DetailType = v0
-		}
-	case "sub_type":
-		*seen |= 1 << 5
-		{
-			v0, err := d.String()
-			if err != nil {
-				return true, err
-			}
-			x.SubType = SubType(v0)
-		}
-	default:
-		return false, nil
-	}
-	return true, nil
-}
-
 // decodeOnly decodes x's members of an object and checks them, skipping the others.
 func (x *BotEventBase) decodeOnly(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
@@ -349,11 +288,67 @@ func (x *BotEventBase) decodeOnly(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		known, err := x.decodeMember(d, key, &seen)
-		if err != nil {
-			return err
-		}
-		if !known {
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+			}
+		case "impl":
+			x.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Impl.Value = v0
+			}
+		case "self":
+			seen |= 1 << 1
+			if err := x.Self.decodeJSON(d); err != nil {
+				return err
+			}
+		case "time":
+			seen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Time = v0
+			}
+		case "type":
+			seen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "detail_type":
+			seen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.DetailType = v0
+			}
+		case "sub_type":
+			seen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.SubType = SubType(v0)
+			}
+		default:
 			if err := d.Skip(); err != nil {
 				return err
 			}
@@ -398,7 +393,7 @@ func (x *Self) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "platform":
 			seen |= 1 << 0
 			{
@@ -465,7 +460,7 @@ func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "impl":
 			seen |= 1 << 0
 			{
@@ -544,7 +539,7 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "good":
 			seen |= 1 << 0
 			{
@@ -625,7 +620,7 @@ func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "self":
 			seen |= 1 << 0
 			if err := x.Self.decodeJSON(d); err != nil {
@@ -688,7 +683,7 @@ func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "text":
 			seen |= 1 << 0
 			{
@@ -743,7 +738,7 @@ func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -806,7 +801,7 @@ func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -861,7 +856,7 @@ func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -923,7 +918,7 @@ func (x *MentionAllSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
@@ -966,7 +961,7 @@ func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1029,7 +1024,7 @@ func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "file_id":
 			seen |= 1 << 0
 			{
@@ -1084,7 +1079,7 @@ func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1147,7 +1142,7 @@ func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "file_id":
 			seen |= 1 << 0
 			{
@@ -1202,7 +1197,7 @@ func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1265,7 +1260,7 @@ func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "file_id":
 			seen |= 1 << 0
 			{
@@ -1320,7 +1315,7 @@ func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1383,7 +1378,7 @@ func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "file_id":
 			seen |= 1 << 0
 			{
@@ -1438,7 +1433,7 @@ func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1501,7 +1496,7 @@ func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "file_id":
 			seen |= 1 << 0
 			{
@@ -1556,7 +1551,7 @@ func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1619,7 +1614,7 @@ func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "latitude":
 			seen |= 1 << 0
 			{
@@ -1710,7 +1705,7 @@ func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1773,7 +1768,7 @@ func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "message_id":
 			seen |= 1 << 0
 			{
@@ -1837,7 +1832,7 @@ func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -1901,7 +1896,7 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "message_id":
 			seen |= 1 << 0
 			{
@@ -1956,20 +1951,73 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.UserID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -1989,6 +2037,12 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<3) == 0 {
 		return d.Missing("user_id")
 	}
+	if x.Type != "message" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "private" {
+		return d.Conflict("detail_type")
+	}
 	return nil
 }
 
@@ -2006,7 +2060,7 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "message_id":
 			seen |= 1 << 0
 			{
@@ -2070,20 +2124,73 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.UserID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2106,6 +2213,12 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<4) == 0 {
 		return d.Missing("user_id")
 	}
+	if x.Type != "message" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "group" {
+		return d.Conflict("detail_type")
+	}
 	return nil
 }
 
@@ -2123,7 +2236,7 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "message_id":
 			seen |= 1 << 0
 			{
@@ -2196,20 +2309,73 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.UserID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2235,6 +2401,12 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<5) == 0 {
 		return d.Missing("user_id")
 	}
+	if x.Type != "message" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "channel" {
+		return d.Conflict("detail_type")
+	}
 	return nil
 }
 
@@ -2252,26 +2424,74 @@ func (x *MetaConnect) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "version":
 			seen |= 1 << 0
 			if err := x.Version.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.ID = v0
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "impl":
+			x.EventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Impl.Value = v0
+			}
+		case "time":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2281,6 +2501,12 @@ func (x *MetaConnect) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("version")
+	}
+	if x.Type != "meta" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "connect" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2299,7 +2525,7 @@ func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "interval":
 			seen |= 1 << 0
 			{
@@ -2309,20 +2535,68 @@ func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.Interval = v0
 			}
-		default:
-			known, err := x.EventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.ID = v0
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "impl":
+			x.EventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Impl.Value = v0
+			}
+		case "time":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2332,6 +2606,12 @@ func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("interval")
+	}
+	if x.Type != "meta" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "heartbeat" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2350,26 +2630,74 @@ func (x *MetaStatusUpdate) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "status":
 			seen |= 1 << 0
 			if err := x.Status.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.EventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.ID = v0
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "impl":
+			x.EventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Impl.Value = v0
+			}
+		case "time":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2379,6 +2707,12 @@ func (x *MetaStatusUpdate) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("status")
+	}
+	if x.Type != "meta" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "status_update" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2397,7 +2731,7 @@ func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -2407,20 +2741,73 @@ func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.UserID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2430,6 +2817,12 @@ func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("user_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "friend_increase" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2448,7 +2841,7 @@ func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "user_id":
 			seen |= 1 << 0
 			{
@@ -2458,20 +2851,73 @@ func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.UserID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2481,6 +2927,12 @@ func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("user_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "friend_decrease" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2499,7 +2951,7 @@ func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "message_id":
 			seen |= 1 << 0
 			{
@@ -2518,20 +2970,73 @@ func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.UserID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2544,6 +3049,12 @@ func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<1) == 0 {
 		return d.Missing("user_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "private_message_delete" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2562,7 +3073,7 @@ func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "group_id":
 			seen |= 1 << 0
 			{
@@ -2590,20 +3101,73 @@ func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2619,6 +3183,12 @@ func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<2) == 0 {
 		return d.Missing("operator_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "group_member_increase" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2637,7 +3207,7 @@ func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "group_id":
 			seen |= 1 << 0
 			{
@@ -2665,20 +3235,73 @@ func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2694,6 +3317,12 @@ func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<2) == 0 {
 		return d.Missing("operator_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "group_member_decrease" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2712,7 +3341,7 @@ func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "group_id":
 			seen |= 1 << 0
 			{
@@ -2749,20 +3378,73 @@ func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2782,6 +3464,12 @@ func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<3) == 0 {
 		return d.Missing("operator_id")
 	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "group_message_delete" {
+		return d.Conflict("detail_type")
+	}
 	return nil
 }
 
@@ -2799,7 +3487,7 @@ func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -2827,20 +3515,73 @@ func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2856,6 +3597,12 @@ func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<2) == 0 {
 		return d.Missing("operator_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "guild_member_increase" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2874,7 +3621,7 @@ func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -2902,20 +3649,73 @@ func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -2931,6 +3731,12 @@ func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<2) == 0 {
 		return d.Missing("operator_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "guild_member_decrease" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -2949,7 +3755,7 @@ func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -2986,20 +3792,73 @@ func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -3018,6 +3877,12 @@ func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<3) == 0 {
 		return d.Missing("operator_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "channel_member_increase" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -3036,7 +3901,7 @@ func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -3073,20 +3938,73 @@ func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -3106,6 +4024,12 @@ func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<3) == 0 {
 		return d.Missing("operator_id")
 	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "channel_member_decrease" {
+		return d.Conflict("detail_type")
+	}
 	return nil
 }
 
@@ -3123,7 +4047,7 @@ func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -3169,20 +4093,73 @@ func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -3205,6 +4182,12 @@ func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<4) == 0 {
 		return d.Missing("operator_id")
 	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "channel_message_delete" {
+		return d.Conflict("detail_type")
+	}
 	return nil
 }
 
@@ -3222,7 +4205,7 @@ func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -3250,20 +4233,73 @@ func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -3279,6 +4315,12 @@ func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<2) == 0 {
 		return d.Missing("operator_id")
+	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "channel_create" {
+		return d.Conflict("detail_type")
 	}
 	return nil
 }
@@ -3297,7 +4339,7 @@ func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "guild_id":
 			seen |= 1 << 0
 			{
@@ -3325,20 +4367,73 @@ func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.OperatorID = v0
 			}
-		default:
-			known, err := x.BotEventBase.decodeMember(d, key, &baseSeen)
-			if err != nil {
+		case "id":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.ID = v0
+			}
+		case "impl":
+			x.BotEventBase.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Impl.Value = v0
+			}
+		case "self":
+			baseSeen |= 1 << 1
+			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
 				return err
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "time":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Time = v0
+			}
+		case "type":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.Type = v0
+			}
+		case "detail_type":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.DetailType = v0
+			}
+		case "sub_type":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BotEventBase.SubType = SubType(v0)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -3355,50 +4450,122 @@ func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<2) == 0 {
 		return d.Missing("operator_id")
 	}
+	if x.Type != "notice" {
+		return d.Conflict("type")
+	}
+	if x.DetailType != "channel_delete" {
+		return d.Conflict("detail_type")
+	}
 	return nil
 }
 
 // decodeSegment decodes the next value as a Segment, by its "type" member.
 func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
-	peek, err := d.PeekRaw()
-	if err != nil {
-		return nil, err
-	}
-	kind, err := jsonwire.LookupString(peek, d.Path(), "type")
+	kind, err := d.LookAheadString("type")
 	if err != nil {
 		return nil, err
 	}
 	switch kind {
 	case "text":
 		v := new(TextSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "mention":
 		v := new(MentionSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "mention_all":
 		v := new(MentionAllSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "image":
 		v := new(ImageSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "voice":
 		v := new(VoiceSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "audio":
 		v := new(AudioSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "video":
 		v := new(VideoSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "file":
 		v := new(FileSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "location":
 		v := new(LocationSegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "reply":
 		v := new(ReplySegment)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	}
 	raw, err := d.Raw()
 	if err != nil {
@@ -3411,25 +4578,33 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
-	// The payload aliases the decoder's input, which is the event's own copy.
-	raw, err := d.PeekRaw()
-	if err != nil {
-		return err
-	}
-	x.Payload = raw
+	mark := d.Mark()
 	switch x.Family {
 	case "meta":
 		var base EventBase
-		return base.decodeOnly(d)
+		if err := base.decodeOnly(d); err != nil {
+			return err
+		}
 	case "message":
 		var base BotEventBase
-		return base.decodeOnly(d)
+		if err := base.decodeOnly(d); err != nil {
+			return err
+		}
 	case "notice":
 		var base BotEventBase
-		return base.decodeOnly(d)
+		if err := base.decodeOnly(d); err != nil {
+			return err
+		}
 	case "request":
 		var base BotEventBase
-		return base.decodeOnly(d)
+		if err := base.decodeOnly(d); err != nil {
+			return err
+		}
+	default:
+		if err := d.Skip(); err != nil {
+			return err
+		}
 	}
-	return d.Skip()
+	x.Payload = d.Since(mark)
+	return nil
 }

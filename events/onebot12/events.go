@@ -11,14 +11,14 @@ type Event interface {
 	EventName() string
 	// Known is false for *UnknownEvent.
 	Known() bool
-	// RawJSON returns the bytes the event was decoded from (a copy of the input).
+	// RawJSON returns a copy of the bytes the event was decoded from.
 	RawJSON() []byte
 	// AppendJSON appends the event's JSON encoding to b.
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(_ *struct{}, raw []byte)
+	setSource(raw string)
 }
 
 // MessagePrivate is the event "message.private".
@@ -55,7 +55,7 @@ type MessagePrivate struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*MessagePrivate)(nil)
@@ -72,10 +72,10 @@ func (x *MessagePrivate) Known() bool {
 
 // RawJSON implements Event.
 func (x *MessagePrivate) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *MessagePrivate) setSource(_ *struct{}, raw []byte) {
+func (x *MessagePrivate) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -117,7 +117,7 @@ type MessageGroup struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*MessageGroup)(nil)
@@ -134,10 +134,10 @@ func (x *MessageGroup) Known() bool {
 
 // RawJSON implements Event.
 func (x *MessageGroup) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *MessageGroup) setSource(_ *struct{}, raw []byte) {
+func (x *MessageGroup) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -182,7 +182,7 @@ type MessageChannel struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*MessageChannel)(nil)
@@ -199,10 +199,10 @@ func (x *MessageChannel) Known() bool {
 
 // RawJSON implements Event.
 func (x *MessageChannel) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *MessageChannel) setSource(_ *struct{}, raw []byte) {
+func (x *MessageChannel) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -228,7 +228,7 @@ type MetaConnect struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*MetaConnect)(nil)
@@ -245,10 +245,10 @@ func (x *MetaConnect) Known() bool {
 
 // RawJSON implements Event.
 func (x *MetaConnect) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *MetaConnect) setSource(_ *struct{}, raw []byte) {
+func (x *MetaConnect) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -273,7 +273,7 @@ type MetaHeartbeat struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*MetaHeartbeat)(nil)
@@ -290,10 +290,10 @@ func (x *MetaHeartbeat) Known() bool {
 
 // RawJSON implements Event.
 func (x *MetaHeartbeat) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *MetaHeartbeat) setSource(_ *struct{}, raw []byte) {
+func (x *MetaHeartbeat) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -318,7 +318,7 @@ type MetaStatusUpdate struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*MetaStatusUpdate)(nil)
@@ -335,10 +335,10 @@ func (x *MetaStatusUpdate) Known() bool {
 
 // RawJSON implements Event.
 func (x *MetaStatusUpdate) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *MetaStatusUpdate) setSource(_ *struct{}, raw []byte) {
+func (x *MetaStatusUpdate) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -365,7 +365,7 @@ type NoticeFriendIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeFriendIncrease)(nil)
@@ -382,10 +382,10 @@ func (x *NoticeFriendIncrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeFriendIncrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeFriendIncrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeFriendIncrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -410,7 +410,7 @@ type NoticeFriendDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeFriendDecrease)(nil)
@@ -427,10 +427,10 @@ func (x *NoticeFriendDecrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeFriendDecrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeFriendDecrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeFriendDecrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -459,7 +459,7 @@ type NoticePrivateMessageDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticePrivateMessageDelete)(nil)
@@ -476,10 +476,10 @@ func (x *NoticePrivateMessageDelete) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticePrivateMessageDelete) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticePrivateMessageDelete) setSource(_ *struct{}, raw []byte) {
+func (x *NoticePrivateMessageDelete) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -514,7 +514,7 @@ type NoticeGroupMemberIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeGroupMemberIncrease)(nil)
@@ -531,10 +531,10 @@ func (x *NoticeGroupMemberIncrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeGroupMemberIncrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeGroupMemberIncrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeGroupMemberIncrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -569,7 +569,7 @@ type NoticeGroupMemberDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeGroupMemberDecrease)(nil)
@@ -586,10 +586,10 @@ func (x *NoticeGroupMemberDecrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeGroupMemberDecrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeGroupMemberDecrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeGroupMemberDecrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -628,7 +628,7 @@ type NoticeGroupMessageDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeGroupMessageDelete)(nil)
@@ -645,10 +645,10 @@ func (x *NoticeGroupMessageDelete) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeGroupMessageDelete) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeGroupMessageDelete) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeGroupMessageDelete) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -683,7 +683,7 @@ type NoticeGuildMemberIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeGuildMemberIncrease)(nil)
@@ -700,10 +700,10 @@ func (x *NoticeGuildMemberIncrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeGuildMemberIncrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeGuildMemberIncrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeGuildMemberIncrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -738,7 +738,7 @@ type NoticeGuildMemberDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeGuildMemberDecrease)(nil)
@@ -755,10 +755,10 @@ func (x *NoticeGuildMemberDecrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeGuildMemberDecrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeGuildMemberDecrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeGuildMemberDecrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -797,7 +797,7 @@ type NoticeChannelMemberIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeChannelMemberIncrease)(nil)
@@ -814,10 +814,10 @@ func (x *NoticeChannelMemberIncrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeChannelMemberIncrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeChannelMemberIncrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeChannelMemberIncrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -856,7 +856,7 @@ type NoticeChannelMemberDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeChannelMemberDecrease)(nil)
@@ -873,10 +873,10 @@ func (x *NoticeChannelMemberDecrease) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeChannelMemberDecrease) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeChannelMemberDecrease) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeChannelMemberDecrease) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -919,7 +919,7 @@ type NoticeChannelMessageDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeChannelMessageDelete)(nil)
@@ -936,10 +936,10 @@ func (x *NoticeChannelMessageDelete) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeChannelMessageDelete) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeChannelMessageDelete) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeChannelMessageDelete) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -974,7 +974,7 @@ type NoticeChannelCreate struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeChannelCreate)(nil)
@@ -991,10 +991,10 @@ func (x *NoticeChannelCreate) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeChannelCreate) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeChannelCreate) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeChannelCreate) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -1029,7 +1029,7 @@ type NoticeChannelDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	raw string
 }
 
 var _ Event = (*NoticeChannelDelete)(nil)
@@ -1046,10 +1046,10 @@ func (x *NoticeChannelDelete) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoticeChannelDelete) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoticeChannelDelete) setSource(_ *struct{}, raw []byte) {
+func (x *NoticeChannelDelete) setSource(raw string) {
 	x.raw = raw
 }
 
@@ -1066,7 +1066,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  []byte
+	raw  string
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -1083,9 +1083,9 @@ func (x *UnknownEvent) Known() bool {
 
 // RawJSON implements Event.
 func (x *UnknownEvent) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UnknownEvent) setSource(_ *struct{}, raw []byte) {
+func (x *UnknownEvent) setSource(raw string) {
 	x.raw = raw
 }

@@ -7,26 +7,44 @@ import (
 	"strconv"
 )
 
+// DecodeOptions adjusts DecodeWith. The zero value is what Decode uses.
+type DecodeOptions struct {
+	// ReportUnknown makes DecodeWith return the JSON paths of the members the
+	// schema does not model (arrays as [i]), in input order.
+	ReportUnknown bool
+	// Limits bounds the input's size, nesting and string length; zero fields
+	// take jsonwire's defaults.
+	Limits jsonwire.Limits
+}
+
 // Decode decodes one demo event from a whole frame (an object with "data") or a bare payload.
 // An event the schema does not know decodes to *UnknownEvent; members the schema
 // does not model are kept in UnknownFields. Errors name the JSON path, and come
-// without an event.
+// without an event. The event does not alias data.
 func Decode(data []byte) (Event, error) {
-	ev, _, err := decode(data, false)
+	ev, _, err := DecodeWith(data, DecodeOptions{})
 	return ev, err
 }
 
 // DecodeReportingUnknown is Decode that also returns the JSON paths of the members
 // the schema does not model (arrays as [i]), in input order.
 func DecodeReportingUnknown(data []byte) (Event, []string, error) {
-	return decode(data, true)
+	return DecodeWith(data, DecodeOptions{ReportUnknown: true})
 }
 
-func decode(data []byte, report bool) (Event, []string, error) {
-	// Events keep their source, so they must not share the caller's buffer.
-	raw := append([]byte(nil), data...)
-	d := jsonwire.NewDecoder(raw, "")
-	d.ReportUnknown = report
+// DecodeWith is Decode with options. The unknown paths are nil unless
+// opts.ReportUnknown is set.
+func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
+	if err := opts.Limits.CheckSize(data); err != nil {
+		return nil, nil, err
+	}
+	// The one copy of the input: the event keeps it, and its strings are
+	// substrings of it.
+	src := string(data)
+	d := jsonwire.AcquireDecoder(src, "")
+	defer d.Release()
+	d.ReportUnknown = opts.ReportUnknown
+	opts.Limits.Apply(d)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -34,53 +52,44 @@ func decode(data []byte, report bool) (Event, []string, error) {
 		}
 		return nil, nil, d.Errorf("want object, got %s", k)
 	}
-	payload, framed, err := jsonwire.Lookup(raw, "data")
-	if err != nil {
-		return nil, nil, err
-	}
-	if framed {
-		if k := jsonwire.KindOf(payload); k != jsonwire.KindObject {
-			return nil, nil, &jsonwire.Error{
-				Msg:  "want object, got " + k.String(),
-				Path: "data",
-			}
-		}
-	} else {
-		payload = raw
+	var f Frame
+	ev, err := f.decode(d)
+	framed := ev != nil
+	if !framed && !hasPayload(data) {
 		// A bare payload is the frame's data: name paths the same way.
-		d.Reset(raw, "data")
+		d.Reset(src, "data")
+		if ev, err = newEvent(d); err == nil {
+			err = ev.decodePayload(d)
+		}
 	}
-	ev, err := newEvent(payload)
 	if err != nil {
 		return nil, nil, err
-	}
-	if framed {
-		f := new(Frame)
-		if err := f.decode(d, ev); err != nil {
-			return nil, nil, err
-		}
-		ev.setSource(f, raw)
-	} else {
-		if err := ev.decodePayload(d); err != nil {
-			return nil, nil, err
-		}
-		ev.setSource(nil, raw)
 	}
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
+	ev.setSource(f, framed, src)
 	return ev, d.UnknownPaths(), nil
 }
 
-// newEvent picks the event type from the discriminators of payload.
-func newEvent(payload []byte) (Event, error) {
-	k0, err := jsonwire.LookupInt(payload, "data", "kind")
+// hasPayload reports whether data is an object with a "data" member: the slow
+// second look taken only when the frame decoder met none, to tell a bare
+// payload from a frame whose error came before its payload.
+func hasPayload(data []byte) bool {
+	_, ok, err := jsonwire.Lookup(data, "data")
+	return ok || err != nil
+}
+
+// newEvent picks the event type from the discriminators of the payload at the
+// cursor, which it reads ahead without consuming anything.
+func newEvent(d *jsonwire.Decoder) (Event, error) {
+	k0, err := d.LookAheadInt("kind")
 	if err != nil {
 		return nil, err
 	}
 	switch k0 {
 	case 9:
-		k1, err := jsonwire.LookupString(payload, "data", "name")
+		k1, err := d.LookAheadString("name")
 		if err != nil {
 			return nil, err
 		}
@@ -106,77 +115,60 @@ func newEvent(payload []byte) (Event, error) {
 	}
 }
 
-func (x *Frame) decode(d *jsonwire.Decoder, ev Event) error {
+func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
+	var ev Event
 	if err := d.ObjectStart(); err != nil {
-		return err
+		return ev, err
 	}
 	var seen uint64
 	for {
 		key, more, err := d.NextKey()
 		if err != nil {
-			return err
+			return ev, err
 		}
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "seq":
 			x.Seq.Set = true
 			{
 				v0, err := d.Int64()
 				if err != nil {
-					return err
+					return ev, err
 				}
 				x.Seq.Value = v0
 			}
 		case "data":
+			if ev != nil {
+				// The event is decoded once; a second payload would replace it unseen.
+				return ev, d.Errorf("duplicate member")
+			}
 			seen |= 1 << 0
+			e, err := newEvent(d)
+			if err != nil {
+				return ev, err
+			}
+			ev = e
 			if err := ev.decodePayload(d); err != nil {
-				return err
+				return ev, err
 			}
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
+					return ev, err
 				}
 			} else {
 				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+					return ev, err
 				}
 			}
 		}
 	}
 	if seen&(1<<0) == 0 {
-		return d.Missing("data")
+		return ev, d.Missing("data")
 	}
-	return nil
-}
-
-// decodeMember decodes the member named key when it is one of x's, and reports whether it was.
-func (x *Header) decodeMember(d *jsonwire.Decoder, key []byte, seen *uint64) (bool, error) {
-	switch string(key) {
-	case "kind":
-		*seen |= 1 << 0
-		{
-			v0, err := d.Int()
-			if err != nil {
-				return true, err
-			}
-			x.Kind = Kind(v0)
-		}
-	case "at":
-		*seen |= 1 << 1
-		{
-			v0, err := d.Float64()
-			if err != nil {
-				return true, err
-			}
-			x.At = v0
-		}
-	default:
-		return false, nil
-	}
-	return true, nil
+	return ev, nil
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -203,7 +195,7 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "id":
 			seen |= 1 << 0
 			{
@@ -242,8 +234,7 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 					if !more {
 						break
 					}
-					// The key is only valid until the next decoder call.
-					key0 := string(k)
+					key0 := k
 					var e0 []int
 					{
 						if err := d.ArrayStart(); err != nil {
@@ -318,7 +309,7 @@ func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "text":
 			seen |= 1 << 0
 			{
@@ -373,7 +364,7 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -435,7 +426,7 @@ func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
@@ -478,7 +469,7 @@ func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "type":
 			seen |= 1 << 0
 			{
@@ -542,26 +533,38 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "detail":
 			seen |= 1 << 0
 			if err := x.Detail.decodeJSON(d); err != nil {
 				return err
 			}
-		default:
-			known, err := x.Header.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
+		case "kind":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Header.Kind = Kind(v0)
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "at":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Header.At = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -571,6 +574,9 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("detail")
+	}
+	if x.Kind != 1 {
+		return d.Conflict("kind")
 	}
 	return nil
 }
@@ -588,7 +594,7 @@ func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "body":
 			seen |= 1 << 0
 			if err := x.Body.decodeJSON(d); err != nil {
@@ -625,7 +631,7 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "text":
 			seen |= 1 << 0
 			{
@@ -763,7 +769,7 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch string(key) {
+		switch key {
 		case "name":
 			seen |= 1 << 0
 			{
@@ -787,20 +793,32 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 				}
 				x.When.Value = v0
 			}
-		default:
-			known, err := x.Header.decodeMember(d, key, &baseSeen)
-			if err != nil {
-				return err
+		case "kind":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Header.Kind = Kind(v0)
 			}
-			if !known {
-				if jsonwire.IsExtension(key) {
-					if err := d.ExtensionField(&x.Extensions, key); err != nil {
-						return err
-					}
-				} else {
-					if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-						return err
-					}
+		case "at":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Header.At = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
 				}
 			}
 		}
@@ -814,26 +832,42 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 	if seen&(1<<1) == 0 {
 		return d.Missing("who")
 	}
+	if x.Kind != 9 {
+		return d.Conflict("kind")
+	}
+	if x.Name != "join" {
+		return d.Conflict("name")
+	}
 	return nil
 }
 
 // decodePart decodes the next value as a Part, by its "type" member.
 func decodePart(d *jsonwire.Decoder) (Part, error) {
-	peek, err := d.PeekRaw()
-	if err != nil {
-		return nil, err
-	}
-	kind, err := jsonwire.LookupString(peek, d.Path(), "type")
+	kind, err := d.LookAheadString("type")
 	if err != nil {
 		return nil, err
 	}
 	switch kind {
 	case "text":
 		v := new(TextPart)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	case "ping":
 		v := new(PingPart)
-		return v, v.decodeJSON(d)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
 	}
 	raw, err := d.Raw()
 	if err != nil {

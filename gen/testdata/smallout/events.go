@@ -11,14 +11,14 @@ type Event interface {
 	EventName() string
 	// Known is false for *UnknownEvent.
 	Known() bool
-	// RawJSON returns the bytes the event was decoded from (a copy of the input).
+	// RawJSON returns a copy of the bytes the event was decoded from.
 	RawJSON() []byte
 	// AppendJSON appends the event's JSON encoding to b.
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(f *Frame, raw []byte)
+	setSource(f Frame, framed bool, raw string)
 }
 
 // Say is the event "say".
@@ -45,7 +45,8 @@ type Say struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*Say)(nil)
@@ -62,11 +63,14 @@ func (x *Say) Known() bool {
 
 // RawJSON implements Event.
 func (x *Say) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *Say) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *Say) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -142,7 +146,8 @@ type NoteJoin struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw []byte
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*NoteJoin)(nil)
@@ -159,11 +164,14 @@ func (x *NoteJoin) Known() bool {
 
 // RawJSON implements Event.
 func (x *NoteJoin) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *NoteJoin) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *NoteJoin) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }
 
@@ -183,8 +191,9 @@ type UnknownEvent struct {
 	// Payload is the event payload, verbatim.
 	Payload jsonwire.Raw
 
-	name string
-	raw  []byte
+	name  string
+	frame Frame
+	raw   string
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -201,10 +210,13 @@ func (x *UnknownEvent) Known() bool {
 
 // RawJSON implements Event.
 func (x *UnknownEvent) RawJSON() []byte {
-	return x.raw
+	return []byte(x.raw)
 }
 
-func (x *UnknownEvent) setSource(f *Frame, raw []byte) {
-	x.Frame = f
+func (x *UnknownEvent) setSource(f Frame, framed bool, raw string) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
 	x.raw = raw
 }

@@ -1,0 +1,118 @@
+package jsonwire
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestLookAheadDoesNotConsume(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		path      []string
+		want      int64
+	}{
+		{"first member", `{"type":255,"extra":{}}`, []string{"type"}, 255},
+		{"after the body", `{"extra":{"body":{"a":[1,{"b":"}"}]}},"type":9}`, []string{"type"}, 9},
+		{"nested", `{"type":255,"extra":{"body":{"type":7},"type":3}}`, []string{"extra", "type"}, 3},
+		{"escaped key", `{"\u0074ype":4}`, []string{"type"}, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := NewDecoderString(" "+tc.doc+" ", "d")
+			got, err := d.LookAheadInt(tc.path...)
+			if err != nil || got != tc.want {
+				t.Fatalf("LookAheadInt = %d, %v; want %d", got, err, tc.want)
+			}
+			// The whole document is still there to decode.
+			mark := d.Mark()
+			if err := d.Skip(); err != nil {
+				t.Fatal(err)
+			}
+			if raw := string(d.Since(mark)); raw != tc.doc {
+				t.Errorf("after the look-ahead the value is %q, want %q", raw, tc.doc)
+			}
+			if err := d.End(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestLookAheadFirstDuplicateWins(t *testing.T) {
+	d := NewDecoderString(`{"type":"a","type":"b"}`, "")
+	got, err := d.LookAheadString("type")
+	if err != nil || got != "a" {
+		t.Fatalf("LookAheadString = %q, %v; want the first, a", got, err)
+	}
+}
+
+func TestLookAheadErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc string
+		path      []string
+		want      string
+	}{
+		{"missing", `{"extra":{}}`, []string{"type"}, "d.type: required field missing"},
+		{"missing nested", `{"type":255,"extra":{"body":{}}}`, []string{"extra", "type"}, "d.extra.type: required field missing"},
+		{"not an object on the way", `{"extra":"x"}`, []string{"extra", "type"}, "d.extra: want object, got string"},
+		{"wrong kind", `{"type":"1"}`, []string{"type"}, "d.type: want number, got string"},
+		{"syntax error before it", `{"a":tru,"type":1}`, []string{"type"}, "d.a: invalid character ',' in literal true (expecting 'e')"},
+		{"truncated", `{"a":1,`, []string{"type"}, "d: unexpected end of input"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := NewDecoderString(tc.doc, "d")
+			_, err := d.LookAheadInt(tc.path...)
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error %v is not a *Error", err)
+			}
+			if err.Error() != tc.want {
+				t.Errorf("error %q, want %q", err, tc.want)
+			}
+			if d.Offset() != 0 || len(d.levels) != 0 {
+				t.Errorf("after a failed look-ahead the cursor is at %d with %d levels open", d.Offset(), len(d.levels))
+			}
+		})
+	}
+}
+
+func TestLimits(t *testing.T) {
+	long := `"` + string(make([]byte, 0)) + `0123456789"`
+	d := NewDecoderString(long, "s")
+	d.MaxString = 9
+	if _, err := d.String(); err == nil || err.Error() != "s: string longer than the limit of 9 bytes" {
+		t.Errorf("plain string over the limit: %v", err)
+	}
+	d = NewDecoderString(`"01234\n6789"`, "s")
+	d.MaxString = 9
+	if _, err := d.String(); err == nil || err.Error() != "s: string longer than the limit of 9 bytes" {
+		t.Errorf("escaped string over the limit: %v", err)
+	}
+	d = NewDecoderString(`"012345678"`, "s")
+	d.MaxString = 9
+	if s, err := d.String(); err != nil || s != "012345678" {
+		t.Errorf("string at the limit: %q, %v", s, err)
+	}
+	err := Limits{MaxBytes: 4}.CheckSize([]byte(`{"a":1}`))
+	if err == nil || err.Error() != "offset 4: document of 7 bytes exceeds the limit of 4" {
+		t.Errorf("CheckSize: %v", err)
+	}
+	if err := (Limits{}).CheckSize(make([]byte, DefaultMaxBytes)); err != nil {
+		t.Errorf("CheckSize at the default limit: %v", err)
+	}
+}
+
+func TestAcquireDecoderStartsClean(t *testing.T) {
+	d := AcquireDecoder(`{"a":1}`, "")
+	d.ReportUnknown = true
+	d.MaxDepth = 1
+	_ = d.ObjectStart()
+	d.Release()
+	d = AcquireDecoder(`[[1]]`, "x")
+	defer d.Release()
+	if d.ReportUnknown || d.MaxDepth != 0 || d.Offset() != 0 || len(d.levels) != 0 {
+		t.Fatalf("a pooled decoder keeps state: %+v", d)
+	}
+	if err := d.Skip(); err != nil {
+		t.Fatal(err)
+	}
+}
