@@ -562,19 +562,22 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 			target.Clone().Op("=").Id(v),
 		)
 	case KindArray:
-		elem := fmt.Sprintf("e%d", depth)
+		elem, buf, list := fmt.Sprintf("e%d", depth), fmt.Sprintf("buf%d", depth), fmt.Sprintf("list%d", depth)
 		b.BlockFunc(func(ab *jen.Group) {
 			ab.Add(callErr(jen.Id("d").Dot("ArrayStart").Call(), ret))
-			ab.Comment("Non-nil even when empty: [] re-encodes as [].")
-			ab.Add(target.Clone().Op("=").Make(jen.Index().Add(valueType(t.Elem)), jen.Lit(0)))
+			ab.Comment("Elements gather on the stack; the slice is allocated once, at its size.")
+			ab.Var().Id(buf).Index(jen.Lit(stackElems(t.Elem))).Add(valueType(t.Elem))
+			ab.Id(list).Op(":=").Id(buf).Index(jen.Empty(), jen.Lit(0))
 			ab.For().BlockFunc(func(lb *jen.Group) {
 				lb.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextElem").Call()
 				lb.Add(ifErr(ret))
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 				lb.Var().Id(elem).Add(valueType(t.Elem))
 				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret)
-				lb.Add(target.Clone().Op("=").Append(target.Clone(), jen.Id(elem)))
+				lb.Id(list).Op("=").Append(jen.Id(list), jen.Id(elem))
 			})
+			ab.Comment("Non-nil even when empty: [] re-encodes as [].")
+			ab.Add(target.Clone().Op("=").Append(jen.Make(jen.Index().Add(valueType(t.Elem)), jen.Lit(0), jen.Len(jen.Id(list))), jen.Id(list).Op("...")))
 		})
 	case KindMap:
 		elem, key := fmt.Sprintf("e%d", depth), fmt.Sprintf("key%d", depth)
@@ -592,6 +595,16 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 			})
 		})
 	}
+}
+
+// stackElems is how many elements of an array are gathered on the stack
+// before the slice is allocated: enough for the arrays of real frames
+// (mentions, roles), fewer for large elements.
+func stackElems(t *Type) int {
+	if t.Kind == KindObject || t.Kind == KindArray || t.Kind == KindMap {
+		return 4
+	}
+	return 8
 }
 
 // emitUnionDecode emits decode<Union>: it peeks at the key member, then

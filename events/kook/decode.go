@@ -379,8 +379,9 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Roles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -397,8 +398,10 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Roles.Value = append(x.Roles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Roles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "joined_at":
 			x.JoinedAt.Set = true
@@ -749,8 +752,9 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionOverwrites = make([]PermissionOverwrite, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]PermissionOverwrite
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -763,8 +767,10 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
-					x.PermissionOverwrites = append(x.PermissionOverwrites, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.PermissionOverwrites = append(make([]PermissionOverwrite, 0, len(list0)), list0...)
 			}
 		case "permission_users":
 			seen |= 1 << 11
@@ -772,8 +778,9 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionUsers = make([]PermissionUser, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]PermissionUser
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -786,8 +793,10 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
-					x.PermissionUsers = append(x.PermissionUsers, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.PermissionUsers = append(make([]PermissionUser, 0, len(list0)), list0...)
 			}
 		case "permission_sync":
 			seen |= 1 << 12
@@ -1210,8 +1219,9 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionPart = make([]MentionPart, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]MentionPart
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -1224,8 +1234,10 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
-					x.MentionPart = append(x.MentionPart, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionPart = append(make([]MentionPart, 0, len(list0)), list0...)
 			}
 		case "mention_role_part":
 			seen |= 1 << 2
@@ -1233,8 +1245,9 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRolePart = make([]MentionRolePart, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]MentionRolePart
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -1247,8 +1260,10 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
-					x.MentionRolePart = append(x.MentionRolePart, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRolePart = append(make([]MentionRolePart, 0, len(list0)), list0...)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -2268,8 +2283,9 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -2286,8 +2302,10 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention = append(x.Mention, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			seen |= 1 << 4
@@ -2313,8 +2331,9 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -2331,8 +2350,10 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles = append(x.MentionRoles, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "updated_at":
 			seen |= 1 << 7
@@ -4156,8 +4177,9 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.UserID = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -4174,8 +4196,10 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.UserID = append(x.UserID, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.UserID = append(make([]string, 0, len(list0)), list0...)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -4389,8 +4413,9 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.UserID = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -4407,8 +4432,10 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.UserID = append(x.UserID, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.UserID = append(make([]string, 0, len(list0)), list0...)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -5264,8 +5291,9 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Guilds = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -5282,8 +5310,10 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Guilds = append(x.Guilds, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Guilds = append(make([]string, 0, len(list0)), list0...)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -5506,8 +5536,9 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Guilds = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -5524,8 +5555,10 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Guilds = append(x.Guilds, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Guilds = append(make([]string, 0, len(list0)), list0...)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -6159,8 +6192,9 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -6177,8 +6211,10 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention.Value = append(x.Mention.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -6195,8 +6231,9 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -6213,8 +6250,10 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles.Value = append(x.MentionRoles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -6429,8 +6468,9 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -6447,8 +6487,10 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention.Value = append(x.Mention.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -6465,8 +6507,9 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -6483,8 +6526,10 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles.Value = append(x.MentionRoles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -6686,8 +6731,9 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -6704,8 +6750,10 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention.Value = append(x.Mention.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -6722,8 +6770,9 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -6740,8 +6789,10 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles.Value = append(x.MentionRoles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -6952,8 +7003,9 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -6970,8 +7022,10 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention.Value = append(x.Mention.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -6988,8 +7042,9 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7006,8 +7061,10 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles.Value = append(x.MentionRoles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -7218,8 +7275,9 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7236,8 +7294,10 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention.Value = append(x.Mention.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -7254,8 +7314,9 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7272,8 +7333,10 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles.Value = append(x.MentionRoles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -7484,8 +7547,9 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7502,8 +7566,10 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention.Value = append(x.Mention.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -7520,8 +7586,9 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7538,8 +7605,10 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles.Value = append(x.MentionRoles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -7556,8 +7625,9 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7574,8 +7644,10 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.NavChannels.Value = append(x.NavChannels.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "code":
 			x.Code.Set = true
@@ -7777,8 +7849,9 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7795,8 +7868,10 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Mention.Value = append(x.Mention.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -7813,8 +7888,9 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = make([]int, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7831,8 +7907,10 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.MentionRoles.Value = append(x.MentionRoles.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -7849,8 +7927,9 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = make([]string, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -7867,8 +7946,10 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.NavChannels.Value = append(x.NavChannels.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "code":
 			x.Code.Set = true

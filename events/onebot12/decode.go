@@ -555,8 +555,9 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Bots = make([]BotStatus, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]BotStatus
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -569,8 +570,10 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
-					x.Bots = append(x.Bots, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Bots = append(make([]BotStatus, 0, len(list0)), list0...)
 			}
 		default:
 			if jsonwire.IsExtension(key) {
@@ -1912,8 +1915,9 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = make([]Segment, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]Segment
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -1930,8 +1934,10 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Message = append(x.Message, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Message = append(make([]Segment, 0, len(list0)), list0...)
 			}
 		case "alt_message":
 			seen |= 1 << 2
@@ -2076,8 +2082,9 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = make([]Segment, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]Segment
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -2094,8 +2101,10 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Message = append(x.Message, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Message = append(make([]Segment, 0, len(list0)), list0...)
 			}
 		case "alt_message":
 			seen |= 1 << 2
@@ -2252,8 +2261,9 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = make([]Segment, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]Segment
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -2270,8 +2280,10 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Message = append(x.Message, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Message = append(make([]Segment, 0, len(list0)), list0...)
 			}
 		case "alt_message":
 			seen |= 1 << 2

@@ -240,8 +240,9 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 						if err := d.ArrayStart(); err != nil {
 							return err
 						}
-						// Non-nil even when empty: [] re-encodes as [].
-						e0 = make([]int, 0)
+						// Elements gather on the stack; the slice is allocated once, at its size.
+						var buf1 [8]int
+						list1 := buf1[:0]
 						for {
 							more, err := d.NextElem()
 							if err != nil {
@@ -258,8 +259,10 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 								}
 								e1 = v2
 							}
-							e0 = append(e0, e1)
+							list1 = append(list1, e1)
 						}
+						// Non-nil even when empty: [] re-encodes as [].
+						e0 = append(make([]int, 0, len(list1)), list1...)
 					}
 					x.Tags.Value[key0] = e0
 				}
@@ -652,8 +655,9 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mentions.Value = make([]Person, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]Person
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -666,8 +670,10 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
-					x.Mentions.Value = append(x.Mentions.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mentions.Value = append(make([]Person, 0, len(list0)), list0...)
 			}
 		case "blob":
 			x.Blob.Set = true
@@ -707,8 +713,9 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Parts.Value = make([]Part, 0)
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]Part
+				list0 := buf0[:0]
 				for {
 					more, err := d.NextElem()
 					if err != nil {
@@ -725,8 +732,10 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
-					x.Parts.Value = append(x.Parts.Value, e0)
+					list0 = append(list0, e0)
 				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Parts.Value = append(make([]Part, 0, len(list0)), list0...)
 			}
 		default:
 			if jsonwire.IsExtension(key) {
