@@ -1,5 +1,5 @@
 # Thin wrappers: `go generate ./...` and `go test ./...` work without make.
-.PHONY: help generate test check fuzz
+.PHONY: help generate test check fuzz bench
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,3 +23,9 @@ fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 10
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+
+BENCHCOUNT ?= 10
+BENCHTIME ?= 1s
+bench: ## run the benchmarks BENCHCOUNT times for BENCHTIME each into bench/results.txt, print the benchstat table
+	go test ./bench -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) -benchtime $(BENCHTIME) -timeout 60m > bench/results.txt || { cat bench/results.txt; exit 1; }
+	go run golang.org/x/perf/cmd/benchstat -col /impl bench/results.txt

@@ -7,4 +7,10 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6
 )
 
-require github.com/google/go-cmp v0.7.0
+require (
+	github.com/goccy/go-json v0.11.1
+	github.com/google/go-cmp v0.7.0
+	golang.org/x/perf v0.0.0-20241204221936-711ff2ab7231
+)
+
+require github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
