@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
@@ -16,9 +17,7 @@ func emitEncode(m *Model) *jen.File {
 		case o.IsBase:
 			f.Comment("appendMembers appends x's present members, each after a comma when needed.")
 			f.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("appendMembers").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
-				for _, fd := range o.Fields {
-					appendField(b, jen.Id("x").Dot(fd.GoName), fd)
-				}
+				appendFields(b, o.Fields, noneWritten)
 				b.Return(jen.Id("b"))
 			})
 		case o == m.Frameobj():
@@ -56,14 +55,12 @@ func emitMarshal(goName string) jen.Code {
 func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id("Frame")).Id("appendOpen").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
-		for _, f := range fr.Object.Fields {
-			appendField(b, jen.Id("x").Dot(f.GoName), f)
-		}
+		written := appendFields(b, fr.Object.Fields, noneWritten)
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
 		if m.Extensions {
 			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
 		}
-		b.Return(jen.Qual(wirePath, "AppendKey").Call(jen.Id("b"), jen.Lit(fr.Payload)))
+		b.Return(appendKey(fr.Payload, written))
 	}).Line()
 }
 
@@ -90,12 +87,12 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+		written := noneWritten
 		if o.Base != nil {
 			b.Id("b").Op("=").Id("x").Dot(o.Base.GoName).Dot("appendMembers").Call(jen.Id("b"))
+			written = afterFields(o.Base.Fields, noneWritten)
 		}
-		for _, f := range o.Fields {
-			appendField(b, jen.Id("x").Dot(f.GoName), f)
-		}
+		appendFields(b, o.Fields, written)
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
 		if m.Extensions {
 			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
@@ -104,11 +101,66 @@ func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 	}).Line()
 }
 
+// writtenState is what the emitter knows, at a member, of the members of
+// the object written before it: none, maybe some (optional ones), or surely
+// some. It decides how the member's key goes out.
+type writtenState int
+
+const (
+	noneWritten writtenState = iota
+	maybeWritten
+	surelyWritten
+)
+
+// after returns the state after a member.
+func (w writtenState) after(f *Field) writtenState {
+	switch {
+	case !f.Optional:
+		return surelyWritten
+	case w == noneWritten:
+		return maybeWritten
+	}
+	return w
+}
+
+// afterFields returns the state after fields.
+func afterFields(fields []*Field, w writtenState) writtenState {
+	for _, f := range fields {
+		w = w.after(f)
+	}
+	return w
+}
+
+// appendFields appends the fields of x in order, starting in state w, and
+// returns the state after them.
+func appendFields(b *jen.Group, fields []*Field, w writtenState) writtenState {
+	for _, f := range fields {
+		appendField(b, jen.Id("x").Dot(f.GoName), f, w)
+		w = w.after(f)
+	}
+	return w
+}
+
+// appendKey returns the expression that appends a member's key as one
+// literal: `"name":` first, `,"name":` after a member surely written, and
+// behind jsonwire's comma check when that is not known.
+func appendKey(name string, w writtenState) *jen.Statement {
+	quoted, _ := json.Marshal(name)
+	lit := string(quoted) + ":"
+	switch w {
+	case noneWritten:
+		return jen.Append(jen.Id("b"), jen.Lit(lit).Op("..."))
+	case surelyWritten:
+		return jen.Append(jen.Id("b"), jen.Lit(","+lit).Op("..."))
+	}
+	return jen.Qual(wirePath, "AppendQuotedKey").Call(jen.Id("b"), jen.Lit(lit))
+}
+
 // appendField appends `"name":value`, leaving out an absent optional member
 // and writing null for a null one.
-func appendField(b *jen.Group, target *jen.Statement, f *Field) {
+func appendField(b *jen.Group, target *jen.Statement, f *Field, written writtenState) {
 	write := func(g *jen.Group, t *jen.Statement) {
-		g.Id("b").Op("=").Qual(wirePath, "AppendKey").Call(jen.Id("b"), jen.Lit(f.JSONName))
+		g.Id("b").Op("=").Add(appendKey(f.JSONName, written))
 		if !f.Nullable {
 			appendValue(g, t, f.Type, 0)
 			return

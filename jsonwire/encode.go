@@ -3,6 +3,7 @@ package jsonwire
 import (
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -32,58 +33,101 @@ func AppendKey(b []byte, key string) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// AppendQuotedKey appends Comma, then quotedKey, which is a key already in
+// its JSON form with its colon ("\"name\":"): generated encoders know their
+// keys in advance.
+func AppendQuotedKey(b []byte, quotedKey string) []byte {
+	return append(Comma(b), quotedKey...)
+}
+
 // AppendString appends s as a quoted JSON string. It escapes '"', '\\' and
 // control characters, writes invalid UTF-8 as \ufffd, and escapes U+2028 and
 // U+2029 (which break JavaScript parsers) — the same output as encoding/json
 // without HTML escaping, so events re-encode identically either way.
+//
+// It copies runs that need no change whole: ASCII found eight bytes at a
+// time, and text whose run is valid UTF-8 without a line separator.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start := 0 // s[start:i] is pending, to be copied as is
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
+	for len(s) > 0 {
+		i := asciiRun(s)
+		if i < len(s) && s[i] >= utf8.RuneSelf {
+			if j := plainRun(s, i); utf8.ValidString(s[i:j]) && !hasLineSeparator(s[i:j]) {
+				i = j
 			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
+		}
+		b = append(b, s[:i]...)
+		if s = s[i:]; len(s) == 0 {
+			break
+		}
+		if c := s[0]; c < utf8.RuneSelf {
+			b = appendEscapedByte(b, c)
+			s = s[1:]
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// A rune in a run that could not be copied whole.
+		r, size := utf8.DecodeRuneInString(s)
 		switch {
 		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
 		default:
-			i += size
-			continue
+			b = append(b, s[:size]...)
 		}
-		i += size
-		start = i
+		s = s[size:]
 	}
-	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// asciiRun returns the length of the prefix of s that is plain ASCII (no
+// quote, backslash or control character).
+func asciiRun(s string) int {
+	i := 0
+	for i+8 <= len(s) {
+		if w := load64(s, i); (specialBytes(w)|w)&highBits != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(s) && plainASCII[s[i]] {
+		i++
+	}
+	return i
+}
+
+// appendEscapedByte appends the escape of an ASCII byte that JSON strings
+// may not hold as it is.
+func appendEscapedByte(b []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+}
+
+// hasLineSeparator reports whether s holds U+2028 or U+2029 (E2 80 A8/A9).
+func hasLineSeparator(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xE2)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // AppendInt appends v in decimal.

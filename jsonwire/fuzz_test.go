@@ -104,3 +104,16 @@ func FuzzDecoder(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendString: the encoder writes every string exactly as encoding/json
+// does without HTML escaping, on the fast path and the escaping one alike.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text", "中文 and emoji 😀", "a\"b\\c\n", "\u2028 line", "\xff bad", "12345678\x01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(AppendString(nil, s)), stdString(t, s); got != want {
+			t.Fatalf("AppendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+	})
+}

@@ -6,36 +6,36 @@ import "github.com/eventbind/eventbind/jsonwire"
 
 func (x *Frame) appendOpen(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "s")
+	b = append(b, "\"s\":"...)
 	b = jsonwire.AppendInt(b, int64(x.S))
 	if x.SN.Set {
-		b = jsonwire.AppendKey(b, "sn")
+		b = append(b, ",\"sn\":"...)
 		b = jsonwire.AppendInt(b, x.SN.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
-	return jsonwire.AppendKey(b, "d")
+	return append(b, ",\"d\":"...)
 }
 
 // appendMembers appends x's present members, each after a comma when needed.
 func (x *EventData) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendKey(b, "channel_type")
+	b = append(b, "\"channel_type\":"...)
 	b = jsonwire.AppendString(b, string(x.ChannelType))
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, ",\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
-	b = jsonwire.AppendKey(b, "target_id")
+	b = append(b, ",\"target_id\":"...)
 	b = jsonwire.AppendString(b, x.TargetID)
-	b = jsonwire.AppendKey(b, "author_id")
+	b = append(b, ",\"author_id\":"...)
 	b = jsonwire.AppendString(b, x.AuthorID)
-	b = jsonwire.AppendKey(b, "content")
+	b = append(b, ",\"content\":"...)
 	b = jsonwire.AppendString(b, x.Content)
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, ",\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "msg_timestamp")
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.MsgTimestamp)
-	b = jsonwire.AppendKey(b, "nonce")
+	b = append(b, ",\"nonce\":"...)
 	b = jsonwire.AppendString(b, x.Nonce)
 	if x.VerifyToken.Set {
-		b = jsonwire.AppendKey(b, "verify_token")
+		b = append(b, ",\"verify_token\":"...)
 		b = jsonwire.AppendString(b, x.VerifyToken.Value)
 	}
 	return b
@@ -44,40 +44,40 @@ func (x *EventData) appendMembers(b []byte) []byte {
 // AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
-	b = jsonwire.AppendKey(b, "username")
+	b = append(b, ",\"username\":"...)
 	b = jsonwire.AppendString(b, x.Username)
 	if x.Nickname.Set {
-		b = jsonwire.AppendKey(b, "nickname")
+		b = append(b, ",\"nickname\":"...)
 		b = jsonwire.AppendString(b, x.Nickname.Value)
 	}
 	if x.IdentifyNum.Set {
-		b = jsonwire.AppendKey(b, "identify_num")
+		b = append(b, ",\"identify_num\":"...)
 		b = jsonwire.AppendString(b, x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
-		b = jsonwire.AppendKey(b, "online")
+		b = append(b, ",\"online\":"...)
 		b = jsonwire.AppendBool(b, x.Online.Value)
 	}
 	if x.OS.Set {
-		b = jsonwire.AppendKey(b, "os")
+		b = append(b, ",\"os\":"...)
 		b = jsonwire.AppendString(b, x.OS.Value)
 	}
 	if x.Status.Set {
-		b = jsonwire.AppendKey(b, "status")
+		b = append(b, ",\"status\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Status.Value))
 	}
 	if x.Avatar.Set {
-		b = jsonwire.AppendKey(b, "avatar")
+		b = append(b, ",\"avatar\":"...)
 		b = jsonwire.AppendString(b, x.Avatar.Value)
 	}
 	if x.MobileVerified.Set {
-		b = jsonwire.AppendKey(b, "mobile_verified")
+		b = append(b, ",\"mobile_verified\":"...)
 		b = jsonwire.AppendBool(b, x.MobileVerified.Value)
 	}
 	if x.Roles.Set {
-		b = jsonwire.AppendKey(b, "roles")
+		b = append(b, ",\"roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.Roles.Value {
 			if i0 > 0 {
@@ -88,15 +88,15 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.JoinedAt.Set {
-		b = jsonwire.AppendKey(b, "joined_at")
+		b = append(b, ",\"joined_at\":"...)
 		b = jsonwire.AppendInt(b, x.JoinedAt.Value)
 	}
 	if x.ActiveTime.Set {
-		b = jsonwire.AppendKey(b, "active_time")
+		b = append(b, ",\"active_time\":"...)
 		b = jsonwire.AppendInt(b, x.ActiveTime.Value)
 	}
 	if x.TagInfo.Set {
-		b = jsonwire.AppendKey(b, "tag_info")
+		b = append(b, ",\"tag_info\":"...)
 		b = x.TagInfo.Value.AppendJSON(b)
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -111,9 +111,9 @@ func (x User) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TagInfo) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "color")
+	b = append(b, "\"color\":"...)
 	b = jsonwire.AppendString(b, x.Color)
-	b = jsonwire.AppendKey(b, "text")
+	b = append(b, ",\"text\":"...)
 	b = jsonwire.AppendString(b, x.Text)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -127,19 +127,19 @@ func (x TagInfo) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Role) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "role_id")
+	b = append(b, "\"role_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.RoleID))
-	b = jsonwire.AppendKey(b, "name")
+	b = append(b, ",\"name\":"...)
 	b = jsonwire.AppendString(b, x.Name)
-	b = jsonwire.AppendKey(b, "color")
+	b = append(b, ",\"color\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Color))
-	b = jsonwire.AppendKey(b, "position")
+	b = append(b, ",\"position\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Position))
-	b = jsonwire.AppendKey(b, "hoist")
+	b = append(b, ",\"hoist\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Hoist))
-	b = jsonwire.AppendKey(b, "mentionable")
+	b = append(b, ",\"mentionable\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Mentionable))
-	b = jsonwire.AppendKey(b, "permissions")
+	b = append(b, ",\"permissions\":"...)
 	b = jsonwire.AppendInt(b, x.Permissions)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -153,31 +153,31 @@ func (x Role) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Channel) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
-	b = jsonwire.AppendKey(b, "name")
+	b = append(b, ",\"name\":"...)
 	b = jsonwire.AppendString(b, x.Name)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "is_category")
+	b = append(b, ",\"is_category\":"...)
 	b = jsonwire.AppendInt(b, int64(x.IsCategory))
-	b = jsonwire.AppendKey(b, "parent_id")
+	b = append(b, ",\"parent_id\":"...)
 	b = jsonwire.AppendString(b, x.ParentID)
-	b = jsonwire.AppendKey(b, "level")
+	b = append(b, ",\"level\":"...)
 	if x.Level.Valid {
 		b = jsonwire.AppendInt(b, int64(x.Level.Value))
 	} else {
 		b = append(b, "null"...)
 	}
-	b = jsonwire.AppendKey(b, "slow_mode")
+	b = append(b, ",\"slow_mode\":"...)
 	b = jsonwire.AppendInt(b, int64(x.SlowMode))
-	b = jsonwire.AppendKey(b, "topic")
+	b = append(b, ",\"topic\":"...)
 	b = jsonwire.AppendString(b, x.Topic)
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, ",\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
-	b = jsonwire.AppendKey(b, "permission_overwrites")
+	b = append(b, ",\"permission_overwrites\":"...)
 	b = append(b, '[')
 	for i0 := range x.PermissionOverwrites {
 		if i0 > 0 {
@@ -186,7 +186,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionOverwrites[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "permission_users")
+	b = append(b, ",\"permission_users\":"...)
 	b = append(b, '[')
 	for i0 := range x.PermissionUsers {
 		if i0 > 0 {
@@ -195,7 +195,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionUsers[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "permission_sync")
+	b = append(b, ",\"permission_sync\":"...)
 	b = jsonwire.AppendInt(b, int64(x.PermissionSync))
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -209,11 +209,11 @@ func (x Channel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionOverwrite) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "role_id")
+	b = append(b, "\"role_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.RoleID))
-	b = jsonwire.AppendKey(b, "allow")
+	b = append(b, ",\"allow\":"...)
 	b = jsonwire.AppendInt(b, x.Allow)
-	b = jsonwire.AppendKey(b, "deny")
+	b = append(b, ",\"deny\":"...)
 	b = jsonwire.AppendInt(b, x.Deny)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -227,11 +227,11 @@ func (x PermissionOverwrite) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionUser) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user")
+	b = append(b, "\"user\":"...)
 	b = x.User.AppendJSON(b)
-	b = jsonwire.AppendKey(b, "allow")
+	b = append(b, ",\"allow\":"...)
 	b = jsonwire.AppendInt(b, x.Allow)
-	b = jsonwire.AppendKey(b, "deny")
+	b = append(b, ",\"deny\":"...)
 	b = jsonwire.AppendInt(b, x.Deny)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -245,9 +245,9 @@ func (x PermissionUser) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Emoji) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
-	b = jsonwire.AppendKey(b, "name")
+	b = append(b, ",\"name\":"...)
 	b = jsonwire.AppendString(b, x.Name)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -261,30 +261,30 @@ func (x Emoji) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Attachment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, string(x.Type))
-	b = jsonwire.AppendKey(b, "url")
+	b = append(b, ",\"url\":"...)
 	b = jsonwire.AppendString(b, x.URL)
-	b = jsonwire.AppendKey(b, "name")
+	b = append(b, ",\"name\":"...)
 	b = jsonwire.AppendString(b, x.Name)
 	if x.FileType.Set {
-		b = jsonwire.AppendKey(b, "file_type")
+		b = append(b, ",\"file_type\":"...)
 		b = jsonwire.AppendString(b, x.FileType.Value)
 	}
 	if x.Size.Set {
-		b = jsonwire.AppendKey(b, "size")
+		b = append(b, ",\"size\":"...)
 		b = jsonwire.AppendInt(b, x.Size.Value)
 	}
 	if x.Duration.Set {
-		b = jsonwire.AppendKey(b, "duration")
+		b = append(b, ",\"duration\":"...)
 		b = jsonwire.AppendFloat(b, x.Duration.Value)
 	}
 	if x.Width.Set {
-		b = jsonwire.AppendKey(b, "width")
+		b = append(b, ",\"width\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Width.Value))
 	}
 	if x.Height.Set {
-		b = jsonwire.AppendKey(b, "height")
+		b = append(b, ",\"height\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Height.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -299,9 +299,9 @@ func (x Attachment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdown) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "raw_content")
+	b = append(b, "\"raw_content\":"...)
 	b = jsonwire.AppendString(b, x.RawContent)
-	b = jsonwire.AppendKey(b, "mention_part")
+	b = append(b, ",\"mention_part\":"...)
 	b = append(b, '[')
 	for i0 := range x.MentionPart {
 		if i0 > 0 {
@@ -310,7 +310,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		b = x.MentionPart[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "mention_role_part")
+	b = append(b, ",\"mention_role_part\":"...)
 	b = append(b, '[')
 	for i0 := range x.MentionRolePart {
 		if i0 > 0 {
@@ -332,19 +332,19 @@ func (x KMarkdown) MarshalJSON() ([]byte, error) {
 func (x *MentionPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = jsonwire.AppendKey(b, "id")
+		b = append(b, "\"id\":"...)
 		b = jsonwire.AppendString(b, x.ID.Value)
 	}
 	if x.Username.Set {
-		b = jsonwire.AppendKey(b, "username")
+		b = jsonwire.AppendQuotedKey(b, "\"username\":")
 		b = jsonwire.AppendString(b, x.Username.Value)
 	}
 	if x.FullName.Set {
-		b = jsonwire.AppendKey(b, "full_name")
+		b = jsonwire.AppendQuotedKey(b, "\"full_name\":")
 		b = jsonwire.AppendString(b, x.FullName.Value)
 	}
 	if x.Avatar.Set {
-		b = jsonwire.AppendKey(b, "avatar")
+		b = jsonwire.AppendQuotedKey(b, "\"avatar\":")
 		b = jsonwire.AppendString(b, x.Avatar.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -360,15 +360,15 @@ func (x MentionPart) MarshalJSON() ([]byte, error) {
 func (x *MentionRolePart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.RoleID.Set {
-		b = jsonwire.AppendKey(b, "role_id")
+		b = append(b, "\"role_id\":"...)
 		b = jsonwire.AppendInt(b, int64(x.RoleID.Value))
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendKey(b, "name")
+		b = jsonwire.AppendQuotedKey(b, "\"name\":")
 		b = jsonwire.AppendString(b, x.Name.Value)
 	}
 	if x.Color.Set {
-		b = jsonwire.AppendKey(b, "color")
+		b = jsonwire.AppendQuotedKey(b, "\"color\":")
 		b = jsonwire.AppendInt(b, int64(x.Color.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -383,25 +383,25 @@ func (x MentionRolePart) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Guild) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
-	b = jsonwire.AppendKey(b, "name")
+	b = append(b, ",\"name\":"...)
 	b = jsonwire.AppendString(b, x.Name)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "icon")
+	b = append(b, ",\"icon\":"...)
 	b = jsonwire.AppendString(b, x.Icon)
-	b = jsonwire.AppendKey(b, "notify_type")
+	b = append(b, ",\"notify_type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.NotifyType))
-	b = jsonwire.AppendKey(b, "region")
+	b = append(b, ",\"region\":"...)
 	b = jsonwire.AppendString(b, x.Region)
-	b = jsonwire.AppendKey(b, "enable_open")
+	b = append(b, ",\"enable_open\":"...)
 	b = jsonwire.AppendInt(b, int64(x.EnableOpen))
-	b = jsonwire.AppendKey(b, "open_id")
+	b = append(b, ",\"open_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.OpenID))
-	b = jsonwire.AppendKey(b, "default_channel_id")
+	b = append(b, ",\"default_channel_id\":"...)
 	b = jsonwire.AppendString(b, x.DefaultChannelID)
-	b = jsonwire.AppendKey(b, "welcome_channel_id")
+	b = append(b, ",\"welcome_channel_id\":"...)
 	b = jsonwire.AppendString(b, x.WelcomeChannelID)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -412,10 +412,66 @@ func (x Guild) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// AppendJSON appends x's JSON encoding to b.
+func (x *HelloData) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = append(b, "\"code\":"...)
+	b = jsonwire.AppendInt(b, int64(x.Code))
+	if x.SessionID.Set {
+		b = append(b, ",\"session_id\":"...)
+		b = jsonwire.AppendString(b, x.SessionID.Value)
+	}
+	b = x.UnknownFields.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x HelloData) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ReconnectData) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = append(b, "\"code\":"...)
+	b = jsonwire.AppendInt(b, int64(x.Code))
+	if x.Err.Set {
+		b = append(b, ",\"err\":"...)
+		b = jsonwire.AppendString(b, x.Err.Value)
+	}
+	b = x.UnknownFields.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ReconnectData) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ResumeAckData) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.SessionID.Set {
+		b = append(b, "\"session_id\":"...)
+		b = jsonwire.AppendString(b, x.SessionID.Value)
+	}
+	if x.LegacySessionID.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"sessionId\":")
+		b = jsonwire.AppendString(b, x.LegacySessionID.Value)
+	}
+	b = x.UnknownFields.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ResumeAckData) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
 func (x *AddedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -441,9 +497,9 @@ func (x AddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -457,16 +513,16 @@ func (x AddedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "emoji")
+	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendKey(b, "channel_type")
+		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -481,7 +537,7 @@ func (x AddedReactionBody) MarshalJSON() ([]byte, error) {
 func (x *DeletedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -507,9 +563,9 @@ func (x DeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -523,16 +579,16 @@ func (x DeletedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "emoji")
+	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendKey(b, "channel_type")
+		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -547,7 +603,7 @@ func (x DeletedReactionBody) MarshalJSON() ([]byte, error) {
 func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -573,9 +629,9 @@ func (x UpdatedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -589,13 +645,13 @@ func (x UpdatedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "content")
+	b = append(b, ",\"content\":"...)
 	b = jsonwire.AppendString(b, x.Content)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "mention")
+	b = append(b, ",\"mention\":"...)
 	b = append(b, '[')
 	for i0 := range x.Mention {
 		if i0 > 0 {
@@ -604,11 +660,11 @@ func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendString(b, x.Mention[i0])
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "mention_all")
+	b = append(b, ",\"mention_all\":"...)
 	b = jsonwire.AppendBool(b, x.MentionAll)
-	b = jsonwire.AppendKey(b, "mention_here")
+	b = append(b, ",\"mention_here\":"...)
 	b = jsonwire.AppendBool(b, x.MentionHere)
-	b = jsonwire.AppendKey(b, "mention_roles")
+	b = append(b, ",\"mention_roles\":"...)
 	b = append(b, '[')
 	for i0 := range x.MentionRoles {
 		if i0 > 0 {
@@ -617,10 +673,10 @@ func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.MentionRoles[i0]))
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "updated_at")
+	b = append(b, ",\"updated_at\":"...)
 	b = jsonwire.AppendInt(b, x.UpdatedAt)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendKey(b, "channel_type")
+		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -635,7 +691,7 @@ func (x UpdatedMessageBody) MarshalJSON() ([]byte, error) {
 func (x *DeletedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -661,9 +717,9 @@ func (x DeletedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -677,12 +733,12 @@ func (x DeletedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendKey(b, "channel_type")
+		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -697,7 +753,7 @@ func (x DeletedMessageBody) MarshalJSON() ([]byte, error) {
 func (x *AddedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -723,9 +779,9 @@ func (x AddedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -739,7 +795,7 @@ func (x AddedChannelExtra) MarshalJSON() ([]byte, error) {
 func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -765,9 +821,9 @@ func (x UpdatedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -781,7 +837,7 @@ func (x UpdatedChannelExtra) MarshalJSON() ([]byte, error) {
 func (x *DeletedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -807,9 +863,9 @@ func (x DeletedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -823,12 +879,12 @@ func (x DeletedChannelExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
-	b = jsonwire.AppendKey(b, "deleted_at")
+	b = append(b, ",\"deleted_at\":"...)
 	b = jsonwire.AppendInt(b, x.DeletedAt)
 	if x.Type.Set {
-		b = jsonwire.AppendKey(b, "type")
+		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Type.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -843,7 +899,7 @@ func (x DeletedChannelBody) MarshalJSON() ([]byte, error) {
 func (x *PinnedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -869,9 +925,9 @@ func (x PinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -885,14 +941,14 @@ func (x PinnedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, "\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, ",\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendKey(b, "channel_type")
+		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -907,7 +963,7 @@ func (x PinnedMessageBody) MarshalJSON() ([]byte, error) {
 func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -933,9 +989,9 @@ func (x UnpinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -949,14 +1005,14 @@ func (x UnpinnedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, "\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, ",\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendKey(b, "channel_type")
+		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -971,7 +1027,7 @@ func (x UnpinnedMessageBody) MarshalJSON() ([]byte, error) {
 func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -997,9 +1053,9 @@ func (x UpdatedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1013,7 +1069,7 @@ func (x UpdatedGuildExtra) MarshalJSON() ([]byte, error) {
 func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1039,9 +1095,9 @@ func (x DeletedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1055,7 +1111,7 @@ func (x DeletedGuildExtra) MarshalJSON() ([]byte, error) {
 func (x *AddedBlockList) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1081,9 +1137,9 @@ func (x AddedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1097,11 +1153,11 @@ func (x AddedBlockListExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, "\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = jsonwire.AppendKey(b, "remark")
+	b = append(b, ",\"remark\":"...)
 	b = jsonwire.AppendString(b, x.Remark)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = append(b, '[')
 	for i0 := range x.UserID {
 		if i0 > 0 {
@@ -1122,7 +1178,7 @@ func (x AddedBlockListBody) MarshalJSON() ([]byte, error) {
 func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1148,9 +1204,9 @@ func (x DeletedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1164,9 +1220,9 @@ func (x DeletedBlockListExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, "\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = append(b, '[')
 	for i0 := range x.UserID {
 		if i0 > 0 {
@@ -1187,7 +1243,7 @@ func (x DeletedBlockListBody) MarshalJSON() ([]byte, error) {
 func (x *JoinedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1213,9 +1269,9 @@ func (x JoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1229,9 +1285,9 @@ func (x JoinedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "joined_at")
+	b = append(b, ",\"joined_at\":"...)
 	b = jsonwire.AppendInt(b, x.JoinedAt)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1245,7 +1301,7 @@ func (x JoinedGuildBody) MarshalJSON() ([]byte, error) {
 func (x *ExitedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1271,9 +1327,9 @@ func (x ExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1287,9 +1343,9 @@ func (x ExitedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "exited_at")
+	b = append(b, ",\"exited_at\":"...)
 	b = jsonwire.AppendInt(b, x.ExitedAt)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1303,7 +1359,7 @@ func (x ExitedGuildBody) MarshalJSON() ([]byte, error) {
 func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1329,9 +1385,9 @@ func (x UpdatedGuildMember) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1345,9 +1401,9 @@ func (x UpdatedGuildMemberExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "nickname")
+	b = append(b, ",\"nickname\":"...)
 	b = jsonwire.AppendString(b, x.Nickname)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1361,7 +1417,7 @@ func (x UpdatedGuildMemberBody) MarshalJSON() ([]byte, error) {
 func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1387,9 +1443,9 @@ func (x GuildMemberOnline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1403,11 +1459,11 @@ func (x GuildMemberOnlineExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "event_time")
+	b = append(b, ",\"event_time\":"...)
 	b = jsonwire.AppendInt(b, x.EventTime)
-	b = jsonwire.AppendKey(b, "guilds")
+	b = append(b, ",\"guilds\":"...)
 	b = append(b, '[')
 	for i0 := range x.Guilds {
 		if i0 > 0 {
@@ -1428,7 +1484,7 @@ func (x GuildMemberOnlineBody) MarshalJSON() ([]byte, error) {
 func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1454,9 +1510,9 @@ func (x GuildMemberOffline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1470,11 +1526,11 @@ func (x GuildMemberOfflineExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "event_time")
+	b = append(b, ",\"event_time\":"...)
 	b = jsonwire.AppendInt(b, x.EventTime)
-	b = jsonwire.AppendKey(b, "guilds")
+	b = append(b, ",\"guilds\":"...)
 	b = append(b, '[')
 	for i0 := range x.Guilds {
 		if i0 > 0 {
@@ -1495,7 +1551,7 @@ func (x GuildMemberOfflineBody) MarshalJSON() ([]byte, error) {
 func (x *JoinedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1521,9 +1577,9 @@ func (x JoinedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1537,11 +1593,11 @@ func (x JoinedChannelExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "joined_at")
+	b = append(b, ",\"joined_at\":"...)
 	b = jsonwire.AppendInt(b, x.JoinedAt)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1555,7 +1611,7 @@ func (x JoinedChannelBody) MarshalJSON() ([]byte, error) {
 func (x *ExitedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1581,9 +1637,9 @@ func (x ExitedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1597,11 +1653,11 @@ func (x ExitedChannelExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "exited_at")
+	b = append(b, ",\"exited_at\":"...)
 	b = jsonwire.AppendInt(b, x.ExitedAt)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1615,7 +1671,7 @@ func (x ExitedChannelBody) MarshalJSON() ([]byte, error) {
 func (x *TextMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1641,18 +1697,18 @@ func (x TextMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendKey(b, "guild_id")
+		b = append(b, ",\"guild_id\":"...)
 		b = jsonwire.AppendString(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendKey(b, "channel_name")
+		b = append(b, ",\"channel_name\":"...)
 		b = jsonwire.AppendString(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendKey(b, "mention")
+		b = append(b, ",\"mention\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
@@ -1663,11 +1719,11 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendKey(b, "mention_all")
+		b = append(b, ",\"mention_all\":"...)
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = jsonwire.AppendKey(b, "mention_roles")
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -1678,14 +1734,14 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendKey(b, "mention_here")
+		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendKey(b, "code")
+		b = append(b, ",\"code\":"...)
 		b = jsonwire.AppendString(b, x.Code.Value)
 	}
-	b = jsonwire.AppendKey(b, "author")
+	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1699,7 +1755,7 @@ func (x TextMessageExtra) MarshalJSON() ([]byte, error) {
 func (x *ImageMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1725,22 +1781,22 @@ func (x ImageMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.Code.Set {
-		b = jsonwire.AppendKey(b, "code")
+		b = append(b, ",\"code\":"...)
 		b = jsonwire.AppendString(b, x.Code.Value)
 	}
 	if x.GuildID.Set {
-		b = jsonwire.AppendKey(b, "guild_id")
+		b = append(b, ",\"guild_id\":"...)
 		b = jsonwire.AppendString(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendKey(b, "channel_name")
+		b = append(b, ",\"channel_name\":"...)
 		b = jsonwire.AppendString(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendKey(b, "mention")
+		b = append(b, ",\"mention\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
@@ -1751,11 +1807,11 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendKey(b, "mention_all")
+		b = append(b, ",\"mention_all\":"...)
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = jsonwire.AppendKey(b, "mention_roles")
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -1766,14 +1822,14 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendKey(b, "mention_here")
+		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Attachments.Set {
-		b = jsonwire.AppendKey(b, "attachments")
+		b = append(b, ",\"attachments\":"...)
 		b = x.Attachments.Value.AppendJSON(b)
 	}
-	b = jsonwire.AppendKey(b, "author")
+	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1787,7 +1843,7 @@ func (x ImageMessageExtra) MarshalJSON() ([]byte, error) {
 func (x *VideoMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1813,18 +1869,18 @@ func (x VideoMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendKey(b, "guild_id")
+		b = append(b, ",\"guild_id\":"...)
 		b = jsonwire.AppendString(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendKey(b, "channel_name")
+		b = append(b, ",\"channel_name\":"...)
 		b = jsonwire.AppendString(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendKey(b, "mention")
+		b = append(b, ",\"mention\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
@@ -1835,11 +1891,11 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendKey(b, "mention_all")
+		b = append(b, ",\"mention_all\":"...)
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = jsonwire.AppendKey(b, "mention_roles")
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -1850,18 +1906,18 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendKey(b, "mention_here")
+		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendKey(b, "code")
+		b = append(b, ",\"code\":"...)
 		b = jsonwire.AppendString(b, x.Code.Value)
 	}
 	if x.Attachments.Set {
-		b = jsonwire.AppendKey(b, "attachments")
+		b = append(b, ",\"attachments\":"...)
 		b = x.Attachments.Value.AppendJSON(b)
 	}
-	b = jsonwire.AppendKey(b, "author")
+	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1875,7 +1931,7 @@ func (x VideoMessageExtra) MarshalJSON() ([]byte, error) {
 func (x *FileMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1901,18 +1957,18 @@ func (x FileMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendKey(b, "guild_id")
+		b = append(b, ",\"guild_id\":"...)
 		b = jsonwire.AppendString(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendKey(b, "channel_name")
+		b = append(b, ",\"channel_name\":"...)
 		b = jsonwire.AppendString(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendKey(b, "mention")
+		b = append(b, ",\"mention\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
@@ -1923,11 +1979,11 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendKey(b, "mention_all")
+		b = append(b, ",\"mention_all\":"...)
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = jsonwire.AppendKey(b, "mention_roles")
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -1938,18 +1994,18 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendKey(b, "mention_here")
+		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendKey(b, "code")
+		b = append(b, ",\"code\":"...)
 		b = jsonwire.AppendString(b, x.Code.Value)
 	}
 	if x.Attachments.Set {
-		b = jsonwire.AppendKey(b, "attachments")
+		b = append(b, ",\"attachments\":"...)
 		b = x.Attachments.Value.AppendJSON(b)
 	}
-	b = jsonwire.AppendKey(b, "author")
+	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1963,7 +2019,7 @@ func (x FileMessageExtra) MarshalJSON() ([]byte, error) {
 func (x *AudioMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -1989,18 +2045,18 @@ func (x AudioMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendKey(b, "guild_id")
+		b = append(b, ",\"guild_id\":"...)
 		b = jsonwire.AppendString(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendKey(b, "channel_name")
+		b = append(b, ",\"channel_name\":"...)
 		b = jsonwire.AppendString(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendKey(b, "mention")
+		b = append(b, ",\"mention\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
@@ -2011,11 +2067,11 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendKey(b, "mention_all")
+		b = append(b, ",\"mention_all\":"...)
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = jsonwire.AppendKey(b, "mention_roles")
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2026,18 +2082,18 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendKey(b, "mention_here")
+		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendKey(b, "code")
+		b = append(b, ",\"code\":"...)
 		b = jsonwire.AppendString(b, x.Code.Value)
 	}
 	if x.Attachments.Set {
-		b = jsonwire.AppendKey(b, "attachments")
+		b = append(b, ",\"attachments\":"...)
 		b = x.Attachments.Value.AppendJSON(b)
 	}
-	b = jsonwire.AppendKey(b, "author")
+	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2051,7 +2107,7 @@ func (x AudioMessageExtra) MarshalJSON() ([]byte, error) {
 func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2077,18 +2133,18 @@ func (x KMarkdownMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendKey(b, "guild_id")
+		b = append(b, ",\"guild_id\":"...)
 		b = jsonwire.AppendString(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendKey(b, "channel_name")
+		b = append(b, ",\"channel_name\":"...)
 		b = jsonwire.AppendString(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendKey(b, "mention")
+		b = append(b, ",\"mention\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
@@ -2099,11 +2155,11 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendKey(b, "mention_all")
+		b = append(b, ",\"mention_all\":"...)
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = jsonwire.AppendKey(b, "mention_roles")
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2114,11 +2170,11 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendKey(b, "mention_here")
+		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
-		b = jsonwire.AppendKey(b, "nav_channels")
+		b = append(b, ",\"nav_channels\":"...)
 		b = append(b, '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
@@ -2129,13 +2185,13 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendKey(b, "code")
+		b = append(b, ",\"code\":"...)
 		b = jsonwire.AppendString(b, x.Code.Value)
 	}
-	b = jsonwire.AppendKey(b, "author")
+	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
 	if x.KMarkdown.Set {
-		b = jsonwire.AppendKey(b, "kmarkdown")
+		b = append(b, ",\"kmarkdown\":"...)
 		b = x.KMarkdown.Value.AppendJSON(b)
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -2150,7 +2206,7 @@ func (x KMarkdownMessageExtra) MarshalJSON() ([]byte, error) {
 func (x *CardMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2176,18 +2232,18 @@ func (x CardMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendKey(b, "guild_id")
+		b = append(b, ",\"guild_id\":"...)
 		b = jsonwire.AppendString(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendKey(b, "channel_name")
+		b = append(b, ",\"channel_name\":"...)
 		b = jsonwire.AppendString(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendKey(b, "mention")
+		b = append(b, ",\"mention\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
@@ -2198,11 +2254,11 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendKey(b, "mention_all")
+		b = append(b, ",\"mention_all\":"...)
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = jsonwire.AppendKey(b, "mention_roles")
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2213,11 +2269,11 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendKey(b, "mention_here")
+		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
-		b = jsonwire.AppendKey(b, "nav_channels")
+		b = append(b, ",\"nav_channels\":"...)
 		b = append(b, '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
@@ -2228,13 +2284,13 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendKey(b, "code")
+		b = append(b, ",\"code\":"...)
 		b = jsonwire.AppendString(b, x.Code.Value)
 	}
-	b = jsonwire.AppendKey(b, "author")
+	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
 	if x.KMarkdown.Set {
-		b = jsonwire.AppendKey(b, "kmarkdown")
+		b = append(b, ",\"kmarkdown\":"...)
 		b = x.KMarkdown.Value.AppendJSON(b)
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -2249,7 +2305,7 @@ func (x CardMessageExtra) MarshalJSON() ([]byte, error) {
 func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2275,9 +2331,9 @@ func (x UpdatedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2291,17 +2347,17 @@ func (x UpdatedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "author_id")
+	b = append(b, ",\"author_id\":"...)
 	b = jsonwire.AppendString(b, x.AuthorID)
-	b = jsonwire.AppendKey(b, "target_id")
+	b = append(b, ",\"target_id\":"...)
 	b = jsonwire.AppendString(b, x.TargetID)
-	b = jsonwire.AppendKey(b, "content")
+	b = append(b, ",\"content\":"...)
 	b = jsonwire.AppendString(b, x.Content)
-	b = jsonwire.AppendKey(b, "chat_code")
+	b = append(b, ",\"chat_code\":"...)
 	b = jsonwire.AppendString(b, x.ChatCode)
-	b = jsonwire.AppendKey(b, "updated_at")
+	b = append(b, ",\"updated_at\":"...)
 	b = jsonwire.AppendInt(b, x.UpdatedAt)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2315,7 +2371,7 @@ func (x UpdatedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2341,9 +2397,9 @@ func (x DeletedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2357,15 +2413,15 @@ func (x DeletedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "author_id")
+	b = append(b, ",\"author_id\":"...)
 	b = jsonwire.AppendString(b, x.AuthorID)
-	b = jsonwire.AppendKey(b, "target_id")
+	b = append(b, ",\"target_id\":"...)
 	b = jsonwire.AppendString(b, x.TargetID)
-	b = jsonwire.AppendKey(b, "chat_code")
+	b = append(b, ",\"chat_code\":"...)
 	b = jsonwire.AppendString(b, x.ChatCode)
-	b = jsonwire.AppendKey(b, "deleted_at")
+	b = append(b, ",\"deleted_at\":"...)
 	b = jsonwire.AppendInt(b, x.DeletedAt)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2379,7 +2435,7 @@ func (x DeletedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2405,9 +2461,9 @@ func (x PrivateAddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2421,13 +2477,13 @@ func (x PrivateAddedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "chat_code")
+	b = append(b, ",\"chat_code\":"...)
 	b = jsonwire.AppendString(b, x.ChatCode)
-	b = jsonwire.AppendKey(b, "emoji")
+	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2441,7 +2497,7 @@ func (x PrivateAddedReactionBody) MarshalJSON() ([]byte, error) {
 func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2467,9 +2523,9 @@ func (x PrivateDeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2483,13 +2539,13 @@ func (x PrivateDeletedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "chat_code")
+	b = append(b, ",\"chat_code\":"...)
 	b = jsonwire.AppendString(b, x.ChatCode)
-	b = jsonwire.AppendKey(b, "emoji")
+	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2503,7 +2559,7 @@ func (x PrivateDeletedReactionBody) MarshalJSON() ([]byte, error) {
 func (x *AddedRole) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2529,9 +2585,9 @@ func (x AddedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2545,7 +2601,7 @@ func (x AddedRoleExtra) MarshalJSON() ([]byte, error) {
 func (x *DeletedRole) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2571,9 +2627,9 @@ func (x DeletedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2587,7 +2643,7 @@ func (x DeletedRoleExtra) MarshalJSON() ([]byte, error) {
 func (x *UpdatedRole) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2613,9 +2669,9 @@ func (x UpdatedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2629,7 +2685,7 @@ func (x UpdatedRoleExtra) MarshalJSON() ([]byte, error) {
 func (x *UserUpdated) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2655,9 +2711,9 @@ func (x UserUpdated) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2671,11 +2727,11 @@ func (x UserUpdatedExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "username")
+	b = append(b, ",\"username\":"...)
 	b = jsonwire.AppendString(b, x.Username)
-	b = jsonwire.AppendKey(b, "avatar")
+	b = append(b, ",\"avatar\":"...)
 	b = jsonwire.AppendString(b, x.Avatar)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2689,7 +2745,7 @@ func (x UserUpdatedBody) MarshalJSON() ([]byte, error) {
 func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2715,9 +2771,9 @@ func (x SelfJoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2731,10 +2787,10 @@ func (x SelfJoinedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, "\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	if x.State.Set {
-		b = jsonwire.AppendKey(b, "state")
+		b = append(b, ",\"state\":"...)
 		b = jsonwire.AppendString(b, x.State.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -2749,7 +2805,7 @@ func (x SelfJoinedGuildBody) MarshalJSON() ([]byte, error) {
 func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2775,9 +2831,9 @@ func (x SelfExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2791,7 +2847,7 @@ func (x SelfExitedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, "\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2805,7 +2861,7 @@ func (x SelfExitedGuildBody) MarshalJSON() ([]byte, error) {
 func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventData.appendMembers(b)
-	b = jsonwire.AppendKey(b, "extra")
+	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2831,9 +2887,9 @@ func (x MessageBtnClick) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, '}')
@@ -2847,16 +2903,16 @@ func (x MessageBtnClickExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "msg_id")
+	b = append(b, "\"msg_id\":"...)
 	b = jsonwire.AppendString(b, x.MsgID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "value")
+	b = append(b, ",\"value\":"...)
 	b = jsonwire.AppendString(b, x.Value)
-	b = jsonwire.AppendKey(b, "target_id")
+	b = append(b, ",\"target_id\":"...)
 	b = jsonwire.AppendString(b, x.TargetID)
 	if x.UserInfo.Set {
-		b = jsonwire.AppendKey(b, "user_info")
+		b = append(b, ",\"user_info\":"...)
 		b = x.UserInfo.Value.AppendJSON(b)
 	}
 	b = x.UnknownFields.AppendTo(b)

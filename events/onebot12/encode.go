@@ -6,40 +6,40 @@ import "github.com/eventbind/eventbind/jsonwire"
 
 // appendMembers appends x's present members, each after a comma when needed.
 func (x *EventBase) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
 	if x.Impl.Set {
-		b = jsonwire.AppendKey(b, "impl")
+		b = append(b, ",\"impl\":"...)
 		b = jsonwire.AppendString(b, x.Impl.Value)
 	}
-	b = jsonwire.AppendKey(b, "time")
+	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.Time)
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, ",\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "detail_type")
+	b = append(b, ",\"detail_type\":"...)
 	b = jsonwire.AppendString(b, x.DetailType)
-	b = jsonwire.AppendKey(b, "sub_type")
+	b = append(b, ",\"sub_type\":"...)
 	b = jsonwire.AppendString(b, string(x.SubType))
 	return b
 }
 
 // appendMembers appends x's present members, each after a comma when needed.
 func (x *BotEventBase) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
 	if x.Impl.Set {
-		b = jsonwire.AppendKey(b, "impl")
+		b = append(b, ",\"impl\":"...)
 		b = jsonwire.AppendString(b, x.Impl.Value)
 	}
-	b = jsonwire.AppendKey(b, "self")
+	b = append(b, ",\"self\":"...)
 	b = x.Self.AppendJSON(b)
-	b = jsonwire.AppendKey(b, "time")
+	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.Time)
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, ",\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "detail_type")
+	b = append(b, ",\"detail_type\":"...)
 	b = jsonwire.AppendString(b, x.DetailType)
-	b = jsonwire.AppendKey(b, "sub_type")
+	b = append(b, ",\"sub_type\":"...)
 	b = jsonwire.AppendString(b, string(x.SubType))
 	return b
 }
@@ -47,9 +47,9 @@ func (x *BotEventBase) appendMembers(b []byte) []byte {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Self) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "platform")
+	b = append(b, "\"platform\":"...)
 	b = jsonwire.AppendString(b, x.Platform)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -64,11 +64,11 @@ func (x Self) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Version) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "impl")
+	b = append(b, "\"impl\":"...)
 	b = jsonwire.AppendString(b, x.Impl)
-	b = jsonwire.AppendKey(b, "version")
+	b = append(b, ",\"version\":"...)
 	b = jsonwire.AppendString(b, x.Version)
-	b = jsonwire.AppendKey(b, "onebot_version")
+	b = append(b, ",\"onebot_version\":"...)
 	b = jsonwire.AppendString(b, x.OneBotVersion)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -83,9 +83,9 @@ func (x Version) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Status) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "good")
+	b = append(b, "\"good\":"...)
 	b = jsonwire.AppendBool(b, x.Good)
-	b = jsonwire.AppendKey(b, "bots")
+	b = append(b, ",\"bots\":"...)
 	b = append(b, '[')
 	for i0 := range x.Bots {
 		if i0 > 0 {
@@ -107,9 +107,9 @@ func (x Status) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *BotStatus) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "self")
+	b = append(b, "\"self\":"...)
 	b = x.Self.AppendJSON(b)
-	b = jsonwire.AppendKey(b, "online")
+	b = append(b, ",\"online\":"...)
 	b = jsonwire.AppendBool(b, x.Online)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -124,7 +124,7 @@ func (x BotStatus) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "text")
+	b = append(b, "\"text\":"...)
 	b = jsonwire.AppendString(b, x.Text)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -139,9 +139,9 @@ func (x TextSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -156,7 +156,7 @@ func (x TextSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -171,9 +171,9 @@ func (x MentionSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -201,9 +201,9 @@ func (x MentionAllSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -218,7 +218,7 @@ func (x MentionAllSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "file_id")
+	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -233,9 +233,9 @@ func (x ImageSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -250,7 +250,7 @@ func (x ImageSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "file_id")
+	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -265,9 +265,9 @@ func (x VoiceSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -282,7 +282,7 @@ func (x VoiceSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "file_id")
+	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -297,9 +297,9 @@ func (x AudioSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -314,7 +314,7 @@ func (x AudioSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "file_id")
+	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -329,9 +329,9 @@ func (x VideoSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -346,7 +346,7 @@ func (x VideoSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "file_id")
+	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -361,9 +361,9 @@ func (x FileSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -378,13 +378,13 @@ func (x FileSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "latitude")
+	b = append(b, "\"latitude\":"...)
 	b = jsonwire.AppendFloat(b, x.Latitude)
-	b = jsonwire.AppendKey(b, "longitude")
+	b = append(b, ",\"longitude\":"...)
 	b = jsonwire.AppendFloat(b, x.Longitude)
-	b = jsonwire.AppendKey(b, "title")
+	b = append(b, ",\"title\":"...)
 	b = jsonwire.AppendString(b, x.Title)
-	b = jsonwire.AppendKey(b, "content")
+	b = append(b, ",\"content\":"...)
 	b = jsonwire.AppendString(b, x.Content)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -399,9 +399,9 @@ func (x LocationSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -416,10 +416,10 @@ func (x LocationSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "message_id")
+	b = append(b, "\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
 	if x.UserID.Set {
-		b = jsonwire.AppendKey(b, "user_id")
+		b = append(b, ",\"user_id\":"...)
 		b = jsonwire.AppendString(b, x.UserID.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
@@ -435,9 +435,9 @@ func (x ReplySegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -452,9 +452,9 @@ func (x ReplySegment) MarshalJSON() ([]byte, error) {
 func (x *MessagePrivate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "message_id")
+	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
-	b = jsonwire.AppendKey(b, "message")
+	b = append(b, ",\"message\":"...)
 	b = append(b, '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
@@ -467,9 +467,9 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "alt_message")
+	b = append(b, ",\"alt_message\":"...)
 	b = jsonwire.AppendString(b, x.AltMessage)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -490,9 +490,9 @@ func (x MessagePrivate) MarshalJSON() ([]byte, error) {
 func (x *MessageGroup) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "message_id")
+	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
-	b = jsonwire.AppendKey(b, "message")
+	b = append(b, ",\"message\":"...)
 	b = append(b, '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
@@ -505,11 +505,11 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "alt_message")
+	b = append(b, ",\"alt_message\":"...)
 	b = jsonwire.AppendString(b, x.AltMessage)
-	b = jsonwire.AppendKey(b, "group_id")
+	b = append(b, ",\"group_id\":"...)
 	b = jsonwire.AppendString(b, x.GroupID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -530,9 +530,9 @@ func (x MessageGroup) MarshalJSON() ([]byte, error) {
 func (x *MessageChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "message_id")
+	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
-	b = jsonwire.AppendKey(b, "message")
+	b = append(b, ",\"message\":"...)
 	b = append(b, '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
@@ -545,13 +545,13 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendKey(b, "alt_message")
+	b = append(b, ",\"alt_message\":"...)
 	b = jsonwire.AppendString(b, x.AltMessage)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -572,7 +572,7 @@ func (x MessageChannel) MarshalJSON() ([]byte, error) {
 func (x *MetaConnect) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "version")
+	b = append(b, ",\"version\":"...)
 	b = x.Version.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -593,7 +593,7 @@ func (x MetaConnect) MarshalJSON() ([]byte, error) {
 func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "interval")
+	b = append(b, ",\"interval\":"...)
 	b = jsonwire.AppendInt(b, x.Interval)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -614,7 +614,7 @@ func (x MetaHeartbeat) MarshalJSON() ([]byte, error) {
 func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.EventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "status")
+	b = append(b, ",\"status\":"...)
 	b = x.Status.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -635,7 +635,7 @@ func (x MetaStatusUpdate) MarshalJSON() ([]byte, error) {
 func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -656,7 +656,7 @@ func (x NoticeFriendIncrease) MarshalJSON() ([]byte, error) {
 func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -677,9 +677,9 @@ func (x NoticeFriendDecrease) MarshalJSON() ([]byte, error) {
 func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "message_id")
+	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -700,11 +700,11 @@ func (x NoticePrivateMessageDelete) MarshalJSON() ([]byte, error) {
 func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "group_id")
+	b = append(b, ",\"group_id\":"...)
 	b = jsonwire.AppendString(b, x.GroupID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -725,11 +725,11 @@ func (x NoticeGroupMemberIncrease) MarshalJSON() ([]byte, error) {
 func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "group_id")
+	b = append(b, ",\"group_id\":"...)
 	b = jsonwire.AppendString(b, x.GroupID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -750,13 +750,13 @@ func (x NoticeGroupMemberDecrease) MarshalJSON() ([]byte, error) {
 func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "group_id")
+	b = append(b, ",\"group_id\":"...)
 	b = jsonwire.AppendString(b, x.GroupID)
-	b = jsonwire.AppendKey(b, "message_id")
+	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -777,11 +777,11 @@ func (x NoticeGroupMessageDelete) MarshalJSON() ([]byte, error) {
 func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -802,11 +802,11 @@ func (x NoticeGuildMemberIncrease) MarshalJSON() ([]byte, error) {
 func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -827,13 +827,13 @@ func (x NoticeGuildMemberDecrease) MarshalJSON() ([]byte, error) {
 func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -854,13 +854,13 @@ func (x NoticeChannelMemberIncrease) MarshalJSON() ([]byte, error) {
 func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -881,15 +881,15 @@ func (x NoticeChannelMemberDecrease) MarshalJSON() ([]byte, error) {
 func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "message_id")
+	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
-	b = jsonwire.AppendKey(b, "user_id")
+	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -910,11 +910,11 @@ func (x NoticeChannelMessageDelete) MarshalJSON() ([]byte, error) {
 func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -935,11 +935,11 @@ func (x NoticeChannelCreate) MarshalJSON() ([]byte, error) {
 func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendKey(b, "guild_id")
+	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = jsonwire.AppendKey(b, "channel_id")
+	b = append(b, ",\"channel_id\":"...)
 	b = jsonwire.AppendString(b, x.ChannelID)
-	b = jsonwire.AppendKey(b, "operator_id")
+	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)

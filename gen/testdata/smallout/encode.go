@@ -10,19 +10,19 @@ import (
 func (x *Frame) appendOpen(b []byte) []byte {
 	b = append(b, '{')
 	if x.Seq.Set {
-		b = jsonwire.AppendKey(b, "seq")
+		b = append(b, "\"seq\":"...)
 		b = jsonwire.AppendInt(b, x.Seq.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
-	return jsonwire.AppendKey(b, "data")
+	return jsonwire.AppendQuotedKey(b, "\"data\":")
 }
 
 // appendMembers appends x's present members, each after a comma when needed.
 func (x *Header) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendKey(b, "kind")
+	b = append(b, "\"kind\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Kind))
-	b = jsonwire.AppendKey(b, "at")
+	b = append(b, ",\"at\":"...)
 	b = jsonwire.AppendFloat(b, x.At)
 	return b
 }
@@ -30,10 +30,10 @@ func (x *Header) appendMembers(b []byte) []byte {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Person) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "id")
+	b = append(b, "\"id\":"...)
 	b = jsonwire.AppendString(b, x.ID)
 	if x.Nick.Set {
-		b = jsonwire.AppendKey(b, "nick")
+		b = append(b, ",\"nick\":"...)
 		if x.Nick.Value.Valid {
 			b = jsonwire.AppendString(b, x.Nick.Value.Value)
 		} else {
@@ -41,7 +41,7 @@ func (x *Person) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Tags.Set {
-		b = jsonwire.AppendKey(b, "tags")
+		b = append(b, ",\"tags\":"...)
 		{
 			// Sorted keys: the same value always encodes the same way.
 			keys0 := make([]string, 0, len(x.Tags.Value))
@@ -83,7 +83,7 @@ func (x Person) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPartData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "text")
+	b = append(b, "\"text\":"...)
 	b = jsonwire.AppendString(b, x.Text)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -98,9 +98,9 @@ func (x TextPartData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -128,9 +128,9 @@ func (x PingPartData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PingPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "type")
+	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendString(b, x.Type)
-	b = jsonwire.AppendKey(b, "data")
+	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -145,7 +145,7 @@ func (x PingPart) MarshalJSON() ([]byte, error) {
 func (x *Say) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.Header.appendMembers(b)
-	b = jsonwire.AppendKey(b, "detail")
+	b = append(b, ",\"detail\":"...)
 	b = x.Detail.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -172,7 +172,7 @@ func (x Say) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayDetail) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "body")
+	b = append(b, "\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
@@ -187,12 +187,12 @@ func (x SayDetail) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = jsonwire.AppendKey(b, "text")
+	b = append(b, "\"text\":"...)
 	b = jsonwire.AppendString(b, x.Text)
-	b = jsonwire.AppendKey(b, "who")
+	b = append(b, ",\"who\":"...)
 	b = x.Who.AppendJSON(b)
 	if x.Mentions.Set {
-		b = jsonwire.AppendKey(b, "mentions")
+		b = append(b, ",\"mentions\":"...)
 		b = append(b, '[')
 		for i0 := range x.Mentions.Value {
 			if i0 > 0 {
@@ -203,19 +203,19 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Blob.Set {
-		b = jsonwire.AppendKey(b, "blob")
+		b = append(b, ",\"blob\":"...)
 		b = jsonwire.AppendRaw(b, x.Blob.Value)
 	}
-	b = jsonwire.AppendKey(b, "score")
+	b = append(b, ",\"score\":"...)
 	if x.Score.Valid {
 		b = jsonwire.AppendInt(b, int64(x.Score.Value))
 	} else {
 		b = append(b, "null"...)
 	}
-	b = jsonwire.AppendKey(b, "ok")
+	b = append(b, ",\"ok\":"...)
 	b = jsonwire.AppendBool(b, x.Ok)
 	if x.Parts.Set {
-		b = jsonwire.AppendKey(b, "parts")
+		b = append(b, ",\"parts\":"...)
 		b = append(b, '[')
 		for i0 := range x.Parts.Value {
 			if i0 > 0 {
@@ -242,12 +242,12 @@ func (x SayBody) MarshalJSON() ([]byte, error) {
 func (x *NoteJoin) appendPayload(b []byte) []byte {
 	b = append(b, '{')
 	b = x.Header.appendMembers(b)
-	b = jsonwire.AppendKey(b, "name")
+	b = append(b, ",\"name\":"...)
 	b = jsonwire.AppendString(b, string(x.Name))
-	b = jsonwire.AppendKey(b, "who")
+	b = append(b, ",\"who\":"...)
 	b = x.Who.AppendJSON(b)
 	if x.When.Set {
-		b = jsonwire.AppendKey(b, "when")
+		b = append(b, ",\"when\":"...)
 		b = jsonwire.AppendInt(b, x.When.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
