@@ -189,12 +189,22 @@ func (d *Decoder) readStringSlow(start int) (string, error) {
 	data := d.data
 	buf := d.scratch[:0]
 	defer func() { d.scratch = buf[:0] }()
-	for i := start; i < len(data); {
+	for i := start; ; {
+		// Copy the run up to the next quote, backslash or control
+		// character whole when it is valid UTF-8.
+		j := plainRun(data, i)
+		if run := data[i:j]; utf8.ValidString(run) {
+			buf = append(buf, run...)
+		} else {
+			buf = appendValidUTF8(buf, run)
+		}
 		if len(buf) > d.maxString() {
 			return "", d.errAt(d.pos, d.stringLimitMsg())
 		}
-		c := data[i]
-		switch {
+		if i = j; i >= len(data) {
+			return "", d.eof()
+		}
+		switch c := data[i]; {
 		case c == '"':
 			d.pos = i + 1
 			return string(buf), nil
@@ -203,22 +213,25 @@ func (d *Decoder) readStringSlow(start int) (string, error) {
 			if i, buf, err = d.unescape(i, buf); err != nil {
 				return "", err
 			}
-		case c < 0x20:
-			return "", d.badChar(i, "in string literal")
-		case c < utf8.RuneSelf:
-			buf = append(buf, c)
-			i++
 		default:
-			r, size := utf8.DecodeRuneInString(data[i:])
-			if r == utf8.RuneError && size == 1 {
-				buf = utf8.AppendRune(buf, utf8.RuneError)
-			} else {
-				buf = append(buf, data[i:i+size]...)
-			}
-			i += size
+			return "", d.badChar(i, "in string literal")
 		}
 	}
-	return "", d.eof()
+}
+
+// appendValidUTF8 appends s with each byte that is not part of valid UTF-8
+// replaced by U+FFFD, as encoding/json does.
+func appendValidUTF8(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			buf = utf8.AppendRune(buf, utf8.RuneError)
+		} else {
+			buf = append(buf, s[i:i+size]...)
+		}
+		i += size
+	}
+	return buf
 }
 
 // unescape decodes the escape sequence whose backslash is at data[i],
