@@ -18,11 +18,16 @@ check: ## fail if gofmt, go generate or go mod tidy would change the tree
 	go mod tidy -diff
 
 FUZZTIME ?= 30s
-fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 100000x)
+# The differential targets check 16 generated frames per input: fewer inputs.
+DIFF_FUZZTIME ?= $(FUZZTIME)
+fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 100000x; DIFF_FUZZTIME for the differential ones)
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./bench -run '^$$' -fuzz '^FuzzKOOKDifferential$$' -fuzztime $(DIFF_FUZZTIME) -fuzzminimizetime 2s
+	go test ./bench -run '^$$' -fuzz '^FuzzOneBot12Differential$$' -fuzztime $(DIFF_FUZZTIME) -fuzzminimizetime 2s
 
 BENCHCOUNT ?= 10
 BENCHTIME ?= 1s
