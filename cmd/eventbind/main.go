@@ -3,6 +3,7 @@
 //
 //	eventbind generate --schema DIR [--schema DIR...] --out DIR [--check]
 //	eventbind decode [--strict] [--platform NAME] [FILE...]
+//	eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
 package main
 
 import (
@@ -14,13 +15,18 @@ import (
 // Exit statuses shared by the subcommands.
 const (
 	exitOK      = 0
-	exitFailed  = 1 // some input failed (decode) or output is stale (generate --check)
+	exitFailed  = 1 // some input failed (decode), output is stale (generate --check), serve failed
 	exitUsage   = 2
 	usageHeader = `usage:
   eventbind generate --schema DIR [--schema DIR...] --out DIR [--check]
   eventbind decode [--strict] [--platform NAME] [FILE...]
+  eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
 `
 )
+
+// serveCommand runs `eventbind serve`. serve.go sets it; the build tag
+// eventbind_generate_only leaves serve.go out, as it does the platforms.
+var serveCommand func(args []string, stdout, stderr io.Writer) int
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -36,6 +42,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runGenerate(args[1:], stderr)
 	case "decode":
 		return runDecode(args[1:], stdin, stdout, stderr)
+	case "serve":
+		if serveCommand == nil {
+			fmt.Fprintln(stderr, "eventbind: serve is not built in (build tag eventbind_generate_only)")
+			return exitUsage
+		}
+		return serveCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageHeader)
 		return exitOK
