@@ -50,7 +50,7 @@ func AppendQuotedKey(b []byte, quotedKey string) []byte {
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	for len(s) > 0 {
-		i := asciiRun(s)
+		i := asciiRun(s, 0)
 		if i < len(s) && s[i] >= utf8.RuneSelf {
 			if j := plainRun(s, i); utf8.ValidString(s[i:j]) && !hasLineSeparator(s[i:j]) {
 				i = j
@@ -78,22 +78,6 @@ func AppendString(b []byte, s string) []byte {
 		s = s[size:]
 	}
 	return append(b, '"')
-}
-
-// asciiRun returns the length of the prefix of s that is plain ASCII (no
-// quote, backslash or control character).
-func asciiRun(s string) int {
-	i := 0
-	for i+8 <= len(s) {
-		if w := load64(s, i); (specialBytes(w)|w)&highBits != 0 {
-			break
-		}
-		i += 8
-	}
-	for i < len(s) && plainASCII[s[i]] {
-		i++
-	}
-	return i
 }
 
 // appendEscapedByte appends the escape of an ASCII byte that JSON strings

@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -101,14 +102,32 @@ func specialBytes(w uint64) uint64 {
 	return ((quote - lowBits) &^ quote) | ((backslash - lowBits) &^ backslash) | ((w - 0x20*lowBits) &^ w)
 }
 
+// asciiRun returns the offset of the first byte at or after i that is not
+// plain ASCII: a quote, a backslash, a control character or a byte of 0x80
+// and up.
+func asciiRun(data string, i int) int {
+	for ; i+8 <= len(data); i += 8 {
+		w := load64(data, i)
+		if m := (specialBytes(w) | w) & highBits; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(data) && plainASCII[data[i]] {
+		i++
+	}
+	return i
+}
+
 // plainRun returns the offset of the first byte at or after i that ends a
 // run of plain string bytes: a quote, a backslash or a control character
 // (bytes of 0x80 and up are plain here). It looks at eight bytes at a time,
 // since most of a frame is string contents.
 func plainRun(data string, i int) int {
 	for ; i+8 <= len(data); i += 8 {
-		if specialBytes(load64(data, i))&highBits != 0 {
-			break
+		if m := specialBytes(load64(data, i)) & highBits; m != 0 {
+			// The lowest flagged byte is a real one: a borrow only
+			// flags bytes above it.
+			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
 	for ; i < len(data); i++ {
@@ -154,16 +173,7 @@ func (d *Decoder) readString() (string, error) {
 	data := d.data
 	start := d.pos + 1
 	i := start
-	// ASCII eight bytes at a time, then a byte at a time.
-	for i+8 <= len(data) {
-		if w := load64(data, i); (specialBytes(w)|w)&highBits != 0 {
-			break
-		}
-		i += 8
-	}
-	for i < len(data) && plainASCII[data[i]] {
-		i++
-	}
+	i = asciiRun(data, i)
 	if i < len(data) && data[i] >= utf8.RuneSelf {
 		// Text: eight bytes at a time, then check the UTF-8 of the run.
 		end := plainRun(data, i)
