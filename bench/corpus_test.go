@@ -3,15 +3,12 @@ package bench
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"sort"
-	"strconv"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/onebot12"
+	"github.com/eventbind/eventbind/internal/jsontest"
 )
 
 // targetAverage is the average KOOK frame size of the traffic, in bytes.
@@ -155,44 +152,11 @@ func regenerate(dir string, seed int64) (*Corpus, error) {
 // spelling.
 func sameJSON(t *testing.T, what string, want, got []byte) {
 	t.Helper()
-	w, g := normalJSON(t, want), normalJSON(t, got)
-	if reflect.DeepEqual(w, g) { // cmp.Diff is slow; only explain a difference
-		return
+	diff, err := jsontest.Diff(want, got)
+	if err != nil {
+		t.Fatalf("%s: %v\nwant: %s\ngot:  %s", what, err, want, got)
 	}
-	if diff := cmp.Diff(w, g); diff != "" {
+	if diff != "" {
 		t.Fatalf("%s: re-encoding differs (-want +got):\n%s\nwant: %s\ngot:  %s", what, diff, want, got)
 	}
-}
-
-func normalJSON(t *testing.T, data []byte) any {
-	t.Helper()
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, data)
-	}
-	return normalNumbers(v)
-}
-
-// normalNumbers makes integers int64 and other numbers float64, so that 1.50
-// and 1.5 are equal but 1 and 1.000001 are not.
-func normalNumbers(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			v[k] = normalNumbers(x)
-		}
-	case []any:
-		for i, x := range v {
-			v[i] = normalNumbers(x)
-		}
-	case json.Number:
-		if n, err := strconv.ParseInt(string(v), 10, 64); err == nil {
-			return n
-		}
-		f, _ := strconv.ParseFloat(string(v), 64)
-		return f
-	}
-	return v
 }
