@@ -48,6 +48,11 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 	for name := range reservedTypeNames {
 		b.typeAt[name] = pos{file: "(generated)"}
 	}
+	if fr := s.platform.Frame; fr != nil && fr.Signal != nil {
+		for name := range reservedSignalNames {
+			b.typeAt[name] = pos{file: "(generated)"}
+		}
+	}
 	b.platform(s.platform)
 	for _, e := range s.enums {
 		b.enum(e)
@@ -88,6 +93,7 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 	for _, e := range s.events {
 		b.event(e)
 	}
+	b.signals(s.signals, s.platform.Frame != nil && s.platform.Frame.Signal != nil)
 	// The dispatch tree is only checked on an otherwise sound schema: earlier
 	// problems (a key without a type) would show up again here as clashes.
 	if len(b.ps.list) == 0 {
@@ -360,6 +366,106 @@ func (b *builder) frame(f *frameSpec) {
 	}
 	b.m.Frame = &Frame{Object: obj, Payload: f.Payload, Bare: f.Bare}
 	b.m.Objects = append(b.m.Objects, obj)
+	if f.Signal != nil {
+		b.signalKey(f.Signal, obj)
+	}
+}
+
+// signalKey resolves frame.signal: a required int field of the frame.
+func (b *builder) signalKey(k *signalKeySpec, frame *Object) {
+	key := frame.field(k.Key)
+	switch {
+	case key == nil:
+		b.ps.add(k.keyAt, "frame.signal: key %q is not a field of the frame", k.Key)
+		return
+	case key.Type.Kind != KindInt || key.Optional || key.Nullable:
+		b.ps.add(k.keyAt, "frame.signal: key %q must be a required, non-nullable int field", k.Key)
+		return
+	}
+	method := key.GoName
+	if reservedFieldNames[method] || method == "SignalName" || method == "Raw" {
+		b.ps.add(k.keyAt, "frame.signal: key %q: its Go name %s would clash with a method of Signal", k.Key, method)
+		return
+	}
+	if k.Event == nil {
+		return // reported by the loader
+	}
+	event, ok := b.keyValue(k.Event, false)
+	if !ok {
+		b.ps.add(b.nodeAt(k.at, k.Event), "frame.signal: event: want an integer, got %s", kindName(k.Event))
+		return
+	}
+	b.m.Signals = &Signals{Key: key, Method: method, Event: event.Int}
+}
+
+// signals builds the kinds of frame other than the event frame. Each is a
+// struct of the frame's members other than the signal key. keyDeclared
+// tells whether the frame declares a signal key, sound or not: a broken one
+// was reported where it stands.
+func (b *builder) signals(specs []*signalSpec, keyDeclared bool) {
+	sigs := b.m.Signals
+	if len(specs) == 0 || sigs == nil {
+		if len(specs) > 0 && !keyDeclared {
+			b.ps.add(specs[0].at, "signal %s: the platform's frame declares no signal key (frame.signal)", specs[0].Name)
+		}
+		return
+	}
+	key := sigs.Key.JSONName
+	byName, byValue := map[string]bool{}, map[int64]string{}
+	for _, e := range b.m.Events {
+		byName[e.Name] = true
+	}
+	for _, sg := range specs {
+		what := "signal " + sg.Name
+		if byName[sg.Name] || sg.Name == eventSignalName {
+			b.ps.add(sg.at, "%s: name taken by another signal or an event (names must tell them apart)", what)
+		}
+		byName[sg.Name] = true
+		v, ok := KeyValue{}, false
+		if sg.Value != nil {
+			v, ok = b.keyValue(sg.Value, false)
+		}
+		switch {
+		case sg.Value == nil: // reported by the loader
+		case !ok:
+			b.ps.add(b.nodeAt(sg.at, sg.Value), "%s: value: want an integer, got %s", what, kindName(sg.Value))
+		case v.Int == sigs.Event:
+			b.ps.add(b.nodeAt(sg.at, sg.Value), "%s: value %d is the event frame's (frame.signal.event)", what, v.Int)
+		case byValue[v.Int] != "":
+			b.ps.add(b.nodeAt(sg.at, sg.Value), "%s: value %d repeats signal %s", what, v.Int, byValue[v.Int])
+		default:
+			byValue[v.Int] = sg.Name
+		}
+		goN, goAt := sg.Go, sg.goAt
+		if goN == "" {
+			goN, goAt = goName(sg.Name)+"Signal", sg.at
+		}
+		if !b.declareType(goN, goAt, what+": Go") {
+			continue
+		}
+		sig := &Signal{Name: sg.Name, GoName: goN, Value: v.Int, Doc: b.doc(sg.Doc, sg.Docs, sg.docsAt)}
+		for _, f := range sg.Fields {
+			gn := f.Go
+			if gn == "" {
+				gn = goName(f.Name)
+			}
+			switch {
+			case f.Name == key:
+				b.ps.add(f.at, "%s: field %s is the signal key, which the signal's value sets", what, key)
+			case gn == sigs.Method || gn == "SignalName":
+				b.ps.add(f.at, "%s: field %s: Go name %q is reserved for generated members (set `go:` to another name)", what, f.Name, gn)
+			}
+		}
+		fields := b.fields(sg.Fields, what, sig.Doc.Docs)
+		for _, x := range sg.Examples {
+			if x.Doc != "" && !b.docs[x.Doc] {
+				b.ps.add(x.at, "%s: example %s: unknown document %q", what, x.File, x.Doc)
+			}
+			sig.Examples = append(sig.Examples, &Example{File: x.File, Doc: x.Doc, Note: x.Note})
+		}
+		sig.Object = &Object{GoName: goN, Doc: sig.Doc, Fields: fields, Signal: sig}
+		sigs.List = append(sigs.List, sig)
+	}
 }
 
 func (b *builder) family(f *familySpec) {

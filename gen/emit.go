@@ -28,6 +28,9 @@ func Generate(m *Model) (map[string][]byte, error) {
 		"encode.go":   emitEncode(m),
 		"dispatch.go": emitDispatch(m),
 	}
+	if m.Signals != nil {
+		files["signals.go"] = emitSignals(m)
+	}
 	out := map[string][]byte{}
 	for _, name := range sortedKeys(files) {
 		f := files[name]

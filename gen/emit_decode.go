@@ -134,19 +134,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 	g.Comment("DecodeWith is Decode with options. The unknown paths are nil unless").Line()
 	g.Comment("opts.ReportUnknown is set.").Line()
 	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
-		b.Comment("The one copy of the input: the event keeps it, and its strings are")
-		b.Comment("substrings of it.")
-		b.Id("src").Op(":=").String().Parens(jen.Id("data"))
-		b.Id("d").Op(":=").Qual(wirePath, "AcquireDecoder").Call(jen.Id("src"), jen.Lit(""))
-		b.Defer().Id("d").Dot("Release").Call()
-		b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
-		b.Id("opts").Dot("Limits").Dot("Apply").Call(jen.Id("d"))
-		b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
-			jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
-			jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
-			jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
-		)
+		decodePrologue(b, "event")
 		if m.Frame == nil {
 			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d"))
 			b.If(jen.Err().Op("!=").Nil()).Block(fail)
@@ -183,6 +171,27 @@ func emitDecodeEntry(m *Model) jen.Code {
 		).Line()
 	}
 	return g
+}
+
+// decodePrologue emits the start of an entry point that takes data and
+// opts and returns (value, unknown paths, error): the size check, the one
+// copy of the input (src), a pooled Decoder d with the options applied, and
+// the check that the input is an object. what names the value in comments.
+func decodePrologue(b *jen.Group, what string) {
+	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
+	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
+	b.Comment("The one copy of the input: the " + what + " keeps it, and its strings are")
+	b.Comment("substrings of it.")
+	b.Id("src").Op(":=").String().Parens(jen.Id("data"))
+	b.Id("d").Op(":=").Qual(wirePath, "AcquireDecoder").Call(jen.Id("src"), jen.Lit(""))
+	b.Defer().Id("d").Dot("Release").Call()
+	b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
+	b.Id("opts").Dot("Limits").Dot("Apply").Call(jen.Id("d"))
+	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
+		jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
+		jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
+	)
 }
 
 func returnIfErr3() jen.Code {
@@ -365,16 +374,7 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 						callErr(jen.Id("ev").Dot("decodePayload").Call(jen.Id("d")), ret),
 					)
 				}
-				s.Default().BlockFunc(func(db *jen.Group) {
-					unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), ret)
-					if m.Extensions {
-						// Extensions are legal: kept apart, never reported as unknown.
-						unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"))).Block(
-							callErr(jen.Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")), ret),
-						).Else().Block(unknown)
-					}
-					db.Add(unknown)
-				})
+				s.Default().Block(unknownMember(m, ret))
 			})
 		})
 		if o.Base != nil {
@@ -386,6 +386,19 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 		}
 		b.Add(ret(jen.Nil()))
 	}).Line()
+}
+
+// unknownMember emits the statement for a member the schema does not model:
+// kept in x.UnknownFields, or in x.Extensions when it is an extension.
+func unknownMember(m *Model, ret retFunc) jen.Code {
+	unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), ret)
+	if m.Extensions {
+		// Extensions are legal: kept apart, never reported as unknown.
+		unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"))).Block(
+			callErr(jen.Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")), ret),
+		).Else().Block(unknown)
+	}
+	return unknown
 }
 
 // checkKeys emits the check that the decoded discriminators are the ones

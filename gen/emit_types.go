@@ -176,6 +176,9 @@ func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 	if o.Owner != nil && o == o.Owner.Payload {
 		lead = fmt.Sprintf("%s is the event %q.", o.GoName, o.Owner.Name)
 	}
+	if sg := o.Signal; sg != nil {
+		lead = fmt.Sprintf("%s is the signal %q (%s=%d).", o.GoName, sg.Name, m.Signals.Key.JSONName, sg.Value)
+	}
 	g := jen.Add(docCommentLead(lead, o.GoName, o.Doc)).Line()
 	g.Type().Id(o.GoName).StructFunc(func(s *jen.Group) {
 		for _, c := range head {

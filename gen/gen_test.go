@@ -133,3 +133,89 @@ func TestGoName(t *testing.T) {
 		}
 	}
 }
+
+// TestSignalSchemaErrors: each mistake in frame.signal and signals is
+// reported at its place.
+func TestSignalSchemaErrors(t *testing.T) {
+	const platform = `platform:
+  name: p
+  package: p
+  documents: [{id: d, title: t, source: s}]
+  frame:
+    payload: d
+    signal: %KEY%
+    fields:
+      - {name: s, type: int, doc: {en: Kind.}}
+      - {name: n, type: int, optional: true, doc: {en: Number.}}
+  families:
+    - name: f
+      base: B
+      keys: [{path: k}]
+      at: .
+      unknown_name: "f_{k}"
+objects:
+  - {name: B, doc: {en: Base.}, fields: [{name: k, type: int, doc: {en: Key.}}]}
+events:
+  - {name: f_1, family: f, doc: {en: One.}, docs: [d]}
+`
+	for _, c := range []struct {
+		name, key, signals, want string
+	}{
+		{"key not a frame field", "{key: x, event: 0}", "", `platform.yaml:7:19: frame.signal: key "x" is not a field of the frame`},
+		{"key optional", "{key: n, event: 0}", "", `platform.yaml:7:19: frame.signal: key "n" must be a required, non-nullable int field`},
+		// One error for a broken key, not one more for each signal.
+		{"key optional, with signals", "{key: n, event: 0}", "signals:\n  - {name: hi, value: 1, doc: {en: Hi.}, docs: [d]}\n", `platform.yaml:7:19: frame.signal: key "n" must be a required, non-nullable int field`},
+		{"event not an integer", "{key: s, event: zero}", "", `platform.yaml:7:29: frame.signal: event: want an integer, got "zero"`},
+		{"sound", "{key: s, event: 0}", "", ""}, // the control: no error
+		{"signals without a key", "", "signals:\n  - {name: hi, value: 1, doc: {en: Hi.}, docs: [d]}\n", "signals.yaml:2:5: signal hi: the platform's frame declares no signal key (frame.signal)"},
+		{"name of an event", "{key: s, event: 0}", "signals:\n  - {name: f_1, value: 1, doc: {en: Hi.}, docs: [d]}\n", "signals.yaml:2:5: signal f_1: name taken by another signal or an event"},
+		{"name event", "{key: s, event: 0}", "signals:\n  - {name: event, go: Ev, value: 1, doc: {en: Hi.}, docs: [d]}\n", "signals.yaml:2:5: signal event: name taken by another signal or an event"},
+		{"Go name reserved", "{key: s, event: 0}", "signals:\n  - {name: hi, go: Signal, value: 1, doc: {en: Hi.}, docs: [d]}\n", `signals.yaml:2:20: signal hi: Go name "Signal" is reserved for the generated package`},
+		{"Go name taken", "{key: s, event: 0}", "signals:\n  - {name: f_1_x, go: F1, value: 1, doc: {en: Hi.}, docs: [d]}\n", `signals.yaml:2:23: signal f_1_x: Go name "F1" clashes with the type declared at`},
+		{"field named as the key method", "{key: s, event: 0}", "signals:\n  - {name: hi, value: 1, doc: {en: Hi.}, docs: [d], fields: [{name: x, go: S, type: int, doc: {en: X.}}]}\n", `signals.yaml:2:62: signal hi: field x: Go name "S" is reserved`},
+		{"unknown document", "{key: s, event: 0}", "signals:\n  - {name: hi, value: 1, doc: {en: Hi.}, docs: [e]}\n", `signals.yaml:2:48: unknown document "e"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := strings.Replace(platform, "%KEY%", c.key, 1)
+			if c.key == "" {
+				p = strings.Replace(p, "    signal: \n", "", 1)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "platform.yaml"), []byte(p), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if c.signals != "" {
+				if err := os.WriteFile(filepath.Join(dir, "signals.yaml"), []byte(c.signals), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m, err := Build([]string{dir})
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.Signals == nil || m.Signals.Key.JSONName != "s" || m.Signals.Method != "S" {
+					t.Errorf("signals = %+v", m.Signals)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one containing %q", err, c.want)
+			}
+			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
+				t.Errorf("%d errors, want 1:\n%v", n, err)
+			}
+		})
+	}
+}
+
+// TestNoSignalsNoSignalFile: a platform without frame.signal gets no
+// signals.go, and one with it does.
+func TestNoSignalsNoSignalFile(t *testing.T) {
+	if _, ok := generate(t, "../schema/onebot12")["signals.go"]; ok {
+		t.Error("onebot12 has no frame, yet signals.go was generated")
+	}
+	if _, ok := generate(t, "../schema/kook")["signals.go"]; !ok {
+		t.Error("kook declares signals, yet no signals.go")
+	}
+}

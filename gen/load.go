@@ -117,6 +117,9 @@ func (l *loader) file1(data []byte, s *schemaSpec) {
 			l.seq(n, "unions", func(n *yaml.Node) { s.unions = append(s.unions, l.union(n)) })
 		},
 		"events": func(n *yaml.Node) { l.seq(n, "events", func(n *yaml.Node) { s.events = append(s.events, l.event(n)) }) },
+		"signals": func(n *yaml.Node) {
+			l.seq(n, "signals", func(n *yaml.Node) { s.signals = append(s.signals, l.signal(n)) })
+		},
 	}, nil)
 }
 
@@ -232,7 +235,15 @@ func (l *loader) frame(n *yaml.Node) *frameSpec {
 	l.mapping(n, "frame", map[string]func(*yaml.Node){
 		"payload": func(n *yaml.Node) { l.str(n, "frame.payload", &f.Payload) },
 		"bare":    func(n *yaml.Node) { l.boolean(n, "frame.bare", &f.Bare) },
-		"fields":  func(n *yaml.Node) { f.Fields = l.fields(n, "frame") },
+		"signal": func(n *yaml.Node) {
+			k := &signalKeySpec{at: l.at(n)}
+			l.mapping(n, "frame.signal", map[string]func(*yaml.Node){
+				"key":   func(n *yaml.Node) { k.keyAt = l.at(n); l.str(n, "frame.signal.key", &k.Key) },
+				"event": func(n *yaml.Node) { k.Event = n },
+			}, []string{"key", "event"})
+			f.Signal = k
+		},
+		"fields": func(n *yaml.Node) { f.Fields = l.fields(n, "frame") },
 	}, []string{"payload"})
 	return f
 }
@@ -338,18 +349,39 @@ func (l *loader) event(n *yaml.Node) *eventSpec {
 		"body":   func(n *yaml.Node) { e.bodyAt = l.at(n); l.str(n, what+": body", &e.Body) },
 		"fields": func(n *yaml.Node) { e.Fields = l.fields(n, what) },
 		"examples": func(n *yaml.Node) {
-			l.seq(n, what+": examples", func(n *yaml.Node) {
-				x := &exampleSpec{at: l.at(n)}
-				l.mapping(n, what+": example", map[string]func(*yaml.Node){
-					"file": func(n *yaml.Node) { l.str(n, what+": example.file", &x.File) },
-					"doc":  func(n *yaml.Node) { l.str(n, what+": example.doc", &x.Doc) },
-					"note": func(n *yaml.Node) { l.str(n, what+": example.note", &x.Note) },
-				}, []string{"file", "doc"})
-				e.Examples = append(e.Examples, x)
-			})
+			e.Examples = l.examples(n, what)
 		},
 	}, []string{"name", "family", "doc", "docs"})
 	return e
+}
+
+func (l *loader) examples(n *yaml.Node, what string) []*exampleSpec {
+	var out []*exampleSpec
+	l.seq(n, what+": examples", func(n *yaml.Node) {
+		x := &exampleSpec{at: l.at(n)}
+		l.mapping(n, what+": example", map[string]func(*yaml.Node){
+			"file": func(n *yaml.Node) { l.str(n, what+": example.file", &x.File) },
+			"doc":  func(n *yaml.Node) { l.str(n, what+": example.doc", &x.Doc) },
+			"note": func(n *yaml.Node) { l.str(n, what+": example.note", &x.Note) },
+		}, []string{"file", "doc"})
+		out = append(out, x)
+	})
+	return out
+}
+
+func (l *loader) signal(n *yaml.Node) *signalSpec {
+	sg := &signalSpec{at: l.at(n)}
+	what := "signal"
+	l.mapping(n, what, map[string]func(*yaml.Node){
+		"name":     func(n *yaml.Node) { l.str(n, "signal.name", &sg.Name); what = "signal " + sg.Name },
+		"go":       func(n *yaml.Node) { sg.goAt = l.at(n); l.str(n, what+": go", &sg.Go) },
+		"value":    func(n *yaml.Node) { sg.Value = n },
+		"doc":      func(n *yaml.Node) { l.doc(n, what, &sg.Doc) },
+		"docs":     func(n *yaml.Node) { sg.docsAt = l.at(n); l.strs(n, what+": docs", &sg.Docs) },
+		"fields":   func(n *yaml.Node) { sg.Fields = l.fields(n, what) },
+		"examples": func(n *yaml.Node) { sg.Examples = l.examples(n, what) },
+	}, []string{"name", "value", "doc", "docs"})
+	return sg
 }
 
 func (l *loader) fields(n *yaml.Node, owner string) []*fieldSpec {

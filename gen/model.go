@@ -23,6 +23,9 @@ type Model struct {
 	Events         []*Event
 	Dispatch       *DispatchNode
 	KeyFields      []*KeyField // one per distinct discriminator path, for UnknownEvent
+	// Signals, when the frame declares a signal key, are the kinds of frame
+	// the key tells apart; nil otherwise.
+	Signals *Signals
 }
 
 // Doc is the doc text of an element.
@@ -104,6 +107,9 @@ type Object struct {
 	// Variant is set on the struct of a union variant.
 	Variant *Variant
 	Union   *Union
+	// Signal is set on the struct of a signal: the frame's members other
+	// than the signal key.
+	Signal *Signal
 }
 
 // AllFields returns the base's fields followed by the object's own, with the
@@ -160,6 +166,26 @@ type Frame struct {
 	Object  *Object // the frame's own fields (not the payload)
 	Payload string  // JSON key of the payload
 	Bare    bool    // a bare payload is accepted as well
+}
+
+// Signals are the kinds of frame that one integer member of the frame tells
+// apart (KOOK's "s"): the event frame, whose payload is an event, and the
+// others, each a struct of the frame's members.
+type Signals struct {
+	Key    *Field // the frame field read to tell frames apart: a required int
+	Method string // the Signal interface method returning the key's value: the key's Go name
+	Event  int64  // the key's value on an event frame
+	List   []*Signal
+}
+
+// Signal is one kind of frame other than the event frame.
+type Signal struct {
+	Name     string // as printed by the command line
+	GoName   string
+	Value    int64 // the signal key's value
+	Doc      Doc
+	Object   *Object // the frame's members other than the key
+	Examples []*Example
 }
 
 // Family is a group of events that share a base and discriminators.

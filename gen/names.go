@@ -57,6 +57,21 @@ var reservedTypeNames = map[string]bool{
 	"Frame": true, "EventNames": true,
 }
 
+// reservedSignalNames are the package-level names a package with signals
+// declares besides the signals' own types.
+var reservedSignalNames = map[string]bool{
+	"Signal": true, "EventSignal": true, "UnknownSignal": true,
+	"DecodeSignal": true, "DecodeSignalWith": true,
+}
+
+// eventSignalName is the signal name of an event frame (EventSignal), and
+// unknownSignalPrefix starts that of a frame whose key the schema does not
+// know: "signal_7".
+const (
+	eventSignalName     = "event"
+	unknownSignalPrefix = "signal_"
+)
+
 // unknownEventMembers are UnknownEvent's own members; its discriminator
 // members must not take these names.
 var unknownEventMembers = map[string]bool{"Frame": true, "Family": true, "Payload": true}

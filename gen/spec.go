@@ -40,7 +40,17 @@ type frameSpec struct {
 	at      pos
 	Payload string
 	Bare    bool
+	Signal  *signalKeySpec
 	Fields  []*fieldSpec
+}
+
+// signalKeySpec is frame.signal: the frame member that tells the protocol's
+// frames (signals) apart, and its value on an event frame.
+type signalKeySpec struct {
+	at    pos
+	Key   string
+	keyAt pos
+	Event *yaml.Node
 }
 
 type keySpec struct {
@@ -149,6 +159,20 @@ type eventSpec struct {
 	Examples []*exampleSpec
 }
 
+// signalSpec is one kind of frame other than an event frame.
+type signalSpec struct {
+	at       pos
+	Name     string
+	Go       string
+	goAt     pos
+	Value    *yaml.Node
+	Doc      docSpec
+	Docs     []string
+	docsAt   pos
+	Fields   []*fieldSpec
+	Examples []*exampleSpec
+}
+
 // schemaSpec is everything read from one or more schema folders.
 type schemaSpec struct {
 	platform *platformSpec
@@ -156,4 +180,5 @@ type schemaSpec struct {
 	objects  []*objectSpec
 	unions   []*unionSpec
 	events   []*eventSpec
+	signals  []*signalSpec
 }

@@ -1589,6 +1589,176 @@ func (x *Guild) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "code":
+			seen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Code = HelloCode(v0)
+			}
+		case "session_id":
+			x.SessionID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.SessionID.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("code")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *HelloData) UnmarshalJSON(data []byte) error {
+	var v HelloData
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ReconnectData) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "code":
+			seen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Code = ReconnectCode(v0)
+			}
+		case "err":
+			x.Err.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Err.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("code")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ReconnectData) UnmarshalJSON(data []byte) error {
+	var v ReconnectData
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ResumeAckData) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "session_id":
+			x.SessionID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.SessionID.Value = v0
+			}
+		case "sessionId":
+			x.LegacySessionID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LegacySessionID.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ResumeAckData) UnmarshalJSON(data []byte) error {
+	var v ResumeAckData
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
 func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err

@@ -233,3 +233,101 @@ func (v AttachmentType) Valid() bool {
 	}
 	return false
 }
+
+// HelloCode: Result of the handshake in a hello signal: 0 on success, else why it failed.
+//
+// 状态码
+type HelloCode int
+
+const (
+	// HelloCodeOK: Connected: d.session_id names the session.
+	//
+	// 成功
+	HelloCodeOK HelloCode = 0
+	// HelloCodeMissingParams: Missing parameters.
+	//
+	// 缺少参数
+	HelloCodeMissingParams HelloCode = 40100
+	// HelloCodeInvalidToken: Invalid token.
+	//
+	// 无效的 token
+	HelloCodeInvalidToken HelloCode = 40101
+	// HelloCodeTokenVerificationFailed: Token verification failed.
+	//
+	// token 验证失败
+	HelloCodeTokenVerificationFailed HelloCode = 40102
+	// HelloCodeTokenExpired: Token expired; connect again.
+	//
+	// token 过期; 需要重新连接
+	HelloCodeTokenExpired HelloCode = 40103
+)
+
+// String returns the name of a declared value, or HelloCode(value) for another.
+func (v HelloCode) String() string {
+	switch v {
+	case HelloCodeOK:
+		return "OK"
+	case HelloCodeMissingParams:
+		return "MissingParams"
+	case HelloCodeInvalidToken:
+		return "InvalidToken"
+	case HelloCodeTokenVerificationFailed:
+		return "TokenVerificationFailed"
+	case HelloCodeTokenExpired:
+		return "TokenExpired"
+	}
+	return "HelloCode(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
+func (v HelloCode) Valid() bool {
+	switch v {
+	case HelloCodeOK, HelloCodeMissingParams, HelloCodeInvalidToken, HelloCodeTokenVerificationFailed, HelloCodeTokenExpired:
+		return true
+	}
+	return false
+}
+
+// ReconnectCode: Why the server tells the client to reconnect.
+//
+// 状态码
+//
+// Note: The document's only example sends 41008 (with err "Missing params"), which its table does not list: the message is 40106's, the digits are close to 40108's. The enum is open, so 41008 decodes as it is.
+type ReconnectCode int
+
+const (
+	// ReconnectCodeResumeMissingParams: Resume failed: missing parameters.
+	//
+	// resume 失败, 缺少参数
+	ReconnectCodeResumeMissingParams ReconnectCode = 40106
+	// ReconnectCodeSessionExpired: The session has expired (resume failed, or the sn of a ping is invalid).
+	//
+	// 当前 `session` 已过期 (resume 失败, PING 的 sn 无效)
+	ReconnectCodeSessionExpired ReconnectCode = 40107
+	// ReconnectCodeInvalidSN: The sn is invalid or no longer exists (resume failed, or the sn of a ping is invalid).
+	//
+	// 无效的 `sn` , 或 `sn` 已经不存在 (resume 失败, PING 的 `sn` 无效)
+	ReconnectCodeInvalidSN ReconnectCode = 40108
+)
+
+// String returns the name of a declared value, or ReconnectCode(value) for another.
+func (v ReconnectCode) String() string {
+	switch v {
+	case ReconnectCodeResumeMissingParams:
+		return "ResumeMissingParams"
+	case ReconnectCodeSessionExpired:
+		return "SessionExpired"
+	case ReconnectCodeInvalidSN:
+		return "InvalidSN"
+	}
+	return "ReconnectCode(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
+func (v ReconnectCode) Valid() bool {
+	switch v {
+	case ReconnectCodeResumeMissingParams, ReconnectCodeSessionExpired, ReconnectCodeInvalidSN:
+		return true
+	}
+	return false
+}

@@ -417,6 +417,61 @@ type Guild struct {
 	UnknownFields jsonwire.Unknown
 }
 
+// HelloData: The d of a hello signal.
+//
+// 握手结果
+//
+// Documented in: websocket.
+type HelloData struct {
+	// Code: 0 on success, else the failure code.
+	// 状态码
+	// JSON "code"; documented in websocket.
+	Code HelloCode
+	// SessionID: The session's ID, on success: the sessionId parameter of the URL that resumes the session after a disconnect.
+	// JSON "session_id"; may be absent; documented in websocket.
+	// Note: The failure example has no session_id.
+	SessionID jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// ReconnectData: The d of a reconnect signal.
+//
+// Documented in: websocket.
+type ReconnectData struct {
+	// Code: Why the connection is no longer valid.
+	// 状态码
+	// JSON "code"; documented in websocket.
+	Code ReconnectCode
+	// Err: A message for people.
+	// JSON "err"; may be absent; documented in websocket.
+	// Note: In the example, not in the code table: optional, so that a reconnect without it is still obeyed.
+	Err jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// ResumeAckData: The d of a resume ack signal: the session resumed. ResumeAckSignal.SessionID returns its ID in either spelling.
+//
+// Documented in: websocket.
+type ResumeAckData struct {
+	// SessionID: The resumed session's ID, as the document spells it.
+	// JSON "session_id"; may be absent; documented in websocket.
+	SessionID jsonwire.Opt[string]
+	// LegacySessionID: The resumed session's ID, spelled as the reconnect URL's sessionId parameter.
+	// JSON "sessionId"; may be absent; documented in websocket.
+	// Note: Not in the document; some servers and SDKs send it instead of session_id. Both spellings are optional and each re-encodes as it came.
+	LegacySessionID jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
 // Frame: the envelope around an event payload: its members other than the payload.
 type Frame struct {
 	// S: Signal type; 0 for an event.

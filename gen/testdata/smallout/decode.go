@@ -130,6 +130,15 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			break
 		}
 		switch key {
+		case "op":
+			seen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return ev, err
+				}
+				x.Op = v0
+			}
 		case "seq":
 			x.Seq.Set = true
 			{
@@ -144,7 +153,7 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 				// The event is decoded once; a second payload would replace it unseen.
 				return ev, d.Errorf("duplicate member")
 			}
-			seen |= 1 << 0
+			seen |= 1 << 1
 			e, err := newEvent(d)
 			if err != nil {
 				return ev, err
@@ -166,9 +175,72 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		}
 	}
 	if seen&(1<<0) == 0 {
+		return ev, d.Missing("op")
+	}
+	if seen&(1<<1) == 0 {
 		return ev, d.Missing("data")
 	}
 	return ev, nil
+}
+
+func (x *Beat) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "interval":
+			seen |= 1 << 0
+			if d.IsNull() {
+				x.Interval.Valid = false
+			} else {
+				{
+					v0, err := d.Int()
+					if err != nil {
+						return err
+					}
+					x.Interval.Value = v0
+				}
+				x.Interval.Valid = true
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("interval")
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *Beat) UnmarshalJSON(data []byte) error {
+	var v Beat
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 // checkMembers reports the first required member of x that seen lacks.

@@ -9,13 +9,34 @@ import (
 
 func (x *Frame) appendOpen(b []byte) []byte {
 	b = append(b, '{')
+	b = append(b, "\"op\":"...)
+	b = jsonwire.AppendInt(b, int64(x.Op))
 	if x.Seq.Set {
-		b = append(b, "\"seq\":"...)
+		b = append(b, ",\"seq\":"...)
 		b = jsonwire.AppendInt(b, x.Seq.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
 	b = x.Extensions.AppendTo(b)
-	return jsonwire.AppendQuotedKey(b, "\"data\":")
+	return append(b, ",\"data\":"...)
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *Beat) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = append(b, "\"interval\":"...)
+	if x.Interval.Valid {
+		b = jsonwire.AppendInt(b, int64(x.Interval.Value))
+	} else {
+		b = append(b, "null"...)
+	}
+	b = x.UnknownFields.AppendTo(b)
+	b = x.Extensions.AppendTo(b)
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x Beat) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
 }
 
 // appendMembers appends x's present members, each after a comma when needed.

@@ -32,6 +32,19 @@ func (x *UnknownPart) PartType() string {
 }
 func (*UnknownPart) isPart() {}
 
+// Beat: Heartbeat details.
+type Beat struct {
+	// Interval: Seconds until the next one.
+	// JSON "interval"; may be null.
+	Interval jsonwire.Null[int]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
 // Header: Members every event has.
 type Header struct {
 	// Kind: Discriminator.
@@ -142,6 +155,9 @@ func (*PingPart) isPart() {}
 
 // Frame: the envelope around an event payload: its members other than the payload.
 type Frame struct {
+	// Op: Kind of frame; 0 for an event.
+	// JSON "op".
+	Op int
 	// Seq: Sequence number.
 	// 序号
 	// JSON "seq"; may be absent.

@@ -1,0 +1,259 @@
+package gen
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitSignals renders signals.go, which only a platform whose frame declares
+// a signal key has: the Signal interface, one struct per signal, EventSignal
+// around an event frame, UnknownSignal, and DecodeSignal/DecodeSignalWith.
+// The signals' own objects (KOOK's HelloData) are shared objects and live
+// with the others.
+func emitSignals(m *Model) *jen.File {
+	sigs := m.Signals
+	f := newFile(m)
+	key := sigs.Key.JSONName
+	f.Add(emitSignalInterface(m))
+	f.Add(emitDecodeSignal(m))
+	for _, sg := range sigs.List {
+		o := sg.Object
+		f.Add(emitStruct(m, o, nil, []jen.Code{jen.Line(), jen.Id("raw").String()}))
+		f.Add(signalMethods(m, o.GoName, jen.Lit(sg.Name), jen.Lit(int(sg.Value)), jen.True()))
+		f.Add(rawMethods(o.GoName))
+		f.Add(emitSignalDecode(m, sg)).Line()
+		f.Add(emitSignalAppend(m, sg))
+	}
+	f.Add(emitEventSignal(m))
+	f.Add(emitUnknownSignal(m, key))
+	return f
+}
+
+func emitSignalInterface(m *Model) jen.Code {
+	sigs := m.Signals
+	key := sigs.Key.JSONName
+	g := jen.Commentf("Signal is one decoded %s frame, told apart by its %q: a pointer to one", m.Platform, key).Line()
+	g.Commentf("of the signal types of this package, *EventSignal for an event frame (%s=%d),", key, sigs.Event).Line()
+	g.Commentf("or *UnknownSignal for a frame whose %q the schema does not know.", key).Line()
+	g.Type().Id("Signal").Interface(
+		jen.Comment("SignalName is the signal's name, as `eventbind decode` prints it: "+fmt.Sprintf("%q", eventSignalName)),
+		jen.Comment(fmt.Sprintf("for an event frame, %q for an unknown one.", unknownSignalPrefix+"<"+key+">")),
+		jen.Id("SignalName").Params().String(),
+		jen.Comment(fmt.Sprintf("%s is the frame's %q.", sigs.Method, key)),
+		jen.Id(sigs.Method).Params().Int(),
+		jen.Comment("Known is false for *UnknownSignal."),
+		jen.Id("Known").Params().Bool(),
+		jen.Comment("RawJSON returns a copy of the bytes the signal was decoded from."),
+		jen.Id("RawJSON").Params().Index().Byte(),
+		jen.Comment("AppendJSON appends the signal's JSON encoding to b."),
+		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
+		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
+		jen.Line(),
+		jen.Id("decodeSignal").Params(decoderParam()).Error(),
+		jen.Id("setSource").Params(jen.Id("raw").String()),
+	).Line()
+	return g
+}
+
+// signalMethods are the Signal methods that only report what the signal is.
+func signalMethods(m *Model, goName string, name, value, known jen.Code) jen.Code {
+	recv := jen.Id("x").Op("*").Id(goName)
+	g := jen.Var().Id("_").Id("Signal").Op("=").Parens(jen.Op("*").Id(goName)).Parens(jen.Nil()).Line().Line()
+	g.Comment("SignalName implements Signal.").Line()
+	g.Func().Params(recv.Clone()).Id("SignalName").Params().String().Block(jen.Return(name)).Line().Line()
+	g.Comment(m.Signals.Method + " implements Signal.").Line()
+	g.Func().Params(recv.Clone()).Id(m.Signals.Method).Params().Int().Block(jen.Return(value)).Line().Line()
+	g.Comment("Known implements Signal.").Line()
+	g.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(known)).Line().Line()
+	return g
+}
+
+// rawMethods are RawJSON and setSource of a type that keeps its input in raw.
+func rawMethods(goName string) jen.Code {
+	recv := func() *jen.Statement { return jen.Id("x").Op("*").Id(goName) }
+	g := jen.Comment("RawJSON implements Signal.").Line()
+	g.Func().Params(recv()).Id("RawJSON").Params().Index().Byte().Block(
+		jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw"))),
+	).Line().Line()
+	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String()).Block(
+		jen.Id("x").Dot("raw").Op("=").Id("raw"),
+	).Line()
+	return g
+}
+
+// emitDecodeSignal emits DecodeSignal and DecodeSignalWith: the key is read
+// ahead where it stands, then the frame is decoded in one pass into the
+// signal type it names.
+func emitDecodeSignal(m *Model) jen.Code {
+	sigs := m.Signals
+	key := sigs.Key.JSONName
+	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
+	g := jen.Commentf("DecodeSignal decodes one whole %s frame of any kind, told apart by its %q.", m.Platform, key).Line()
+	g.Commentf("An event frame (%s=%d) decodes to *EventSignal, whose Event is what Decode", key, sigs.Event).Line()
+	g.Commentf("gives for the same frame; a frame whose %q the schema does not know", key).Line()
+	g.Comment("decodes to *UnknownSignal, which keeps it whole. Members the schema does not").Line()
+	g.Comment("model are kept in UnknownFields. Errors name the JSON path (or the offset),").Line()
+	g.Comment("and come without a signal. The signal does not alias data.").Line()
+	g.Func().Id("DecodeSignal").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Signal"), jen.Error()).Block(
+		jen.List(jen.Id("sig"), jen.Id("_"), jen.Err()).Op(":=").Id("DecodeSignalWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values()),
+		jen.Return(jen.Id("sig"), jen.Err()),
+	).Line().Line()
+	g.Comment("DecodeSignalWith is DecodeSignal with options, as DecodeWith is Decode. The").Line()
+	g.Comment("unknown paths are nil unless opts.ReportUnknown is set.").Line()
+	g.Func().Id("DecodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		decodePrologue(b, "signal")
+		b.List(jen.Id("k"), jen.Err()).Op(":=").Id("d").Dot("LookAheadInt").Call(jen.Lit(key))
+		b.If(jen.Err().Op("!=").Nil()).Block(fail)
+		b.Var().Id("sig").Id("Signal")
+		b.Switch(jen.Id("k")).BlockFunc(func(s *jen.Group) {
+			s.Case(jen.Lit(int(sigs.Event))).Block(jen.Id("sig").Op("=").New(jen.Id("EventSignal")))
+			for _, sg := range sigs.List {
+				s.Case(jen.Lit(int(sg.Value))).Block(jen.Id("sig").Op("=").New(jen.Id(sg.GoName)))
+			}
+			s.Default().Block(jen.Id("sig").Op("=").Op("&").Id("UnknownSignal").Values(jen.Dict{jen.Id(lowerFirst(sigs.Method)): jen.Int().Call(jen.Id("k"))}))
+		})
+		b.If(jen.Err().Op(":=").Id("sig").Dot("decodeSignal").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(fail)
+		b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
+		b.Id("sig").Dot("setSource").Call(jen.Id("src"))
+		b.Return(jen.Id("sig"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
+	}).Line()
+	return g
+}
+
+// emitSignalDecode emits decodeSignal of a signal: the frame member by
+// member, the key checked against the signal's value (a duplicate key must
+// not make it re-encode as another signal).
+func emitSignalDecode(m *Model, sg *Signal) jen.Code {
+	sigs := m.Signals
+	key := sigs.Key
+	o := sg.Object
+	required := requiredBits(append([]*Field{key}, o.Fields...))
+	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("decodeSignal").Params(decoderParam()).Error().BlockFunc(func(b *jen.Group) {
+		b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), returnErr))
+		b.Var().Id("seen").Uint64()
+		b.Var().Id("sig").Int()
+		b.For().BlockFunc(func(lb *jen.Group) {
+			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
+			lb.Add(returnIfErr())
+			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
+			lb.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
+				s.Case(jen.Lit(key.JSONName)).BlockFunc(func(cb *jen.Group) {
+					cb.Id("seen").Op("|=").Lit(1).Op("<<").Lit(0)
+					decodeField(cb, jen.Id("sig"), key, returnErr)
+				})
+				memberCases(s, "", o.Fields, required, jen.Id("seen"), returnErr)
+				s.Default().Block(unknownMember(m, returnErr))
+			})
+		})
+		checkRequired(b, required, jen.Id("seen"), returnErr)
+		b.If(jen.Id("sig").Op("!=").Lit(int(sg.Value))).Block(
+			jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(key.JSONName))),
+		)
+		b.Return(jen.Nil())
+	}).Line()
+}
+
+// emitSignalAppend emits AppendJSON and MarshalJSON of a signal: the key with
+// the signal's value first, then the fields and the members kept unmodelled.
+func emitSignalAppend(m *Model, sg *Signal) jen.Code {
+	o := sg.Object
+	g := jen.Comment("AppendJSON implements Signal.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+		// The key and its value are known in advance: one literal.
+		key, _ := json.Marshal(m.Signals.Key.JSONName)
+		b.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("{"+string(key)+":"+strconv.FormatInt(sg.Value, 10)).Op("..."))
+		appendFields(b, o.Fields, surelyWritten)
+		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		if m.Extensions {
+			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
+		}
+		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
+	}).Line()
+	g.Add(emitMarshal(o.GoName))
+	return g
+}
+
+// emitEventSignal declares EventSignal: an event frame, decoded as Decode
+// decodes a frame.
+func emitEventSignal(m *Model) jen.Code {
+	sigs := m.Signals
+	key := sigs.Key
+	g := jen.Commentf("EventSignal is an event frame (%s=%d). Event is what Decode gives for the", key.JSONName, sigs.Event).Line()
+	g.Comment("same frame, with its Frame set.").Line()
+	g.Type().Id("EventSignal").Struct(
+		jen.Comment("Event is the frame's event."),
+		jen.Id("Event").Id("Event"),
+		jen.Line(),
+		jen.Id("frame").Id("Frame"),
+	).Line()
+	g.Add(signalMethods(m, "EventSignal", jen.Lit(eventSignalName), jen.Lit(int(sigs.Event)), jen.True()))
+	recv := func() *jen.Statement { return jen.Id("x").Op("*").Id("EventSignal") }
+	g.Comment("RawJSON implements Signal.").Line()
+	g.Func().Params(recv()).Id("RawJSON").Params().Index().Byte().Block(
+		jen.If(jen.Id("x").Dot("Event").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("x").Dot("Event").Dot("RawJSON").Call()),
+	).Line().Line()
+	g.Comment("AppendJSON implements Signal: the event's frame (null for a nil Event).").Line()
+	g.Func().Params(recv()).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.If(jen.Id("x").Dot("Event").Op("==").Nil()).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit("null").Op("...")))),
+		jen.Return(jen.Id("x").Dot("Event").Dot("AppendJSON").Call(jen.Id("b"))),
+	).Line()
+	g.Add(emitMarshal("EventSignal")).Line()
+	g.Func().Params(recv()).Id("decodeSignal").Params(decoderParam()).Error().Block(
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("x").Dot("frame").Dot("decode").Call(jen.Id("d")),
+		returnIfErr(),
+		jen.Comment("A duplicate key must not make the frame re-encode as another signal."),
+		jen.If(jen.Id("x").Dot("frame").Dot(key.GoName).Op("!=").Lit(int(sigs.Event))).Block(
+			jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(key.JSONName))),
+		),
+		jen.Id("x").Dot("Event").Op("=").Id("ev"),
+		jen.Return(jen.Nil()),
+	).Line().Line()
+	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String()).Block(
+		jen.Id("x").Dot("Event").Dot("setSource").Call(jen.Id("x").Dot("frame"), jen.True(), jen.Id("raw")),
+	).Line()
+	return g
+}
+
+// emitUnknownSignal declares the value for frames whose key the schema does
+// not know.
+func emitUnknownSignal(m *Model, key string) jen.Code {
+	field := lowerFirst(m.Signals.Method)
+	g := jen.Commentf("UnknownSignal is a frame whose %q the schema does not know. It keeps the frame", key).Line()
+	g.Comment("whole, so re-encoding gives back what was decoded.").Line()
+	g.Type().Id("UnknownSignal").Struct(
+		jen.Comment("Raw is the frame, verbatim."),
+		jen.Id("Raw").Qual(wirePath, "Raw"),
+		jen.Line(),
+		jen.Id(field).Int(),
+		jen.Id("raw").String(),
+	).Line()
+	g.Add(signalMethods(m, "UnknownSignal",
+		jen.Lit(unknownSignalPrefix).Op("+").Qual("strconv", "Itoa").Call(jen.Id("x").Dot(field)),
+		jen.Id("x").Dot(field), jen.False()))
+	recv := func() *jen.Statement { return jen.Id("x").Op("*").Id("UnknownSignal") }
+	g.Add(rawMethods("UnknownSignal")).Line()
+	g.Comment("AppendJSON implements Signal: the frame verbatim.").Line()
+	g.Func().Params(recv()).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Raw"))),
+	).Line()
+	g.Add(emitMarshal("UnknownSignal")).Line()
+	g.Comment("decodeSignal validates the frame member by member, so that an error names").Line()
+	g.Comment("the member, and keeps it verbatim.").Line()
+	g.Func().Params(recv()).Id("decodeSignal").Params(decoderParam()).Error().BlockFunc(func(b *jen.Group) {
+		b.Id("mark").Op(":=").Id("d").Dot("Mark").Call()
+		b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), returnErr))
+		b.For().Block(
+			jen.List(jen.Id("_"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call(),
+			returnIfErr(),
+			jen.If(jen.Op("!").Id("more")).Block(jen.Break()),
+			callErr(jen.Id("d").Dot("Skip").Call(), returnErr),
+		)
+		b.Id("x").Dot("Raw").Op("=").Id("d").Dot("Since").Call(jen.Id("mark"))
+		b.Return(jen.Nil())
+	}).Line()
+	return g
+}
