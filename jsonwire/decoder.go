@@ -154,17 +154,6 @@ func (d *Decoder) Kind() Kind {
 	return kindOf(c)
 }
 
-// KindOf reports the kind of the JSON value in value (leading whitespace
-// allowed), without a Decoder: for a value Lookup returned.
-func KindOf(value []byte) Kind {
-	for _, c := range value {
-		if !isSpace(c) {
-			return kindOf(c)
-		}
-	}
-	return KindInvalid
-}
-
 // kindOf classifies a value by its first byte.
 func kindOf(c byte) Kind {
 	switch c {

@@ -721,14 +721,3 @@ func TestErrorf(t *testing.T) {
 	d.Kind()
 	wantErr(t, d.Errorf("bad %s", "thing"), "offset 1: bad thing")
 }
-
-func TestKindOf(t *testing.T) {
-	for in, want := range map[string]Kind{
-		` {"a":1}`: KindObject, "\n[1]": KindArray, `"s"`: KindString, `true`: KindBool,
-		`null`: KindNull, `-1`: KindNumber, `  `: KindInvalid, ``: KindInvalid, `x`: KindInvalid,
-	} {
-		if got := KindOf([]byte(in)); got != want {
-			t.Errorf("KindOf(%q) = %v, want %v", in, got, want)
-		}
-	}
-}

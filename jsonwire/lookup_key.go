@@ -13,15 +13,6 @@ func LookupInt(data []byte, root string, path ...string) (int64, error) {
 	return d.Int64()
 }
 
-// LookupString reads the string at path below data; see LookupInt.
-func LookupString(data []byte, root string, path ...string) (string, error) {
-	d, err := lookupKey(data, root, path)
-	if err != nil {
-		return "", err
-	}
-	return d.String()
-}
-
 func lookupKey(data []byte, root string, path []string) (*Decoder, error) {
 	v, ok, err := Lookup(data, path...)
 	if err != nil {
