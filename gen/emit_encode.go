@@ -1,10 +1,12 @@
 package gen
 
 import (
-	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/eventbind/eventbind/jsonwire"
 )
 
 func emitEncode(m *Model) *jen.File {
@@ -15,11 +17,8 @@ func emitEncode(m *Model) *jen.File {
 	for _, o := range m.Objects {
 		switch {
 		case o.IsBase:
-			f.Comment("appendMembers appends x's present members, each after a comma when needed.")
-			f.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("appendMembers").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
-				appendFields(b, o.Fields, noneWritten)
-				b.Return(jen.Id("b"))
-			})
+			// Each embedding object writes its base's members itself, so
+			// that it can use what its discriminators fix.
 		case o == m.Frameobj():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitAppendObject(m, o, "appendPayload"))
@@ -28,6 +27,11 @@ func emitEncode(m *Model) *jen.File {
 			f.Comment("AppendJSON appends x's JSON encoding to b.")
 			f.Add(emitAppendObject(m, o, "AppendJSON"))
 			f.Add(emitMarshal(o.GoName))
+		}
+	}
+	for _, e := range m.Enums {
+		if e.IsString {
+			f.Add(emitEnumAppend(e))
 		}
 	}
 	for _, u := range m.Unions {
@@ -55,7 +59,12 @@ func emitMarshal(goName string) jen.Code {
 func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id("Frame")).Id("appendOpen").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
-		written := appendFields(b, fr.Object.Fields, noneWritten)
+		var known map[string]KeyValue
+		if m.Signals != nil {
+			// Only event frames are written here.
+			known = map[string]KeyValue{m.Signals.Key.JSONName: {Int: m.Signals.Event}}
+		}
+		written := appendFields(b, jen.Id("x"), fr.Object.Fields, noneWritten, known)
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
 		if m.Extensions {
 			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
@@ -87,12 +96,12 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+		known := knownValues(o)
 		written := noneWritten
 		if o.Base != nil {
-			b.Id("b").Op("=").Id("x").Dot(o.Base.GoName).Dot("appendMembers").Call(jen.Id("b"))
-			written = afterFields(o.Base.Fields, noneWritten)
+			written = appendFields(b, jen.Id("x").Dot(o.Base.GoName), o.Base.Fields, written, known)
 		}
-		appendFields(b, o.Fields, written)
+		appendFields(b, jen.Id("x"), o.Fields, written, known)
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
 		if m.Extensions {
 			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
@@ -123,30 +132,36 @@ func (w writtenState) after(f *Field) writtenState {
 	return w
 }
 
-// afterFields returns the state after fields.
-func afterFields(fields []*Field, w writtenState) writtenState {
+// appendFields appends the fields of x (the struct that holds them) in
+// order, starting in state w, and returns the state after them. known holds
+// the values that discriminators fix, by JSON name.
+func appendFields(b *jen.Group, x *jen.Statement, fields []*Field, w writtenState, known map[string]KeyValue) writtenState {
 	for _, f := range fields {
+		if v, ok := known[f.JSONName]; ok && !f.Optional && !f.Nullable && knownValueType(f.Type) {
+			appendKnownField(b, x.Clone().Dot(f.GoName), f, w, v)
+		} else {
+			appendField(b, x.Clone().Dot(f.GoName), f, w)
+		}
 		w = w.after(f)
 	}
 	return w
 }
 
-// appendFields appends the fields of x in order, starting in state w, and
-// returns the state after them.
-func appendFields(b *jen.Group, fields []*Field, w writtenState) writtenState {
-	for _, f := range fields {
-		appendField(b, jen.Id("x").Dot(f.GoName), f, w)
-		w = w.after(f)
-	}
-	return w
+// memberLiteral returns a member's key in its JSON form with its colon.
+func memberLiteral(name string) string {
+	return string(jsonwire.AppendString(nil, name)) + ":"
 }
 
 // appendKey returns the expression that appends a member's key as one
 // literal: `"name":` first, `,"name":` after a member surely written, and
 // behind jsonwire's comma check when that is not known.
 func appendKey(name string, w writtenState) *jen.Statement {
-	quoted, _ := json.Marshal(name)
-	lit := string(quoted) + ":"
+	return appendLiteral(memberLiteral(name), w)
+}
+
+// appendLiteral returns the expression that appends lit, a member in its
+// JSON form, after the comma that state w calls for.
+func appendLiteral(lit string, w writtenState) *jen.Statement {
 	switch w {
 	case noneWritten:
 		return jen.Append(jen.Id("b"), jen.Lit(lit).Op("..."))
@@ -200,7 +215,7 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
 		call("AppendRaw", target)
 	case KindEnum:
 		if t.Enum.IsString {
-			call("AppendString", jen.String().Call(target))
+			b.Id("b").Op("=").Add(target).Dot("appendJSON").Call(jen.Id("b"))
 		} else {
 			call("AppendInt", jen.Int64().Call(target))
 		}
@@ -240,4 +255,42 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
 			mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}'))
 		})
 	}
+}
+
+// knownValueType reports whether a member of type t can be written from a
+// known discriminator value: a string, an integer or an enum of those.
+func knownValueType(t *Type) bool {
+	switch t.Kind {
+	case KindString, KindInt, KindInt64, KindEnum:
+		return true
+	}
+	return false
+}
+
+// appendKnownField appends a member whose value a discriminator fixes: the
+// value it nearly always has (the one that chose this struct) goes out with
+// its key as one literal, and any other value the usual way.
+func appendKnownField(b *jen.Group, target *jen.Statement, f *Field, written writtenState, v KeyValue) {
+	value, text := jen.Lit(int(v.Int)), strconv.FormatInt(v.Int, 10)
+	if f.Type.Kind == KindString || f.Type.Kind == KindEnum && f.Type.Enum.IsString {
+		value, text = jen.Lit(v.Str), string(jsonwire.AppendString(nil, v.Str))
+	}
+	b.If(target.Clone().Op("==").Add(value)).Block(
+		jen.Id("b").Op("=").Add(appendLiteral(memberLiteral(f.JSONName)+text, written)),
+	).Else().BlockFunc(func(eb *jen.Group) {
+		appendField(eb, target, f, written)
+	})
+}
+
+// emitEnumAppend emits the method that appends a string enum: a declared
+// value as its ready-quoted literal, another one the usual way.
+func emitEnumAppend(e *Enum) jen.Code {
+	return jen.Func().Params(jen.Id("v").Id(e.GoName)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
+		g.Switch(jen.Id("v")).BlockFunc(func(sw *jen.Group) {
+			for _, v := range e.Values {
+				sw.Case(jen.Id(v.GoName)).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit(string(jsonwire.AppendString(nil, v.Str))).Op("..."))))
+			}
+		})
+		g.Return(jen.Qual(wirePath, "AppendString").Call(jen.Id("b"), jen.String().Call(jen.Id("v"))))
+	}).Line()
 }

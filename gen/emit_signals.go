@@ -165,7 +165,7 @@ func emitSignalAppend(m *Model, sg *Signal) jen.Code {
 		// The key and its value are known in advance: one literal.
 		key, _ := json.Marshal(m.Signals.Key.JSONName)
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("{"+string(key)+":"+strconv.FormatInt(sg.Value, 10)).Op("..."))
-		appendFields(b, o.Fields, surelyWritten)
+		appendFields(b, jen.Id("x"), o.Fields, surelyWritten, nil)
 		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
 		if m.Extensions {
 			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))

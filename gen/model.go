@@ -1,5 +1,7 @@
 package gen
 
+import "slices"
+
 // The model is the checked, resolved form of a schema. Every element already
 // knows its Go name and doc text; the emitter only prints it.
 
@@ -125,6 +127,47 @@ func (o *Object) AllFields() []SelField {
 		out = append(out, SelField{Field: f})
 	}
 	return out
+}
+
+// knownValues returns the values that discriminators fix in o, by JSON
+// name: a union variant's key, and the keys of the event whose payload (or
+// wrapper inside it) o is. A value decoded into o nearly always has them.
+func knownValues(o *Object) map[string]KeyValue {
+	known := map[string]KeyValue{}
+	if o.Variant != nil {
+		known[o.Union.Key] = KeyValue{Str: o.Variant.Value}
+	}
+	if e := o.Owner; e != nil {
+		at := e.pathOf(o)
+		for i, k := range e.Family.Keys {
+			p := k.Field.Path
+			if at != nil && len(p) == len(at)+1 && slices.Equal(p[:len(at)], at) {
+				known[p[len(at)]] = e.Keys[i]
+			}
+		}
+	}
+	return known
+}
+
+// pathOf returns the JSON path from e's payload to o, an object that e owns
+// (the payload itself, or a wrapper reached through members), or nil when o
+// is not found there.
+func (e *Event) pathOf(o *Object) []string {
+	var walk func(cur *Object, at []string) []string
+	walk = func(cur *Object, at []string) []string {
+		if cur == o {
+			return at
+		}
+		for _, f := range cur.AllFields() {
+			if t := f.Type; t.Kind == KindObject && t.Object.Owner == e {
+				if p := walk(t.Object, append(at[:len(at):len(at)], f.JSONName)); p != nil {
+					return p
+				}
+			}
+		}
+		return nil
+	}
+	return walk(e.Payload, []string{})
 }
 
 // requiredBits lists the JSON names of the required fields; a field's bit in

@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"math"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -34,8 +35,8 @@ func AppendKey(b []byte, key string) []byte {
 const hexDigits = "0123456789abcdef"
 
 // AppendQuotedKey appends Comma, then quotedKey, which is a key already in
-// its JSON form with its colon ("\"name\":"): generated encoders know their
-// keys in advance.
+// its JSON form with its colon ("\"name\":"), or a whole member when its
+// value is known too: generated encoders know their keys in advance.
 func AppendQuotedKey(b []byte, quotedKey string) []byte {
 	return append(Comma(b), quotedKey...)
 }
@@ -45,39 +46,118 @@ func AppendQuotedKey(b []byte, quotedKey string) []byte {
 // U+2029 (which break JavaScript parsers) — the same output as encoding/json
 // without HTML escaping, so events re-encode identically either way.
 //
-// It copies runs that need no change whole: ASCII found eight bytes at a
-// time, and text whose run is valid UTF-8 without a line separator.
+// Plain ASCII is skipped eight bytes at a time, and what needs no change is
+// copied in runs, not byte by byte.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	for len(s) > 0 {
-		i := asciiRun(s, 0)
-		if i < len(s) && s[i] >= utf8.RuneSelf {
-			if j := plainRun(s, i); utf8.ValidString(s[i:j]) && !hasLineSeparator(s[i:j]) {
-				i = j
-			}
-		}
-		b = append(b, s[:i]...)
-		if s = s[i:]; len(s) == 0 {
+	start, i := 0, 0
+	for {
+		if i = asciiRun(s, i); i >= len(s) {
 			break
 		}
-		if c := s[0]; c < utf8.RuneSelf {
-			b = appendEscapedByte(b, c)
-			s = s[1:]
+		if c := s[i]; c < utf8.RuneSelf {
+			b = appendEscapedByte(append(b, s[start:i]...), c)
+			i++
+			start = i
 			continue
 		}
-		// A rune in a run that could not be copied whole.
-		r, size := utf8.DecodeRuneInString(s)
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-		default:
-			b = append(b, s[:size]...)
+		// Text beyond ASCII: skip what needs no change; when nothing does,
+		// the rune here is invalid UTF-8 or a line separator.
+		if j := unchangedRun(s, i); j > i {
+			i = j
+			continue
 		}
-		s = s[size:]
+		b = append(b, s[start:i]...)
+		if validRuneLen(s, i) == 0 {
+			b = append(b, `\ufffd`...)
+			i++
+		} else {
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xf])
+			i += 3
+		}
+		start = i
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// unchangedRun returns the end of the run from i of bytes that a JSON
+// string holds as they are: plain ASCII and valid UTF-8 other than U+2028
+// and U+2029. Three-byte runes (most CJK text) take the short path.
+func unchangedRun(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if i+8 <= len(s) {
+				w := load64(s, i)
+				if m := (specialBytes(w) | w) & highBits; m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					if s[i] < utf8.RuneSelf {
+						return i
+					}
+					continue
+				}
+				i += 8
+				continue
+			}
+			if !plainASCII[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		if c > 0xE2 && c < 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		n := validRuneLen(s, i)
+		if n == 0 || n == 3 && c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// validRuneLen returns the length of the UTF-8 encoding that starts at s[i],
+// a byte of 0x80 or above, or 0 when it is not valid UTF-8 there (the cases
+// utf8.DecodeRuneInString reports as RuneError of size 1: stray continuation
+// bytes, overlong forms, surrogates, runes above U+10FFFF, truncation).
+func validRuneLen(s string, i int) int {
+	c := s[i]
+	switch {
+	case c < 0xC2:
+		return 0
+	case c < 0xE0:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case c < 0xF0:
+		if i+2 < len(s) {
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xE0 {
+				lo = 0xA0
+			} else if c == 0xED {
+				hi = 0x9F
+			}
+			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 {
+				return 3
+			}
+		}
+	case c < 0xF5:
+		if i+3 < len(s) {
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xF0 {
+				lo = 0x90
+			} else if c == 0xF4 {
+				hi = 0x8F
+			}
+			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+				return 4
+			}
+		}
+	}
+	return 0
 }
 
 // appendEscapedByte appends the escape of an ASCII byte that JSON strings
@@ -107,7 +187,7 @@ func hasLineSeparator(s string) bool {
 		if i < 0 || i+2 >= len(s) {
 			return false
 		}
-		if s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+		if s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
 			return true
 		}
 		s = s[i+1:]
@@ -128,6 +208,9 @@ func AppendFloat(b []byte, v float64) []byte {
 	}
 	abs := math.Abs(v)
 	if abs == 0 || (abs >= 1e-6 && abs < 1e21) {
+		if n, k, ok := shortDecimal(v); ok {
+			return appendDecimal(b, n, k)
+		}
 		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
 	start := len(b)
@@ -142,6 +225,67 @@ func AppendFloat(b []byte, v float64) []byte {
 		}
 	}
 	return b
+}
+
+// pow10 holds the powers of ten that float64 represents exactly and that
+// shortDecimal tries.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+// shortDecimal finds, for the common float with a few decimals (timestamps
+// in seconds, coordinates), the integer n and digit count k such that
+// n/10^k is the shortest decimal that reads back as v: what strconv's
+// shortest formatting prints, found with a few float operations instead.
+//
+// It takes the most decimals K that keep n = round(v*10^K) below 2^53. Then
+// n/10^K is a division of exact operands, correctly rounded, so
+// float64(n)/10^K == v says exactly that the decimal reads back as v. When
+// neither neighbour n±1 reads back as v, n is the only K-decimal that does;
+// any shorter one would be a K-decimal too, so the shortest is n without
+// its trailing zeros. ok is false when that does not settle it (zero, for
+// its sign; large magnitudes; values needing more decimals; several
+// candidates, where strconv picks the nearest) and the caller formats the
+// slow way.
+func shortDecimal(v float64) (n int64, k int, ok bool) {
+	const exact = 1 << 53
+	abs := math.Abs(v)
+	if v == 0 || abs >= exact {
+		return 0, 0, false
+	}
+	k = len(pow10) - 1
+	for abs*pow10[k] >= exact {
+		k--
+	}
+	r := math.Round(v * pow10[k])
+	if r/pow10[k] != v || (r-1)/pow10[k] == v || (r+1)/pow10[k] == v {
+		return 0, 0, false
+	}
+	n = int64(r)
+	for k > 0 && n%10 == 0 {
+		n /= 10
+		k--
+	}
+	return n, k, true
+}
+
+// appendDecimal appends n/10^k in plain decimal notation: n's digits with
+// a point before the last k of them (and zeros in front when n is short).
+func appendDecimal(b []byte, n int64, k int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	var buf [24]byte
+	i := len(buf)
+	for d := 0; n > 0 || d <= k; d++ {
+		if d == k && k > 0 {
+			i--
+			buf[i] = '.'
+		}
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return append(b, buf[i:]...)
 }
 
 // AppendBool appends true or false.

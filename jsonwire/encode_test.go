@@ -73,15 +73,21 @@ func TestAppendFloat(t *testing.T) {
 		999999999999999999999, 1e22, -1e-10, 3.14159, 1e-9, 1e-10,
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 100000; i++ {
 		var f float64
-		switch i % 3 {
+		switch i % 5 {
 		case 0:
 			f = math.Float64frombits(r.Uint64())
 		case 1:
 			f = r.NormFloat64() * math.Pow(10, float64(r.IntN(60)-30))
-		default:
+		case 2:
 			f = float64(r.Int64N(1<<62)) / math.Pow(10, float64(r.IntN(30)))
+		case 3:
+			// Few decimals (timestamps, coordinates): the fast path.
+			f = float64(r.Int64N(1e16)-5e15) / math.Pow(10, float64(r.IntN(12)))
+		default:
+			// Their neighbours, which need more digits.
+			f = math.Nextafter(float64(r.Int64N(1e16))/math.Pow(10, float64(r.IntN(12))), math.Inf(r.IntN(2)*2-1))
 		}
 		values = append(values, f)
 	}

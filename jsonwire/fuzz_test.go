@@ -117,3 +117,19 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+func FuzzAppendFloat(f *testing.F) {
+	for _, v := range []float64{0, 1.5, 1717200001.048218, -36.800695, 1e-7, 1e21, 123456789.123456789} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v float64) {
+		got := string(AppendFloat(nil, v))
+		want, err := json.Marshal(v)
+		if err != nil {
+			want = []byte("null")
+		}
+		if got != string(want) {
+			t.Fatalf("AppendFloat(%v) = %s, encoding/json %s", v, got, want)
+		}
+	})
+}

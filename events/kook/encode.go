@@ -6,39 +6,18 @@ import "github.com/eventbind/eventbind/jsonwire"
 
 func (x *Frame) appendOpen(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"s\":"...)
-	b = jsonwire.AppendInt(b, int64(x.S))
+	if x.S == 0 {
+		b = append(b, "\"s\":0"...)
+	} else {
+		b = append(b, "\"s\":"...)
+		b = jsonwire.AppendInt(b, int64(x.S))
+	}
 	if x.SN.Set {
 		b = append(b, ",\"sn\":"...)
 		b = jsonwire.AppendInt(b, x.SN.Value)
 	}
 	b = x.UnknownFields.AppendTo(b)
 	return append(b, ",\"d\":"...)
-}
-
-// appendMembers appends x's present members, each after a comma when needed.
-func (x *EventData) appendMembers(b []byte) []byte {
-	b = append(b, "\"channel_type\":"...)
-	b = jsonwire.AppendString(b, string(x.ChannelType))
-	b = append(b, ",\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.Nonce)
-	if x.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.VerifyToken.Value)
-	}
-	return b
 }
 
 // AppendJSON appends x's JSON encoding to b.
@@ -262,7 +241,7 @@ func (x Emoji) MarshalJSON() ([]byte, error) {
 func (x *Attachment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, string(x.Type))
+	b = x.Type.appendJSON(b)
 	b = append(b, ",\"url\":"...)
 	b = jsonwire.AppendString(b, x.URL)
 	b = append(b, ",\"name\":"...)
@@ -470,7 +449,30 @@ func (x ResumeAckData) MarshalJSON() ([]byte, error) {
 
 func (x *AddedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -497,8 +499,12 @@ func (x AddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "added_reaction" {
+		b = append(b, "\"type\":\"added_reaction\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -536,7 +542,30 @@ func (x AddedReactionBody) MarshalJSON() ([]byte, error) {
 
 func (x *DeletedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -563,8 +592,12 @@ func (x DeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "deleted_reaction" {
+		b = append(b, "\"type\":\"deleted_reaction\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -602,7 +635,30 @@ func (x DeletedReactionBody) MarshalJSON() ([]byte, error) {
 
 func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -629,8 +685,12 @@ func (x UpdatedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "updated_message" {
+		b = append(b, "\"type\":\"updated_message\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -690,7 +750,30 @@ func (x UpdatedMessageBody) MarshalJSON() ([]byte, error) {
 
 func (x *DeletedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -717,8 +800,12 @@ func (x DeletedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "deleted_message" {
+		b = append(b, "\"type\":\"deleted_message\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -752,7 +839,30 @@ func (x DeletedMessageBody) MarshalJSON() ([]byte, error) {
 
 func (x *AddedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -779,8 +889,12 @@ func (x AddedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "added_channel" {
+		b = append(b, "\"type\":\"added_channel\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -794,7 +908,30 @@ func (x AddedChannelExtra) MarshalJSON() ([]byte, error) {
 
 func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -821,8 +958,12 @@ func (x UpdatedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "updated_channel" {
+		b = append(b, "\"type\":\"updated_channel\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -836,7 +977,30 @@ func (x UpdatedChannelExtra) MarshalJSON() ([]byte, error) {
 
 func (x *DeletedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -863,8 +1027,12 @@ func (x DeletedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "deleted_channel" {
+		b = append(b, "\"type\":\"deleted_channel\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -898,7 +1066,30 @@ func (x DeletedChannelBody) MarshalJSON() ([]byte, error) {
 
 func (x *PinnedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -925,8 +1116,12 @@ func (x PinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "pinned_message" {
+		b = append(b, "\"type\":\"pinned_message\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -962,7 +1157,30 @@ func (x PinnedMessageBody) MarshalJSON() ([]byte, error) {
 
 func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -989,8 +1207,12 @@ func (x UnpinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "unpinned_message" {
+		b = append(b, "\"type\":\"unpinned_message\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1026,7 +1248,30 @@ func (x UnpinnedMessageBody) MarshalJSON() ([]byte, error) {
 
 func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1053,8 +1298,12 @@ func (x UpdatedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "updated_guild" {
+		b = append(b, "\"type\":\"updated_guild\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1068,7 +1317,30 @@ func (x UpdatedGuildExtra) MarshalJSON() ([]byte, error) {
 
 func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1095,8 +1367,12 @@ func (x DeletedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "deleted_guild" {
+		b = append(b, "\"type\":\"deleted_guild\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1110,7 +1386,30 @@ func (x DeletedGuildExtra) MarshalJSON() ([]byte, error) {
 
 func (x *AddedBlockList) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1137,8 +1436,12 @@ func (x AddedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "added_block_list" {
+		b = append(b, "\"type\":\"added_block_list\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1177,7 +1480,30 @@ func (x AddedBlockListBody) MarshalJSON() ([]byte, error) {
 
 func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1204,8 +1530,12 @@ func (x DeletedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "deleted_block_list" {
+		b = append(b, "\"type\":\"deleted_block_list\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1242,7 +1572,30 @@ func (x DeletedBlockListBody) MarshalJSON() ([]byte, error) {
 
 func (x *JoinedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1269,8 +1622,12 @@ func (x JoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "joined_guild" {
+		b = append(b, "\"type\":\"joined_guild\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1300,7 +1657,30 @@ func (x JoinedGuildBody) MarshalJSON() ([]byte, error) {
 
 func (x *ExitedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1327,8 +1707,12 @@ func (x ExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "exited_guild" {
+		b = append(b, "\"type\":\"exited_guild\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1358,7 +1742,30 @@ func (x ExitedGuildBody) MarshalJSON() ([]byte, error) {
 
 func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1385,8 +1792,12 @@ func (x UpdatedGuildMember) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "updated_guild_member" {
+		b = append(b, "\"type\":\"updated_guild_member\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1416,7 +1827,30 @@ func (x UpdatedGuildMemberBody) MarshalJSON() ([]byte, error) {
 
 func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1443,8 +1877,12 @@ func (x GuildMemberOnline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "guild_member_online" {
+		b = append(b, "\"type\":\"guild_member_online\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1483,7 +1921,30 @@ func (x GuildMemberOnlineBody) MarshalJSON() ([]byte, error) {
 
 func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1510,8 +1971,12 @@ func (x GuildMemberOffline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "guild_member_offline" {
+		b = append(b, "\"type\":\"guild_member_offline\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1550,7 +2015,30 @@ func (x GuildMemberOfflineBody) MarshalJSON() ([]byte, error) {
 
 func (x *JoinedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1577,8 +2065,12 @@ func (x JoinedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "joined_channel" {
+		b = append(b, "\"type\":\"joined_channel\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1610,7 +2102,30 @@ func (x JoinedChannelBody) MarshalJSON() ([]byte, error) {
 
 func (x *ExitedChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1637,8 +2152,12 @@ func (x ExitedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "exited_channel" {
+		b = append(b, "\"type\":\"exited_channel\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1670,7 +2189,30 @@ func (x ExitedChannelBody) MarshalJSON() ([]byte, error) {
 
 func (x *TextMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 1 {
+		b = append(b, ",\"type\":1"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1754,7 +2296,30 @@ func (x TextMessageExtra) MarshalJSON() ([]byte, error) {
 
 func (x *ImageMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 2 {
+		b = append(b, ",\"type\":2"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1842,7 +2407,30 @@ func (x ImageMessageExtra) MarshalJSON() ([]byte, error) {
 
 func (x *VideoMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 3 {
+		b = append(b, ",\"type\":3"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -1930,7 +2518,30 @@ func (x VideoMessageExtra) MarshalJSON() ([]byte, error) {
 
 func (x *FileMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 4 {
+		b = append(b, ",\"type\":4"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2018,7 +2629,30 @@ func (x FileMessageExtra) MarshalJSON() ([]byte, error) {
 
 func (x *AudioMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 8 {
+		b = append(b, ",\"type\":8"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2106,7 +2740,30 @@ func (x AudioMessageExtra) MarshalJSON() ([]byte, error) {
 
 func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 9 {
+		b = append(b, ",\"type\":9"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2205,7 +2862,30 @@ func (x KMarkdownMessageExtra) MarshalJSON() ([]byte, error) {
 
 func (x *CardMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 10 {
+		b = append(b, ",\"type\":10"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2304,7 +2984,30 @@ func (x CardMessageExtra) MarshalJSON() ([]byte, error) {
 
 func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2331,8 +3034,12 @@ func (x UpdatedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "updated_private_message" {
+		b = append(b, "\"type\":\"updated_private_message\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2370,7 +3077,30 @@ func (x UpdatedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 
 func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2397,8 +3127,12 @@ func (x DeletedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "deleted_private_message" {
+		b = append(b, "\"type\":\"deleted_private_message\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2434,7 +3168,30 @@ func (x DeletedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 
 func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2461,8 +3218,12 @@ func (x PrivateAddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "private_added_reaction" {
+		b = append(b, "\"type\":\"private_added_reaction\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2496,7 +3257,30 @@ func (x PrivateAddedReactionBody) MarshalJSON() ([]byte, error) {
 
 func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2523,8 +3307,12 @@ func (x PrivateDeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "private_deleted_reaction" {
+		b = append(b, "\"type\":\"private_deleted_reaction\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2558,7 +3346,30 @@ func (x PrivateDeletedReactionBody) MarshalJSON() ([]byte, error) {
 
 func (x *AddedRole) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2585,8 +3396,12 @@ func (x AddedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "added_role" {
+		b = append(b, "\"type\":\"added_role\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2600,7 +3415,30 @@ func (x AddedRoleExtra) MarshalJSON() ([]byte, error) {
 
 func (x *DeletedRole) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2627,8 +3465,12 @@ func (x DeletedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "deleted_role" {
+		b = append(b, "\"type\":\"deleted_role\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2642,7 +3484,30 @@ func (x DeletedRoleExtra) MarshalJSON() ([]byte, error) {
 
 func (x *UpdatedRole) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2669,8 +3534,12 @@ func (x UpdatedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "updated_role" {
+		b = append(b, "\"type\":\"updated_role\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2684,7 +3553,30 @@ func (x UpdatedRoleExtra) MarshalJSON() ([]byte, error) {
 
 func (x *UserUpdated) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2711,8 +3603,12 @@ func (x UserUpdated) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "user_updated" {
+		b = append(b, "\"type\":\"user_updated\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2744,7 +3640,30 @@ func (x UserUpdatedBody) MarshalJSON() ([]byte, error) {
 
 func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2771,8 +3690,12 @@ func (x SelfJoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "self_joined_guild" {
+		b = append(b, "\"type\":\"self_joined_guild\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2804,7 +3727,30 @@ func (x SelfJoinedGuildBody) MarshalJSON() ([]byte, error) {
 
 func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2831,8 +3777,12 @@ func (x SelfExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "self_exited_guild" {
+		b = append(b, "\"type\":\"self_exited_guild\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2860,7 +3810,30 @@ func (x SelfExitedGuildBody) MarshalJSON() ([]byte, error) {
 
 func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventData.appendMembers(b)
+	b = append(b, "\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":"...)
+	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"msg_timestamp\":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":"...)
+	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(b, ",\"verify_token\":"...)
+		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2887,8 +3860,12 @@ func (x MessageBtnClick) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "message_btn_click" {
+		b = append(b, "\"type\":\"message_btn_click\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -2922,6 +3899,32 @@ func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 // MarshalJSON implements json.Marshaler.
 func (x MessageBtnClickBody) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+func (v ChannelType) appendJSON(b []byte) []byte {
+	switch v {
+	case ChannelTypeGroup:
+		return append(b, "\"GROUP\""...)
+	case ChannelTypePerson:
+		return append(b, "\"PERSON\""...)
+	case ChannelTypeBroadcast:
+		return append(b, "\"BROADCAST\""...)
+	}
+	return jsonwire.AppendString(b, string(v))
+}
+
+func (v AttachmentType) appendJSON(b []byte) []byte {
+	switch v {
+	case AttachmentTypeImage:
+		return append(b, "\"image\""...)
+	case AttachmentTypeVideo:
+		return append(b, "\"video\""...)
+	case AttachmentTypeFile:
+		return append(b, "\"file\""...)
+	case AttachmentTypeAudio:
+		return append(b, "\"audio\""...)
+	}
+	return jsonwire.AppendString(b, string(v))
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.

@@ -4,46 +4,6 @@ package onebot12
 
 import "github.com/eventbind/eventbind/jsonwire"
 
-// appendMembers appends x's present members, each after a comma when needed.
-func (x *EventBase) appendMembers(b []byte) []byte {
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
-	if x.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.Impl.Value)
-	}
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.Time)
-	b = append(b, ",\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
-	b = append(b, ",\"detail_type\":"...)
-	b = jsonwire.AppendString(b, x.DetailType)
-	b = append(b, ",\"sub_type\":"...)
-	b = jsonwire.AppendString(b, string(x.SubType))
-	return b
-}
-
-// appendMembers appends x's present members, each after a comma when needed.
-func (x *BotEventBase) appendMembers(b []byte) []byte {
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
-	if x.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.Time)
-	b = append(b, ",\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
-	b = append(b, ",\"detail_type\":"...)
-	b = jsonwire.AppendString(b, x.DetailType)
-	b = append(b, ",\"sub_type\":"...)
-	b = jsonwire.AppendString(b, string(x.SubType))
-	return b
-}
-
 // AppendJSON appends x's JSON encoding to b.
 func (x *Self) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
@@ -139,8 +99,12 @@ func (x TextSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "text" {
+		b = append(b, "\"type\":\"text\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -171,8 +135,12 @@ func (x MentionSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "mention" {
+		b = append(b, "\"type\":\"mention\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -201,8 +169,12 @@ func (x MentionAllSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "mention_all" {
+		b = append(b, "\"type\":\"mention_all\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -233,8 +205,12 @@ func (x ImageSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "image" {
+		b = append(b, "\"type\":\"image\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -265,8 +241,12 @@ func (x VoiceSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "voice" {
+		b = append(b, "\"type\":\"voice\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -297,8 +277,12 @@ func (x AudioSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "audio" {
+		b = append(b, "\"type\":\"audio\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -329,8 +313,12 @@ func (x VideoSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "video" {
+		b = append(b, "\"type\":\"video\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -361,8 +349,12 @@ func (x FileSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "file" {
+		b = append(b, "\"type\":\"file\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -399,8 +391,12 @@ func (x LocationSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "location" {
+		b = append(b, "\"type\":\"location\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -435,8 +431,12 @@ func (x ReplySegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "reply" {
+		b = append(b, "\"type\":\"reply\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -451,7 +451,30 @@ func (x ReplySegment) MarshalJSON() ([]byte, error) {
 
 func (x *MessagePrivate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "message" {
+		b = append(b, ",\"type\":\"message\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "private" {
+		b = append(b, ",\"detail_type\":\"private\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
 	b = append(b, ",\"message\":"...)
@@ -489,7 +512,30 @@ func (x MessagePrivate) MarshalJSON() ([]byte, error) {
 
 func (x *MessageGroup) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "message" {
+		b = append(b, ",\"type\":\"message\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "group" {
+		b = append(b, ",\"detail_type\":\"group\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
 	b = append(b, ",\"message\":"...)
@@ -529,7 +575,30 @@ func (x MessageGroup) MarshalJSON() ([]byte, error) {
 
 func (x *MessageChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "message" {
+		b = append(b, ",\"type\":\"message\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "channel" {
+		b = append(b, ",\"detail_type\":\"channel\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
 	b = append(b, ",\"message\":"...)
@@ -571,7 +640,28 @@ func (x MessageChannel) MarshalJSON() ([]byte, error) {
 
 func (x *MetaConnect) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.EventBase.ID)
+	if x.EventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.Impl.Value)
+	}
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.EventBase.Time)
+	if x.EventBase.Type == "meta" {
+		b = append(b, ",\"type\":\"meta\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.Type)
+	}
+	if x.EventBase.DetailType == "connect" {
+		b = append(b, ",\"detail_type\":\"connect\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.EventBase.SubType.appendJSON(b)
 	b = append(b, ",\"version\":"...)
 	b = x.Version.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -592,7 +682,28 @@ func (x MetaConnect) MarshalJSON() ([]byte, error) {
 
 func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.EventBase.ID)
+	if x.EventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.Impl.Value)
+	}
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.EventBase.Time)
+	if x.EventBase.Type == "meta" {
+		b = append(b, ",\"type\":\"meta\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.Type)
+	}
+	if x.EventBase.DetailType == "heartbeat" {
+		b = append(b, ",\"detail_type\":\"heartbeat\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.EventBase.SubType.appendJSON(b)
 	b = append(b, ",\"interval\":"...)
 	b = jsonwire.AppendInt(b, x.Interval)
 	b = x.UnknownFields.AppendTo(b)
@@ -613,7 +724,28 @@ func (x MetaHeartbeat) MarshalJSON() ([]byte, error) {
 
 func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.EventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.EventBase.ID)
+	if x.EventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.Impl.Value)
+	}
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.EventBase.Time)
+	if x.EventBase.Type == "meta" {
+		b = append(b, ",\"type\":\"meta\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.Type)
+	}
+	if x.EventBase.DetailType == "status_update" {
+		b = append(b, ",\"detail_type\":\"status_update\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.EventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.EventBase.SubType.appendJSON(b)
 	b = append(b, ",\"status\":"...)
 	b = x.Status.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -634,7 +766,30 @@ func (x MetaStatusUpdate) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "friend_increase" {
+		b = append(b, ",\"detail_type\":\"friend_increase\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
@@ -655,7 +810,30 @@ func (x NoticeFriendIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "friend_decrease" {
+		b = append(b, ",\"detail_type\":\"friend_decrease\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
 	b = x.UnknownFields.AppendTo(b)
@@ -676,7 +854,30 @@ func (x NoticeFriendDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "private_message_delete" {
+		b = append(b, ",\"detail_type\":\"private_message_delete\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"message_id\":"...)
 	b = jsonwire.AppendString(b, x.MessageID)
 	b = append(b, ",\"user_id\":"...)
@@ -699,7 +900,30 @@ func (x NoticePrivateMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "group_member_increase" {
+		b = append(b, ",\"detail_type\":\"group_member_increase\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"group_id\":"...)
 	b = jsonwire.AppendString(b, x.GroupID)
 	b = append(b, ",\"user_id\":"...)
@@ -724,7 +948,30 @@ func (x NoticeGroupMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "group_member_decrease" {
+		b = append(b, ",\"detail_type\":\"group_member_decrease\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"group_id\":"...)
 	b = jsonwire.AppendString(b, x.GroupID)
 	b = append(b, ",\"user_id\":"...)
@@ -749,7 +996,30 @@ func (x NoticeGroupMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "group_message_delete" {
+		b = append(b, ",\"detail_type\":\"group_message_delete\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"group_id\":"...)
 	b = jsonwire.AppendString(b, x.GroupID)
 	b = append(b, ",\"message_id\":"...)
@@ -776,7 +1046,30 @@ func (x NoticeGroupMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "guild_member_increase" {
+		b = append(b, ",\"detail_type\":\"guild_member_increase\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = append(b, ",\"user_id\":"...)
@@ -801,7 +1094,30 @@ func (x NoticeGuildMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "guild_member_decrease" {
+		b = append(b, ",\"detail_type\":\"guild_member_decrease\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = append(b, ",\"user_id\":"...)
@@ -826,7 +1142,30 @@ func (x NoticeGuildMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "channel_member_increase" {
+		b = append(b, ",\"detail_type\":\"channel_member_increase\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = append(b, ",\"channel_id\":"...)
@@ -853,7 +1192,30 @@ func (x NoticeChannelMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "channel_member_decrease" {
+		b = append(b, ",\"detail_type\":\"channel_member_decrease\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = append(b, ",\"channel_id\":"...)
@@ -880,7 +1242,30 @@ func (x NoticeChannelMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "channel_message_delete" {
+		b = append(b, ",\"detail_type\":\"channel_message_delete\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = append(b, ",\"channel_id\":"...)
@@ -909,7 +1294,30 @@ func (x NoticeChannelMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "channel_create" {
+		b = append(b, ",\"detail_type\":\"channel_create\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = append(b, ",\"channel_id\":"...)
@@ -934,7 +1342,30 @@ func (x NoticeChannelCreate) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.BotEventBase.appendMembers(b)
+	b = append(b, "\"id\":"...)
+	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	if x.BotEventBase.Impl.Set {
+		b = append(b, ",\"impl\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+	}
+	b = append(b, ",\"self\":"...)
+	b = x.BotEventBase.Self.AppendJSON(b)
+	b = append(b, ",\"time\":"...)
+	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
+	if x.BotEventBase.Type == "notice" {
+		b = append(b, ",\"type\":\"notice\""...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+	}
+	if x.BotEventBase.DetailType == "channel_delete" {
+		b = append(b, ",\"detail_type\":\"channel_delete\""...)
+	} else {
+		b = append(b, ",\"detail_type\":"...)
+		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+	}
+	b = append(b, ",\"sub_type\":"...)
+	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
 	b = append(b, ",\"channel_id\":"...)
@@ -955,6 +1386,26 @@ func (x *NoticeChannelDelete) AppendJSON(b []byte) []byte {
 // MarshalJSON implements json.Marshaler.
 func (x NoticeChannelDelete) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+func (v SubType) appendJSON(b []byte) []byte {
+	switch v {
+	case SubTypeNone:
+		return append(b, "\"\""...)
+	case SubTypeJoin:
+		return append(b, "\"join\""...)
+	case SubTypeInvite:
+		return append(b, "\"invite\""...)
+	case SubTypeLeave:
+		return append(b, "\"leave\""...)
+	case SubTypeKick:
+		return append(b, "\"kick\""...)
+	case SubTypeRecall:
+		return append(b, "\"recall\""...)
+	case SubTypeDelete:
+		return append(b, "\"delete\""...)
+	}
+	return jsonwire.AppendString(b, string(v))
 }
 
 // AppendJSON appends the value verbatim.

@@ -9,8 +9,12 @@ import (
 
 func (x *Frame) appendOpen(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"op\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Op))
+	if x.Op == 0 {
+		b = append(b, "\"op\":0"...)
+	} else {
+		b = append(b, "\"op\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Op))
+	}
 	if x.Seq.Set {
 		b = append(b, ",\"seq\":"...)
 		b = jsonwire.AppendInt(b, x.Seq.Value)
@@ -37,15 +41,6 @@ func (x *Beat) AppendJSON(b []byte) []byte {
 // MarshalJSON implements json.Marshaler.
 func (x Beat) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
-}
-
-// appendMembers appends x's present members, each after a comma when needed.
-func (x *Header) appendMembers(b []byte) []byte {
-	b = append(b, "\"kind\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Kind))
-	b = append(b, ",\"at\":"...)
-	b = jsonwire.AppendFloat(b, x.At)
-	return b
 }
 
 // AppendJSON appends x's JSON encoding to b.
@@ -119,8 +114,12 @@ func (x TextPartData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "text" {
+		b = append(b, "\"type\":\"text\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -149,8 +148,12 @@ func (x PingPartData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PingPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"type\":"...)
-	b = jsonwire.AppendString(b, x.Type)
+	if x.Type == "ping" {
+		b = append(b, "\"type\":\"ping\""...)
+	} else {
+		b = append(b, "\"type\":"...)
+		b = jsonwire.AppendString(b, x.Type)
+	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -165,7 +168,14 @@ func (x PingPart) MarshalJSON() ([]byte, error) {
 
 func (x *Say) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.Header.appendMembers(b)
+	if x.Header.Kind == 1 {
+		b = append(b, "\"kind\":1"...)
+	} else {
+		b = append(b, "\"kind\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
+	}
+	b = append(b, ",\"at\":"...)
+	b = jsonwire.AppendFloat(b, x.Header.At)
 	b = append(b, ",\"detail\":"...)
 	b = x.Detail.AppendJSON(b)
 	b = x.UnknownFields.AppendTo(b)
@@ -262,9 +272,20 @@ func (x SayBody) MarshalJSON() ([]byte, error) {
 
 func (x *NoteJoin) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = x.Header.appendMembers(b)
-	b = append(b, ",\"name\":"...)
-	b = jsonwire.AppendString(b, string(x.Name))
+	if x.Header.Kind == 9 {
+		b = append(b, "\"kind\":9"...)
+	} else {
+		b = append(b, "\"kind\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
+	}
+	b = append(b, ",\"at\":"...)
+	b = jsonwire.AppendFloat(b, x.Header.At)
+	if x.Name == "join" {
+		b = append(b, ",\"name\":\"join\""...)
+	} else {
+		b = append(b, ",\"name\":"...)
+		b = x.Name.appendJSON(b)
+	}
 	b = append(b, ",\"who\":"...)
 	b = x.Who.AppendJSON(b)
 	if x.When.Set {
@@ -291,6 +312,14 @@ func (x *NoteJoin) AppendJSON(b []byte) []byte {
 // MarshalJSON implements json.Marshaler.
 func (x NoteJoin) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+func (v Topic) appendJSON(b []byte) []byte {
+	switch v {
+	case TopicJoin:
+		return append(b, "\"join\""...)
+	}
+	return jsonwire.AppendString(b, string(v))
 }
 
 // AppendJSON appends the value verbatim.
