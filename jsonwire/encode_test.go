@@ -193,3 +193,14 @@ func TestEncodeAllocs(t *testing.T) {
 		t.Errorf("%v allocations, want 0", n)
 	}
 }
+
+// A long run of text that must be mended at its end: each byte is looked at
+// a bounded number of times (a re-scan from every rune would not finish).
+func TestAppendStringLongRunMendedAtEnd(t *testing.T) {
+	for _, tail := range []string{"\xff", "\u2028", "\""} {
+		s := strings.Repeat("中文テキスト", 1<<17) + tail
+		if got, want := string(AppendString(nil, s)), stdString(t, s); got != want {
+			t.Errorf("AppendString of %d bytes ending in %q differs from encoding/json", len(s), tail)
+		}
+	}
+}
