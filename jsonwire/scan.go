@@ -87,9 +87,9 @@ const (
 // load64 returns the eight bytes at data[i:] as a little-endian word; the
 // compiler turns it into one load.
 func load64(data string, i int) uint64 {
-	_ = data[i+7]
-	return uint64(data[i]) | uint64(data[i+1])<<8 | uint64(data[i+2])<<16 | uint64(data[i+3])<<24 |
-		uint64(data[i+4])<<32 | uint64(data[i+5])<<40 | uint64(data[i+6])<<48 | uint64(data[i+7])<<56
+	w := data[i : i+8] // one bounds check; the compiler makes the rest one load
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // specialBytes sets the high bit of each byte of w that is a quote, a
@@ -106,11 +106,21 @@ func specialBytes(w uint64) uint64 {
 // plain ASCII: a quote, a backslash, a control character or a byte of 0x80
 // and up.
 func asciiRun(data string, i int) int {
+	start := i
 	for ; i+8 <= len(data); i += 8 {
 		w := load64(data, i)
 		if m := (specialBytes(w) | w) & highBits; m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
+	}
+	if n := len(data) - i; n > 0 && len(data)-8 >= start {
+		// The last word, overlapping bytes this call found plain (which
+		// flag nothing, not even by a borrow): its top n bytes.
+		w := load64(data, len(data)-8)
+		if m := ((specialBytes(w) | w) & highBits) >> (64 - 8*n); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		return len(data)
 	}
 	for i < len(data) && plainASCII[data[i]] {
 		i++
