@@ -2,9 +2,7 @@ package jsonwire
 
 import (
 	"math"
-	"math/bits"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -63,7 +61,7 @@ func AppendString(b []byte, s string) []byte {
 		}
 		// Text beyond ASCII: skip what needs no change; when nothing does,
 		// the rune here is invalid UTF-8 or a line separator.
-		if j := unchangedRun(s, i); j > i {
+		if j := textRun(s, i, true); j > i {
 			i = j
 			continue
 		}
@@ -79,85 +77,6 @@ func AppendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
-}
-
-// unchangedRun returns the end of the run from i of bytes that a JSON
-// string holds as they are: plain ASCII and valid UTF-8 other than U+2028
-// and U+2029. Three-byte runes (most CJK text) take the short path.
-func unchangedRun(s string, i int) int {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if i+8 <= len(s) {
-				w := load64(s, i)
-				if m := (specialBytes(w) | w) & highBits; m != 0 {
-					i += bits.TrailingZeros64(m) >> 3
-					if s[i] < utf8.RuneSelf {
-						return i
-					}
-					continue
-				}
-				i += 8
-				continue
-			}
-			if !plainASCII[c] {
-				return i
-			}
-			i++
-			continue
-		}
-		if c > 0xE2 && c < 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3
-			continue
-		}
-		n := validRuneLen(s, i)
-		if n == 0 || n == 3 && c == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
-			return i
-		}
-		i += n
-	}
-	return i
-}
-
-// validRuneLen returns the length of the UTF-8 encoding that starts at s[i],
-// a byte of 0x80 or above, or 0 when it is not valid UTF-8 there (the cases
-// utf8.DecodeRuneInString reports as RuneError of size 1: stray continuation
-// bytes, overlong forms, surrogates, runes above U+10FFFF, truncation).
-func validRuneLen(s string, i int) int {
-	c := s[i]
-	switch {
-	case c < 0xC2:
-		return 0
-	case c < 0xE0:
-		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			return 2
-		}
-	case c < 0xF0:
-		if i+2 < len(s) {
-			lo, hi := byte(0x80), byte(0xBF)
-			if c == 0xE0 {
-				lo = 0xA0
-			} else if c == 0xED {
-				hi = 0x9F
-			}
-			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 {
-				return 3
-			}
-		}
-	case c < 0xF5:
-		if i+3 < len(s) {
-			lo, hi := byte(0x80), byte(0xBF)
-			if c == 0xF0 {
-				lo = 0x90
-			} else if c == 0xF4 {
-				hi = 0x8F
-			}
-			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
-				return 4
-			}
-		}
-	}
-	return 0
 }
 
 // appendEscapedByte appends the escape of an ASCII byte that JSON strings
@@ -178,20 +97,6 @@ func appendEscapedByte(b []byte, c byte) []byte {
 		return append(b, '\\', 't')
 	}
 	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-}
-
-// hasLineSeparator reports whether s holds U+2028 or U+2029 (E2 80 A8/A9).
-func hasLineSeparator(s string) bool {
-	for {
-		i := strings.IndexByte(s, 0xE2)
-		if i < 0 || i+2 >= len(s) {
-			return false
-		}
-		if s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
-			return true
-		}
-		s = s[i+1:]
-	}
 }
 
 // AppendInt appends v in decimal.

@@ -148,6 +148,92 @@ func plainRun(data string, i int) int {
 	return i
 }
 
+// textRun returns the end of the run from i of bytes that a JSON string
+// holds as they are: plain ASCII and valid UTF-8, and with stopAtLineSep
+// not U+2028 or U+2029 (which the encoder escapes). ASCII goes eight bytes
+// at a time, three-byte runes (most CJK text) by a short path.
+func textRun(s string, i int, stopAtLineSep bool) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if i+8 <= len(s) {
+				w := load64(s, i)
+				if m := (specialBytes(w) | w) & highBits; m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					if s[i] < utf8.RuneSelf {
+						return i
+					}
+					continue
+				}
+				i += 8
+				continue
+			}
+			if !plainASCII[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		if c > 0xE2 && c < 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		n := validRuneLen(s, i)
+		if n == 0 || stopAtLineSep && isLineSeparator(s, i) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// validRuneLen returns the length of the UTF-8 encoding that starts at s[i],
+// a byte of 0x80 or above, or 0 when it is not valid UTF-8 there (the cases
+// utf8.DecodeRuneInString reports as RuneError of size 1: stray continuation
+// bytes, overlong forms, surrogates, runes above U+10FFFF, truncation).
+func validRuneLen(s string, i int) int {
+	c := s[i]
+	switch {
+	case c < 0xC2:
+		return 0
+	case c < 0xE0:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case c < 0xF0:
+		if i+2 < len(s) {
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xE0 {
+				lo = 0xA0
+			} else if c == 0xED {
+				hi = 0x9F
+			}
+			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 {
+				return 3
+			}
+		}
+	case c < 0xF5:
+		if i+3 < len(s) {
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xF0 {
+				lo = 0x90
+			} else if c == 0xF4 {
+				hi = 0x8F
+			}
+			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+				return 4
+			}
+		}
+	}
+	return 0
+}
+
+// isLineSeparator reports whether U+2028 or U+2029 (E2 80 A8/A9) starts at
+// s[i].
+func isLineSeparator(s string, i int) bool {
+	return i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8
+}
+
 // hex4 reads the four hex digits of a \u escape starting at data[i].
 func (d *Decoder) hex4(i int) (rune, error) {
 	var r rune
@@ -183,14 +269,7 @@ func (d *Decoder) readString() (string, error) {
 	data := d.data
 	start := d.pos + 1
 	i := start
-	i = asciiRun(data, i)
-	if i < len(data) && data[i] >= utf8.RuneSelf {
-		// Text: eight bytes at a time, then check the UTF-8 of the run.
-		end := plainRun(data, i)
-		if end < len(data) && data[end] == '"' && utf8.ValidString(data[i:end]) {
-			i = end
-		}
-	}
+	i = textRun(data, i, false)
 	if i < len(data) && data[i] == '"' {
 		if i-start > d.maxString() {
 			return "", d.errAt(d.pos, d.stringLimitMsg())
@@ -210,14 +289,10 @@ func (d *Decoder) readStringSlow(start int) (string, error) {
 	buf := d.scratch[:0]
 	defer func() { d.scratch = buf[:0] }()
 	for i := start; ; {
-		// Copy the run up to the next quote, backslash or control
-		// character whole when it is valid UTF-8.
-		j := plainRun(data, i)
-		if run := data[i:j]; utf8.ValidString(run) {
-			buf = append(buf, run...)
-		} else {
-			buf = appendValidUTF8(buf, run)
-		}
+		// Copy the run up to the next quote, backslash, control character
+		// or invalid UTF-8 whole.
+		j := textRun(data, i, false)
+		buf = append(buf, data[i:j]...)
 		if len(buf) > d.maxString() {
 			return "", d.errAt(d.pos, d.stringLimitMsg())
 		}
@@ -233,25 +308,14 @@ func (d *Decoder) readStringSlow(start int) (string, error) {
 			if i, buf, err = d.unescape(i, buf); err != nil {
 				return "", err
 			}
+		case c >= utf8.RuneSelf:
+			// Invalid UTF-8, a byte at a time, as encoding/json does.
+			buf = append(buf, "\uFFFD"...)
+			i++
 		default:
 			return "", d.badChar(i, "in string literal")
 		}
 	}
-}
-
-// appendValidUTF8 appends s with each byte that is not part of valid UTF-8
-// replaced by U+FFFD, as encoding/json does.
-func appendValidUTF8(buf []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			buf = utf8.AppendRune(buf, utf8.RuneError)
-		} else {
-			buf = append(buf, s[i:i+size]...)
-		}
-		i += size
-	}
-	return buf
 }
 
 // unescape decodes the escape sequence whose backslash is at data[i],
