@@ -44,32 +44,24 @@ func AppendQuotedKey(b []byte, quotedKey string) []byte {
 // U+2029 (which break JavaScript parsers) — the same output as encoding/json
 // without HTML escaping, so events re-encode identically either way.
 //
-// Plain ASCII is skipped eight bytes at a time, and what needs no change is
-// copied in runs, not byte by byte.
+// What needs no change is found by textRun and copied in runs, not byte by
+// byte.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start, i := 0, 0
 	for {
-		if i = asciiRun(s, i); i >= len(s) {
+		if i = textRun(s, i, true); i >= len(s) {
 			break
 		}
-		if c := s[i]; c < utf8.RuneSelf {
-			b = appendEscapedByte(append(b, s[start:i]...), c)
-			i++
-			start = i
-			continue
-		}
-		// Text beyond ASCII: skip what needs no change; when nothing does,
-		// the rune here is invalid UTF-8 or a line separator.
-		if j := textRun(s, i, true); j > i {
-			i = j
-			continue
-		}
 		b = append(b, s[start:i]...)
-		if validRuneLen(s, i) == 0 {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			b = appendEscapedByte(b, c)
+			i++
+		case validRuneLen(s, i) == 0:
 			b = append(b, `\ufffd`...)
 			i++
-		} else {
+		default: // U+2028 or U+2029
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xf])
 			i += 3
 		}

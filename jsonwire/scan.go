@@ -102,32 +102,6 @@ func specialBytes(w uint64) uint64 {
 	return ((quote - lowBits) &^ quote) | ((backslash - lowBits) &^ backslash) | ((w - 0x20*lowBits) &^ w)
 }
 
-// asciiRun returns the offset of the first byte at or after i that is not
-// plain ASCII: a quote, a backslash, a control character or a byte of 0x80
-// and up.
-func asciiRun(data string, i int) int {
-	start := i
-	for ; i+8 <= len(data); i += 8 {
-		w := load64(data, i)
-		if m := (specialBytes(w) | w) & highBits; m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
-		}
-	}
-	if n := len(data) - i; n > 0 && len(data)-8 >= start {
-		// The last word, overlapping bytes this call found plain (which
-		// flag nothing, not even by a borrow): its top n bytes.
-		w := load64(data, len(data)-8)
-		if m := ((specialBytes(w) | w) & highBits) >> (64 - 8*n); m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
-		}
-		return len(data)
-	}
-	for i < len(data) && plainASCII[data[i]] {
-		i++
-	}
-	return i
-}
-
 // plainRun returns the offset of the first byte at or after i that ends a
 // run of plain string bytes: a quote, a backslash or a control character
 // (bytes of 0x80 and up are plain here). It looks at eight bytes at a time,
@@ -153,19 +127,32 @@ func plainRun(data string, i int) int {
 // not U+2028 or U+2029 (which the encoder escapes). ASCII goes eight bytes
 // at a time, three-byte runes (most CJK text) by a short path.
 func textRun(s string, i int, stopAtLineSep bool) int {
+	start := i
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if i+8 <= len(s) {
+			var m uint64
+			switch {
+			case i+8 <= len(s):
 				w := load64(s, i)
-				if m := (specialBytes(w) | w) & highBits; m != 0 {
-					i += bits.TrailingZeros64(m) >> 3
-					if s[i] < utf8.RuneSelf {
-						return i
-					}
+				if m = (specialBytes(w) | w) & highBits; m == 0 {
+					i += 8
 					continue
 				}
-				i += 8
+			case len(s)-8 >= start:
+				// The last word, overlapping bytes this call found plain
+				// (which flag nothing, not even by a borrow; their high
+				// bits are shifted out): its top len(s)-i bytes.
+				w := load64(s, len(s)-8)
+				if m = ((specialBytes(w) | w) & highBits) >> (64 - 8*(len(s)-i)); m == 0 {
+					return len(s)
+				}
+			}
+			if m != 0 {
+				// The lowest flagged byte is a real one (see specialBytes).
+				if i += bits.TrailingZeros64(m) >> 3; s[i] < utf8.RuneSelf {
+					return i
+				}
 				continue
 			}
 			if !plainASCII[c] {
