@@ -48,7 +48,24 @@ func AppendQuotedKey(b []byte, quotedKey string) []byte {
 // byte.
 func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start, i := 0, 0
+	// Most strings are short plain ASCII (ids, names, URLs): look at them
+	// a word at a time here, before the general loop.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if w := load64(s, i); (specialBytes(w)|w)&highBits != 0 {
+			break
+		}
+	}
+	if i+8 > len(s) {
+		for i < len(s) && plainASCII[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			b = append(b, s...)
+			return append(b, '"')
+		}
+	}
+	start := 0
 	for {
 		if i = textRun(s, i, true); i >= len(s) {
 			break
@@ -92,7 +109,51 @@ func appendEscapedByte(b []byte, c byte) []byte {
 }
 
 // AppendInt appends v in decimal.
-func AppendInt(b []byte, v int64) []byte { return strconv.AppendInt(b, v, 10) }
+func AppendInt(b []byte, v int64) []byte {
+	if v < 0 {
+		if v == math.MinInt64 {
+			return strconv.AppendInt(b, v, 10)
+		}
+		b = append(b, '-')
+		v = -v
+	}
+	return appendUint(b, uint64(v))
+}
+
+// decimalPairs holds "00" to "99", for writing two digits at a time.
+const decimalPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// appendUint appends u in decimal, two digits at a time from the end.
+func appendUint(b []byte, u uint64) []byte {
+	if u < 10 {
+		return append(b, byte('0'+u))
+	}
+	var buf [20]byte
+	i := len(buf)
+	for u >= 100 {
+		p := u % 100 * 2
+		u /= 100
+		i -= 2
+		buf[i], buf[i+1] = decimalPairs[p], decimalPairs[p+1]
+	}
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = decimalPairs[u*2], decimalPairs[u*2+1]
+	} else {
+		i--
+		buf[i] = byte('0' + u)
+	}
+	return append(b, buf[i:]...)
+}
 
 // AppendFloat appends v formatted exactly as encoding/json formats a float64:
 // the shortest representation that round-trips, in 'f' format for

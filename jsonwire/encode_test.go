@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -201,6 +202,22 @@ func TestAppendStringLongRunMendedAtEnd(t *testing.T) {
 		s := strings.Repeat("中文テキスト", 1<<17) + tail
 		if got, want := string(AppendString(nil, s)), stdString(t, s); got != want {
 			t.Errorf("AppendString of %d bytes ending in %q differs from encoding/json", len(s), tail)
+		}
+	}
+}
+
+func TestAppendIntMatchesStrconv(t *testing.T) {
+	values := []int64{0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, -1, -9, -10, -100, math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	for p := int64(1); p < 1e18; p *= 10 {
+		values = append(values, p-1, p, p+1, -p)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 10000; i++ {
+		values = append(values, int64(r.Uint64()), r.Int64N(1e13), r.Int64N(100000))
+	}
+	for _, v := range values {
+		if got, want := string(AppendInt([]byte("x"), v)), "x"+strconv.FormatInt(v, 10); got != want {
+			t.Errorf("AppendInt(%d) = %s, want %s", v, got, want)
 		}
 	}
 }
