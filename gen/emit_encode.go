@@ -65,9 +65,9 @@ func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 			known = map[string]KeyValue{m.Signals.Key.JSONName: {Int: m.Signals.Event}}
 		}
 		written := appendFields(b, jen.Id("x"), fr.Object.Fields, noneWritten, known)
-		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		b.Add(appendKept("UnknownFields"))
 		if m.Extensions {
-			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
+			b.Add(appendKept("Extensions"))
 		}
 		b.Return(appendKey(fr.Payload, written))
 	}).Line()
@@ -102,9 +102,9 @@ func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 			written = appendFields(b, jen.Id("x").Dot(o.Base.GoName), o.Base.Fields, written, known)
 		}
 		appendFields(b, jen.Id("x"), o.Fields, written, known)
-		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		b.Add(appendKept("UnknownFields"))
 		if m.Extensions {
-			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
+			b.Add(appendKept("Extensions"))
 		}
 		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
 	}).Line()
@@ -293,4 +293,13 @@ func emitEnumAppend(e *Enum) jen.Code {
 		})
 		g.Return(jen.Qual(wirePath, "AppendString").Call(jen.Id("b"), jen.String().Call(jen.Id("v"))))
 	}).Line()
+}
+
+// appendKept returns the statement that appends the members kept in x's
+// field (unknown members or extensions), checked inline since it is
+// nearly always empty.
+func appendKept(field string) jen.Code {
+	return jen.If(jen.Len(jen.Id("x").Dot(field)).Op(">").Lit(0)).Block(
+		jen.Id("b").Op("=").Id("x").Dot(field).Dot("AppendTo").Call(jen.Id("b")),
+	)
 }

@@ -166,9 +166,9 @@ func emitSignalAppend(m *Model, sg *Signal) jen.Code {
 		key, _ := json.Marshal(m.Signals.Key.JSONName)
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("{"+string(key)+":"+strconv.FormatInt(sg.Value, 10)).Op("..."))
 		appendFields(b, jen.Id("x"), o.Fields, surelyWritten, nil)
-		b.Id("b").Op("=").Id("x").Dot("UnknownFields").Dot("AppendTo").Call(jen.Id("b"))
+		b.Add(appendKept("UnknownFields"))
 		if m.Extensions {
-			b.Id("b").Op("=").Id("x").Dot("Extensions").Dot("AppendTo").Call(jen.Id("b"))
+			b.Add(appendKept("Extensions"))
 		}
 		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))
 	}).Line()

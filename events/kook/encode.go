@@ -16,7 +16,9 @@ func (x *Frame) appendOpen(b []byte) []byte {
 		b = append(b, ",\"sn\":"...)
 		b = jsonwire.AppendInt(b, x.SN.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, ",\"d\":"...)
 }
 
@@ -78,7 +80,9 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"tag_info\":"...)
 		b = x.TagInfo.Value.AppendJSON(b)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -94,7 +98,9 @@ func (x *TagInfo) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.Color)
 	b = append(b, ",\"text\":"...)
 	b = jsonwire.AppendString(b, x.Text)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -120,7 +126,9 @@ func (x *Role) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendInt(b, int64(x.Mentionable))
 	b = append(b, ",\"permissions\":"...)
 	b = jsonwire.AppendInt(b, x.Permissions)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -176,7 +184,9 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 	b = append(b, ']')
 	b = append(b, ",\"permission_sync\":"...)
 	b = jsonwire.AppendInt(b, int64(x.PermissionSync))
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -194,7 +204,9 @@ func (x *PermissionOverwrite) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendInt(b, x.Allow)
 	b = append(b, ",\"deny\":"...)
 	b = jsonwire.AppendInt(b, x.Deny)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -212,7 +224,9 @@ func (x *PermissionUser) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendInt(b, x.Allow)
 	b = append(b, ",\"deny\":"...)
 	b = jsonwire.AppendInt(b, x.Deny)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -228,7 +242,9 @@ func (x *Emoji) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ID)
 	b = append(b, ",\"name\":"...)
 	b = jsonwire.AppendString(b, x.Name)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -266,7 +282,9 @@ func (x *Attachment) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"height\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Height.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -298,7 +316,9 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		b = x.MentionRolePart[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -326,7 +346,9 @@ func (x *MentionPart) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendQuotedKey(b, "\"avatar\":")
 		b = jsonwire.AppendString(b, x.Avatar.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -350,7 +372,9 @@ func (x *MentionRolePart) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendQuotedKey(b, "\"color\":")
 		b = jsonwire.AppendInt(b, int64(x.Color.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -382,7 +406,9 @@ func (x *Guild) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.DefaultChannelID)
 	b = append(b, ",\"welcome_channel_id\":"...)
 	b = jsonwire.AppendString(b, x.WelcomeChannelID)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -400,7 +426,9 @@ func (x *HelloData) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"session_id\":"...)
 		b = jsonwire.AppendString(b, x.SessionID.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -418,7 +446,9 @@ func (x *ReconnectData) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"err\":"...)
 		b = jsonwire.AppendString(b, x.Err.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -438,7 +468,9 @@ func (x *ResumeAckData) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendQuotedKey(b, "\"sessionId\":")
 		b = jsonwire.AppendString(b, x.LegacySessionID.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -475,7 +507,9 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -507,7 +541,9 @@ func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -531,7 +567,9 @@ func (x *AddedReactionBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -568,7 +606,9 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -600,7 +640,9 @@ func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -624,7 +666,9 @@ func (x *DeletedReactionBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -661,7 +705,9 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -693,7 +739,9 @@ func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -739,7 +787,9 @@ func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -776,7 +826,9 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -808,7 +860,9 @@ func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -828,7 +882,9 @@ func (x *DeletedMessageBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -865,7 +921,9 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -897,7 +955,9 @@ func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -934,7 +994,9 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -966,7 +1028,9 @@ func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1003,7 +1067,9 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1035,7 +1101,9 @@ func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1055,7 +1123,9 @@ func (x *DeletedChannelBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Type.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1092,7 +1162,9 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1124,7 +1196,9 @@ func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1146,7 +1220,9 @@ func (x *PinnedMessageBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1183,7 +1259,9 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1215,7 +1293,9 @@ func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1237,7 +1317,9 @@ func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1274,7 +1356,9 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1306,7 +1390,9 @@ func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1343,7 +1429,9 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1375,7 +1463,9 @@ func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1412,7 +1502,9 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1444,7 +1536,9 @@ func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1469,7 +1563,9 @@ func (x *AddedBlockListBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendString(b, x.UserID[i0])
 	}
 	b = append(b, ']')
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1506,7 +1602,9 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1538,7 +1636,9 @@ func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1561,7 +1661,9 @@ func (x *DeletedBlockListBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendString(b, x.UserID[i0])
 	}
 	b = append(b, ']')
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1598,7 +1700,9 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1630,7 +1734,9 @@ func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1646,7 +1752,9 @@ func (x *JoinedGuildBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"joined_at\":"...)
 	b = jsonwire.AppendInt(b, x.JoinedAt)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1683,7 +1791,9 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1715,7 +1825,9 @@ func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1731,7 +1843,9 @@ func (x *ExitedGuildBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"exited_at\":"...)
 	b = jsonwire.AppendInt(b, x.ExitedAt)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1768,7 +1882,9 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1800,7 +1916,9 @@ func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1816,7 +1934,9 @@ func (x *UpdatedGuildMemberBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"nickname\":"...)
 	b = jsonwire.AppendString(b, x.Nickname)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1853,7 +1973,9 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1885,7 +2007,9 @@ func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1910,7 +2034,9 @@ func (x *GuildMemberOnlineBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendString(b, x.Guilds[i0])
 	}
 	b = append(b, ']')
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1947,7 +2073,9 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1979,7 +2107,9 @@ func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2004,7 +2134,9 @@ func (x *GuildMemberOfflineBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendString(b, x.Guilds[i0])
 	}
 	b = append(b, ']')
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2041,7 +2173,9 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2073,7 +2207,9 @@ func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2091,7 +2227,9 @@ func (x *JoinedChannelBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChannelID)
 	b = append(b, ",\"joined_at\":"...)
 	b = jsonwire.AppendInt(b, x.JoinedAt)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2128,7 +2266,9 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2160,7 +2300,9 @@ func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2178,7 +2320,9 @@ func (x *ExitedChannelBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChannelID)
 	b = append(b, ",\"exited_at\":"...)
 	b = jsonwire.AppendInt(b, x.ExitedAt)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2215,7 +2359,9 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2285,7 +2431,9 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2322,7 +2470,9 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2396,7 +2546,9 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2433,7 +2585,9 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2507,7 +2661,9 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2544,7 +2700,9 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2618,7 +2776,9 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2655,7 +2815,9 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2729,7 +2891,9 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2766,7 +2930,9 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2851,7 +3017,9 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"kmarkdown\":"...)
 		b = x.KMarkdown.Value.AppendJSON(b)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2888,7 +3056,9 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -2973,7 +3143,9 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"kmarkdown\":"...)
 		b = x.KMarkdown.Value.AppendJSON(b)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3010,7 +3182,9 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3042,7 +3216,9 @@ func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3066,7 +3242,9 @@ func (x *UpdatedPrivateMessageBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChatCode)
 	b = append(b, ",\"updated_at\":"...)
 	b = jsonwire.AppendInt(b, x.UpdatedAt)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3103,7 +3281,9 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3135,7 +3315,9 @@ func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3157,7 +3339,9 @@ func (x *DeletedPrivateMessageBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChatCode)
 	b = append(b, ",\"deleted_at\":"...)
 	b = jsonwire.AppendInt(b, x.DeletedAt)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3194,7 +3378,9 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3226,7 +3412,9 @@ func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3246,7 +3434,9 @@ func (x *PrivateAddedReactionBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChatCode)
 	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3283,7 +3473,9 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3315,7 +3507,9 @@ func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3335,7 +3529,9 @@ func (x *PrivateDeletedReactionBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChatCode)
 	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3372,7 +3568,9 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3404,7 +3602,9 @@ func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3441,7 +3641,9 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3473,7 +3675,9 @@ func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3510,7 +3714,9 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3542,7 +3748,9 @@ func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3579,7 +3787,9 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3611,7 +3821,9 @@ func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3629,7 +3841,9 @@ func (x *UserUpdatedBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.Username)
 	b = append(b, ",\"avatar\":"...)
 	b = jsonwire.AppendString(b, x.Avatar)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3666,7 +3880,9 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3698,7 +3914,9 @@ func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3716,7 +3934,9 @@ func (x *SelfJoinedGuildBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"state\":"...)
 		b = jsonwire.AppendString(b, x.State.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3753,7 +3973,9 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3785,7 +4007,9 @@ func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3799,7 +4023,9 @@ func (x *SelfExitedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"guild_id\":"...)
 	b = jsonwire.AppendString(b, x.GuildID)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3836,7 +4062,9 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3868,7 +4096,9 @@ func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -3892,7 +4122,9 @@ func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"user_info\":"...)
 		b = x.UserInfo.Value.AppendJSON(b)
 	}
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 

@@ -192,7 +192,9 @@ func (x *HelloSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":1"...)
 	b = append(b, ",\"d\":"...)
 	b = x.D.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -305,7 +307,9 @@ func (x *PingSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":2"...)
 	b = append(b, ",\"sn\":"...)
 	b = jsonwire.AppendInt(b, x.SN)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -398,7 +402,9 @@ func (x *PongSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *PongSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":3"...)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -509,7 +515,9 @@ func (x *ResumeSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":4"...)
 	b = append(b, ",\"sn\":"...)
 	b = jsonwire.AppendInt(b, x.SN)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -618,7 +626,9 @@ func (x *ReconnectSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":5"...)
 	b = append(b, ",\"d\":"...)
 	b = x.D.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -727,7 +737,9 @@ func (x *ResumeAckSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":6"...)
 	b = append(b, ",\"d\":"...)
 	b = x.D.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
 	return append(b, '}')
 }
 

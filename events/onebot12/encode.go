@@ -11,8 +11,12 @@ func (x *Self) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.Platform)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -30,8 +34,12 @@ func (x *Version) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.Version)
 	b = append(b, ",\"onebot_version\":"...)
 	b = jsonwire.AppendString(b, x.OneBotVersion)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -54,8 +62,12 @@ func (x *Status) AppendJSON(b []byte) []byte {
 		b = x.Bots[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -71,8 +83,12 @@ func (x *BotStatus) AppendJSON(b []byte) []byte {
 	b = x.Self.AppendJSON(b)
 	b = append(b, ",\"online\":"...)
 	b = jsonwire.AppendBool(b, x.Online)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -86,8 +102,12 @@ func (x *TextSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"text\":"...)
 	b = jsonwire.AppendString(b, x.Text)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -107,8 +127,12 @@ func (x *TextSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -122,8 +146,12 @@ func (x *MentionSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -143,8 +171,12 @@ func (x *MentionSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -156,8 +188,12 @@ func (x MentionSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionAllSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -177,8 +213,12 @@ func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -192,8 +232,12 @@ func (x *ImageSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -213,8 +257,12 @@ func (x *ImageSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -228,8 +276,12 @@ func (x *VoiceSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -249,8 +301,12 @@ func (x *VoiceSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -264,8 +320,12 @@ func (x *AudioSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -285,8 +345,12 @@ func (x *AudioSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -300,8 +364,12 @@ func (x *VideoSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -321,8 +389,12 @@ func (x *VideoSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -336,8 +408,12 @@ func (x *FileSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"file_id\":"...)
 	b = jsonwire.AppendString(b, x.FileID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -357,8 +433,12 @@ func (x *FileSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -378,8 +458,12 @@ func (x *LocationSegmentData) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.Title)
 	b = append(b, ",\"content\":"...)
 	b = jsonwire.AppendString(b, x.Content)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -399,8 +483,12 @@ func (x *LocationSegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -418,8 +506,12 @@ func (x *ReplySegmentData) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"user_id\":"...)
 		b = jsonwire.AppendString(b, x.UserID.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -439,8 +531,12 @@ func (x *ReplySegment) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -494,8 +590,12 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.AltMessage)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -557,8 +657,12 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.GroupID)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -622,8 +726,12 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChannelID)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -664,8 +772,12 @@ func (x *MetaConnect) appendPayload(b []byte) []byte {
 	b = x.EventBase.SubType.appendJSON(b)
 	b = append(b, ",\"version\":"...)
 	b = x.Version.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -706,8 +818,12 @@ func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 	b = x.EventBase.SubType.appendJSON(b)
 	b = append(b, ",\"interval\":"...)
 	b = jsonwire.AppendInt(b, x.Interval)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -748,8 +864,12 @@ func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 	b = x.EventBase.SubType.appendJSON(b)
 	b = append(b, ",\"status\":"...)
 	b = x.Status.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -792,8 +912,12 @@ func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -836,8 +960,12 @@ func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.SubType.appendJSON(b)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -882,8 +1010,12 @@ func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.MessageID)
 	b = append(b, ",\"user_id\":"...)
 	b = jsonwire.AppendString(b, x.UserID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -930,8 +1062,12 @@ func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -978,8 +1114,12 @@ func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1028,8 +1168,12 @@ func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1076,8 +1220,12 @@ func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1124,8 +1272,12 @@ func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1174,8 +1326,12 @@ func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1224,8 +1380,12 @@ func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1276,8 +1436,12 @@ func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.UserID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1324,8 +1488,12 @@ func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChannelID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -1372,8 +1540,12 @@ func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendString(b, x.ChannelID)
 	b = append(b, ",\"operator_id\":"...)
 	b = jsonwire.AppendString(b, x.OperatorID)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 

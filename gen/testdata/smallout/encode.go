@@ -19,8 +19,12 @@ func (x *Frame) appendOpen(b []byte) []byte {
 		b = append(b, ",\"seq\":"...)
 		b = jsonwire.AppendInt(b, x.Seq.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, ",\"data\":"...)
 }
 
@@ -33,8 +37,12 @@ func (x *Beat) AppendJSON(b []byte) []byte {
 	} else {
 		b = append(b, "null"...)
 	}
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -86,8 +94,12 @@ func (x *Person) AppendJSON(b []byte) []byte {
 			b = append(b, '}')
 		}
 	}
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -101,8 +113,12 @@ func (x *TextPartData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"text\":"...)
 	b = jsonwire.AppendString(b, x.Text)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -122,8 +138,12 @@ func (x *TextPart) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -135,8 +155,12 @@ func (x TextPart) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PingPartData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -156,8 +180,12 @@ func (x *PingPart) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -178,8 +206,12 @@ func (x *Say) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendFloat(b, x.Header.At)
 	b = append(b, ",\"detail\":"...)
 	b = x.Detail.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -205,8 +237,12 @@ func (x *SayDetail) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"body\":"...)
 	b = x.Body.AppendJSON(b)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -260,8 +296,12 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -292,8 +332,12 @@ func (x *NoteJoin) appendPayload(b []byte) []byte {
 		b = append(b, ",\"when\":"...)
 		b = jsonwire.AppendInt(b, x.When.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 

@@ -205,8 +205,12 @@ func (x *HeartbeatSignal) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"seq\":"...)
 		b = jsonwire.AppendInt(b, x.Seq.Value)
 	}
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
@@ -305,8 +309,12 @@ func (x *Goodbye) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *Goodbye) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"op\":7"...)
-	b = x.UnknownFields.AppendTo(b)
-	b = x.Extensions.AppendTo(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
 	return append(b, '}')
 }
 
