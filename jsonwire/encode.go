@@ -232,18 +232,21 @@ func appendDecimal(b []byte, n int64, k int) []byte {
 		b = append(b, '-')
 		n = -n
 	}
-	var buf [24]byte
-	i := len(buf)
-	for d := 0; n > 0 || d <= k; d++ {
-		if d == k && k > 0 {
-			i--
-			buf[i] = '.'
+	var buf [20]byte
+	d := appendUint(buf[:0], uint64(n))
+	switch {
+	case k == 0:
+		return append(b, d...)
+	case len(d) <= k:
+		b = append(b, '0', '.')
+		for z := len(d); z < k; z++ {
+			b = append(b, '0')
 		}
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
+		return append(b, d...)
 	}
-	return append(b, buf[i:]...)
+	b = append(b, d[:len(d)-k]...)
+	b = append(b, '.')
+	return append(b, d[len(d)-k:]...)
 }
 
 // AppendBool appends true or false.
