@@ -1,7 +1,10 @@
 package jsonwire
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -47,6 +50,20 @@ func AppendQuotedKey(b []byte, quotedKey string) []byte {
 // What needs no change is found by textRun and copied in runs, not byte by
 // byte.
 func AppendString(b []byte, s string) []byte {
+	if n := len(b); len(s) >= 8 && len(s) <= 16 && cap(b)-n >= 18 {
+		// Ids and other short strings: two overlapping words decide, and
+		// are stored, without a copy loop. (Overlapping is safe: a borrow
+		// only comes from a byte that is flagged itself.)
+		w1, w2 := load64(s, 0), load64(s, len(s)-8)
+		if (specialBytes(w1)|w1|specialBytes(w2)|w2)&highBits == 0 {
+			b = b[:n+len(s)+2]
+			b[n] = '"'
+			binary.LittleEndian.PutUint64(b[n+1:], w1)
+			binary.LittleEndian.PutUint64(b[n+len(s)-7:], w2)
+			b[n+len(s)+1] = '"'
+			return b
+		}
+	}
 	b = append(b, '"')
 	// Most strings are short plain ASCII (ids, names, URLs): look at them
 	// a word at a time here, before the general loop.
@@ -132,28 +149,43 @@ const decimalPairs = "00010203040506070809" +
 	"80818283848586878889" +
 	"90919293949596979899"
 
-// appendUint appends u in decimal, two digits at a time from the end.
+// appendUint appends u in decimal, two digits at a time from the end,
+// straight into b.
 func appendUint(b []byte, u uint64) []byte {
 	if u < 10 {
 		return append(b, byte('0'+u))
 	}
-	var buf [20]byte
-	i := len(buf)
+	n := decimalLen(u)
+	b = slices.Grow(b, n)
+	b = b[:len(b)+n]
+	i := len(b)
 	for u >= 100 {
 		p := u % 100 * 2
 		u /= 100
 		i -= 2
-		buf[i], buf[i+1] = decimalPairs[p], decimalPairs[p+1]
+		b[i], b[i+1] = decimalPairs[p], decimalPairs[p+1]
 	}
 	if u >= 10 {
-		i -= 2
-		buf[i], buf[i+1] = decimalPairs[u*2], decimalPairs[u*2+1]
+		b[i-2], b[i-1] = decimalPairs[u*2], decimalPairs[u*2+1]
 	} else {
-		i--
-		buf[i] = byte('0' + u)
+		b[i-1] = byte('0' + u)
 	}
-	return append(b, buf[i:]...)
+	return b
 }
+
+// decimalLen returns the number of decimal digits of u.
+func decimalLen(u uint64) int {
+	// bits.Len64(u)*1233>>12 is floor(log10(2^len)), one below the answer
+	// or the answer itself.
+	t := bits.Len64(u) * 1233 >> 12
+	if u < powersOfTen[t] {
+		return t
+	}
+	return t + 1
+}
+
+var powersOfTen = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // AppendFloat appends v formatted exactly as encoding/json formats a float64:
 // the shortest representation that round-trips, in 'f' format for

@@ -221,3 +221,19 @@ func TestAppendIntMatchesStrconv(t *testing.T) {
 		}
 	}
 }
+
+// Strings of 8 to 16 bytes written into a buffer with room take a path of
+// their own; each special byte at each place must still be seen.
+func TestAppendStringShortWithRoom(t *testing.T) {
+	for n := 1; n <= 20; n++ {
+		for p := 0; p < n; p++ {
+			for _, c := range []string{"\"", "\\", "\n", "\x1f", "\x7f", "\xff", "é", "\u2028"} {
+				s := strings.Repeat("a", p) + c + strings.Repeat("b", n-p-1)
+				buf := append(make([]byte, 0, 64), "pre"...)
+				if got, want := string(AppendString(buf, s)), "pre"+stdString(t, s); got != want {
+					t.Errorf("AppendString(%q) = %s, want %s", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -112,8 +112,14 @@ func FuzzAppendString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(AppendString(nil, s)), stdString(t, s); got != want {
+		want := stdString(t, s)
+		if got := string(AppendString(nil, s)); got != want {
 			t.Fatalf("AppendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+		// With room to spare, as in a reused buffer (short strings take
+		// another path then).
+		if got := string(AppendString(append(make([]byte, 0, len(s)+64), 'x'), s)); got != "x"+want {
+			t.Fatalf("AppendString(%q) into a roomy buffer = %s, encoding/json %s", s, got, want)
 		}
 	})
 }
