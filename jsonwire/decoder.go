@@ -74,9 +74,13 @@ type Decoder struct {
 
 // level is one open object or array and its current path segment. Levels are
 // reused across pushes so that walking a document does not allocate.
+//
+// The key is kept as the offset of its opening quote in the input, not as a
+// string: a string field would cost a GC write barrier per member, and the
+// key is only needed to build a path for an error.
 type level struct {
-	key    string // current member key
-	n      int    // members or elements started so far
+	keyAt  int // offset of the current member key's opening quote
+	n      int // members or elements started so far
 	array  bool
 	hasSeg bool // whether the level adds a segment to the path right now
 }
@@ -105,11 +109,6 @@ func (d *Decoder) Reset(src string, root string) {
 	d.data = src
 	d.pos = 0
 	d.root = root
-	// Forget the keys of the previous input so it can be freed.
-	all := d.levels[:cap(d.levels)]
-	for i := range all {
-		all[i].key = ""
-	}
 	d.levels = d.levels[:0]
 	d.unknown = nil
 }
@@ -137,9 +136,21 @@ func (d *Decoder) Path() string {
 		if len(b) > 0 {
 			b = append(b, '.')
 		}
-		b = append(b, lv.key...)
+		b = append(b, d.keyAt(lv.keyAt)...)
 	}
 	return string(b)
+}
+
+// keyAt returns the unescaped key whose opening quote is at offset at (read
+// once already, so it is well formed).
+func (d *Decoder) keyAt(at int) string {
+	end := textRun(d.data, at+1, false)
+	if end < len(d.data) && d.data[end] == '"' {
+		return d.data[at+1 : end]
+	}
+	k := Decoder{data: d.data, pos: at}
+	key, _ := k.readString()
+	return key
 }
 
 // Kind skips whitespace and reports the kind of the next value without
@@ -213,7 +224,7 @@ func (d *Decoder) push(array bool) {
 		d.levels = append(d.levels, level{})
 	}
 	lv := &d.levels[n]
-	lv.key = ""
+	lv.keyAt = 0
 	lv.n = 0
 	lv.array = array
 	lv.hasSeg = false
@@ -290,11 +301,11 @@ func (d *Decoder) NextKey() (key string, ok bool, err error) {
 			return "", false, d.badChar(d.pos, "looking for beginning of object key string")
 		}
 	}
+	lv.keyAt = d.pos
 	key, err = d.readString()
 	if err != nil {
 		return "", false, err
 	}
-	lv.key = key
 	lv.n++
 	lv.hasSeg = true
 	if c, ok = d.peek(); !ok {
@@ -304,7 +315,7 @@ func (d *Decoder) NextKey() (key string, ok bool, err error) {
 		return "", false, d.badChar(d.pos, "after object key")
 	}
 	d.pos++
-	return lv.key, true, nil
+	return key, true, nil
 }
 
 // ArrayStart consumes the '[' that opens an array and enters a new path
