@@ -32,6 +32,18 @@ func unhex(c byte) rune {
 // peek skips whitespace and returns the next byte without consuming it; ok is
 // false at the end of the input.
 func (d *Decoder) peek() (c byte, ok bool) {
+	// Compact JSON has no whitespace, and every byte that starts a token
+	// is above the space character.
+	if d.pos < len(d.data) {
+		if c = d.data[d.pos]; c > ' ' {
+			return c, true
+		}
+	}
+	return d.peekAfterSpace()
+}
+
+// peekAfterSpace is peek past whitespace.
+func (d *Decoder) peekAfterSpace() (c byte, ok bool) {
 	for d.pos < len(d.data) {
 		c = d.data[d.pos]
 		if !isSpace(c) {
@@ -256,6 +268,24 @@ func (d *Decoder) readString() (string, error) {
 	data := d.data
 	start := d.pos + 1
 	i := start
+	// Keys and short values end within a word or two: look here first,
+	// and leave the rest to textRun.
+	for k := 0; k < 2 && i+8 <= len(data); k++ {
+		w := load64(data, i)
+		m := (specialBytes(w) | w) & highBits
+		if m == 0 {
+			i += 8
+			continue
+		}
+		if j := i + bits.TrailingZeros64(m)>>3; data[j] == '"' {
+			if j-start > d.maxString() {
+				return "", d.errAt(d.pos, d.stringLimitMsg())
+			}
+			d.pos = j + 1
+			return data[start:j], nil
+		}
+		break
+	}
 	i = textRun(data, i, false)
 	if i < len(data) && data[i] == '"' {
 		if i-start > d.maxString() {
