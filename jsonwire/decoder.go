@@ -2,6 +2,7 @@ package jsonwire
 
 import (
 	"fmt"
+	"math/bits"
 	"strconv"
 	"sync"
 )
@@ -263,6 +264,46 @@ func (d *Decoder) ObjectStart() error {
 // members). The key is unescaped; it becomes the last path segment. ok is false when the closing '}' was
 // consumed and the object's path level was left.
 func (d *Decoder) NextKey() (key string, ok bool, err error) {
+	// The common case in compact JSON: `,"key":` (or `"key":` first) with a
+	// plain key of up to 15 bytes, read with two words and no further call.
+	data, pos, n := d.data, d.pos, len(d.levels)
+	if n > 0 && pos+19 <= len(data) {
+		lv := &d.levels[n-1]
+		q := pos
+		if lv.n > 0 && data[pos] == ',' {
+			q++
+		}
+		if !lv.array && data[q] == '"' && (q > pos) == (lv.n > 0) {
+			w1, w2 := load64(data, q+1), load64(data, q+9)
+			if m1 := (specialBytes(w1) | w1) & highBits; m1 != 0 {
+				if j := q + 1 + bits.TrailingZeros64(m1)>>3; data[j] == '"' && data[j+1] == ':' {
+					return d.acceptKey(lv, q, j)
+				}
+			} else if m2 := (specialBytes(w2) | w2) & highBits; m2 != 0 {
+				if j := q + 9 + bits.TrailingZeros64(m2)>>3; data[j] == '"' && data[j+1] == ':' {
+					return d.acceptKey(lv, q, j)
+				}
+			}
+		}
+	}
+	return d.nextKey()
+}
+
+// acceptKey takes the plain key between the quotes at q and end, followed
+// by ':', as the next member of lv.
+func (d *Decoder) acceptKey(lv *level, q, end int) (string, bool, error) {
+	if d.MaxString > 0 && end-q-1 > d.MaxString {
+		return d.nextKey() // reports the limit
+	}
+	lv.keyAt = q
+	lv.n++
+	lv.hasSeg = true
+	d.pos = end + 2
+	return d.data[q+1 : end], true, nil
+}
+
+// nextKey is NextKey for every case.
+func (d *Decoder) nextKey() (key string, ok bool, err error) {
 	lv := d.top()
 	if lv == nil || lv.array {
 		return "", false, d.errAt(d.pos, "NextKey called outside an object")

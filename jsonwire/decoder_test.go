@@ -721,3 +721,15 @@ func TestErrorf(t *testing.T) {
 	d.Kind()
 	wantErr(t, d.Errorf("bad %s", "thing"), "offset 1: bad thing")
 }
+
+// Keys read by NextKey's short-key path obey MaxString too.
+func TestNextKeyStringLimit(t *testing.T) {
+	d := NewDecoder([]byte(`{"abcdefghij":1,"x":2,"padding":"..........."}`), "")
+	d.MaxString = 5
+	if err := d.ObjectStart(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := d.NextKey(); err == nil || !strings.Contains(err.Error(), "limit of 5") {
+		t.Fatalf("NextKey with a 10-byte key and MaxString 5: %v", err)
+	}
+}
