@@ -235,6 +235,14 @@ func isLineSeparator(s string, i int) bool {
 
 // hex4 reads the four hex digits of a \u escape starting at data[i].
 func (d *Decoder) hex4(i int) (rune, error) {
+	if i+4 <= len(d.data) {
+		h := d.data[i : i+4]
+		a, b, c, e := hexValue[h[0]], hexValue[h[1]], hexValue[h[2]], hexValue[h[3]]
+		if a|b|c|e >= 0 {
+			return rune(a)<<12 | rune(b)<<8 | rune(c)<<4 | rune(e), nil
+		}
+	}
+	// The end of the input or a bad digit: find which, and where.
 	var r rune
 	for k := i; k < i+4; k++ {
 		if k >= len(d.data) {
@@ -248,6 +256,14 @@ func (d *Decoder) hex4(i int) (rune, error) {
 	}
 	return r, nil
 }
+
+// hexValue maps a hex digit to its value and every other byte to -1.
+var hexValue = func() (t [256]int8) {
+	for c := range t {
+		t[c] = int8(unhex(byte(c)))
+	}
+	return t
+}()
 
 // plainASCII marks the bytes a string may hold as they are and that are
 // ASCII: everything from 0x20 to 0x7f but the quote and the backslash.
@@ -295,25 +311,28 @@ func (d *Decoder) readString() (string, error) {
 		return data[start:i], nil
 	}
 
-	return d.readStringSlow(start)
+	return d.readStringSlow(start, i)
 }
 
 // readStringSlow handles the strings that need a copy: escapes, control
-// characters, invalid UTF-8 or the end of the input. It starts over from
-// the opening quote, which keeps it simple.
-func (d *Decoder) readStringSlow(start int) (string, error) {
+// characters, invalid UTF-8 or the end of the input. data[start:i] is text
+// already known to need no change.
+func (d *Decoder) readStringSlow(start, i int) (string, error) {
 	data := d.data
-	buf := d.scratch[:0]
+	buf := append(d.scratch[:0], data[start:i]...)
 	defer func() { d.scratch = buf[:0] }()
-	for i := start; ; {
+	for {
 		// Copy the run up to the next quote, backslash, control character
 		// or invalid UTF-8 whole.
-		j := textRun(data, i, false)
-		buf = append(buf, data[i:j]...)
+		if i < len(data) && data[i] != '\\' {
+			j := textRun(data, i, false)
+			buf = append(buf, data[i:j]...)
+			i = j
+		}
 		if len(buf) > d.maxString() {
 			return "", d.errAt(d.pos, d.stringLimitMsg())
 		}
-		if i = j; i >= len(data) {
+		if i >= len(data) {
 			return "", d.eof()
 		}
 		switch c := data[i]; {
