@@ -275,11 +275,11 @@ func (d *Decoder) NextKey() (key string, ok bool, err error) {
 		}
 		if !lv.array && data[q] == '"' && (q > pos) == (lv.n > 0) {
 			w1, w2 := load64(data, q+1), load64(data, q+9)
-			if m1 := (specialBytes(w1) | w1) & highBits; m1 != 0 {
+			if m1 := unplainBytes(w1); m1 != 0 {
 				if j := q + 1 + bits.TrailingZeros64(m1)>>3; data[j] == '"' && data[j+1] == ':' {
 					return d.acceptKey(lv, q, j)
 				}
-			} else if m2 := (specialBytes(w2) | w2) & highBits; m2 != 0 {
+			} else if m2 := unplainBytes(w2); m2 != 0 {
 				if j := q + 9 + bits.TrailingZeros64(m2)>>3; data[j] == '"' && data[j+1] == ':' {
 					return d.acceptKey(lv, q, j)
 				}

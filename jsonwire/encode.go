@@ -52,10 +52,9 @@ func AppendQuotedKey(b []byte, quotedKey string) []byte {
 func AppendString(b []byte, s string) []byte {
 	if n := len(b); len(s) >= 8 && len(s) <= 16 && cap(b)-n >= 18 {
 		// Ids and other short strings: two overlapping words decide, and
-		// are stored, without a copy loop. (Overlapping is safe: a borrow
-		// only comes from a byte that is flagged itself.)
+		// are stored, without a copy loop.
 		w1, w2 := load64(s, 0), load64(s, len(s)-8)
-		if (specialBytes(w1)|w1|specialBytes(w2)|w2)&highBits == 0 {
+		if unplainBytes(w1)|unplainBytes(w2) == 0 {
 			b = b[:n+len(s)+2]
 			b[n] = '"'
 			binary.LittleEndian.PutUint64(b[n+1:], w1)
@@ -69,7 +68,7 @@ func AppendString(b []byte, s string) []byte {
 	// a word at a time here, before the general loop.
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		if w := load64(s, i); (specialBytes(w)|w)&highBits != 0 {
+		if w := load64(s, i); unplainBytes(w) != 0 {
 			break
 		}
 	}

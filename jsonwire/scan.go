@@ -104,15 +104,25 @@ func load64(data string, i int) uint64 {
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
-// specialBytes sets the high bit of each byte of w that is a quote, a
-// backslash or a control character, and may set it in bytes above such a
-// byte (a borrow): callers only test for zero, then look byte by byte. Bytes
-// of 0x80 and up are never flagged, because of the &^w.
-func specialBytes(w uint64) uint64 {
-	quote := w ^ ('"' * lowBits)
-	backslash := w ^ ('\\' * lowBits)
-	return ((quote - lowBits) &^ quote) | ((backslash - lowBits) &^ backslash) | ((w - 0x20*lowBits) &^ w)
+// plainBytes sets the high bit of each byte of w that is plain ASCII if
+// taken without its own high bit: not a quote, not a backslash, not a
+// control character. Each byte is tested on its own low seven bits, so no
+// carry crosses into the next byte and every flag is exact.
+func plainBytes(w uint64) uint64 {
+	t := w &^ highBits
+	notQuote := (t ^ '"'*lowBits) + 0x7f*lowBits
+	notBackslash := (t ^ '\\'*lowBits) + 0x7f*lowBits
+	notControl := t + (0x80-0x20)*lowBits
+	return notQuote & notBackslash & notControl & highBits
 }
+
+// specialBytes flags (high bit set) each byte of w that is a quote, a
+// backslash or a control character; bytes of 0x80 and up are not flagged.
+func specialBytes(w uint64) uint64 { return highBits &^ (plainBytes(w) | w) }
+
+// unplainBytes flags each byte of w that a string cannot hold as it is
+// without a closer look: specialBytes and every byte of 0x80 and up.
+func unplainBytes(w uint64) uint64 { return highBits &^ (plainBytes(w) &^ w) }
 
 // plainRun returns the offset of the first byte at or after i that ends a
 // run of plain string bytes: a quote, a backslash or a control character
@@ -120,9 +130,7 @@ func specialBytes(w uint64) uint64 {
 // since most of a frame is string contents.
 func plainRun(data string, i int) int {
 	for ; i+8 <= len(data); i += 8 {
-		if m := specialBytes(load64(data, i)) & highBits; m != 0 {
-			// The lowest flagged byte is a real one: a borrow only
-			// flags bytes above it.
+		if m := specialBytes(load64(data, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
@@ -147,21 +155,19 @@ func textRun(s string, i int, stopAtLineSep bool) int {
 			switch {
 			case i+8 <= len(s):
 				w := load64(s, i)
-				if m = (specialBytes(w) | w) & highBits; m == 0 {
+				if m = unplainBytes(w); m == 0 {
 					i += 8
 					continue
 				}
 			case len(s)-8 >= start:
-				// The last word, overlapping bytes this call found plain
-				// (which flag nothing, not even by a borrow; their high
-				// bits are shifted out): its top len(s)-i bytes.
+				// The last word, overlapping bytes this call found
+				// plain: its top len(s)-i bytes.
 				w := load64(s, len(s)-8)
-				if m = ((specialBytes(w) | w) & highBits) >> (64 - 8*(len(s)-i)); m == 0 {
+				if m = unplainBytes(w) >> (64 - 8*(len(s)-i)); m == 0 {
 					return len(s)
 				}
 			}
 			if m != 0 {
-				// The lowest flagged byte is a real one (see specialBytes).
 				if i += bits.TrailingZeros64(m) >> 3; s[i] < utf8.RuneSelf {
 					return i
 				}
@@ -288,7 +294,7 @@ func (d *Decoder) readString() (string, error) {
 	// and leave the rest to textRun.
 	for k := 0; k < 2 && i+8 <= len(data); k++ {
 		w := load64(data, i)
-		m := (specialBytes(w) | w) & highBits
+		m := unplainBytes(w)
 		if m == 0 {
 			i += 8
 			continue
