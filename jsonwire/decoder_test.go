@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -731,5 +732,28 @@ func TestNextKeyStringLimit(t *testing.T) {
 	}
 	if _, _, err := d.NextKey(); err == nil || !strings.Contains(err.Error(), "limit of 5") {
 		t.Fatalf("NextKey with a 10-byte key and MaxString 5: %v", err)
+	}
+}
+
+// The decoder reads the same three-byte sequences as encoding/json does
+// (invalid ones become U+FFFD).
+func TestDecodeThreeByteSequences(t *testing.T) {
+	for _, s := range threeByteCases() {
+		doc := `{"k":"` + s + `","pad":"........"}`
+		var want struct{ K string }
+		if err := json.Unmarshal([]byte(doc), &want); err != nil {
+			t.Fatal(err)
+		}
+		d := NewDecoder([]byte(doc), "")
+		if err := d.ObjectStart(); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := d.NextKey(); err != nil {
+			t.Fatal(err)
+		}
+		got, err := d.String()
+		if err != nil || got != want.K {
+			t.Fatalf("String() of %q = %q, %v; encoding/json %q", s, got, err, want.K)
+		}
 	}
 }

@@ -237,3 +237,27 @@ func TestAppendStringShortWithRoom(t *testing.T) {
 		}
 	}
 }
+
+// Three-byte sequences, valid or not, inside CJK text (read two runes at a
+// time): each lead E0..EF with second bytes around the continuation range,
+// at either place of a pair, encode as encoding/json encodes them.
+func TestAppendStringThreeByteSequences(t *testing.T) {
+	for _, s := range threeByteCases() {
+		if got, want := string(AppendString(nil, s)), stdString(t, s); got != want {
+			t.Fatalf("AppendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+	}
+}
+
+func threeByteCases() []string {
+	var out []string
+	for lead := 0xE0; lead <= 0xEF; lead++ {
+		for _, c1 := range []byte{0x7F, 0x80, 0x9F, 0xA0, 0xA8, 0xA9, 0xBF, 0xC0} {
+			for _, c2 := range []byte{0x7F, 0x80, 0xA8, 0xBF, 0xC0} {
+				seq := string([]byte{byte(lead), c1, c2})
+				out = append(out, "中"+seq+"文文文", seq+"中文文文", "中文"+seq+"文x", "a"+seq+"中文文")
+			}
+		}
+	}
+	return out
+}

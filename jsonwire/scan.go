@@ -179,6 +179,16 @@ func textRun(s string, i int, stopAtLineSep bool) int {
 			i++
 			continue
 		}
+		// Runs of three-byte runes (CJK text) two at a time: each lead
+		// E1..EF but E2 (where the line separators are) and ED (the
+		// surrogates), each followed by two continuation bytes.
+		if i+8 <= len(s) {
+			const mask, pattern = 0xC0C0F0C0C0F0, 0x8080E08080E0
+			if w := load64(s, i); w&mask == pattern && cjkLeads>>(w&0xF)&(cjkLeads>>(w>>24&0xF))&1 != 0 {
+				i += 6
+				continue
+			}
+		}
 		if c > 0xE2 && c < 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			i += 3
 			continue
@@ -232,6 +242,11 @@ func validRuneLen(s string, i int) int {
 	}
 	return 0
 }
+
+// cjkLeads has bit n set when the lead byte 0xE0|n starts a three-byte rune
+// whose continuation bytes may be anything from 0x80 to 0xBF and that is
+// never U+2028 or U+2029: n is 1 or 3 to 0xC or 0xE or 0xF.
+const cjkLeads = 0b1101_1111_1111_1010
 
 // isLineSeparator reports whether U+2028 or U+2029 (E2 80 A8/A9) starts at
 // s[i].
