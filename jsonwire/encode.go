@@ -127,11 +127,8 @@ func appendEscapedByte(b []byte, c byte) []byte {
 // AppendInt appends v in decimal.
 func AppendInt(b []byte, v int64) []byte {
 	if v < 0 {
-		if v == math.MinInt64 {
-			return strconv.AppendInt(b, v, 10)
-		}
 		b = append(b, '-')
-		v = -v
+		v = -v // math.MinInt64 stays as it is, and as a uint64 is its magnitude
 	}
 	return appendUint(b, uint64(v))
 }
