@@ -6,6 +6,11 @@
 // the schema does not know. Dispatch hands an Event to a Handler; Mux builds a
 // Handler from funcs. json.Marshal of a decoded event gives back the JSON it
 // was decoded from.
+//
+// Over a websocket, DecodeSignal reads any frame: an event frame (s=0) as an
+// *EventSignal holding the Event, and hello, ping, pong, resume, reconnect
+// and resume ack as their own types. Package sequence orders frames by sn;
+// package webhook receives events posted over HTTP.
 package kook
 
 //go:generate go run -tags eventbind_generate_only ../../cmd/eventbind generate --schema ../../schema/kook --out .
