@@ -757,3 +757,18 @@ func TestDecodeThreeByteSequences(t *testing.T) {
 		}
 	}
 }
+
+// Short values read by String's two-word path obey MaxString too.
+func TestStringLimitShortValue(t *testing.T) {
+	d := NewDecoder([]byte(`["abcdef","abc","padding............"]`), "")
+	d.MaxString = 5
+	if err := d.ArrayStart(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.NextElem(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.String(); err == nil || !strings.Contains(err.Error(), "limit of 5") {
+		t.Fatalf("String of 6 bytes with MaxString 5: %v", err)
+	}
+}
