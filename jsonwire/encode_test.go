@@ -261,3 +261,23 @@ func threeByteCases() []string {
 	}
 	return out
 }
+
+// validRuneLen agrees with utf8.DecodeRuneInString on every lead byte with
+// every second byte, and continuation bytes in and out of range after.
+func TestValidRuneLen(t *testing.T) {
+	for c0 := 0x80; c0 <= 0xFF; c0++ {
+		for c1 := 0; c1 <= 0xFF; c1++ {
+			for _, rest := range []string{"", "\x80", "\xbf", "\x80\x80", "\xbf\xbf", "\x7f\x80", "\x80\xc0", "a"} {
+				s := string([]byte{byte(c0), byte(c1)}) + rest
+				r, size := utf8.DecodeRuneInString(s)
+				want := size
+				if r == utf8.RuneError && size == 1 {
+					want = 0
+				}
+				if got := validRuneLen(s, 0); got != want {
+					t.Fatalf("validRuneLen(%q) = %d, utf8 says %d", s, got, want)
+				}
+			}
+		}
+	}
+}

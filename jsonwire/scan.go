@@ -208,39 +208,46 @@ func textRun(s string, i int, stopAtLineSep bool) int {
 // bytes, overlong forms, surrogates, runes above U+10FFFF, truncation).
 func validRuneLen(s string, i int) int {
 	c := s[i]
+	var n int
 	switch {
-	case c < 0xC2:
+	case c >= 0xC2 && c < 0xE0:
+		n = 2
+	case c >= 0xE0 && c < 0xF0:
+		n = 3
+	case c >= 0xF0 && c < 0xF5:
+		n = 4
+	default:
 		return 0
-	case c < 0xE0:
-		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			return 2
-		}
-	case c < 0xF0:
-		if i+2 < len(s) {
-			lo, hi := byte(0x80), byte(0xBF)
-			if c == 0xE0 {
-				lo = 0xA0
-			} else if c == 0xED {
-				hi = 0x9F
-			}
-			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 {
-				return 3
-			}
-		}
-	case c < 0xF5:
-		if i+3 < len(s) {
-			lo, hi := byte(0x80), byte(0xBF)
-			if c == 0xF0 {
-				lo = 0x90
-			} else if c == 0xF4 {
-				hi = 0x8F
-			}
-			if c1 := s[i+1]; c1 >= lo && c1 <= hi && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
-				return 4
-			}
+	}
+	if i+n > len(s) {
+		return 0
+	}
+	if lo, hi := secondByteRange(c); s[i+1] < lo || s[i+1] > hi {
+		return 0
+	}
+	for k := 2; k < n; k++ {
+		if s[i+k]&0xC0 != 0x80 {
+			return 0
 		}
 	}
-	return 0
+	return n
+}
+
+// secondByteRange returns the bytes that may follow lead byte c: any
+// continuation byte, but narrower after the leads whose full range would
+// allow overlong forms (E0, F0), surrogates (ED) or runes above U+10FFFF (F4).
+func secondByteRange(c byte) (lo, hi byte) {
+	switch c {
+	case 0xE0:
+		return 0xA0, 0xBF
+	case 0xED:
+		return 0x80, 0x9F
+	case 0xF0:
+		return 0x90, 0xBF
+	case 0xF4:
+		return 0x80, 0x8F
+	}
+	return 0x80, 0xBF
 }
 
 // cjkLeads has bit n set when the lead byte 0xE0|n starts a three-byte rune
