@@ -78,6 +78,30 @@ func (d *Decoder) rewind(pos, depth int) {
 	d.levels = d.levels[:depth]
 }
 
+// Checkpoint is a place in the input that Rewind returns to.
+type Checkpoint struct {
+	pos, depth, unknown int
+}
+
+// Checkpoint returns the current place, for Rewind: generated code that
+// tried one way of decoding a value can go back and take another.
+func (d *Decoder) Checkpoint() Checkpoint {
+	return Checkpoint{pos: d.pos, depth: len(d.levels), unknown: len(d.unknown)}
+}
+
+// Rewind puts the cursor back at c, with the levels that were open there
+// and without the unknown paths recorded since. The levels open at c must
+// not have been left in between: rewind only within the value that was
+// being read.
+func (d *Decoder) Rewind(c Checkpoint) {
+	d.rewind(c.pos, c.depth)
+	if c.unknown == 0 {
+		d.unknown = nil // as if none had been recorded: UnknownPaths stays nil
+		return
+	}
+	d.unknown = d.unknown[:c.unknown]
+}
+
 // Mark skips whitespace and returns the offset of the next value, for Since.
 func (d *Decoder) Mark() int {
 	d.peek()

@@ -116,3 +116,77 @@ func TestAcquireDecoderStartsClean(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestRewind(t *testing.T) {
+	const doc = `{"d":{"x":1,"y":{"z":2},"w":3}}`
+	d := NewDecoderString(doc, "")
+	d.ReportUnknown = true
+	var kept Unknown
+	if err := d.ObjectStart(); err != nil {
+		t.Fatal(err)
+	}
+	if key, _, err := d.NextKey(); err != nil || key != "d" {
+		t.Fatalf("NextKey = %q, %v", key, err)
+	}
+	at := d.Checkpoint()
+	// One way in: two members read, one of them recorded as unknown.
+	if err := d.ObjectStart(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		key, _, err := d.NextKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.UnknownField(&kept, key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := d.UnknownPaths(); len(got) != 2 {
+		t.Fatalf("recorded %q, want two paths", got)
+	}
+	d.Rewind(at)
+	if got := d.UnknownPaths(); got != nil {
+		t.Errorf("after Rewind the unknown paths are %q, want nil", got)
+	}
+	// Back at the payload, with the path naming it: the value reads whole.
+	if got := d.Path(); got != "d" {
+		t.Errorf("Path = %q, want d", got)
+	}
+	mark := d.Mark()
+	if err := d.Skip(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(d.Since(mark)), `{"x":1,"y":{"z":2},"w":3}`; got != want {
+		t.Errorf("after Rewind the value is %s, want %s", got, want)
+	}
+	if _, more, err := d.NextKey(); err != nil || more {
+		t.Fatalf("NextKey = %v, %v; want the end", more, err)
+	}
+	if err := d.End(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Paths recorded before the checkpoint stay.
+	d.Reset(doc, "")
+	if err := d.ObjectStart(); err != nil {
+		t.Fatal(err)
+	}
+	key, _, _ := d.NextKey()
+	at = d.Checkpoint()
+	if err := d.UnknownField(&kept, key); err != nil {
+		t.Fatal(err)
+	}
+	d.Rewind(at)
+	if got := d.UnknownPaths(); got != nil {
+		t.Errorf("UnknownPaths = %q, want nil", got)
+	}
+	if err := d.UnknownField(&kept, key); err != nil {
+		t.Fatal(err)
+	}
+	at = d.Checkpoint()
+	d.Rewind(at)
+	if got := d.UnknownPaths(); len(got) != 1 || got[0] != "d" {
+		t.Errorf("UnknownPaths = %q, want [d]", got)
+	}
+}
