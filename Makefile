@@ -28,6 +28,8 @@ fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 10
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKSignalDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendFloat$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./events/kook -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./events/onebot12 -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/kook/webhook -run '^$$' -fuzz '^FuzzWebhookBody$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./bench -run '^$$' -fuzz '^FuzzKOOKDifferential$$' -fuzztime $(DIFF_FUZZTIME) -fuzzminimizetime 2s
 	go test ./bench -run '^$$' -fuzz '^FuzzOneBot12Differential$$' -fuzztime $(DIFF_FUZZTIME) -fuzzminimizetime 2s

@@ -19,6 +19,7 @@ func payloadRoot(m *Model) string {
 func emitDecode(m *Model) *jen.File {
 	f := newFile(m)
 	f.Add(emitDecodeEntry(m))
+	f.Add(emitDecodeEvent(m))
 	f.Add(emitNewEvent(m))
 	if m.Frame != nil {
 		f.Add(emitObjectDecode(m, m.Frame.Object, "decode", m.Frame.Payload))
@@ -136,9 +137,8 @@ func emitDecodeEntry(m *Model) jen.Code {
 	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		decodePrologue(b, "event")
 		if m.Frame == nil {
-			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d"))
+			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeEvent").Call(jen.Id("d"))
 			b.If(jen.Err().Op("!=").Nil()).Block(fail)
-			b.If(jen.Err().Op(":=").Id("ev").Dot("decodePayload").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(fail)
 			b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
 			b.Id("ev").Dot("setSource").Call(jen.Id("src"))
 			b.Return(jen.Id("ev"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
@@ -151,9 +151,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 			b.If(jen.Op("!").Id("framed").Op("&&").Op("!").Id("hasPayload").Call(jen.Id("data"))).BlockFunc(func(nb *jen.Group) {
 				nb.Comment("A bare payload is the frame's " + m.Frame.Payload + ": name paths the same way.")
 				nb.Id("d").Dot("Reset").Call(jen.Id("src"), jen.Lit(m.Frame.Payload))
-				nb.If(jen.List(jen.Id("ev"), jen.Err()).Op("=").Id("newEvent").Call(jen.Id("d")), jen.Err().Op("==").Nil()).Block(
-					jen.Err().Op("=").Id("ev").Dot("decodePayload").Call(jen.Id("d")),
-				)
+				nb.List(jen.Id("ev"), jen.Err()).Op("=").Id("decodeEvent").Call(jen.Id("d"))
 			})
 		}
 		b.If(jen.Err().Op("!=").Nil()).Block(fail)
@@ -339,21 +337,43 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 	if payload != "" {
 		required = append(required, payload)
 	}
-	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(decoderParam()).Params(results...).BlockFunc(func(b *jen.Group) {
+	recv := jen.Id("x").Op("*").Id(o.GoName)
+	rest := method == "decodePayload"
+	g := jen.Null()
+	if rest {
+		// The payload's members from the first on; decodeArriving calls
+		// decodeRest itself, from the member where it learnt the event.
+		g.Func().Params(recv).Id(method).Params(decoderParam()).Error().Block(
+			callErr(jen.Id("d").Dot("ObjectStart").Call(), ret),
+			jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call(),
+			ifErr(ret),
+			jen.Return(jen.Id("x").Dot("decodeRest").Call(jen.Id("d"), jen.Id("key"), jen.Id("more"), jen.Lit(0))),
+		).Line().Line()
+		g.Comment("decodeRest decodes the payload's members from key on (none when more is false),").Line()
+		g.Comment("baseSeen holding the required base members already read.").Line()
+		g.Func().Params(recv).Id("decodeRest").Params(decoderParam(), jen.Id("key").String(), jen.Id("more").Bool(), jen.Id("baseSeen").Uint64()).Error()
+	} else {
+		g.Func().Params(recv).Id(method).Params(decoderParam()).Params(results...)
+	}
+	return g.BlockFunc(func(b *jen.Group) {
 		if payload != "" {
 			b.Var().Id("ev").Id("Event")
 		}
-		b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), ret))
+		if !rest {
+			b.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), ret))
+		}
 		if len(required) > 0 {
 			b.Var().Id("seen").Uint64()
 		}
-		if o.Base != nil {
+		if o.Base != nil && !rest {
 			b.Var().Id("baseSeen").Uint64()
 		}
-		b.For().BlockFunc(func(lb *jen.Group) {
-			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
-			lb.Add(ifErr(ret))
-			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
+		loop := func(lb *jen.Group) {
+			if !rest {
+				lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
+				lb.Add(ifErr(ret))
+				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
+			}
 			lb.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
 				memberCases(s, "", o.Fields, required, jen.Id("seen"), ret)
 				if o.Base != nil {
@@ -368,15 +388,24 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 							ret(jen.Id("d").Dot("Errorf").Call(jen.Lit("duplicate member"))),
 						),
 						jen.Id("seen").Op("|=").Lit(1).Op("<<").Lit(len(required)-1),
-						jen.List(jen.Id("e"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d")),
+						jen.List(jen.Id("e"), jen.Err()).Op(":=").Id("decodeEvent").Call(jen.Id("d")),
 						ifErr(ret),
 						jen.Id("ev").Op("=").Id("e"),
-						callErr(jen.Id("ev").Dot("decodePayload").Call(jen.Id("d")), ret),
 					)
 				}
 				s.Default().Block(unknownMember(m, ret))
 			})
-		})
+			if rest {
+				lb.List(jen.Id("next"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
+				lb.Add(ifErr(ret))
+				lb.List(jen.Id("key"), jen.Id("more")).Op("=").List(jen.Id("next"), jen.Id("ok"))
+			}
+		}
+		if rest {
+			b.For(jen.Id("more")).BlockFunc(loop)
+		} else {
+			b.For().BlockFunc(loop)
+		}
 		if o.Base != nil {
 			b.Add(callErr(jen.Id("x").Dot(o.Base.GoName).Dot("checkMembers").Call(jen.Id("d"), jen.Id("baseSeen")), ret))
 		}

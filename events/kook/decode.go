@@ -58,9 +58,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	if !framed && !hasPayload(data) {
 		// A bare payload is the frame's d: name paths the same way.
 		d.Reset(src, "d")
-		if ev, err = newEvent(d); err == nil {
-			err = ev.decodePayload(d)
-		}
+		ev, err = decodeEvent(d)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -78,6 +76,338 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 func hasPayload(data []byte) bool {
 	_, ok, err := jsonwire.Lookup(data, "d")
 	return ok || err != nil
+}
+
+// decodeEvent decodes the payload at the cursor into the event its discriminators
+// name. It reads them as they arrive (decodeArriving); when that does not settle
+// the event, it goes back and picks the event with a look-ahead first.
+func decodeEvent(d *jsonwire.Decoder) (Event, error) {
+	at := d.Checkpoint()
+	if ev, err := decodeArriving(d); ev != nil {
+		return ev, err
+	}
+	d.Rewind(at)
+	ev, err := newEvent(d)
+	if err != nil {
+		return nil, err
+	}
+	return ev, ev.decodePayload(d)
+}
+
+// eventHead is what decodeArriving has read of a payload while the event is not
+// known yet: the base members, and the member it stopped at.
+type eventHead struct {
+	ChannelType  ChannelType
+	Type         MessageType
+	TargetID     string
+	AuthorID     string
+	Content      string
+	MsgID        string
+	MsgTimestamp int64
+	Nonce        string
+	VerifyToken  jsonwire.Opt[string]
+	seen         uint64 // the members above that came, one bit each in order
+	key          string // the member being read
+	more         bool   // false: the object has ended
+	pending      bool   // key's value is still to read: it holds a discriminator further in
+}
+
+// restDecoder is an event that can decode the rest of its payload.
+type restDecoder interface {
+	Event
+	decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error
+}
+
+// settleEventData hands the head to ev, whose EventData is x, and has ev decode the rest.
+func (h *eventHead) settleEventData(d *jsonwire.Decoder, ev restDecoder, x *EventData) (Event, error) {
+	x.ChannelType = h.ChannelType
+	x.Type = h.Type
+	x.TargetID = h.TargetID
+	x.AuthorID = h.AuthorID
+	x.Content = h.Content
+	x.MsgID = h.MsgID
+	x.MsgTimestamp = h.MsgTimestamp
+	x.Nonce = h.Nonce
+	x.VerifyToken = h.VerifyToken
+	var baseSeen uint64
+	if h.seen&(1<<0) != 0 {
+		baseSeen |= 1 << 0
+	}
+	if h.seen&(1<<1) != 0 {
+		baseSeen |= 1 << 1
+	}
+	if h.seen&(1<<2) != 0 {
+		baseSeen |= 1 << 2
+	}
+	if h.seen&(1<<3) != 0 {
+		baseSeen |= 1 << 3
+	}
+	if h.seen&(1<<4) != 0 {
+		baseSeen |= 1 << 4
+	}
+	if h.seen&(1<<5) != 0 {
+		baseSeen |= 1 << 5
+	}
+	if h.seen&(1<<6) != 0 {
+		baseSeen |= 1 << 6
+	}
+	if h.seen&(1<<7) != 0 {
+		baseSeen |= 1 << 7
+	}
+	if !h.pending {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return ev, err
+		}
+		h.key, h.more = key, more
+	}
+	return ev, ev.decodeRest(d, h.key, h.more, baseSeen)
+}
+
+// decodeArriving decodes the payload at the cursor reading its discriminators as
+// they arrive: the base members before them go into the head, handed to the
+// event once they name it. It returns no event, and no error, when the payload
+// needs the slow path (see decodeEvent).
+func decodeArriving(d *jsonwire.Decoder) (Event, error) {
+	if d.ObjectStart() != nil {
+		return nil, nil
+	}
+	var h eventHead
+	var err error
+	h.key, h.more, err = d.NextKey()
+	for {
+		if err != nil || !h.more {
+			return nil, nil
+		}
+		switch h.key {
+		case "channel_type":
+			h.seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			// Given twice, it is for the slow path to say which counts.
+			if h.seen&(1<<1) != 0 {
+				return nil, nil
+			}
+			h.seen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return nil, nil
+				}
+				h.Type = MessageType(v0)
+			}
+		case "target_id":
+			h.seen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.TargetID = v0
+			}
+		case "author_id":
+			h.seen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.AuthorID = v0
+			}
+		case "content":
+			h.seen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.Content = v0
+			}
+		case "msg_id":
+			h.seen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.MsgID = v0
+			}
+		case "msg_timestamp":
+			h.seen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return nil, nil
+				}
+				h.MsgTimestamp = v0
+			}
+		case "nonce":
+			h.seen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.Nonce = v0
+			}
+		case "verify_token":
+			h.seen |= 1 << 8
+			h.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.VerifyToken.Value = v0
+			}
+		case "extra":
+			h.pending = true
+		default:
+			return nil, nil
+		}
+		if h.seen&(1<<1) != 0 {
+			switch h.Type {
+			case 255:
+				if h.key == "extra" {
+					k1, err := d.LookAheadString("type")
+					if err != nil {
+						return nil, nil
+					}
+					switch k1 {
+					case "added_reaction":
+						ev := new(AddedReaction)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_reaction":
+						ev := new(DeletedReaction)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_message":
+						ev := new(UpdatedMessage)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_message":
+						ev := new(DeletedMessage)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "added_channel":
+						ev := new(AddedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_channel":
+						ev := new(UpdatedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_channel":
+						ev := new(DeletedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "pinned_message":
+						ev := new(PinnedMessage)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "unpinned_message":
+						ev := new(UnpinnedMessage)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_guild":
+						ev := new(UpdatedGuild)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_guild":
+						ev := new(DeletedGuild)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "added_block_list":
+						ev := new(AddedBlockList)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_block_list":
+						ev := new(DeletedBlockList)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "joined_guild":
+						ev := new(JoinedGuild)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "exited_guild":
+						ev := new(ExitedGuild)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_guild_member":
+						ev := new(UpdatedGuildMember)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "guild_member_online":
+						ev := new(GuildMemberOnline)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "guild_member_offline":
+						ev := new(GuildMemberOffline)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "joined_channel":
+						ev := new(JoinedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "exited_channel":
+						ev := new(ExitedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_private_message":
+						ev := new(UpdatedPrivateMessage)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_private_message":
+						ev := new(DeletedPrivateMessage)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "private_added_reaction":
+						ev := new(PrivateAddedReaction)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "private_deleted_reaction":
+						ev := new(PrivateDeletedReaction)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "added_role":
+						ev := new(AddedRole)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_role":
+						ev := new(DeletedRole)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_role":
+						ev := new(UpdatedRole)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "user_updated":
+						ev := new(UserUpdated)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "self_joined_guild":
+						ev := new(SelfJoinedGuild)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "self_exited_guild":
+						ev := new(SelfExitedGuild)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "message_btn_click":
+						ev := new(MessageBtnClick)
+						return h.settleEventData(d, ev, &ev.EventData)
+					default:
+						return nil, nil
+					}
+				}
+			case 1:
+				ev := new(TextMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 2:
+				ev := new(ImageMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 3:
+				ev := new(VideoMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 4:
+				ev := new(FileMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 8:
+				ev := new(AudioMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 9:
+				ev := new(KMarkdownMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 10:
+				ev := new(CardMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			default:
+				return nil, nil
+			}
+		}
+		if h.pending {
+			// Its discriminator did not settle the event here.
+			return nil, nil
+		}
+		h.key, h.more, err = d.NextKey()
+	}
 }
 
 // newEvent picks the event type from the discriminators of the payload at the
@@ -226,14 +556,11 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 				return ev, d.Errorf("duplicate member")
 			}
 			seen |= 1 << 1
-			e, err := newEvent(d)
+			e, err := decodeEvent(d)
 			if err != nil {
 				return ev, err
 			}
 			ev = e
-			if err := ev.decodePayload(d); err != nil {
-				return ev, err
-			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return ev, err
@@ -1763,16 +2090,18 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -1865,6 +2194,11 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2004,16 +2338,18 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -2106,6 +2442,11 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2245,16 +2586,18 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -2347,6 +2690,11 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2580,16 +2928,18 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -2682,6 +3032,11 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2801,16 +3156,18 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -2903,6 +3260,11 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2966,16 +3328,18 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -3068,6 +3432,11 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3131,16 +3500,18 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -3233,6 +3604,11 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3352,16 +3728,18 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -3454,6 +3832,11 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3585,16 +3968,18 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -3687,6 +4072,11 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3818,16 +4208,18 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -3920,6 +4312,11 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3983,16 +4380,18 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -4085,6 +4484,11 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -4148,16 +4552,18 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -4250,6 +4656,11 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -4393,16 +4804,18 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -4495,6 +4908,11 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -4626,16 +5044,18 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -4728,6 +5148,11 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -4838,16 +5263,18 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -4940,6 +5367,11 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -5050,16 +5482,18 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -5152,6 +5586,11 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -5262,16 +5701,18 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -5364,6 +5805,11 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -5507,16 +5953,18 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -5609,6 +6057,11 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -5752,16 +6205,18 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -5854,6 +6309,11 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -5976,16 +6436,18 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -6078,6 +6540,11 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -6200,16 +6667,18 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -6302,6 +6771,11 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -6467,16 +6941,18 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -6569,6 +7045,11 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -6739,16 +7220,18 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -6841,6 +7324,11 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -7011,16 +7499,18 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -7113,6 +7603,11 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -7283,16 +7778,18 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -7385,6 +7882,11 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -7555,16 +8057,18 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -7657,6 +8161,11 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -7857,16 +8366,18 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -7959,6 +8470,11 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -8159,16 +8675,18 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -8261,6 +8779,11 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -8419,16 +8942,18 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -8521,6 +9046,11 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -8667,16 +9197,18 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -8769,6 +9301,11 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -8899,16 +9436,18 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -9001,6 +9540,11 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -9131,16 +9675,18 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -9233,6 +9779,11 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -9296,16 +9847,18 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -9398,6 +9951,11 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -9461,16 +10019,18 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -9563,6 +10123,11 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -9626,16 +10191,18 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -9728,6 +10295,11 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -9850,16 +10422,18 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -9952,6 +10526,11 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -10059,16 +10638,18 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -10161,6 +10742,11 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -10259,16 +10845,18 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
@@ -10361,6 +10949,11 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 				return err
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err

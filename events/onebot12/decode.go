@@ -52,11 +52,8 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 		}
 		return nil, nil, d.Errorf("want object, got %s", k)
 	}
-	ev, err := newEvent(d)
+	ev, err := decodeEvent(d)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := ev.decodePayload(d); err != nil {
 		return nil, nil, err
 	}
 	if err := d.End(); err != nil {
@@ -64,6 +61,305 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	}
 	ev.setSource(src)
 	return ev, d.UnknownPaths(), nil
+}
+
+// decodeEvent decodes the payload at the cursor into the event its discriminators
+// name. It reads them as they arrive (decodeArriving); when that does not settle
+// the event, it goes back and picks the event with a look-ahead first.
+func decodeEvent(d *jsonwire.Decoder) (Event, error) {
+	at := d.Checkpoint()
+	if ev, err := decodeArriving(d); ev != nil {
+		return ev, err
+	}
+	d.Rewind(at)
+	ev, err := newEvent(d)
+	if err != nil {
+		return nil, err
+	}
+	return ev, ev.decodePayload(d)
+}
+
+// eventHead is what decodeArriving has read of a payload while the event is not
+// known yet: the base members, and the member it stopped at.
+type eventHead struct {
+	ID         string
+	Impl       jsonwire.Opt[string]
+	Time       float64
+	Type       string
+	DetailType string
+	SubType    SubType
+	Self       Self
+	seen       uint64 // the members above that came, one bit each in order
+	key        string // the member being read
+	more       bool   // false: the object has ended
+	pending    bool   // key's value is still to read: it holds a discriminator further in
+}
+
+// restDecoder is an event that can decode the rest of its payload.
+type restDecoder interface {
+	Event
+	decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error
+}
+
+// settleBotEventBase hands the head to ev, whose BotEventBase is x, and has ev decode the rest.
+func (h *eventHead) settleBotEventBase(d *jsonwire.Decoder, ev restDecoder, x *BotEventBase) (Event, error) {
+	x.ID = h.ID
+	x.Impl = h.Impl
+	x.Self = h.Self
+	x.Time = h.Time
+	x.Type = h.Type
+	x.DetailType = h.DetailType
+	x.SubType = h.SubType
+	var baseSeen uint64
+	if h.seen&(1<<0) != 0 {
+		baseSeen |= 1 << 0
+	}
+	if h.seen&(1<<6) != 0 {
+		baseSeen |= 1 << 1
+	}
+	if h.seen&(1<<2) != 0 {
+		baseSeen |= 1 << 2
+	}
+	if h.seen&(1<<3) != 0 {
+		baseSeen |= 1 << 3
+	}
+	if h.seen&(1<<4) != 0 {
+		baseSeen |= 1 << 4
+	}
+	if h.seen&(1<<5) != 0 {
+		baseSeen |= 1 << 5
+	}
+	if !h.pending {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return ev, err
+		}
+		h.key, h.more = key, more
+	}
+	return ev, ev.decodeRest(d, h.key, h.more, baseSeen)
+}
+
+// settleEventBase hands the head to ev, whose EventBase is x, and has ev decode the rest.
+func (h *eventHead) settleEventBase(d *jsonwire.Decoder, ev restDecoder, x *EventBase) (Event, error) {
+	if h.seen&^uint64(0x3f) != 0 {
+		return nil, nil
+	}
+	x.ID = h.ID
+	x.Impl = h.Impl
+	x.Time = h.Time
+	x.Type = h.Type
+	x.DetailType = h.DetailType
+	x.SubType = h.SubType
+	var baseSeen uint64
+	if h.seen&(1<<0) != 0 {
+		baseSeen |= 1 << 0
+	}
+	if h.seen&(1<<2) != 0 {
+		baseSeen |= 1 << 1
+	}
+	if h.seen&(1<<3) != 0 {
+		baseSeen |= 1 << 2
+	}
+	if h.seen&(1<<4) != 0 {
+		baseSeen |= 1 << 3
+	}
+	if h.seen&(1<<5) != 0 {
+		baseSeen |= 1 << 4
+	}
+	if !h.pending {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return ev, err
+		}
+		h.key, h.more = key, more
+	}
+	return ev, ev.decodeRest(d, h.key, h.more, baseSeen)
+}
+
+// decodeArriving decodes the payload at the cursor reading its discriminators as
+// they arrive: the base members before them go into the head, handed to the
+// event once they name it. It returns no event, and no error, when the payload
+// needs the slow path (see decodeEvent).
+func decodeArriving(d *jsonwire.Decoder) (Event, error) {
+	if d.ObjectStart() != nil {
+		return nil, nil
+	}
+	var h eventHead
+	var err error
+	h.key, h.more, err = d.NextKey()
+	for {
+		if err != nil || !h.more {
+			return nil, nil
+		}
+		switch h.key {
+		case "id":
+			h.seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.ID = v0
+			}
+		case "impl":
+			h.seen |= 1 << 1
+			h.Impl.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.Impl.Value = v0
+			}
+		case "time":
+			h.seen |= 1 << 2
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return nil, nil
+				}
+				h.Time = v0
+			}
+		case "type":
+			// Given twice, it is for the slow path to say which counts.
+			if h.seen&(1<<3) != 0 {
+				return nil, nil
+			}
+			h.seen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.Type = v0
+			}
+		case "detail_type":
+			// Given twice, it is for the slow path to say which counts.
+			if h.seen&(1<<4) != 0 {
+				return nil, nil
+			}
+			h.seen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.DetailType = v0
+			}
+		case "sub_type":
+			h.seen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return nil, nil
+				}
+				h.SubType = SubType(v0)
+			}
+		case "self":
+			h.seen |= 1 << 6
+			if err := h.Self.decodeJSON(d); err != nil {
+				return nil, nil
+			}
+		default:
+			return nil, nil
+		}
+		if h.seen&(1<<3) != 0 {
+			switch h.Type {
+			case "meta":
+				if h.seen&(1<<4) != 0 {
+					switch h.DetailType {
+					case "connect":
+						ev := new(MetaConnect)
+						return h.settleEventBase(d, ev, &ev.EventBase)
+					case "heartbeat":
+						ev := new(MetaHeartbeat)
+						return h.settleEventBase(d, ev, &ev.EventBase)
+					case "status_update":
+						ev := new(MetaStatusUpdate)
+						return h.settleEventBase(d, ev, &ev.EventBase)
+					default:
+						return nil, nil
+					}
+				}
+			case "message":
+				if h.seen&(1<<4) != 0 {
+					switch h.DetailType {
+					case "private":
+						ev := new(MessagePrivate)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "group":
+						ev := new(MessageGroup)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "channel":
+						ev := new(MessageChannel)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					default:
+						return nil, nil
+					}
+				}
+			case "notice":
+				if h.seen&(1<<4) != 0 {
+					switch h.DetailType {
+					case "friend_increase":
+						ev := new(NoticeFriendIncrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "friend_decrease":
+						ev := new(NoticeFriendDecrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "private_message_delete":
+						ev := new(NoticePrivateMessageDelete)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "group_member_increase":
+						ev := new(NoticeGroupMemberIncrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "group_member_decrease":
+						ev := new(NoticeGroupMemberDecrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "group_message_delete":
+						ev := new(NoticeGroupMessageDelete)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "guild_member_increase":
+						ev := new(NoticeGuildMemberIncrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "guild_member_decrease":
+						ev := new(NoticeGuildMemberDecrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "channel_member_increase":
+						ev := new(NoticeChannelMemberIncrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "channel_member_decrease":
+						ev := new(NoticeChannelMemberDecrease)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "channel_message_delete":
+						ev := new(NoticeChannelMessageDelete)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "channel_create":
+						ev := new(NoticeChannelCreate)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					case "channel_delete":
+						ev := new(NoticeChannelDelete)
+						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
+					default:
+						return nil, nil
+					}
+				}
+			case "request":
+				if h.seen&(1<<4) != 0 {
+					switch h.DetailType {
+					default:
+						return nil, nil
+					}
+				}
+			default:
+				return nil, nil
+			}
+		}
+		if h.pending {
+			// Its discriminator did not settle the event here.
+			return nil, nil
+		}
+		h.key, h.more, err = d.NextKey()
+	}
 }
 
 // newEvent picks the event type from the discriminators of the payload at the
@@ -1889,16 +2185,18 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
@@ -2027,6 +2325,11 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2056,16 +2359,18 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
@@ -2203,6 +2508,11 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2235,16 +2545,18 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
@@ -2391,6 +2703,11 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2426,16 +2743,18 @@ func (x *MetaConnect) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *MetaConnect) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "version":
 			seen |= 1 << 0
@@ -2507,6 +2826,11 @@ func (x *MetaConnect) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2527,16 +2851,18 @@ func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *MetaHeartbeat) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "interval":
 			seen |= 1 << 0
@@ -2612,6 +2938,11 @@ func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2632,16 +2963,18 @@ func (x *MetaStatusUpdate) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *MetaStatusUpdate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "status":
 			seen |= 1 << 0
@@ -2713,6 +3046,11 @@ func (x *MetaStatusUpdate) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2733,16 +3071,18 @@ func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeFriendIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
@@ -2823,6 +3163,11 @@ func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2843,16 +3188,18 @@ func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeFriendDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
@@ -2933,6 +3280,11 @@ func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -2953,16 +3305,18 @@ func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticePrivateMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
@@ -3052,6 +3406,11 @@ func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3075,16 +3434,18 @@ func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeGroupMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "group_id":
 			seen |= 1 << 0
@@ -3183,6 +3544,11 @@ func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3209,16 +3575,18 @@ func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeGroupMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "group_id":
 			seen |= 1 << 0
@@ -3317,6 +3685,11 @@ func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3343,16 +3716,18 @@ func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeGroupMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "group_id":
 			seen |= 1 << 0
@@ -3460,6 +3835,11 @@ func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3489,16 +3869,18 @@ func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeGuildMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
@@ -3597,6 +3979,11 @@ func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3623,16 +4010,18 @@ func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeGuildMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
@@ -3731,6 +4120,11 @@ func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3757,16 +4151,18 @@ func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeChannelMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
@@ -3874,6 +4270,11 @@ func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -3903,16 +4304,18 @@ func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeChannelMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
@@ -4020,6 +4423,11 @@ func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -4049,16 +4457,18 @@ func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeChannelMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
@@ -4175,6 +4585,11 @@ func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -4207,16 +4622,18 @@ func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeChannelCreate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
@@ -4315,6 +4732,11 @@ func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -4341,16 +4763,18 @@ func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoticeChannelDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
@@ -4449,6 +4873,11 @@ func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
 		return err

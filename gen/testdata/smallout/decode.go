@@ -58,9 +58,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	if !framed && !hasPayload(data) {
 		// A bare payload is the frame's data: name paths the same way.
 		d.Reset(src, "data")
-		if ev, err = newEvent(d); err == nil {
-			err = ev.decodePayload(d)
-		}
+		ev, err = decodeEvent(d)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -78,6 +76,17 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 func hasPayload(data []byte) bool {
 	_, ok, err := jsonwire.Lookup(data, "data")
 	return ok || err != nil
+}
+
+// decodeEvent decodes the payload at the cursor into the event its discriminators
+// name. It reads them as they arrive (decodeArriving); when that does not settle
+// the event, it goes back and picks the event with a look-ahead first.
+func decodeEvent(d *jsonwire.Decoder) (Event, error) {
+	ev, err := newEvent(d)
+	if err != nil {
+		return nil, err
+	}
+	return ev, ev.decodePayload(d)
 }
 
 // newEvent picks the event type from the discriminators of the payload at the
@@ -154,14 +163,11 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 				return ev, d.Errorf("duplicate member")
 			}
 			seen |= 1 << 1
-			e, err := newEvent(d)
+			e, err := decodeEvent(d)
 			if err != nil {
 				return ev, err
 			}
 			ev = e
-			if err := ev.decodePayload(d); err != nil {
-				return ev, err
-			}
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
@@ -598,16 +604,18 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "detail":
 			seen |= 1 << 0
@@ -643,6 +651,11 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.Header.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -840,16 +853,18 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
-	var baseSeen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
+	for more {
 		switch key {
 		case "name":
 			seen |= 1 << 0
@@ -903,6 +918,11 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 				}
 			}
 		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
 	}
 	if err := x.Header.checkMembers(d, baseSeen); err != nil {
 		return err

@@ -1,0 +1,337 @@
+package gen
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// An event's type is known only once its discriminators have been read, and
+// JSON does not promise they come first. decodeArriving reads the payload's
+// members in order into local variables (the members every family's base
+// has), reading each discriminator as it arrives; as soon as they name an
+// event, it allocates the event, hands it the members read so far and lets
+// the event's decodeRest go on from there. Each byte is then read once.
+//
+// Whatever it cannot settle this way it leaves to the slow path, which
+// rewinds and picks the event with a look-ahead (newEvent): a member that is
+// not a base member coming before the discriminators, a discriminator given
+// twice, an unknown event, malformed input. The slow path then gives the
+// same errors and results as ever, so both paths agree on everything.
+
+// headField is a member decodeArriving keeps in a local variable.
+type headField struct {
+	*Field
+	bit int // its bit in the seen mask
+}
+
+// arrival is what decodeArriving needs from the model.
+type arrival struct {
+	head   []*headField
+	byName map[string]*headField
+	// heads are the first members of discriminator paths longer than one
+	// member (KOOK's "extra" of extra.type): reaching one, decodeArriving
+	// reads the rest of the path with a look-ahead into its value.
+	heads []string
+}
+
+// planArrival collects the base members of every family, in order, keeping
+// a member only when all the bases that have it give it the same type. It
+// returns nil when the discriminators do not allow decoding on arrival: one
+// of them is not such a member, or may be absent or null.
+func planArrival(m *Model) *arrival {
+	if m.Dispatch == nil {
+		return nil
+	}
+	a := &arrival{byName: map[string]*headField{}}
+	clash := map[string]bool{}
+	for _, fam := range m.Families {
+		if fam.Base == nil {
+			continue
+		}
+		for _, f := range fam.Base.Fields {
+			if h := a.byName[f.JSONName]; h != nil {
+				if render(goType(h.Field)) != render(goType(f)) {
+					clash[f.JSONName] = true
+				}
+				continue
+			}
+			h := &headField{Field: f, bit: len(a.head)}
+			a.head = append(a.head, h)
+			a.byName[f.JSONName] = h
+		}
+	}
+	for name := range clash {
+		delete(a.byName, name)
+	}
+	if len(a.byName) > 64 {
+		return nil // the seen mask is one word
+	}
+	ok := true
+	var walk func(n *DispatchNode)
+	walk = func(n *DispatchNode) {
+		p := n.Key.Path
+		if len(p) == 1 {
+			h := a.byName[p[0]]
+			if h == nil || h.Optional || h.Nullable {
+				ok = false
+			}
+		} else {
+			if a.byName[p[0]] != nil {
+				ok = false // a base member holding a discriminator: left to the slow path
+			}
+			if !contains(a.heads, p[0]) {
+				a.heads = append(a.heads, p[0])
+			}
+		}
+		for _, c := range n.Cases {
+			if c.Next != nil {
+				walk(c.Next)
+			}
+		}
+	}
+	walk(m.Dispatch)
+	if !ok {
+		return nil
+	}
+	return a
+}
+
+func render(c jen.Code) string { return fmt.Sprintf("%#v", c) }
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// emitDecodeEvent emits decodeEvent, which decodes the payload at the cursor
+// into its event, and decodeArriving, its fast path.
+func emitDecodeEvent(m *Model) jen.Code {
+	a := planArrival(m)
+	g := jen.Comment("decodeEvent decodes the payload at the cursor into the event its discriminators").Line()
+	g.Comment("name. It reads them as they arrive (decodeArriving); when that does not settle").Line()
+	g.Comment("the event, it goes back and picks the event with a look-ahead first.").Line()
+	g.Func().Id("decodeEvent").Params(decoderParam()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		if a != nil {
+			b.Id("at").Op(":=").Id("d").Dot("Checkpoint").Call()
+			b.If(jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeArriving").Call(jen.Id("d")), jen.Id("ev").Op("!=").Nil()).Block(
+				jen.Return(jen.Id("ev"), jen.Err()),
+			)
+			b.Id("d").Dot("Rewind").Call(jen.Id("at"))
+		}
+		b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d"))
+		b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		b.Return(jen.Id("ev"), jen.Id("ev").Dot("decodePayload").Call(jen.Id("d")))
+	}).Line()
+	if a != nil {
+		g.Add(emitHead(m, a))
+		g.Add(emitDecodeArriving(m, a))
+	}
+	return g
+}
+
+// emitHead emits eventHead, which holds what decodeArriving has read, and
+// for each base its settle method.
+func emitHead(m *Model, a *arrival) jen.Code {
+	g := jen.Comment("eventHead is what decodeArriving has read of a payload while the event is not").Line()
+	g.Comment("known yet: the base members, and the member it stopped at.").Line()
+	g.Type().Id("eventHead").StructFunc(func(sg *jen.Group) {
+		for _, h := range a.head {
+			if a.byName[h.JSONName] == h {
+				sg.Id(h.GoName).Add(goType(h.Field))
+			}
+		}
+		sg.Id("seen").Uint64().Comment("the members above that came, one bit each in order")
+		sg.Id("key").String().Comment("the member being read")
+		sg.Id("more").Bool().Comment("false: the object has ended")
+		sg.Id("pending").Bool().Comment("key's value is still to read: it holds a discriminator further in")
+	}).Line().Line()
+	g.Comment("restDecoder is an event that can decode the rest of its payload.").Line()
+	g.Type().Id("restDecoder").Interface(
+		jen.Id("Event"),
+		jen.Id("decodeRest").Params(decoderParam(), jen.Id("key").String(), jen.Id("more").Bool(), jen.Id("baseSeen").Uint64()).Error(),
+	).Line().Line()
+	var bases []*Object
+	for _, ev := range m.Events {
+		if b := ev.Payload.Base; b != nil && !containsObject(bases, b) {
+			bases = append(bases, b)
+		}
+	}
+	for _, base := range bases {
+		g.Add(emitSettle(a, base))
+	}
+	return g
+}
+
+func containsObject(list []*Object, o *Object) bool {
+	for _, v := range list {
+		if v == o {
+			return true
+		}
+	}
+	return false
+}
+
+// settleMethod names the method that hands the head to an event with base.
+func settleMethod(base *Object) string { return "settle" + base.GoName }
+
+// emitSettle emits the method that hands the head to an event whose base is
+// base (x, inside ev) and has ev decode the rest of the payload. A head member
+// the base lacks leaves the payload to the slow path.
+func emitSettle(a *arrival, base *Object) jen.Code {
+	giveUp := jen.Return(jen.Nil(), jen.Nil())
+	var mask, full uint64
+	for _, h := range a.byName {
+		full |= 1 << h.bit
+	}
+	for _, f := range base.Fields {
+		if h := a.byName[f.JSONName]; h != nil {
+			mask |= 1 << h.bit
+		}
+	}
+	g := jen.Commentf("%s hands the head to ev, whose %s is x, and has ev decode the rest.", settleMethod(base), base.GoName).Line()
+	g.Func().Params(jen.Id("h").Op("*").Id("eventHead")).Id(settleMethod(base)).Params(decoderParam(), jen.Id("ev").Id("restDecoder"), jen.Id("x").Op("*").Id(base.GoName)).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		if mask != full {
+			b.If(jen.Id("h").Dot("seen").Op("&^").Lit(mask).Op("!=").Lit(0)).Block(giveUp)
+		}
+		for _, f := range base.Fields {
+			if h := a.byName[f.JSONName]; h != nil {
+				b.Id("x").Dot(f.GoName).Op("=").Id("h").Dot(h.GoName)
+			}
+		}
+		b.Var().Id("baseSeen").Uint64()
+		for i, name := range requiredBits(base.Fields) {
+			if h := a.byName[name]; h != nil {
+				b.If(jen.Id("h").Dot("seen").Op("&").Parens(jen.Lit(1).Op("<<").Lit(h.bit)).Op("!=").Lit(0)).Block(
+					jen.Id("baseSeen").Op("|=").Lit(1).Op("<<").Lit(i),
+				)
+			}
+		}
+		b.If(jen.Op("!").Id("h").Dot("pending")).Block(
+			jen.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("ev"), jen.Err())),
+			jen.List(jen.Id("h").Dot("key"), jen.Id("h").Dot("more")).Op("=").List(jen.Id("key"), jen.Id("more")),
+		)
+		b.Return(jen.Id("ev"), jen.Id("ev").Dot("decodeRest").Call(jen.Id("d"), jen.Id("h").Dot("key"), jen.Id("h").Dot("more"), jen.Id("baseSeen")))
+	}).Line()
+	return g
+}
+
+// emitDecodeArriving emits decodeArriving. It returns a nil event, and no
+// error, for everything it leaves to the slow path.
+func emitDecodeArriving(m *Model, a *arrival) jen.Code {
+	giveUp := jen.Return(jen.Nil(), jen.Nil())
+	g := jen.Comment("decodeArriving decodes the payload at the cursor reading its discriminators as").Line()
+	g.Comment("they arrive: the base members before them go into the head, handed to the").Line()
+	g.Comment("event once they name it. It returns no event, and no error, when the payload").Line()
+	g.Comment("needs the slow path (see decodeEvent).").Line()
+	g.Func().Id("decodeArriving").Params(decoderParam()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.If(jen.Id("d").Dot("ObjectStart").Call().Op("!=").Nil()).Block(giveUp)
+		b.Var().Id("h").Id("eventHead")
+		b.Var().Err().Error()
+		b.List(jen.Id("h").Dot("key"), jen.Id("h").Dot("more"), jen.Err()).Op("=").Id("d").Dot("NextKey").Call()
+		b.For().BlockFunc(func(lb *jen.Group) {
+			lb.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("h").Dot("more")).Block(giveUp)
+			lb.Switch(jen.Id("h").Dot("key")).BlockFunc(func(s *jen.Group) {
+				for _, h := range a.head {
+					if a.byName[h.JSONName] != h {
+						continue
+					}
+					s.Case(jen.Lit(h.JSONName)).BlockFunc(func(cb *jen.Group) {
+						if isDiscriminator(m.Dispatch, h.JSONName) {
+							cb.Comment("Given twice, it is for the slow path to say which counts.")
+							cb.If(jen.Id("h").Dot("seen").Op("&").Parens(jen.Lit(1).Op("<<").Lit(h.bit)).Op("!=").Lit(0)).Block(giveUp)
+						}
+						cb.Id("h").Dot("seen").Op("|=").Lit(1).Op("<<").Lit(h.bit)
+						decodeField(cb, jen.Id("h").Dot(h.GoName), h.Field, func(jen.Code) jen.Code { return giveUp })
+					})
+				}
+				if len(a.heads) > 0 {
+					var heads []jen.Code
+					for _, h := range a.heads {
+						heads = append(heads, jen.Lit(h))
+					}
+					s.Case(heads...).Block(jen.Id("h").Dot("pending").Op("=").True())
+				}
+				s.Default().Block(giveUp)
+			})
+			emitArrivalNode(lb, m, a, m.Dispatch, 0)
+			lb.If(jen.Id("h").Dot("pending")).Block(
+				jen.Comment("Its discriminator did not settle the event here."),
+				giveUp,
+			)
+			lb.List(jen.Id("h").Dot("key"), jen.Id("h").Dot("more"), jen.Err()).Op("=").Id("d").Dot("NextKey").Call()
+		})
+	}).Line()
+	return g
+}
+
+// isDiscriminator reports whether a one-member discriminator path is name.
+func isDiscriminator(n *DispatchNode, name string) bool {
+	if len(n.Key.Path) == 1 && n.Key.Path[0] == name {
+		return true
+	}
+	for _, c := range n.Cases {
+		if c.Next != nil && isDiscriminator(c.Next, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// emitArrivalNode emits the test of one dispatch level against what has
+// arrived: nothing happens while its discriminator has not come; a known
+// value goes on to the next level or settles the event; any other value is
+// for the slow path (an unknown event keeps its payload verbatim, which only
+// the slow path does).
+func emitArrivalNode(b *jen.Group, m *Model, a *arrival, n *DispatchNode, level int) {
+	giveUp := jen.Return(jen.Nil(), jen.Nil())
+	p := n.Key.Path
+	cases := func(s *jen.Group) {
+		for _, c := range n.Cases {
+			lit := jen.Lit(c.Value.Str)
+			if !n.Key.IsString {
+				lit = jen.Lit(int(c.Value.Int))
+			}
+			s.Case(lit).BlockFunc(func(cb *jen.Group) {
+				if c.Event == nil {
+					emitArrivalNode(cb, m, a, c.Next, level+1)
+					return
+				}
+				base := c.Event.Payload.Base
+				if base == nil {
+					cb.Add(giveUp)
+					return
+				}
+				cb.Id("ev").Op(":=").New(jen.Id(c.Event.GoName))
+				cb.Return(jen.Id("h").Dot(settleMethod(base)).Call(jen.Id("d"), jen.Id("ev"), jen.Op("&").Id("ev").Dot(base.GoName)))
+			})
+		}
+		s.Default().Block(giveUp)
+	}
+	if len(p) == 1 {
+		h := a.byName[p[0]]
+		b.If(jen.Id("h").Dot("seen").Op("&").Parens(jen.Lit(1).Op("<<").Lit(h.bit)).Op("!=").Lit(0)).Block(
+			jen.Switch(jen.Id("h").Dot(h.GoName)).BlockFunc(cases),
+		)
+		return
+	}
+	k := keyVar(level)
+	fn := "LookAheadInt"
+	if n.Key.IsString {
+		fn = "LookAheadString"
+	}
+	var rest []jen.Code
+	for _, seg := range p[1:] {
+		rest = append(rest, jen.Lit(seg))
+	}
+	b.If(jen.Id("h").Dot("key").Op("==").Lit(p[0])).Block(
+		jen.List(jen.Id(k), jen.Err()).Op(":=").Id("d").Dot(fn).Call(rest...),
+		jen.If(jen.Err().Op("!=").Nil()).Block(giveUp),
+		jen.Switch(jen.Id(k)).BlockFunc(cases),
+	)
+}
