@@ -1,12 +1,12 @@
 package jsonwire
 
 // Dispatch needs an event's discriminators before it can pick the struct to
-// decode into, and JSON does not promise they come first. The look-ahead
-// reads them where they stand, from the object at the cursor, and then puts
-// the cursor back: members before a discriminator are scanned twice, members
-// after it once. In the platforms' own order the discriminators come early
-// ("type" is the second member of a KOOK payload), so the extra work is a few
-// bytes.
+// decode into, and JSON does not promise they come first. Generated decoders
+// read them as they arrive when they can, and otherwise go back (Checkpoint,
+// Rewind) and take the look-ahead: it reads them where they stand, from the
+// object at the cursor, and then puts the cursor back, so members before a
+// discriminator are scanned twice. Union values (message segments) use it
+// too: their key is nearly always their first member.
 //
 // The look-ahead stops at the first member with the wanted key. Decoding
 // afterwards keeps the last of duplicate keys, so generated code checks that
