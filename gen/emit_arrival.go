@@ -114,7 +114,7 @@ func emitDecodeEvent(m *Model) jen.Code {
 	a := planArrival(m)
 	g := jen.Comment("decodeEvent decodes the payload at the cursor into the event its discriminators").Line()
 	g.Comment("name. It reads them as they arrive (decodeArriving); when that does not settle").Line()
-	g.Comment("the event, it goes back and picks the event with a look-ahead first.").Line()
+	g.Comment("the event, it goes back and takes decodeLookingAhead.").Line()
 	g.Func().Id("decodeEvent").Params(decoderParam()).Params(jen.Id("Event"), jen.Error()).BlockFunc(func(b *jen.Group) {
 		if a != nil {
 			b.Id("at").Op(":=").Id("d").Dot("Checkpoint").Call()
@@ -123,10 +123,15 @@ func emitDecodeEvent(m *Model) jen.Code {
 			)
 			b.Id("d").Dot("Rewind").Call(jen.Id("at"))
 		}
-		b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d"))
-		b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		b.Return(jen.Id("ev"), jen.Id("ev").Dot("decodePayload").Call(jen.Id("d")))
+		b.Return(jen.Id("decodeLookingAhead").Call(jen.Id("d")))
 	}).Line()
+	g.Comment("decodeLookingAhead picks the event with a look-ahead at its discriminators,").Line()
+	g.Comment("then decodes the payload into it: the slow path, for every payload.").Line()
+	g.Func().Id("decodeLookingAhead").Params(decoderParam()).Params(jen.Id("Event"), jen.Error()).Block(
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("newEvent").Call(jen.Id("d")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("ev"), jen.Id("ev").Dot("decodePayload").Call(jen.Id("d"))),
+	).Line()
 	if a != nil {
 		g.Add(emitHead(m, a))
 		g.Add(emitDecodeArriving(m, a))

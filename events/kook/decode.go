@@ -80,13 +80,19 @@ func hasPayload(data []byte) bool {
 
 // decodeEvent decodes the payload at the cursor into the event its discriminators
 // name. It reads them as they arrive (decodeArriving); when that does not settle
-// the event, it goes back and picks the event with a look-ahead first.
+// the event, it goes back and takes decodeLookingAhead.
 func decodeEvent(d *jsonwire.Decoder) (Event, error) {
 	at := d.Checkpoint()
 	if ev, err := decodeArriving(d); ev != nil {
 		return ev, err
 	}
 	d.Rewind(at)
+	return decodeLookingAhead(d)
+}
+
+// decodeLookingAhead picks the event with a look-ahead at its discriminators,
+// then decodes the payload into it: the slow path, for every payload.
+func decodeLookingAhead(d *jsonwire.Decoder) (Event, error) {
 	ev, err := newEvent(d)
 	if err != nil {
 		return nil, err
