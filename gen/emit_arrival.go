@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -43,28 +44,33 @@ func planArrival(m *Model) *arrival {
 	if m.Dispatch == nil {
 		return nil
 	}
-	a := &arrival{byName: map[string]*headField{}}
+	var fields []*Field // the first of each name, in order
+	first := map[string]*Field{}
 	clash := map[string]bool{}
 	for _, fam := range m.Families {
 		if fam.Base == nil {
 			continue
 		}
 		for _, f := range fam.Base.Fields {
-			if h := a.byName[f.JSONName]; h != nil {
-				if render(goType(h.Field)) != render(goType(f)) {
+			if g := first[f.JSONName]; g != nil {
+				if render(goType(g)) != render(goType(f)) {
 					clash[f.JSONName] = true
 				}
 				continue
 			}
+			first[f.JSONName] = f
+			fields = append(fields, f)
+		}
+	}
+	a := &arrival{byName: map[string]*headField{}}
+	for _, f := range fields {
+		if !clash[f.JSONName] {
 			h := &headField{Field: f, bit: len(a.head)}
 			a.head = append(a.head, h)
 			a.byName[f.JSONName] = h
 		}
 	}
-	for name := range clash {
-		delete(a.byName, name)
-	}
-	if len(a.byName) > 64 {
+	if len(a.head) > 64 {
 		return nil // the seen mask is one word
 	}
 	ok := true
@@ -80,7 +86,7 @@ func planArrival(m *Model) *arrival {
 			if a.byName[p[0]] != nil {
 				ok = false // a base member holding a discriminator: left to the slow path
 			}
-			if !contains(a.heads, p[0]) {
+			if !slices.Contains(a.heads, p[0]) {
 				a.heads = append(a.heads, p[0])
 			}
 		}
@@ -98,15 +104,6 @@ func planArrival(m *Model) *arrival {
 }
 
 func render(c jen.Code) string { return fmt.Sprintf("%#v", c) }
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
 
 // emitDecodeEvent emits decodeEvent, which decodes the payload at the cursor
 // into its event, and decodeArriving, its fast path.
@@ -146,9 +143,7 @@ func emitHead(m *Model, a *arrival) jen.Code {
 	g.Comment("known yet: the base members, and the member it stopped at.").Line()
 	g.Type().Id("eventHead").StructFunc(func(sg *jen.Group) {
 		for _, h := range a.head {
-			if a.byName[h.JSONName] == h {
-				sg.Id(h.GoName).Add(goType(h.Field))
-			}
+			sg.Id(h.GoName).Add(goType(h.Field))
 		}
 		sg.Id("seen").Uint64().Comment("the members above that came, one bit each in order")
 		sg.Id("key").String().Comment("the member being read")
@@ -162,7 +157,7 @@ func emitHead(m *Model, a *arrival) jen.Code {
 	).Line().Line()
 	var bases []*Object
 	for _, ev := range m.Events {
-		if b := ev.Payload.Base; b != nil && !containsObject(bases, b) {
+		if b := ev.Payload.Base; b != nil && !slices.Contains(bases, b) {
 			bases = append(bases, b)
 		}
 	}
@@ -170,15 +165,6 @@ func emitHead(m *Model, a *arrival) jen.Code {
 		g.Add(emitSettle(a, base))
 	}
 	return g
-}
-
-func containsObject(list []*Object, o *Object) bool {
-	for _, v := range list {
-		if v == o {
-			return true
-		}
-	}
-	return false
 }
 
 // settleMethod names the method that hands the head to an event with base.
@@ -189,10 +175,8 @@ func settleMethod(base *Object) string { return "settle" + base.GoName }
 // the base lacks leaves the payload to the slow path.
 func emitSettle(a *arrival, base *Object) jen.Code {
 	giveUp := jen.Return(jen.Nil(), jen.Nil())
-	var mask, full uint64
-	for _, h := range a.byName {
-		full |= 1 << h.bit
-	}
+	var mask uint64
+	full := uint64(1)<<len(a.head) - 1
 	for _, f := range base.Fields {
 		if h := a.byName[f.JSONName]; h != nil {
 			mask |= 1 << h.bit
@@ -243,9 +227,6 @@ func emitDecodeArriving(m *Model, a *arrival) jen.Code {
 			lb.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("h").Dot("more")).Block(giveUp)
 			lb.Switch(jen.Id("h").Dot("key")).BlockFunc(func(s *jen.Group) {
 				for _, h := range a.head {
-					if a.byName[h.JSONName] != h {
-						continue
-					}
 					s.Case(jen.Lit(h.JSONName)).BlockFunc(func(cb *jen.Group) {
 						if isDiscriminator(m.Dispatch, h.JSONName) {
 							cb.Comment("Given twice, it is for the slow path to say which counts.")
