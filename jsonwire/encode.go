@@ -145,8 +145,9 @@ const decimalPairs = "00010203040506070809" +
 	"80818283848586878889" +
 	"90919293949596979899"
 
-// appendUint appends u in decimal, two digits at a time from the end,
-// straight into b.
+// appendUint appends u in decimal straight into b: eight digits at a time
+// from the end, each block split into four independent pairs, so that the
+// divisions do not wait on one another.
 func appendUint(b []byte, u uint64) []byte {
 	if u < 10 {
 		return append(b, byte('0'+u))
@@ -155,18 +156,37 @@ func appendUint(b []byte, u uint64) []byte {
 	b = slices.Grow(b, n)
 	b = b[:len(b)+n]
 	i := len(b)
-	for u >= 100 {
-		p := u % 100 * 2
-		u /= 100
+	for u >= 1e8 {
+		q := u / 1e8
+		put8Digits(b[i-8:i], uint32(u-q*1e8))
+		i -= 8
+		u = q
+	}
+	v := uint32(u)
+	for v >= 100 {
+		p := v % 100 * 2
+		v /= 100
 		i -= 2
 		b[i], b[i+1] = decimalPairs[p], decimalPairs[p+1]
 	}
-	if u >= 10 {
-		b[i-2], b[i-1] = decimalPairs[u*2], decimalPairs[u*2+1]
+	if v >= 10 {
+		b[i-2], b[i-1] = decimalPairs[v*2], decimalPairs[v*2+1]
 	} else {
-		b[i-1] = byte('0' + u)
+		b[i-1] = byte('0' + v)
 	}
 	return b
+}
+
+// put8Digits writes v < 1e8 as exactly eight digits, with leading zeros.
+func put8Digits(dst []byte, v uint32) {
+	_ = dst[7]
+	hi, lo := v/10000, v%10000
+	p0, p1 := hi/100*2, hi%100*2
+	p2, p3 := lo/100*2, lo%100*2
+	dst[0], dst[1] = decimalPairs[p0], decimalPairs[p0+1]
+	dst[2], dst[3] = decimalPairs[p1], decimalPairs[p1+1]
+	dst[4], dst[5] = decimalPairs[p2], decimalPairs[p2+1]
+	dst[6], dst[7] = decimalPairs[p3], decimalPairs[p3+1]
 }
 
 // decimalLen returns the number of decimal digits of u.
@@ -194,8 +214,11 @@ func AppendFloat(b []byte, v float64) []byte {
 	}
 	abs := math.Abs(v)
 	if abs == 0 || (abs >= 1e-6 && abs < 1e21) {
-		if n, k, ok := shortDecimal(v); ok {
-			return appendDecimal(b, n, k)
+		if m, k, ok := shortDecimal(v); ok {
+			if v < 0 {
+				b = append(b, '-')
+			}
+			return appendDecimal(b, m, k)
 		}
 		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
@@ -218,20 +241,20 @@ func AppendFloat(b []byte, v float64) []byte {
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
 
 // shortDecimal finds, for the common float with a few decimals (timestamps
-// in seconds, coordinates), the integer n and digit count k such that
-// n/10^k is the shortest decimal that reads back as v: what strconv's
+// in seconds, coordinates), the integer m and digit count k such that
+// m/10^k is the shortest decimal that reads back as |v|: what strconv's
 // shortest formatting prints, found with a few float operations instead.
 //
-// It takes the most decimals K that keep n = round(v*10^K) below 2^53. Then
-// n/10^K is a division of exact operands, correctly rounded, so
-// float64(n)/10^K == v says exactly that the decimal reads back as v. When
-// neither neighbour n±1 reads back as v, n is the only K-decimal that does;
-// any shorter one would be a K-decimal too, so the shortest is n without
+// It takes the most decimals K that keep m = round(|v|*10^K) below 2^53.
+// Then m/10^K is a division of exact operands, correctly rounded, so
+// float64(m)/10^K == |v| says exactly that the decimal reads back as v. When
+// neither neighbour m±1 reads back as v, m is the only K-decimal that does;
+// any shorter one would be a K-decimal too, so the shortest is m without
 // its trailing zeros. ok is false when that does not settle it (zero, for
 // its sign; large magnitudes; values needing more decimals; several
 // candidates, where strconv picks the nearest) and the caller formats the
 // slow way.
-func shortDecimal(v float64) (n int64, k int, ok bool) {
+func shortDecimal(v float64) (m uint64, k int, ok bool) {
 	const exact = 1 << 53
 	abs := math.Abs(v)
 	if v == 0 || abs >= exact {
@@ -241,40 +264,68 @@ func shortDecimal(v float64) (n int64, k int, ok bool) {
 	for abs*pow10[k] >= exact {
 		k--
 	}
-	r := math.Round(v * pow10[k])
-	if r/pow10[k] != v || (r-1)/pow10[k] == v || (r+1)/pow10[k] == v {
+	// Round to the nearest integer; the checks below hold for whichever
+	// integer comes out, so a tie either way only sends v the slow way.
+	x := abs * pow10[k]
+	m = uint64(x)
+	if x-float64(m) >= 0.5 {
+		m++
+	}
+	r := float64(m)
+	if r/pow10[k] != abs {
 		return 0, 0, false
 	}
-	n = int64(r)
-	for k > 0 && n%10 == 0 {
-		n /= 10
+	// Below 2^51, K-decimals lie further apart than the float64 spacing
+	// at abs (at most abs*2^-52), so no neighbour can read back as v too:
+	// the two divisions are needed only near 2^53.
+	if x >= 1<<51 && ((r-1)/pow10[k] == abs || (r+1)/pow10[k] == abs) {
+		return 0, 0, false
+	}
+	// Drop the trailing zeros, at most k: 8, 4, 2 and 1 at a time add up
+	// to any count up to 15, and k is at most 9. (Constant divisors: the
+	// compiler turns them into multiplications.)
+	if k >= 8 && m%1e8 == 0 {
+		m /= 1e8
+		k -= 8
+	}
+	if k >= 4 && m%1e4 == 0 {
+		m /= 1e4
+		k -= 4
+	}
+	if k >= 2 && m%100 == 0 {
+		m /= 100
+		k -= 2
+	}
+	if k >= 1 && m%10 == 0 {
+		m /= 10
 		k--
 	}
-	return n, k, true
+	return m, k, true
 }
 
-// appendDecimal appends n/10^k in plain decimal notation: n's digits with
-// a point before the last k of them (and zeros in front when n is short).
-func appendDecimal(b []byte, n int64, k int) []byte {
-	if n < 0 {
-		b = append(b, '-')
-		n = -n
-	}
-	var buf [20]byte
-	d := appendUint(buf[:0], uint64(n))
+// appendDecimal appends m/10^k in plain decimal notation: m's digits with
+// a point before the last k of them (and zeros in front when m is short).
+func appendDecimal(b []byte, m uint64, k int) []byte {
 	switch {
 	case k == 0:
-		return append(b, d...)
-	case len(d) <= k:
+		return appendUint(b, m)
+	case m < powersOfTen[k]:
 		b = append(b, '0', '.')
-		for z := len(d); z < k; z++ {
+		for z := decimalLen(m); z < k; z++ {
 			b = append(b, '0')
 		}
-		return append(b, d...)
+		return appendUint(b, m)
 	}
-	b = append(b, d[:len(d)-k]...)
-	b = append(b, '.')
-	return append(b, d[len(d)-k:]...)
+	// The digits, then the last k of them moved right to make room for
+	// the point.
+	b = appendUint(b, m)
+	n := len(b)
+	b = append(b, 0)
+	for j := n; j > n-k; j-- { // k <= 9: a loop beats a memmove call
+		b[j] = b[j-1]
+	}
+	b[n-k] = '.'
+	return b
 }
 
 // AppendBool appends true or false.

@@ -31,3 +31,30 @@ func BenchmarkAppendString(b *testing.B) {
 		}
 	}
 }
+
+// The numbers chat events carry: millisecond timestamps (13 digits), small
+// counts and role ids, and float timestamps in seconds with microseconds.
+var (
+	intSamples   = []int64{1607004467396, 1, 42, 17263, 1632847927599, 0, 255, 86400}
+	floatSamples = []float64{1632847927.599013, 1632847927.5, 31.032315, 121.447127, 1632847927, 0.25}
+)
+
+func BenchmarkAppendInt(b *testing.B) {
+	buf := make([]byte, 0, 256)
+	for i := 0; i < b.N; i++ {
+		buf = buf[:0]
+		for _, v := range intSamples {
+			buf = AppendInt(buf, v)
+		}
+	}
+}
+
+func BenchmarkAppendFloat(b *testing.B) {
+	buf := make([]byte, 0, 256)
+	for i := 0; i < b.N; i++ {
+		buf = buf[:0]
+		for _, v := range floatSamples {
+			buf = AppendFloat(buf, v)
+		}
+	}
+}

@@ -76,7 +76,7 @@ func TestAppendFloat(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 100000; i++ {
 		var f float64
-		switch i % 5 {
+		switch i % 6 {
 		case 0:
 			f = math.Float64frombits(r.Uint64())
 		case 1:
@@ -86,6 +86,13 @@ func TestAppendFloat(t *testing.T) {
 		case 3:
 			// Few decimals (timestamps, coordinates): the fast path.
 			f = float64(r.Int64N(1e16)-5e15) / math.Pow(10, float64(r.IntN(12)))
+		case 4:
+			// Where n/10^K nears 2^53 and neighbouring decimals can read
+			// back as the same float: the fast path checks them there.
+			f = float64(1<<51+r.Int64N(1<<52)) / math.Pow(10, float64(r.IntN(10)))
+			if r.IntN(2) == 0 {
+				f = math.Nextafter(f, math.Inf(r.IntN(2)*2-1))
+			}
 		default:
 			// Their neighbours, which need more digits.
 			f = math.Nextafter(float64(r.Int64N(1e16))/math.Pow(10, float64(r.IntN(12))), math.Inf(r.IntN(2)*2-1))
