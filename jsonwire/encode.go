@@ -214,7 +214,7 @@ func AppendFloat(b []byte, v float64) []byte {
 	}
 	abs := math.Abs(v)
 	if abs == 0 || (abs >= 1e-6 && abs < 1e21) {
-		if m, k, ok := shortDecimal(v); ok {
+		if m, k, ok := shortDecimal(abs); ok {
 			if v < 0 {
 				b = append(b, '-')
 			}
@@ -240,24 +240,24 @@ func AppendFloat(b []byte, v float64) []byte {
 // shortDecimal tries.
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
 
-// shortDecimal finds, for the common float with a few decimals (timestamps
-// in seconds, coordinates), the integer m and digit count k such that
-// m/10^k is the shortest decimal that reads back as |v|: what strconv's
-// shortest formatting prints, found with a few float operations instead.
+// shortDecimal finds, for the magnitude abs of a common float with a few
+// decimals (timestamps in seconds, coordinates), the integer m and digit
+// count k such that m/10^k is the shortest decimal that reads back as abs:
+// what strconv's shortest formatting prints, found with a few float
+// operations instead. The caller writes the sign.
 //
-// It takes the most decimals K that keep m = round(|v|*10^K) below 2^53.
+// It takes the most decimals K that keep m = round(abs*10^K) below 2^53.
 // Then m/10^K is a division of exact operands, correctly rounded, so
-// float64(m)/10^K == |v| says exactly that the decimal reads back as v. When
-// neither neighbour m±1 reads back as v, m is the only K-decimal that does;
-// any shorter one would be a K-decimal too, so the shortest is m without
-// its trailing zeros. ok is false when that does not settle it (zero, for
+// float64(m)/10^K == abs says exactly that the decimal reads back as abs.
+// When neither neighbour m±1 reads back as abs, m is the only K-decimal
+// that does; any shorter one would be a K-decimal too, so the shortest is m
+// without its trailing zeros. ok is false when that does not settle it (zero, for
 // its sign; large magnitudes; values needing more decimals; several
 // candidates, where strconv picks the nearest) and the caller formats the
 // slow way.
-func shortDecimal(v float64) (m uint64, k int, ok bool) {
+func shortDecimal(abs float64) (m uint64, k int, ok bool) {
 	const exact = 1 << 53
-	abs := math.Abs(v)
-	if v == 0 || abs >= exact {
+	if abs == 0 || abs >= exact {
 		return 0, 0, false
 	}
 	k = len(pow10) - 1
@@ -265,7 +265,7 @@ func shortDecimal(v float64) (m uint64, k int, ok bool) {
 		k--
 	}
 	// Round to the nearest integer; the checks below hold for whichever
-	// integer comes out, so a tie either way only sends v the slow way.
+	// integer comes out, so a tie either way only sends abs the slow way.
 	x := abs * pow10[k]
 	m = uint64(x)
 	if x-float64(m) >= 0.5 {
@@ -276,7 +276,7 @@ func shortDecimal(v float64) (m uint64, k int, ok bool) {
 		return 0, 0, false
 	}
 	// Below 2^51, K-decimals lie further apart than the float64 spacing
-	// at abs (at most abs*2^-52), so no neighbour can read back as v too:
+	// at abs (at most abs*2^-52), so no neighbour can read back as abs too:
 	// the two divisions are needed only near 2^53.
 	if x >= 1<<51 && ((r-1)/pow10[k] == abs || (r+1)/pow10[k] == abs) {
 		return 0, 0, false

@@ -87,7 +87,7 @@ func TestAppendFloat(t *testing.T) {
 			// Few decimals (timestamps, coordinates): the fast path.
 			f = float64(r.Int64N(1e16)-5e15) / math.Pow(10, float64(r.IntN(12)))
 		case 4:
-			// Where n/10^K nears 2^53 and neighbouring decimals can read
+			// Where m/10^K nears 2^53 and neighbouring decimals can read
 			// back as the same float: the fast path checks them there.
 			f = float64(1<<51+r.Int64N(1<<52)) / math.Pow(10, float64(r.IntN(10)))
 			if r.IntN(2) == 0 {
