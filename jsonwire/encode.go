@@ -66,21 +66,31 @@ func AppendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	// Most strings are short plain ASCII (ids, names, URLs): look at them
 	// a word at a time here, before the general loop.
-	i := 0
+	i, m := 0, uint64(0)
 	for ; i+8 <= len(s); i += 8 {
-		if w := load64(s, i); unplainBytes(w) != 0 {
+		if m = unplainBytes(load64(s, i)); m != 0 {
 			break
 		}
 	}
-	if i+8 > len(s) {
-		for i < len(s) && plainASCII[s[i]] {
-			i++
+	k := i // the first byte that is not plain ASCII
+	if m != 0 {
+		k += bits.TrailingZeros64(m) >> 3
+	} else {
+		for k < len(s) && plainASCII[s[k]] {
+			k++
 		}
-		if i == len(s) {
+		if k == len(s) {
 			b = append(b, s...)
 			return append(b, '"')
 		}
 	}
+	// Non-ASCII text that needs no escape is checked in one branch-free
+	// pass and copied whole.
+	if s[k] >= utf8.RuneSelf && holdsAsIs(s, k) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	i = k
 	start := 0
 	for {
 		if i = textRun(s, i, true); i >= len(s) {
