@@ -274,14 +274,11 @@ func shortDecimal(abs float64) (m uint64, k int, ok bool) {
 	for abs*pow10[k] >= exact {
 		k--
 	}
-	// Round to the nearest integer; the checks below hold for whichever
-	// integer comes out, so a tie either way only sends abs the slow way.
+	// Round to the nearest integer (one instruction, no branch on the
+	// digits); the checks below hold for whichever integer comes out.
 	x := abs * pow10[k]
-	m = uint64(x)
-	if x-float64(m) >= 0.5 {
-		m++
-	}
-	r := float64(m)
+	r := math.RoundToEven(x)
+	m = uint64(r)
 	if r/pow10[k] != abs {
 		return 0, 0, false
 	}
