@@ -120,28 +120,6 @@ func AppendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// escapeRun returns the offset of the first quote, backslash or control
-// byte at or after i (or len(s)), and whether the bytes before it hold any
-// of 0x80 and above.
-func escapeRun(s string, i int) (end int, high bool) {
-	var seen uint64
-	for ; i+8 <= len(s); i += 8 {
-		w := load64(s, i)
-		if m := specialBytes(w); m != 0 {
-			n := bits.TrailingZeros64(m) >> 3
-			return i + n, (seen|w&(1<<(8*n)-1))&highBits != 0
-		}
-		seen |= w
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
-			break
-		}
-		seen |= uint64(s[i])
-	}
-	return i, seen&highBits != 0
-}
-
 // appendEscapedByte appends the escape of an ASCII byte that JSON strings
 // may not hold as it is.
 func appendEscapedByte(b []byte, c byte) []byte {

@@ -60,7 +60,7 @@ func (d *Decoder) peekAfterSpace() (c byte, ok bool) {
 func (d *Decoder) skipString(i int) (int, error) {
 	data := d.data
 	for i++; i < len(data); {
-		i = plainRun(data, i)
+		i, _ = escapeRun(data, i)
 		if i >= len(data) {
 			break
 		}
@@ -124,22 +124,28 @@ func specialBytes(w uint64) uint64 { return highBits &^ (plainBytes(w) | w) }
 // without a closer look: specialBytes and every byte of 0x80 and up.
 func unplainBytes(w uint64) uint64 { return highBits &^ (plainBytes(w) &^ w) }
 
-// plainRun returns the offset of the first byte at or after i that ends a
-// run of plain string bytes: a quote, a backslash or a control character
-// (bytes of 0x80 and up are plain here). It looks at eight bytes at a time,
-// since most of a frame is string contents.
-func plainRun(data string, i int) int {
-	for ; i+8 <= len(data); i += 8 {
-		if m := specialBytes(load64(data, i)); m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
+// escapeRun returns the offset of the first quote, backslash or control
+// byte at or after i (or len(s)), and whether the bytes before it hold any
+// of 0x80 and above. It looks at eight bytes at a time, since most of a
+// frame is string contents.
+func escapeRun(s string, i int) (end int, high bool) {
+	var seen uint64
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		if m := specialBytes(w); m != 0 {
+			n := bits.TrailingZeros64(m) >> 3
+			return i + n, (seen|w&(1<<(8*n)-1))&highBits != 0
 		}
+		seen |= w
 	}
-	for ; i < len(data); i++ {
-		if c := data[i]; c == '"' || c == '\\' || c < 0x20 {
-			return i
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			break
 		}
+		seen |= uint64(c)
 	}
-	return i
+	return i, seen&highBits != 0
 }
 
 // textRun returns the end of the run from i of bytes that a JSON string
