@@ -16,6 +16,7 @@ import (
 // shift that selects it (the shift-based DFA design), and its spare high
 // bits flag the bytes that need a closer look.
 func holdsAsIs(s string, i int) bool {
+	start := i
 	state, seen := uint64(dfaAccept), uint64(0)
 	for ; i+8 <= len(s); i += 8 {
 		w := s[i : i+8]
@@ -42,7 +43,7 @@ func holdsAsIs(s string, i int) bool {
 	if seen&dfaEscape != 0 || state&63 != dfaAccept {
 		return false
 	}
-	return seen&dfaLeadE2 == 0 || !hasLineSeparator(s)
+	return seen&dfaLeadE2 == 0 || !hasLineSeparator(s[start:])
 }
 
 // hasLineSeparator reports whether s holds U+2028 or U+2029 (E2 80 A8/A9).

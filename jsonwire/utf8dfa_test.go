@@ -20,9 +20,9 @@ func holdsAsIsWant(s string) bool {
 }
 
 // TestHoldsAsIs checks the automaton on every string of one to three bytes
-// and on four-byte strings with every lead and second byte, each alone and
-// after seven and eight ASCII bytes (so that it also crosses and fills the
-// word-at-a-time loop).
+// and on four-byte strings with every lead and second byte; the one-, two-
+// and four-byte strings also after seven and eight ASCII bytes (so that they
+// cross and fill the word-at-a-time loop).
 func TestHoldsAsIs(t *testing.T) {
 	edges := []byte{0x00, 0x1F, 0x20, 0x22, 0x5C, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xA8, 0xA9, 0xBF, 0xC0, 0xC2, 0xE2, 0xF4, 0xFF}
 	prefixes := []string{"", "abcdefg", "abcdefgh"}
@@ -61,7 +61,7 @@ func TestHoldsAsIs(t *testing.T) {
 	check("中文中文中文\xe4\xb8")
 	check("中文中文中文\u2028")
 	check("中文 ✨ 和 ❤️ text")
-	if !holdsAsIs("\"中文", 1) || holdsAsIs("中文\"", 0) {
+	if !holdsAsIs("\"中文", 1) || holdsAsIs("中文\"", 0) || !holdsAsIs("\u2028中文✨", 3) {
 		t.Fatal("holdsAsIs does not start at i")
 	}
 }
