@@ -104,25 +104,31 @@ func load64(data string, i int) uint64 {
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
-// plainBytes sets the high bit of each byte of w that is plain ASCII if
-// taken without its own high bit: not a quote, not a backslash, not a
-// control character. Each byte is tested on its own low seven bits, so no
-// carry crosses into the next byte and every flag is exact.
-func plainBytes(w uint64) uint64 {
-	t := w &^ highBits
-	notQuote := (t ^ '"'*lowBits) + 0x7f*lowBits
-	notBackslash := (t ^ '\\'*lowBits) + 0x7f*lowBits
-	notControl := t + (0x80-0x20)*lowBits
-	return notQuote & notBackslash & notControl & highBits
+// The flag functions below set the high bit of the bytes of w that a
+// string scanner must stop at. Each is a few subtractions done on all eight
+// bytes at once: a byte below the one sought borrows, and its high bit
+// turns on. A borrow runs on into the bytes above a flagged one and may
+// flag them too, so callers use only whether any flag is set and where the
+// lowest one is, both of which are exact.
+
+// specialBytes flags quotes, backslashes and control characters; bytes of
+// 0x80 and up are not flagged.
+func specialBytes(w uint64) uint64 {
+	return stopBytes(w) &^ w & highBits
 }
 
-// specialBytes flags (high bit set) each byte of w that is a quote, a
-// backslash or a control character; bytes of 0x80 and up are not flagged.
-func specialBytes(w uint64) uint64 { return highBits &^ (plainBytes(w) | w) }
+// unplainBytes flags what specialBytes flags and every byte of 0x80 and
+// up: the bytes that a string cannot hold as they are without a closer look.
+func unplainBytes(w uint64) uint64 {
+	return (stopBytes(w) | w) & highBits
+}
 
-// unplainBytes flags each byte of w that a string cannot hold as it is
-// without a closer look: specialBytes and every byte of 0x80 and up.
-func unplainBytes(w uint64) uint64 { return highBits &^ (plainBytes(w) &^ w) }
+// stopBytes sets the high bit of each byte of w below 0x20, equal to '"' or
+// '\\', and of some bytes of 0x80 and up, which the callers mask out or
+// flag all of.
+func stopBytes(w uint64) uint64 {
+	return (w - 0x20*lowBits) | ((w ^ '"'*lowBits) - lowBits) | ((w ^ '\\'*lowBits) - lowBits)
+}
 
 // escapeRun returns the offset of the first quote, backslash or control
 // byte at or after i (or len(s)), and whether the bytes before it hold any
