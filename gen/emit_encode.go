@@ -175,6 +175,12 @@ func appendLiteral(lit string, w writtenState) *jen.Statement {
 // and writing null for a null one.
 func appendField(b *jen.Group, target *jen.Statement, f *Field, written writtenState) {
 	write := func(g *jen.Group, t *jen.Statement) {
+		if f.Type.Kind == KindString && !f.Nullable {
+			// The string's opening quote goes out with the key.
+			g.Id("b").Op("=").Add(appendLiteral(memberLiteral(f.JSONName)+`"`, written))
+			g.Id("b").Op("=").Qual(wirePath, "AppendStringRest").Call(jen.Id("b"), t)
+			return
+		}
 		g.Id("b").Op("=").Add(appendKey(f.JSONName, written))
 		if !f.Nullable {
 			appendValue(g, t, f.Type, 0)

@@ -46,24 +46,56 @@ func AppendQuotedKey(b []byte, quotedKey string) []byte {
 // control characters, writes invalid UTF-8 as \ufffd, and escapes U+2028 and
 // U+2029 (which break JavaScript parsers) — the same output as encoding/json
 // without HTML escaping, so events re-encode identically either way.
+func AppendString(b []byte, s string) []byte {
+	return AppendStringRest(append(b, '"'), s)
+}
+
+// AppendStringRest appends what AppendString appends after the opening
+// quote: generated encoders write that quote in one literal with the
+// member's key.
 //
 // What needs no change is found by textRun and copied in runs, not byte by
 // byte.
-func AppendString(b []byte, s string) []byte {
-	if n := len(b); len(s) >= 8 && len(s) <= 16 && cap(b)-n >= 18 {
+func AppendStringRest(b []byte, s string) []byte {
+	if n := len(b); len(s) >= 8 && len(s) <= 16 && cap(b)-n >= 17 {
 		// Ids and other short strings: two overlapping words decide, and
 		// are stored, without a copy loop.
 		w1, w2 := load64(s, 0), load64(s, len(s)-8)
 		if unplainBytes(w1)|unplainBytes(w2) == 0 {
-			b = b[:n+len(s)+2]
-			b[n] = '"'
-			binary.LittleEndian.PutUint64(b[n+1:], w1)
-			binary.LittleEndian.PutUint64(b[n+len(s)-7:], w2)
-			b[n+len(s)+1] = '"'
+			b = b[:n+len(s)+1]
+			binary.LittleEndian.PutUint64(b[n:], w1)
+			binary.LittleEndian.PutUint64(b[n+len(s)-8:], w2)
+			b[n+len(s)] = '"'
 			return b
 		}
 	}
-	b = append(b, '"')
+	if n := len(b); len(s) < 8 && cap(b)-n >= 8 {
+		// Shorter ones (codes, numbers as text, empty nonces): up to two
+		// overlapping half-words, or three bytes, padded with plain ones.
+		var lo, hi uint32
+		switch {
+		case len(s) >= 4:
+			lo, hi = load32(s, 0), load32(s, len(s)-4)
+		case len(s) > 0:
+			lo = uint32(s[0]) | uint32(s[len(s)/2])<<8 | uint32(s[len(s)-1])<<16 | 'a'<<24
+			hi = 'a' * 0x01010101
+		default:
+			b = b[:n+1]
+			b[n] = '"'
+			return b
+		}
+		if unplainBytes(uint64(lo)|uint64(hi)<<32) == 0 {
+			b = b[:n+len(s)+1]
+			if len(s) >= 4 {
+				binary.LittleEndian.PutUint32(b[n:], lo)
+				binary.LittleEndian.PutUint32(b[n+len(s)-4:], hi)
+			} else {
+				b[n], b[n+len(s)/2], b[n+len(s)-1] = byte(lo), byte(lo>>8), byte(lo>>16)
+			}
+			b[n+len(s)] = '"'
+			return b
+		}
+	}
 	// Most strings are short plain ASCII (ids, names, URLs): look at them
 	// a word at a time here, before the general loop.
 	i, m := 0, uint64(0)

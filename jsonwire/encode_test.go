@@ -49,8 +49,14 @@ func TestAppendString(t *testing.T) {
 	}
 	for _, s := range inputs {
 		got := string(AppendString(nil, s))
-		if want := stdString(t, s); got != want {
+		want := stdString(t, s)
+		if got != want {
 			t.Errorf("AppendString(%q) = %s, encoding/json %s", s, got, want)
+		}
+		// Into a buffer with room, where short strings take paths of
+		// their own.
+		if got := string(AppendString(append(make([]byte, 0, 64), "pre"...), s)); got != "pre"+want {
+			t.Errorf("AppendString(pre, %q) = %s, want pre%s", s, got, want)
 		}
 		// And it round-trips through the Decoder (valid UTF-8 exactly).
 		d := NewDecoder([]byte(got), "")
@@ -229,9 +235,16 @@ func TestAppendIntMatchesStrconv(t *testing.T) {
 	}
 }
 
-// Strings of 8 to 16 bytes written into a buffer with room take a path of
+// Strings of up to 16 bytes written into a buffer with room take paths of
 // their own; each special byte at each place must still be seen.
 func TestAppendStringShortWithRoom(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		s := strings.Repeat("a", n)
+		buf := append(make([]byte, 0, 64), "pre"...)
+		if got, want := string(AppendString(buf, s)), "pre"+stdString(t, s); got != want {
+			t.Errorf("AppendString(%q) = %s, want %s", s, got, want)
+		}
+	}
 	for n := 1; n <= 20; n++ {
 		for p := 0; p < n; p++ {
 			for _, c := range []string{"\"", "\\", "\n", "\x1f", "\x7f", "\xff", "é", "\u2028"} {

@@ -104,6 +104,12 @@ func load64(data string, i int) uint64 {
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
+// load32 returns the four bytes at data[i:] as a little-endian word.
+func load32(data string, i int) uint32 {
+	w := data[i : i+4]
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
+}
+
 // The flag functions below set the high bit of the bytes of w that a
 // string scanner must stop at. Each is a few subtractions done on all eight
 // bytes at once: a byte below the one sought borrows, and its high bit

@@ -25,33 +25,33 @@ func (x *Frame) appendOpen(b []byte) []byte {
 // AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
-	b = append(b, ",\"username\":"...)
-	b = jsonwire.AppendString(b, x.Username)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"username\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Username)
 	if x.Nickname.Set {
-		b = append(b, ",\"nickname\":"...)
-		b = jsonwire.AppendString(b, x.Nickname.Value)
+		b = append(b, ",\"nickname\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Nickname.Value)
 	}
 	if x.IdentifyNum.Set {
-		b = append(b, ",\"identify_num\":"...)
-		b = jsonwire.AppendString(b, x.IdentifyNum.Value)
+		b = append(b, ",\"identify_num\":\""...)
+		b = jsonwire.AppendStringRest(b, x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
 		b = append(b, ",\"online\":"...)
 		b = jsonwire.AppendBool(b, x.Online.Value)
 	}
 	if x.OS.Set {
-		b = append(b, ",\"os\":"...)
-		b = jsonwire.AppendString(b, x.OS.Value)
+		b = append(b, ",\"os\":\""...)
+		b = jsonwire.AppendStringRest(b, x.OS.Value)
 	}
 	if x.Status.Set {
 		b = append(b, ",\"status\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Status.Value))
 	}
 	if x.Avatar.Set {
-		b = append(b, ",\"avatar\":"...)
-		b = jsonwire.AppendString(b, x.Avatar.Value)
+		b = append(b, ",\"avatar\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
 	}
 	if x.MobileVerified.Set {
 		b = append(b, ",\"mobile_verified\":"...)
@@ -94,10 +94,10 @@ func (x User) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TagInfo) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"color\":"...)
-	b = jsonwire.AppendString(b, x.Color)
-	b = append(b, ",\"text\":"...)
-	b = jsonwire.AppendString(b, x.Text)
+	b = append(b, "\"color\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Color)
+	b = append(b, ",\"text\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -114,8 +114,8 @@ func (x *Role) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"role_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.RoleID))
-	b = append(b, ",\"name\":"...)
-	b = jsonwire.AppendString(b, x.Name)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
 	b = append(b, ",\"color\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Color))
 	b = append(b, ",\"position\":"...)
@@ -140,18 +140,18 @@ func (x Role) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Channel) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
-	b = append(b, ",\"name\":"...)
-	b = jsonwire.AppendString(b, x.Name)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
 	b = append(b, ",\"is_category\":"...)
 	b = jsonwire.AppendInt(b, int64(x.IsCategory))
-	b = append(b, ",\"parent_id\":"...)
-	b = jsonwire.AppendString(b, x.ParentID)
+	b = append(b, ",\"parent_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ParentID)
 	b = append(b, ",\"level\":"...)
 	if x.Level.Valid {
 		b = jsonwire.AppendInt(b, int64(x.Level.Value))
@@ -160,8 +160,8 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"slow_mode\":"...)
 	b = jsonwire.AppendInt(b, int64(x.SlowMode))
-	b = append(b, ",\"topic\":"...)
-	b = jsonwire.AppendString(b, x.Topic)
+	b = append(b, ",\"topic\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Topic)
 	b = append(b, ",\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	b = append(b, ",\"permission_overwrites\":"...)
@@ -238,10 +238,10 @@ func (x PermissionUser) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Emoji) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
-	b = append(b, ",\"name\":"...)
-	b = jsonwire.AppendString(b, x.Name)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -258,13 +258,13 @@ func (x *Attachment) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = append(b, "\"type\":"...)
 	b = x.Type.appendJSON(b)
-	b = append(b, ",\"url\":"...)
-	b = jsonwire.AppendString(b, x.URL)
-	b = append(b, ",\"name\":"...)
-	b = jsonwire.AppendString(b, x.Name)
+	b = append(b, ",\"url\":\""...)
+	b = jsonwire.AppendStringRest(b, x.URL)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
 	if x.FileType.Set {
-		b = append(b, ",\"file_type\":"...)
-		b = jsonwire.AppendString(b, x.FileType.Value)
+		b = append(b, ",\"file_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.FileType.Value)
 	}
 	if x.Size.Set {
 		b = append(b, ",\"size\":"...)
@@ -296,8 +296,8 @@ func (x Attachment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdown) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"raw_content\":"...)
-	b = jsonwire.AppendString(b, x.RawContent)
+	b = append(b, "\"raw_content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.RawContent)
 	b = append(b, ",\"mention_part\":"...)
 	b = append(b, '[')
 	for i0 := range x.MentionPart {
@@ -331,20 +331,20 @@ func (x KMarkdown) MarshalJSON() ([]byte, error) {
 func (x *MentionPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = append(b, "\"id\":"...)
-		b = jsonwire.AppendString(b, x.ID.Value)
+		b = append(b, "\"id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ID.Value)
 	}
 	if x.Username.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"username\":")
-		b = jsonwire.AppendString(b, x.Username.Value)
+		b = jsonwire.AppendQuotedKey(b, "\"username\":\"")
+		b = jsonwire.AppendStringRest(b, x.Username.Value)
 	}
 	if x.FullName.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"full_name\":")
-		b = jsonwire.AppendString(b, x.FullName.Value)
+		b = jsonwire.AppendQuotedKey(b, "\"full_name\":\"")
+		b = jsonwire.AppendStringRest(b, x.FullName.Value)
 	}
 	if x.Avatar.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"avatar\":")
-		b = jsonwire.AppendString(b, x.Avatar.Value)
+		b = jsonwire.AppendQuotedKey(b, "\"avatar\":\"")
+		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -365,8 +365,8 @@ func (x *MentionRolePart) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.RoleID.Value))
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"name\":")
-		b = jsonwire.AppendString(b, x.Name.Value)
+		b = jsonwire.AppendQuotedKey(b, "\"name\":\"")
+		b = jsonwire.AppendStringRest(b, x.Name.Value)
 	}
 	if x.Color.Set {
 		b = jsonwire.AppendQuotedKey(b, "\"color\":")
@@ -386,26 +386,26 @@ func (x MentionRolePart) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Guild) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
-	b = append(b, ",\"name\":"...)
-	b = jsonwire.AppendString(b, x.Name)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"icon\":"...)
-	b = jsonwire.AppendString(b, x.Icon)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"icon\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Icon)
 	b = append(b, ",\"notify_type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.NotifyType))
-	b = append(b, ",\"region\":"...)
-	b = jsonwire.AppendString(b, x.Region)
+	b = append(b, ",\"region\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Region)
 	b = append(b, ",\"enable_open\":"...)
 	b = jsonwire.AppendInt(b, int64(x.EnableOpen))
 	b = append(b, ",\"open_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.OpenID))
-	b = append(b, ",\"default_channel_id\":"...)
-	b = jsonwire.AppendString(b, x.DefaultChannelID)
-	b = append(b, ",\"welcome_channel_id\":"...)
-	b = jsonwire.AppendString(b, x.WelcomeChannelID)
+	b = append(b, ",\"default_channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.DefaultChannelID)
+	b = append(b, ",\"welcome_channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.WelcomeChannelID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -423,8 +423,8 @@ func (x *HelloData) AppendJSON(b []byte) []byte {
 	b = append(b, "\"code\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Code))
 	if x.SessionID.Set {
-		b = append(b, ",\"session_id\":"...)
-		b = jsonwire.AppendString(b, x.SessionID.Value)
+		b = append(b, ",\"session_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.SessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -443,8 +443,8 @@ func (x *ReconnectData) AppendJSON(b []byte) []byte {
 	b = append(b, "\"code\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Code))
 	if x.Err.Set {
-		b = append(b, ",\"err\":"...)
-		b = jsonwire.AppendString(b, x.Err.Value)
+		b = append(b, ",\"err\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Err.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -461,12 +461,12 @@ func (x ReconnectData) MarshalJSON() ([]byte, error) {
 func (x *ResumeAckData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.SessionID.Set {
-		b = append(b, "\"session_id\":"...)
-		b = jsonwire.AppendString(b, x.SessionID.Value)
+		b = append(b, "\"session_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.SessionID.Value)
 	}
 	if x.LegacySessionID.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"sessionId\":")
-		b = jsonwire.AppendString(b, x.LegacySessionID.Value)
+		b = jsonwire.AppendQuotedKey(b, "\"sessionId\":\"")
+		b = jsonwire.AppendStringRest(b, x.LegacySessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -489,21 +489,21 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -536,8 +536,8 @@ func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_reaction" {
 		b = append(b, "\"type\":\"added_reaction\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -555,12 +555,12 @@ func (x AddedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	if x.ChannelType.Set {
@@ -588,21 +588,21 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -635,8 +635,8 @@ func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_reaction" {
 		b = append(b, "\"type\":\"deleted_reaction\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -654,12 +654,12 @@ func (x DeletedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	if x.ChannelType.Set {
@@ -687,21 +687,21 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -734,8 +734,8 @@ func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_message" {
 		b = append(b, "\"type\":\"updated_message\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -753,12 +753,12 @@ func (x UpdatedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.Content)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Content)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	b = append(b, ",\"mention\":"...)
 	b = append(b, '[')
 	for i0 := range x.Mention {
@@ -808,21 +808,21 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -855,8 +855,8 @@ func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_message" {
 		b = append(b, "\"type\":\"deleted_message\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -874,10 +874,10 @@ func (x DeletedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
@@ -903,21 +903,21 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -950,8 +950,8 @@ func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_channel" {
 		b = append(b, "\"type\":\"added_channel\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -976,21 +976,21 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1023,8 +1023,8 @@ func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_channel" {
 		b = append(b, "\"type\":\"updated_channel\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1049,21 +1049,21 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1096,8 +1096,8 @@ func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_channel" {
 		b = append(b, "\"type\":\"deleted_channel\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1115,8 +1115,8 @@ func (x DeletedChannelExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
 	b = append(b, ",\"deleted_at\":"...)
 	b = jsonwire.AppendInt(b, x.DeletedAt)
 	if x.Type.Set {
@@ -1144,21 +1144,21 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1191,8 +1191,8 @@ func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "pinned_message" {
 		b = append(b, "\"type\":\"pinned_message\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1210,12 +1210,12 @@ func (x PinnedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
+	b = append(b, "\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
@@ -1241,21 +1241,21 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1288,8 +1288,8 @@ func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "unpinned_message" {
 		b = append(b, "\"type\":\"unpinned_message\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1307,12 +1307,12 @@ func (x UnpinnedMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
+	b = append(b, "\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
@@ -1338,21 +1338,21 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1385,8 +1385,8 @@ func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
 		b = append(b, "\"type\":\"updated_guild\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1411,21 +1411,21 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1458,8 +1458,8 @@ func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_guild" {
 		b = append(b, "\"type\":\"deleted_guild\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1484,21 +1484,21 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1531,8 +1531,8 @@ func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_block_list" {
 		b = append(b, "\"type\":\"added_block_list\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1550,10 +1550,10 @@ func (x AddedBlockListExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
-	b = append(b, ",\"remark\":"...)
-	b = jsonwire.AppendString(b, x.Remark)
+	b = append(b, "\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = append(b, ",\"remark\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Remark)
 	b = append(b, ",\"user_id\":"...)
 	b = append(b, '[')
 	for i0 := range x.UserID {
@@ -1584,21 +1584,21 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1631,8 +1631,8 @@ func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_block_list" {
 		b = append(b, "\"type\":\"deleted_block_list\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1650,8 +1650,8 @@ func (x DeletedBlockListExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, "\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	b = append(b, ",\"user_id\":"...)
 	b = append(b, '[')
 	for i0 := range x.UserID {
@@ -1682,21 +1682,21 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1729,8 +1729,8 @@ func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_guild" {
 		b = append(b, "\"type\":\"joined_guild\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1748,8 +1748,8 @@ func (x JoinedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"joined_at\":"...)
 	b = jsonwire.AppendInt(b, x.JoinedAt)
 	if len(x.UnknownFields) > 0 {
@@ -1773,21 +1773,21 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1820,8 +1820,8 @@ func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_guild" {
 		b = append(b, "\"type\":\"exited_guild\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1839,8 +1839,8 @@ func (x ExitedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"exited_at\":"...)
 	b = jsonwire.AppendInt(b, x.ExitedAt)
 	if len(x.UnknownFields) > 0 {
@@ -1864,21 +1864,21 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -1911,8 +1911,8 @@ func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild_member" {
 		b = append(b, "\"type\":\"updated_guild_member\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -1930,10 +1930,10 @@ func (x UpdatedGuildMemberExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"nickname\":"...)
-	b = jsonwire.AppendString(b, x.Nickname)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"nickname\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Nickname)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1955,21 +1955,21 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2002,8 +2002,8 @@ func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_online" {
 		b = append(b, "\"type\":\"guild_member_online\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -2021,8 +2021,8 @@ func (x GuildMemberOnlineExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"event_time\":"...)
 	b = jsonwire.AppendInt(b, x.EventTime)
 	b = append(b, ",\"guilds\":"...)
@@ -2055,21 +2055,21 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2102,8 +2102,8 @@ func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_offline" {
 		b = append(b, "\"type\":\"guild_member_offline\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -2121,8 +2121,8 @@ func (x GuildMemberOfflineExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"event_time\":"...)
 	b = jsonwire.AppendInt(b, x.EventTime)
 	b = append(b, ",\"guilds\":"...)
@@ -2155,21 +2155,21 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2202,8 +2202,8 @@ func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_channel" {
 		b = append(b, "\"type\":\"joined_channel\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -2221,10 +2221,10 @@ func (x JoinedChannelExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	b = append(b, ",\"joined_at\":"...)
 	b = jsonwire.AppendInt(b, x.JoinedAt)
 	if len(x.UnknownFields) > 0 {
@@ -2248,21 +2248,21 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2295,8 +2295,8 @@ func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_channel" {
 		b = append(b, "\"type\":\"exited_channel\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -2314,10 +2314,10 @@ func (x ExitedChannelExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	b = append(b, ",\"exited_at\":"...)
 	b = jsonwire.AppendInt(b, x.ExitedAt)
 	if len(x.UnknownFields) > 0 {
@@ -2341,21 +2341,21 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2388,12 +2388,12 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":"...)
-		b = jsonwire.AppendString(b, x.GuildID.Value)
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":"...)
-		b = jsonwire.AppendString(b, x.ChannelName.Value)
+		b = append(b, ",\"channel_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(b, ",\"mention\":"...)
@@ -2426,8 +2426,8 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, x.Code.Value)
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
@@ -2452,21 +2452,21 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2499,16 +2499,16 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.Code.Set {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, x.Code.Value)
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":"...)
-		b = jsonwire.AppendString(b, x.GuildID.Value)
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":"...)
-		b = jsonwire.AppendString(b, x.ChannelName.Value)
+		b = append(b, ",\"channel_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(b, ",\"mention\":"...)
@@ -2567,21 +2567,21 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2614,12 +2614,12 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":"...)
-		b = jsonwire.AppendString(b, x.GuildID.Value)
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":"...)
-		b = jsonwire.AppendString(b, x.ChannelName.Value)
+		b = append(b, ",\"channel_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(b, ",\"mention\":"...)
@@ -2652,8 +2652,8 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, x.Code.Value)
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
 	if x.Attachments.Set {
 		b = append(b, ",\"attachments\":"...)
@@ -2682,21 +2682,21 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2729,12 +2729,12 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":"...)
-		b = jsonwire.AppendString(b, x.GuildID.Value)
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":"...)
-		b = jsonwire.AppendString(b, x.ChannelName.Value)
+		b = append(b, ",\"channel_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(b, ",\"mention\":"...)
@@ -2767,8 +2767,8 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, x.Code.Value)
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
 	if x.Attachments.Set {
 		b = append(b, ",\"attachments\":"...)
@@ -2797,21 +2797,21 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2844,12 +2844,12 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":"...)
-		b = jsonwire.AppendString(b, x.GuildID.Value)
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":"...)
-		b = jsonwire.AppendString(b, x.ChannelName.Value)
+		b = append(b, ",\"channel_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(b, ",\"mention\":"...)
@@ -2882,8 +2882,8 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, x.Code.Value)
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
 	if x.Attachments.Set {
 		b = append(b, ",\"attachments\":"...)
@@ -2912,21 +2912,21 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -2959,12 +2959,12 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":"...)
-		b = jsonwire.AppendString(b, x.GuildID.Value)
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":"...)
-		b = jsonwire.AppendString(b, x.ChannelName.Value)
+		b = append(b, ",\"channel_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(b, ",\"mention\":"...)
@@ -3008,8 +3008,8 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, x.Code.Value)
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
@@ -3038,21 +3038,21 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3085,12 +3085,12 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 	b = append(b, "\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":"...)
-		b = jsonwire.AppendString(b, x.GuildID.Value)
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":"...)
-		b = jsonwire.AppendString(b, x.ChannelName.Value)
+		b = append(b, ",\"channel_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(b, ",\"mention\":"...)
@@ -3134,8 +3134,8 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":"...)
-		b = jsonwire.AppendString(b, x.Code.Value)
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
@@ -3164,21 +3164,21 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3211,8 +3211,8 @@ func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_private_message" {
 		b = append(b, "\"type\":\"updated_private_message\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3230,16 +3230,16 @@ func (x UpdatedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.AuthorID)
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.TargetID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.Content)
-	b = append(b, ",\"chat_code\":"...)
-	b = jsonwire.AppendString(b, x.ChatCode)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.AuthorID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.TargetID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Content)
+	b = append(b, ",\"chat_code\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChatCode)
 	b = append(b, ",\"updated_at\":"...)
 	b = jsonwire.AppendInt(b, x.UpdatedAt)
 	if len(x.UnknownFields) > 0 {
@@ -3263,21 +3263,21 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3310,8 +3310,8 @@ func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_private_message" {
 		b = append(b, "\"type\":\"deleted_private_message\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3329,14 +3329,14 @@ func (x DeletedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.AuthorID)
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.TargetID)
-	b = append(b, ",\"chat_code\":"...)
-	b = jsonwire.AppendString(b, x.ChatCode)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.AuthorID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.TargetID)
+	b = append(b, ",\"chat_code\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChatCode)
 	b = append(b, ",\"deleted_at\":"...)
 	b = jsonwire.AppendInt(b, x.DeletedAt)
 	if len(x.UnknownFields) > 0 {
@@ -3360,21 +3360,21 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3407,8 +3407,8 @@ func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_added_reaction" {
 		b = append(b, "\"type\":\"private_added_reaction\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3426,12 +3426,12 @@ func (x PrivateAddedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"chat_code\":"...)
-	b = jsonwire.AppendString(b, x.ChatCode)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"chat_code\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChatCode)
 	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	if len(x.UnknownFields) > 0 {
@@ -3455,21 +3455,21 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3502,8 +3502,8 @@ func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_deleted_reaction" {
 		b = append(b, "\"type\":\"private_deleted_reaction\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3521,12 +3521,12 @@ func (x PrivateDeletedReactionExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"chat_code\":"...)
-	b = jsonwire.AppendString(b, x.ChatCode)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"chat_code\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChatCode)
 	b = append(b, ",\"emoji\":"...)
 	b = x.Emoji.AppendJSON(b)
 	if len(x.UnknownFields) > 0 {
@@ -3550,21 +3550,21 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3597,8 +3597,8 @@ func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_role" {
 		b = append(b, "\"type\":\"added_role\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3623,21 +3623,21 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3670,8 +3670,8 @@ func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_role" {
 		b = append(b, "\"type\":\"deleted_role\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3696,21 +3696,21 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3743,8 +3743,8 @@ func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_role" {
 		b = append(b, "\"type\":\"updated_role\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3769,21 +3769,21 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3816,8 +3816,8 @@ func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "user_updated" {
 		b = append(b, "\"type\":\"user_updated\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3835,12 +3835,12 @@ func (x UserUpdatedExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"username\":"...)
-	b = jsonwire.AppendString(b, x.Username)
-	b = append(b, ",\"avatar\":"...)
-	b = jsonwire.AppendString(b, x.Avatar)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"username\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Username)
+	b = append(b, ",\"avatar\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Avatar)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3862,21 +3862,21 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -3909,8 +3909,8 @@ func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_joined_guild" {
 		b = append(b, "\"type\":\"self_joined_guild\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -3928,11 +3928,11 @@ func (x SelfJoinedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
+	b = append(b, "\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
 	if x.State.Set {
-		b = append(b, ",\"state\":"...)
-		b = jsonwire.AppendString(b, x.State.Value)
+		b = append(b, ",\"state\":\""...)
+		b = jsonwire.AppendStringRest(b, x.State.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -3955,21 +3955,21 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -4002,8 +4002,8 @@ func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_exited_guild" {
 		b = append(b, "\"type\":\"self_exited_guild\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -4021,8 +4021,8 @@ func (x SelfExitedGuildExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
+	b = append(b, "\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4044,21 +4044,21 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.TargetID)
-	b = append(b, ",\"author_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Content)
-	b = append(b, ",\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.EventData.MsgID)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":"...)
-	b = jsonwire.AppendString(b, x.EventData.Nonce)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":"...)
-		b = jsonwire.AppendString(b, x.EventData.VerifyToken.Value)
+		b = append(b, ",\"verify_token\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
 	b = x.Extra.AppendJSON(b)
@@ -4091,8 +4091,8 @@ func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "message_btn_click" {
 		b = append(b, "\"type\":\"message_btn_click\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
 	b = x.Body.AppendJSON(b)
@@ -4110,14 +4110,14 @@ func (x MessageBtnClickExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"msg_id\":"...)
-	b = jsonwire.AppendString(b, x.MsgID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"value\":"...)
-	b = jsonwire.AppendString(b, x.Value)
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendString(b, x.TargetID)
+	b = append(b, "\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"value\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Value)
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.TargetID)
 	if x.UserInfo.Set {
 		b = append(b, ",\"user_info\":"...)
 		b = x.UserInfo.Value.AppendJSON(b)

@@ -7,10 +7,10 @@ import "github.com/eventbind/eventbind/jsonwire"
 // AppendJSON appends x's JSON encoding to b.
 func (x *Self) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"platform\":"...)
-	b = jsonwire.AppendString(b, x.Platform)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, "\"platform\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Platform)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -28,12 +28,12 @@ func (x Self) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Version) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"impl\":"...)
-	b = jsonwire.AppendString(b, x.Impl)
-	b = append(b, ",\"version\":"...)
-	b = jsonwire.AppendString(b, x.Version)
-	b = append(b, ",\"onebot_version\":"...)
-	b = jsonwire.AppendString(b, x.OneBotVersion)
+	b = append(b, "\"impl\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Impl)
+	b = append(b, ",\"version\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Version)
+	b = append(b, ",\"onebot_version\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OneBotVersion)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -100,8 +100,8 @@ func (x BotStatus) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"text\":"...)
-	b = jsonwire.AppendString(b, x.Text)
+	b = append(b, "\"text\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -122,8 +122,8 @@ func (x *TextSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "\"type\":\"text\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -144,8 +144,8 @@ func (x TextSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, "\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -166,8 +166,8 @@ func (x *MentionSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention" {
 		b = append(b, "\"type\":\"mention\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -208,8 +208,8 @@ func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention_all" {
 		b = append(b, "\"type\":\"mention_all\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -230,8 +230,8 @@ func (x MentionAllSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"file_id\":"...)
-	b = jsonwire.AppendString(b, x.FileID)
+	b = append(b, "\"file_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -252,8 +252,8 @@ func (x *ImageSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "image" {
 		b = append(b, "\"type\":\"image\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -274,8 +274,8 @@ func (x ImageSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"file_id\":"...)
-	b = jsonwire.AppendString(b, x.FileID)
+	b = append(b, "\"file_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -296,8 +296,8 @@ func (x *VoiceSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "voice" {
 		b = append(b, "\"type\":\"voice\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -318,8 +318,8 @@ func (x VoiceSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"file_id\":"...)
-	b = jsonwire.AppendString(b, x.FileID)
+	b = append(b, "\"file_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -340,8 +340,8 @@ func (x *AudioSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "audio" {
 		b = append(b, "\"type\":\"audio\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -362,8 +362,8 @@ func (x AudioSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"file_id\":"...)
-	b = jsonwire.AppendString(b, x.FileID)
+	b = append(b, "\"file_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -384,8 +384,8 @@ func (x *VideoSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "video" {
 		b = append(b, "\"type\":\"video\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -406,8 +406,8 @@ func (x VideoSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"file_id\":"...)
-	b = jsonwire.AppendString(b, x.FileID)
+	b = append(b, "\"file_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -428,8 +428,8 @@ func (x *FileSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "file" {
 		b = append(b, "\"type\":\"file\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -454,10 +454,10 @@ func (x *LocationSegmentData) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendFloat(b, x.Latitude)
 	b = append(b, ",\"longitude\":"...)
 	b = jsonwire.AppendFloat(b, x.Longitude)
-	b = append(b, ",\"title\":"...)
-	b = jsonwire.AppendString(b, x.Title)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendString(b, x.Content)
+	b = append(b, ",\"title\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Title)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Content)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -478,8 +478,8 @@ func (x *LocationSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "location" {
 		b = append(b, "\"type\":\"location\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -500,11 +500,11 @@ func (x LocationSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"message_id\":"...)
-	b = jsonwire.AppendString(b, x.MessageID)
+	b = append(b, "\"message_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MessageID)
 	if x.UserID.Set {
-		b = append(b, ",\"user_id\":"...)
-		b = jsonwire.AppendString(b, x.UserID.Value)
+		b = append(b, ",\"user_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.UserID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -526,8 +526,8 @@ func (x *ReplySegment) AppendJSON(b []byte) []byte {
 	if x.Type == "reply" {
 		b = append(b, "\"type\":\"reply\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -547,11 +547,11 @@ func (x ReplySegment) MarshalJSON() ([]byte, error) {
 
 func (x *MessagePrivate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -560,19 +560,19 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "message" {
 		b = append(b, ",\"type\":\"message\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "private" {
 		b = append(b, ",\"detail_type\":\"private\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":"...)
-	b = jsonwire.AppendString(b, x.MessageID)
+	b = append(b, ",\"message_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MessageID)
 	b = append(b, ",\"message\":"...)
 	b = append(b, '[')
 	for i0 := range x.Message {
@@ -586,10 +586,10 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = append(b, ",\"alt_message\":"...)
-	b = jsonwire.AppendString(b, x.AltMessage)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, ",\"alt_message\":\""...)
+	b = jsonwire.AppendStringRest(b, x.AltMessage)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -612,11 +612,11 @@ func (x MessagePrivate) MarshalJSON() ([]byte, error) {
 
 func (x *MessageGroup) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -625,19 +625,19 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "message" {
 		b = append(b, ",\"type\":\"message\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group" {
 		b = append(b, ",\"detail_type\":\"group\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":"...)
-	b = jsonwire.AppendString(b, x.MessageID)
+	b = append(b, ",\"message_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MessageID)
 	b = append(b, ",\"message\":"...)
 	b = append(b, '[')
 	for i0 := range x.Message {
@@ -651,12 +651,12 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = append(b, ",\"alt_message\":"...)
-	b = jsonwire.AppendString(b, x.AltMessage)
-	b = append(b, ",\"group_id\":"...)
-	b = jsonwire.AppendString(b, x.GroupID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, ",\"alt_message\":\""...)
+	b = jsonwire.AppendStringRest(b, x.AltMessage)
+	b = append(b, ",\"group_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GroupID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -679,11 +679,11 @@ func (x MessageGroup) MarshalJSON() ([]byte, error) {
 
 func (x *MessageChannel) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -692,19 +692,19 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "message" {
 		b = append(b, ",\"type\":\"message\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel" {
 		b = append(b, ",\"detail_type\":\"channel\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":"...)
-	b = jsonwire.AppendString(b, x.MessageID)
+	b = append(b, ",\"message_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MessageID)
 	b = append(b, ",\"message\":"...)
 	b = append(b, '[')
 	for i0 := range x.Message {
@@ -718,14 +718,14 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = append(b, ",\"alt_message\":"...)
-	b = jsonwire.AppendString(b, x.AltMessage)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, ",\"alt_message\":\""...)
+	b = jsonwire.AppendStringRest(b, x.AltMessage)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -748,25 +748,25 @@ func (x MessageChannel) MarshalJSON() ([]byte, error) {
 
 func (x *MetaConnect) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.EventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
 	if x.EventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.Impl.Value)
 	}
 	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.EventBase.Time)
 	if x.EventBase.Type == "meta" {
 		b = append(b, ",\"type\":\"meta\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
 	}
 	if x.EventBase.DetailType == "connect" {
 		b = append(b, ",\"detail_type\":\"connect\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.EventBase.SubType.appendJSON(b)
@@ -794,25 +794,25 @@ func (x MetaConnect) MarshalJSON() ([]byte, error) {
 
 func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.EventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
 	if x.EventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.Impl.Value)
 	}
 	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.EventBase.Time)
 	if x.EventBase.Type == "meta" {
 		b = append(b, ",\"type\":\"meta\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
 	}
 	if x.EventBase.DetailType == "heartbeat" {
 		b = append(b, ",\"detail_type\":\"heartbeat\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.EventBase.SubType.appendJSON(b)
@@ -840,25 +840,25 @@ func (x MetaHeartbeat) MarshalJSON() ([]byte, error) {
 
 func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.EventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
 	if x.EventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.Impl.Value)
 	}
 	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.EventBase.Time)
 	if x.EventBase.Type == "meta" {
 		b = append(b, ",\"type\":\"meta\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
 	}
 	if x.EventBase.DetailType == "status_update" {
 		b = append(b, ",\"detail_type\":\"status_update\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.EventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.EventBase.SubType.appendJSON(b)
@@ -886,11 +886,11 @@ func (x MetaStatusUpdate) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -899,19 +899,19 @@ func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "friend_increase" {
 		b = append(b, ",\"detail_type\":\"friend_increase\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -934,11 +934,11 @@ func (x NoticeFriendIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -947,19 +947,19 @@ func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "friend_decrease" {
 		b = append(b, ",\"detail_type\":\"friend_decrease\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -982,11 +982,11 @@ func (x NoticeFriendDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -995,21 +995,21 @@ func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "private_message_delete" {
 		b = append(b, ",\"detail_type\":\"private_message_delete\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":"...)
-	b = jsonwire.AppendString(b, x.MessageID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
+	b = append(b, ",\"message_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MessageID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1032,11 +1032,11 @@ func (x NoticePrivateMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1045,23 +1045,23 @@ func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group_member_increase" {
 		b = append(b, ",\"detail_type\":\"group_member_increase\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"group_id\":"...)
-	b = jsonwire.AppendString(b, x.GroupID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"group_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GroupID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1084,11 +1084,11 @@ func (x NoticeGroupMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1097,23 +1097,23 @@ func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group_member_decrease" {
 		b = append(b, ",\"detail_type\":\"group_member_decrease\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"group_id\":"...)
-	b = jsonwire.AppendString(b, x.GroupID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"group_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GroupID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1136,11 +1136,11 @@ func (x NoticeGroupMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1149,25 +1149,25 @@ func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group_message_delete" {
 		b = append(b, ",\"detail_type\":\"group_message_delete\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"group_id\":"...)
-	b = jsonwire.AppendString(b, x.GroupID)
-	b = append(b, ",\"message_id\":"...)
-	b = jsonwire.AppendString(b, x.MessageID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"group_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GroupID)
+	b = append(b, ",\"message_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MessageID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1190,11 +1190,11 @@ func (x NoticeGroupMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1203,23 +1203,23 @@ func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "guild_member_increase" {
 		b = append(b, ",\"detail_type\":\"guild_member_increase\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1242,11 +1242,11 @@ func (x NoticeGuildMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1255,23 +1255,23 @@ func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "guild_member_decrease" {
 		b = append(b, ",\"detail_type\":\"guild_member_decrease\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1294,11 +1294,11 @@ func (x NoticeGuildMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1307,25 +1307,25 @@ func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_member_increase" {
 		b = append(b, ",\"detail_type\":\"channel_member_increase\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1348,11 +1348,11 @@ func (x NoticeChannelMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1361,25 +1361,25 @@ func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_member_decrease" {
 		b = append(b, ",\"detail_type\":\"channel_member_decrease\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1402,11 +1402,11 @@ func (x NoticeChannelMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1415,27 +1415,27 @@ func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_message_delete" {
 		b = append(b, ",\"detail_type\":\"channel_message_delete\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"message_id\":"...)
-	b = jsonwire.AppendString(b, x.MessageID)
-	b = append(b, ",\"user_id\":"...)
-	b = jsonwire.AppendString(b, x.UserID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"message_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MessageID)
+	b = append(b, ",\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1458,11 +1458,11 @@ func (x NoticeChannelMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1471,23 +1471,23 @@ func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_create" {
 		b = append(b, ",\"detail_type\":\"channel_create\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1510,11 +1510,11 @@ func (x NoticeChannelCreate) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.BotEventBase.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Impl.Value)
+		b = append(b, ",\"impl\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
 	}
 	b = append(b, ",\"self\":"...)
 	b = x.BotEventBase.Self.AppendJSON(b)
@@ -1523,23 +1523,23 @@ func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 	if x.BotEventBase.Type == "notice" {
 		b = append(b, ",\"type\":\"notice\""...)
 	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.Type)
+		b = append(b, ",\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_delete" {
 		b = append(b, ",\"detail_type\":\"channel_delete\""...)
 	} else {
-		b = append(b, ",\"detail_type\":"...)
-		b = jsonwire.AppendString(b, x.BotEventBase.DetailType)
+		b = append(b, ",\"detail_type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
 	}
 	b = append(b, ",\"sub_type\":"...)
 	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":"...)
-	b = jsonwire.AppendString(b, x.GuildID)
-	b = append(b, ",\"channel_id\":"...)
-	b = jsonwire.AppendString(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":"...)
-	b = jsonwire.AppendString(b, x.OperatorID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = append(b, ",\"operator_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

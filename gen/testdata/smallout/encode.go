@@ -54,8 +54,8 @@ func (x Beat) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Person) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"id\":"...)
-	b = jsonwire.AppendString(b, x.ID)
+	b = append(b, "\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
 	if x.Nick.Set {
 		b = append(b, ",\"nick\":"...)
 		if x.Nick.Value.Valid {
@@ -111,8 +111,8 @@ func (x Person) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPartData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"text\":"...)
-	b = jsonwire.AppendString(b, x.Text)
+	b = append(b, "\"text\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -133,8 +133,8 @@ func (x *TextPart) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "\"type\":\"text\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -175,8 +175,8 @@ func (x *PingPart) AppendJSON(b []byte) []byte {
 	if x.Type == "ping" {
 		b = append(b, "\"type\":\"ping\""...)
 	} else {
-		b = append(b, "\"type\":"...)
-		b = jsonwire.AppendString(b, x.Type)
+		b = append(b, "\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
 	b = x.Data.AppendJSON(b)
@@ -254,8 +254,8 @@ func (x SayDetail) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	b = append(b, "\"text\":"...)
-	b = jsonwire.AppendString(b, x.Text)
+	b = append(b, "\"text\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Text)
 	b = append(b, ",\"who\":"...)
 	b = x.Who.AppendJSON(b)
 	if x.Mentions.Set {
