@@ -58,13 +58,12 @@ func emitMarshal(goName string) jen.Code {
 // {"s":0,"sn":1,"d": — the event then writes the payload and the closing brace.
 func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id("Frame")).Id("appendOpen").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
-		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		var known map[string]KeyValue
 		if m.Signals != nil {
 			// Only event frames are written here.
 			known = map[string]KeyValue{m.Signals.Key.JSONName: {Int: m.Signals.Event}}
 		}
-		written := appendFields(b, jen.Id("x"), fr.Object.Fields, noneWritten, known)
+		written := openObject(b, appendFields(b, jen.Id("x"), fr.Object.Fields, notOpened, known))
 		b.Add(appendKept("UnknownFields"))
 		if m.Extensions {
 			b.Add(appendKept("Extensions"))
@@ -95,13 +94,12 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 // members in schema order, then the members the schema does not model.
 func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
-		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		known := knownValues(o)
-		written := noneWritten
+		written := notOpened
 		if o.Base != nil {
 			written = appendFields(b, jen.Id("x").Dot(o.Base.GoName), o.Base.Fields, written, known)
 		}
-		appendFields(b, jen.Id("x"), o.Fields, written, known)
+		openObject(b, appendFields(b, jen.Id("x"), o.Fields, written, known))
 		b.Add(appendKept("UnknownFields"))
 		if m.Extensions {
 			b.Add(appendKept("Extensions"))
@@ -119,7 +117,20 @@ const (
 	noneWritten writtenState = iota
 	maybeWritten
 	surelyWritten
+	// notOpened is noneWritten before the object's '{', which a first
+	// member that is always there writes in one literal with its key.
+	notOpened
 )
+
+// openObject appends the object's '{' if no member has yet, and returns
+// the state after it.
+func openObject(b *jen.Group, w writtenState) writtenState {
+	if w != notOpened {
+		return w
+	}
+	b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+	return noneWritten
+}
 
 // after returns the state after a member.
 func (w writtenState) after(f *Field) writtenState {
@@ -137,6 +148,9 @@ func (w writtenState) after(f *Field) writtenState {
 // the values that discriminators fix, by JSON name.
 func appendFields(b *jen.Group, x *jen.Statement, fields []*Field, w writtenState, known map[string]KeyValue) writtenState {
 	for _, f := range fields {
+		if f.Optional {
+			w = openObject(b, w)
+		}
 		if v, ok := known[f.JSONName]; ok && !f.Optional && !f.Nullable && knownValueType(f.Type) {
 			appendKnownField(b, x.Clone().Dot(f.GoName), f, w, v)
 		} else {
@@ -163,6 +177,8 @@ func appendKey(name string, w writtenState) *jen.Statement {
 // JSON form, after the comma that state w calls for.
 func appendLiteral(lit string, w writtenState) *jen.Statement {
 	switch w {
+	case notOpened:
+		return jen.Append(jen.Id("b"), jen.Lit("{"+lit).Op("..."))
 	case noneWritten:
 		return jen.Append(jen.Id("b"), jen.Lit(lit).Op("..."))
 	case surelyWritten:

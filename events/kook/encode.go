@@ -5,11 +5,10 @@ package kook
 import "github.com/eventbind/eventbind/jsonwire"
 
 func (x *Frame) appendOpen(b []byte) []byte {
-	b = append(b, '{')
 	if x.S == 0 {
-		b = append(b, "\"s\":0"...)
+		b = append(b, "{\"s\":0"...)
 	} else {
-		b = append(b, "\"s\":"...)
+		b = append(b, "{\"s\":"...)
 		b = jsonwire.AppendInt(b, int64(x.S))
 	}
 	if x.SN.Set {
@@ -24,8 +23,7 @@ func (x *Frame) appendOpen(b []byte) []byte {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
 	b = append(b, ",\"username\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Username)
@@ -93,8 +91,7 @@ func (x User) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TagInfo) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"color\":\""...)
+	b = append(b, "{\"color\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Color)
 	b = append(b, ",\"text\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Text)
@@ -111,8 +108,7 @@ func (x TagInfo) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Role) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"role_id\":"...)
+	b = append(b, "{\"role_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.RoleID))
 	b = append(b, ",\"name\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Name)
@@ -139,8 +135,7 @@ func (x Role) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Channel) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
 	b = append(b, ",\"name\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Name)
@@ -197,8 +192,7 @@ func (x Channel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionOverwrite) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"role_id\":"...)
+	b = append(b, "{\"role_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.RoleID))
 	b = append(b, ",\"allow\":"...)
 	b = jsonwire.AppendInt(b, x.Allow)
@@ -217,8 +211,7 @@ func (x PermissionOverwrite) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionUser) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user\":"...)
+	b = append(b, "{\"user\":"...)
 	b = x.User.AppendJSON(b)
 	b = append(b, ",\"allow\":"...)
 	b = jsonwire.AppendInt(b, x.Allow)
@@ -237,8 +230,7 @@ func (x PermissionUser) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Emoji) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
 	b = append(b, ",\"name\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Name)
@@ -255,8 +247,7 @@ func (x Emoji) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Attachment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = x.Type.appendJSON(b)
 	b = append(b, ",\"url\":\""...)
 	b = jsonwire.AppendStringRest(b, x.URL)
@@ -295,8 +286,7 @@ func (x Attachment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdown) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"raw_content\":\""...)
+	b = append(b, "{\"raw_content\":\""...)
 	b = jsonwire.AppendStringRest(b, x.RawContent)
 	b = append(b, ",\"mention_part\":"...)
 	b = append(b, '[')
@@ -385,8 +375,7 @@ func (x MentionRolePart) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Guild) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
 	b = append(b, ",\"name\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Name)
@@ -419,8 +408,7 @@ func (x Guild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *HelloData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"code\":"...)
+	b = append(b, "{\"code\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Code))
 	if x.SessionID.Set {
 		b = append(b, ",\"session_id\":\""...)
@@ -439,8 +427,7 @@ func (x HelloData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReconnectData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"code\":"...)
+	b = append(b, "{\"code\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Code))
 	if x.Err.Set {
 		b = append(b, ",\"err\":\""...)
@@ -480,8 +467,7 @@ func (x ResumeAckData) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedReaction) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -532,11 +518,10 @@ func (x AddedReaction) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "added_reaction" {
-		b = append(b, "\"type\":\"added_reaction\""...)
+		b = append(b, "{\"type\":\"added_reaction\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -554,8 +539,7 @@ func (x AddedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
@@ -579,8 +563,7 @@ func (x AddedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedReaction) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -631,11 +614,10 @@ func (x DeletedReaction) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "deleted_reaction" {
-		b = append(b, "\"type\":\"deleted_reaction\""...)
+		b = append(b, "{\"type\":\"deleted_reaction\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -653,8 +635,7 @@ func (x DeletedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
@@ -678,8 +659,7 @@ func (x DeletedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -730,11 +710,10 @@ func (x UpdatedMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "updated_message" {
-		b = append(b, "\"type\":\"updated_message\""...)
+		b = append(b, "{\"type\":\"updated_message\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -752,8 +731,7 @@ func (x UpdatedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"content\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Content)
@@ -799,8 +777,7 @@ func (x UpdatedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -851,11 +828,10 @@ func (x DeletedMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "deleted_message" {
-		b = append(b, "\"type\":\"deleted_message\""...)
+		b = append(b, "{\"type\":\"deleted_message\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -873,8 +849,7 @@ func (x DeletedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"channel_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ChannelID)
@@ -894,8 +869,7 @@ func (x DeletedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedChannel) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -946,11 +920,10 @@ func (x AddedChannel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "added_channel" {
-		b = append(b, "\"type\":\"added_channel\""...)
+		b = append(b, "{\"type\":\"added_channel\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -967,8 +940,7 @@ func (x AddedChannelExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedChannel) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1019,11 +991,10 @@ func (x UpdatedChannel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "updated_channel" {
-		b = append(b, "\"type\":\"updated_channel\""...)
+		b = append(b, "{\"type\":\"updated_channel\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1040,8 +1011,7 @@ func (x UpdatedChannelExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedChannel) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1092,11 +1062,10 @@ func (x DeletedChannel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "deleted_channel" {
-		b = append(b, "\"type\":\"deleted_channel\""...)
+		b = append(b, "{\"type\":\"deleted_channel\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1114,8 +1083,7 @@ func (x DeletedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
 	b = append(b, ",\"deleted_at\":"...)
 	b = jsonwire.AppendInt(b, x.DeletedAt)
@@ -1135,8 +1103,7 @@ func (x DeletedChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *PinnedMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1187,11 +1154,10 @@ func (x PinnedMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "pinned_message" {
-		b = append(b, "\"type\":\"pinned_message\""...)
+		b = append(b, "{\"type\":\"pinned_message\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1209,8 +1175,7 @@ func (x PinnedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_id\":\""...)
+	b = append(b, "{\"channel_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	b = append(b, ",\"operator_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.OperatorID)
@@ -1232,8 +1197,7 @@ func (x PinnedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1284,11 +1248,10 @@ func (x UnpinnedMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "unpinned_message" {
-		b = append(b, "\"type\":\"unpinned_message\""...)
+		b = append(b, "{\"type\":\"unpinned_message\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1306,8 +1269,7 @@ func (x UnpinnedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_id\":\""...)
+	b = append(b, "{\"channel_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ChannelID)
 	b = append(b, ",\"operator_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.OperatorID)
@@ -1329,8 +1291,7 @@ func (x UnpinnedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedGuild) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1381,11 +1342,10 @@ func (x UpdatedGuild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "updated_guild" {
-		b = append(b, "\"type\":\"updated_guild\""...)
+		b = append(b, "{\"type\":\"updated_guild\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1402,8 +1362,7 @@ func (x UpdatedGuildExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedGuild) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1454,11 +1413,10 @@ func (x DeletedGuild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "deleted_guild" {
-		b = append(b, "\"type\":\"deleted_guild\""...)
+		b = append(b, "{\"type\":\"deleted_guild\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1475,8 +1433,7 @@ func (x DeletedGuildExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedBlockList) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1527,11 +1484,10 @@ func (x AddedBlockList) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "added_block_list" {
-		b = append(b, "\"type\":\"added_block_list\""...)
+		b = append(b, "{\"type\":\"added_block_list\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1549,8 +1505,7 @@ func (x AddedBlockListExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"operator_id\":\""...)
+	b = append(b, "{\"operator_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	b = append(b, ",\"remark\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Remark)
@@ -1575,8 +1530,7 @@ func (x AddedBlockListBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedBlockList) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1627,11 +1581,10 @@ func (x DeletedBlockList) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "deleted_block_list" {
-		b = append(b, "\"type\":\"deleted_block_list\""...)
+		b = append(b, "{\"type\":\"deleted_block_list\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1649,8 +1602,7 @@ func (x DeletedBlockListExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"operator_id\":\""...)
+	b = append(b, "{\"operator_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.OperatorID)
 	b = append(b, ",\"user_id\":"...)
 	b = append(b, '[')
@@ -1673,8 +1625,7 @@ func (x DeletedBlockListBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *JoinedGuild) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1725,11 +1676,10 @@ func (x JoinedGuild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "joined_guild" {
-		b = append(b, "\"type\":\"joined_guild\""...)
+		b = append(b, "{\"type\":\"joined_guild\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1747,8 +1697,7 @@ func (x JoinedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"joined_at\":"...)
 	b = jsonwire.AppendInt(b, x.JoinedAt)
@@ -1764,8 +1713,7 @@ func (x JoinedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *ExitedGuild) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1816,11 +1764,10 @@ func (x ExitedGuild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "exited_guild" {
-		b = append(b, "\"type\":\"exited_guild\""...)
+		b = append(b, "{\"type\":\"exited_guild\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1838,8 +1785,7 @@ func (x ExitedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"exited_at\":"...)
 	b = jsonwire.AppendInt(b, x.ExitedAt)
@@ -1855,8 +1801,7 @@ func (x ExitedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1907,11 +1852,10 @@ func (x UpdatedGuildMember) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "updated_guild_member" {
-		b = append(b, "\"type\":\"updated_guild_member\""...)
+		b = append(b, "{\"type\":\"updated_guild_member\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -1929,8 +1873,7 @@ func (x UpdatedGuildMemberExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"nickname\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Nickname)
@@ -1946,8 +1889,7 @@ func (x UpdatedGuildMemberBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -1998,11 +1940,10 @@ func (x GuildMemberOnline) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "guild_member_online" {
-		b = append(b, "\"type\":\"guild_member_online\""...)
+		b = append(b, "{\"type\":\"guild_member_online\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -2020,8 +1961,7 @@ func (x GuildMemberOnlineExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"event_time\":"...)
 	b = jsonwire.AppendInt(b, x.EventTime)
@@ -2046,8 +1986,7 @@ func (x GuildMemberOnlineBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -2098,11 +2037,10 @@ func (x GuildMemberOffline) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "guild_member_offline" {
-		b = append(b, "\"type\":\"guild_member_offline\""...)
+		b = append(b, "{\"type\":\"guild_member_offline\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -2120,8 +2058,7 @@ func (x GuildMemberOfflineExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"event_time\":"...)
 	b = jsonwire.AppendInt(b, x.EventTime)
@@ -2146,8 +2083,7 @@ func (x GuildMemberOfflineBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *JoinedChannel) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -2198,11 +2134,10 @@ func (x JoinedChannel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "joined_channel" {
-		b = append(b, "\"type\":\"joined_channel\""...)
+		b = append(b, "{\"type\":\"joined_channel\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -2220,8 +2155,7 @@ func (x JoinedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"channel_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ChannelID)
@@ -2239,8 +2173,7 @@ func (x JoinedChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *ExitedChannel) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -2291,11 +2224,10 @@ func (x ExitedChannel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "exited_channel" {
-		b = append(b, "\"type\":\"exited_channel\""...)
+		b = append(b, "{\"type\":\"exited_channel\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -2313,8 +2245,7 @@ func (x ExitedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"channel_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ChannelID)
@@ -2332,8 +2263,7 @@ func (x ExitedChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *TextMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 1 {
 		b = append(b, ",\"type\":1"...)
@@ -2384,8 +2314,7 @@ func (x TextMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
 		b = append(b, ",\"guild_id\":\""...)
@@ -2443,8 +2372,7 @@ func (x TextMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *ImageMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 2 {
 		b = append(b, ",\"type\":2"...)
@@ -2495,8 +2423,7 @@ func (x ImageMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.Code.Set {
 		b = append(b, ",\"code\":\""...)
@@ -2558,8 +2485,7 @@ func (x ImageMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *VideoMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 3 {
 		b = append(b, ",\"type\":3"...)
@@ -2610,8 +2536,7 @@ func (x VideoMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
 		b = append(b, ",\"guild_id\":\""...)
@@ -2673,8 +2598,7 @@ func (x VideoMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *FileMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 4 {
 		b = append(b, ",\"type\":4"...)
@@ -2725,8 +2649,7 @@ func (x FileMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
 		b = append(b, ",\"guild_id\":\""...)
@@ -2788,8 +2711,7 @@ func (x FileMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AudioMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 8 {
 		b = append(b, ",\"type\":8"...)
@@ -2840,8 +2762,7 @@ func (x AudioMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
 		b = append(b, ",\"guild_id\":\""...)
@@ -2903,8 +2824,7 @@ func (x AudioMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 9 {
 		b = append(b, ",\"type\":9"...)
@@ -2955,8 +2875,7 @@ func (x KMarkdownMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
 		b = append(b, ",\"guild_id\":\""...)
@@ -3029,8 +2948,7 @@ func (x KMarkdownMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *CardMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 10 {
 		b = append(b, ",\"type\":10"...)
@@ -3081,8 +2999,7 @@ func (x CardMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"type\":"...)
+	b = append(b, "{\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
 	if x.GuildID.Set {
 		b = append(b, ",\"guild_id\":\""...)
@@ -3155,8 +3072,7 @@ func (x CardMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3207,11 +3123,10 @@ func (x UpdatedPrivateMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "updated_private_message" {
-		b = append(b, "\"type\":\"updated_private_message\""...)
+		b = append(b, "{\"type\":\"updated_private_message\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3229,8 +3144,7 @@ func (x UpdatedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.AuthorID)
@@ -3254,8 +3168,7 @@ func (x UpdatedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3306,11 +3219,10 @@ func (x DeletedPrivateMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "deleted_private_message" {
-		b = append(b, "\"type\":\"deleted_private_message\""...)
+		b = append(b, "{\"type\":\"deleted_private_message\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3328,8 +3240,7 @@ func (x DeletedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.AuthorID)
@@ -3351,8 +3262,7 @@ func (x DeletedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3403,11 +3313,10 @@ func (x PrivateAddedReaction) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "private_added_reaction" {
-		b = append(b, "\"type\":\"private_added_reaction\""...)
+		b = append(b, "{\"type\":\"private_added_reaction\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3425,8 +3334,7 @@ func (x PrivateAddedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
@@ -3446,8 +3354,7 @@ func (x PrivateAddedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3498,11 +3405,10 @@ func (x PrivateDeletedReaction) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "private_deleted_reaction" {
-		b = append(b, "\"type\":\"private_deleted_reaction\""...)
+		b = append(b, "{\"type\":\"private_deleted_reaction\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3520,8 +3426,7 @@ func (x PrivateDeletedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
@@ -3541,8 +3446,7 @@ func (x PrivateDeletedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedRole) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3593,11 +3497,10 @@ func (x AddedRole) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "added_role" {
-		b = append(b, "\"type\":\"added_role\""...)
+		b = append(b, "{\"type\":\"added_role\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3614,8 +3517,7 @@ func (x AddedRoleExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedRole) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3666,11 +3568,10 @@ func (x DeletedRole) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "deleted_role" {
-		b = append(b, "\"type\":\"deleted_role\""...)
+		b = append(b, "{\"type\":\"deleted_role\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3687,8 +3588,7 @@ func (x DeletedRoleExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedRole) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3739,11 +3639,10 @@ func (x UpdatedRole) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "updated_role" {
-		b = append(b, "\"type\":\"updated_role\""...)
+		b = append(b, "{\"type\":\"updated_role\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3760,8 +3659,7 @@ func (x UpdatedRoleExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UserUpdated) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3812,11 +3710,10 @@ func (x UserUpdated) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "user_updated" {
-		b = append(b, "\"type\":\"user_updated\""...)
+		b = append(b, "{\"type\":\"user_updated\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3834,8 +3731,7 @@ func (x UserUpdatedExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	b = append(b, ",\"username\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Username)
@@ -3853,8 +3749,7 @@ func (x UserUpdatedBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3905,11 +3800,10 @@ func (x SelfJoinedGuild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "self_joined_guild" {
-		b = append(b, "\"type\":\"self_joined_guild\""...)
+		b = append(b, "{\"type\":\"self_joined_guild\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -3927,8 +3821,7 @@ func (x SelfJoinedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"guild_id\":\""...)
+	b = append(b, "{\"guild_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.GuildID)
 	if x.State.Set {
 		b = append(b, ",\"state\":\""...)
@@ -3946,8 +3839,7 @@ func (x SelfJoinedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -3998,11 +3890,10 @@ func (x SelfExitedGuild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "self_exited_guild" {
-		b = append(b, "\"type\":\"self_exited_guild\""...)
+		b = append(b, "{\"type\":\"self_exited_guild\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -4020,8 +3911,7 @@ func (x SelfExitedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"guild_id\":\""...)
+	b = append(b, "{\"guild_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.GuildID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -4035,8 +3925,7 @@ func (x SelfExitedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessageBtnClick) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"channel_type\":"...)
+	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
 	if x.EventData.Type == 255 {
 		b = append(b, ",\"type\":255"...)
@@ -4087,11 +3976,10 @@ func (x MessageBtnClick) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "message_btn_click" {
-		b = append(b, "\"type\":\"message_btn_click\""...)
+		b = append(b, "{\"type\":\"message_btn_click\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"body\":"...)
@@ -4109,8 +3997,7 @@ func (x MessageBtnClickExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"msg_id\":\""...)
+	b = append(b, "{\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MsgID)
 	b = append(b, ",\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)

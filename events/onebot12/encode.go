@@ -6,8 +6,7 @@ import "github.com/eventbind/eventbind/jsonwire"
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Self) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"platform\":\""...)
+	b = append(b, "{\"platform\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Platform)
 	b = append(b, ",\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
@@ -27,8 +26,7 @@ func (x Self) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Version) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"impl\":\""...)
+	b = append(b, "{\"impl\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Impl)
 	b = append(b, ",\"version\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Version)
@@ -50,8 +48,7 @@ func (x Version) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Status) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"good\":"...)
+	b = append(b, "{\"good\":"...)
 	b = jsonwire.AppendBool(b, x.Good)
 	b = append(b, ",\"bots\":"...)
 	b = append(b, '[')
@@ -78,8 +75,7 @@ func (x Status) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *BotStatus) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"self\":"...)
+	b = append(b, "{\"self\":"...)
 	b = x.Self.AppendJSON(b)
 	b = append(b, ",\"online\":"...)
 	b = jsonwire.AppendBool(b, x.Online)
@@ -99,8 +95,7 @@ func (x BotStatus) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"text\":\""...)
+	b = append(b, "{\"text\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -118,11 +113,10 @@ func (x TextSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "text" {
-		b = append(b, "\"type\":\"text\""...)
+		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -143,8 +137,7 @@ func (x TextSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"user_id\":\""...)
+	b = append(b, "{\"user_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -162,11 +155,10 @@ func (x MentionSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "mention" {
-		b = append(b, "\"type\":\"mention\""...)
+		b = append(b, "{\"type\":\"mention\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -204,11 +196,10 @@ func (x MentionAllSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "mention_all" {
-		b = append(b, "\"type\":\"mention_all\""...)
+		b = append(b, "{\"type\":\"mention_all\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -229,8 +220,7 @@ func (x MentionAllSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"file_id\":\""...)
+	b = append(b, "{\"file_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -248,11 +238,10 @@ func (x ImageSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "image" {
-		b = append(b, "\"type\":\"image\""...)
+		b = append(b, "{\"type\":\"image\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -273,8 +262,7 @@ func (x ImageSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"file_id\":\""...)
+	b = append(b, "{\"file_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -292,11 +280,10 @@ func (x VoiceSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "voice" {
-		b = append(b, "\"type\":\"voice\""...)
+		b = append(b, "{\"type\":\"voice\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -317,8 +304,7 @@ func (x VoiceSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"file_id\":\""...)
+	b = append(b, "{\"file_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -336,11 +322,10 @@ func (x AudioSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "audio" {
-		b = append(b, "\"type\":\"audio\""...)
+		b = append(b, "{\"type\":\"audio\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -361,8 +346,7 @@ func (x AudioSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"file_id\":\""...)
+	b = append(b, "{\"file_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -380,11 +364,10 @@ func (x VideoSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "video" {
-		b = append(b, "\"type\":\"video\""...)
+		b = append(b, "{\"type\":\"video\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -405,8 +388,7 @@ func (x VideoSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"file_id\":\""...)
+	b = append(b, "{\"file_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -424,11 +406,10 @@ func (x FileSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "file" {
-		b = append(b, "\"type\":\"file\""...)
+		b = append(b, "{\"type\":\"file\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -449,8 +430,7 @@ func (x FileSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"latitude\":"...)
+	b = append(b, "{\"latitude\":"...)
 	b = jsonwire.AppendFloat(b, x.Latitude)
 	b = append(b, ",\"longitude\":"...)
 	b = jsonwire.AppendFloat(b, x.Longitude)
@@ -474,11 +454,10 @@ func (x LocationSegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "location" {
-		b = append(b, "\"type\":\"location\""...)
+		b = append(b, "{\"type\":\"location\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -499,8 +478,7 @@ func (x LocationSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"message_id\":\""...)
+	b = append(b, "{\"message_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.MessageID)
 	if x.UserID.Set {
 		b = append(b, ",\"user_id\":\""...)
@@ -522,11 +500,10 @@ func (x ReplySegmentData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegment) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "reply" {
-		b = append(b, "\"type\":\"reply\""...)
+		b = append(b, "{\"type\":\"reply\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -546,8 +523,7 @@ func (x ReplySegment) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessagePrivate) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -611,8 +587,7 @@ func (x MessagePrivate) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessageGroup) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -678,8 +653,7 @@ func (x MessageGroup) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessageChannel) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -747,8 +721,7 @@ func (x MessageChannel) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MetaConnect) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
 	if x.EventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -793,8 +766,7 @@ func (x MetaConnect) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
 	if x.EventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -839,8 +811,7 @@ func (x MetaHeartbeat) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
 	if x.EventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -885,8 +856,7 @@ func (x MetaStatusUpdate) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -933,8 +903,7 @@ func (x NoticeFriendIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -981,8 +950,7 @@ func (x NoticeFriendDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1031,8 +999,7 @@ func (x NoticePrivateMessageDelete) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1083,8 +1050,7 @@ func (x NoticeGroupMemberIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1135,8 +1101,7 @@ func (x NoticeGroupMemberDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1189,8 +1154,7 @@ func (x NoticeGroupMessageDelete) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1241,8 +1205,7 @@ func (x NoticeGuildMemberIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1293,8 +1256,7 @@ func (x NoticeGuildMemberDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1347,8 +1309,7 @@ func (x NoticeChannelMemberIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1401,8 +1362,7 @@ func (x NoticeChannelMemberDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1457,8 +1417,7 @@ func (x NoticeChannelMessageDelete) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)
@@ -1509,8 +1468,7 @@ func (x NoticeChannelCreate) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
 	if x.BotEventBase.Impl.Set {
 		b = append(b, ",\"impl\":\""...)

@@ -8,11 +8,10 @@ import (
 )
 
 func (x *Frame) appendOpen(b []byte) []byte {
-	b = append(b, '{')
 	if x.Op == 0 {
-		b = append(b, "\"op\":0"...)
+		b = append(b, "{\"op\":0"...)
 	} else {
-		b = append(b, "\"op\":"...)
+		b = append(b, "{\"op\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Op))
 	}
 	if x.Seq.Set {
@@ -30,8 +29,7 @@ func (x *Frame) appendOpen(b []byte) []byte {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Beat) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"interval\":"...)
+	b = append(b, "{\"interval\":"...)
 	if x.Interval.Valid {
 		b = jsonwire.AppendInt(b, int64(x.Interval.Value))
 	} else {
@@ -53,8 +51,7 @@ func (x Beat) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Person) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"id\":\""...)
+	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
 	if x.Nick.Set {
 		b = append(b, ",\"nick\":"...)
@@ -110,8 +107,7 @@ func (x Person) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPartData) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"text\":\""...)
+	b = append(b, "{\"text\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -129,11 +125,10 @@ func (x TextPartData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPart) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "text" {
-		b = append(b, "\"type\":\"text\""...)
+		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -171,11 +166,10 @@ func (x PingPartData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PingPart) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
 	if x.Type == "ping" {
-		b = append(b, "\"type\":\"ping\""...)
+		b = append(b, "{\"type\":\"ping\""...)
 	} else {
-		b = append(b, "\"type\":\""...)
+		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
 	}
 	b = append(b, ",\"data\":"...)
@@ -195,11 +189,10 @@ func (x PingPart) MarshalJSON() ([]byte, error) {
 }
 
 func (x *Say) appendPayload(b []byte) []byte {
-	b = append(b, '{')
 	if x.Header.Kind == 1 {
-		b = append(b, "\"kind\":1"...)
+		b = append(b, "{\"kind\":1"...)
 	} else {
-		b = append(b, "\"kind\":"...)
+		b = append(b, "{\"kind\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
 	}
 	b = append(b, ",\"at\":"...)
@@ -234,8 +227,7 @@ func (x Say) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayDetail) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"body\":"...)
+	b = append(b, "{\"body\":"...)
 	b = x.Body.AppendJSON(b)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -253,8 +245,7 @@ func (x SayDetail) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayBody) AppendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = append(b, "\"text\":\""...)
+	b = append(b, "{\"text\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Text)
 	b = append(b, ",\"who\":"...)
 	b = x.Who.AppendJSON(b)
@@ -311,11 +302,10 @@ func (x SayBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoteJoin) appendPayload(b []byte) []byte {
-	b = append(b, '{')
 	if x.Header.Kind == 9 {
-		b = append(b, "\"kind\":9"...)
+		b = append(b, "{\"kind\":9"...)
 	} else {
-		b = append(b, "\"kind\":"...)
+		b = append(b, "{\"kind\":"...)
 		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
 	}
 	b = append(b, ",\"at\":"...)
