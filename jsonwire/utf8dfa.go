@@ -35,6 +35,16 @@ func holdsAsIs(s string, i int) bool {
 			return false
 		}
 	}
+	if i+4 <= len(s) {
+		w := s[i : i+4]
+		r0, r1, r2, r3 := utf8Rows[w[0]], utf8Rows[w[1]], utf8Rows[w[2]], utf8Rows[w[3]]
+		state = r0 >> (state & 63)
+		state = r1 >> (state & 63)
+		state = r2 >> (state & 63)
+		state = r3 >> (state & 63)
+		seen |= r0 | r1 | r2 | r3
+		i += 4
+	}
 	for ; i < len(s); i++ {
 		r := utf8Rows[s[i]]
 		seen |= r
