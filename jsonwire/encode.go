@@ -181,21 +181,18 @@ func AppendInt(b []byte, v int64) []byte {
 	return appendUint(b, uint64(v))
 }
 
-// decimalPairs holds "00" to "99", for writing two digits at a time.
-const decimalPairs = "00010203040506070809" +
-	"10111213141516171819" +
-	"20212223242526272829" +
-	"30313233343536373839" +
-	"40414243444546474849" +
-	"50515253545556575859" +
-	"60616263646566676869" +
-	"70717273747576777879" +
-	"80818283848586878889" +
-	"90919293949596979899"
+// digitPairs holds "00" to "99" as little-endian 16-bit words, for
+// writing two digits with one load and one store.
+var digitPairs = func() (t [100]uint16) {
+	for i := range t {
+		t[i] = uint16('0'+i/10) | uint16('0'+i%10)<<8
+	}
+	return t
+}()
 
-// appendUint appends u in decimal straight into b: eight digits at a time
-// from the end, each block split into four independent pairs, so that the
-// divisions do not wait on one another.
+// appendUint appends u in decimal straight into b, from the end: eight
+// digits at a time as four independent pairs, so that the divisions do not
+// wait on one another, then the pairs that are left.
 func appendUint(b []byte, u uint64) []byte {
 	if u < 10 {
 		return append(b, byte('0'+u))
@@ -206,35 +203,27 @@ func appendUint(b []byte, u uint64) []byte {
 	i := len(b)
 	for u >= 1e8 {
 		q := u / 1e8
-		put8Digits(b[i-8:i], uint32(u-q*1e8))
+		v := uint32(u - q*1e8)
+		hi, lo := v/10000, v%10000
+		w := uint64(digitPairs[hi/100]) | uint64(digitPairs[hi%100])<<16 |
+			uint64(digitPairs[lo/100])<<32 | uint64(digitPairs[lo%100])<<48
+		binary.LittleEndian.PutUint64(b[i-8:], w)
 		i -= 8
 		u = q
 	}
 	v := uint32(u)
 	for v >= 100 {
-		p := v % 100 * 2
-		v /= 100
+		q := v / 100
+		binary.LittleEndian.PutUint16(b[i-2:], digitPairs[v-q*100])
 		i -= 2
-		b[i], b[i+1] = decimalPairs[p], decimalPairs[p+1]
+		v = q
 	}
 	if v >= 10 {
-		b[i-2], b[i-1] = decimalPairs[v*2], decimalPairs[v*2+1]
+		binary.LittleEndian.PutUint16(b[i-2:], digitPairs[v])
 	} else {
 		b[i-1] = byte('0' + v)
 	}
 	return b
-}
-
-// put8Digits writes v < 1e8 as exactly eight digits, with leading zeros.
-func put8Digits(dst []byte, v uint32) {
-	_ = dst[7]
-	hi, lo := v/10000, v%10000
-	p0, p1 := hi/100*2, hi%100*2
-	p2, p3 := lo/100*2, lo%100*2
-	dst[0], dst[1] = decimalPairs[p0], decimalPairs[p0+1]
-	dst[2], dst[3] = decimalPairs[p1], decimalPairs[p1+1]
-	dst[4], dst[5] = decimalPairs[p2], decimalPairs[p2+1]
-	dst[6], dst[7] = decimalPairs[p3], decimalPairs[p3+1]
 }
 
 // decimalLen returns the number of decimal digits of u.
