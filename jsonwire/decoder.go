@@ -275,31 +275,22 @@ func (d *Decoder) NextKey() (key string, ok bool, err error) {
 		}
 		if !lv.array && data[q] == '"' && (q > pos) == (lv.n > 0) {
 			w1, w2 := load64(data, q+1), load64(data, q+9)
+			end := q + 1 // the closing quote, if the words hold it
 			if m1 := unplainBytes(w1); m1 != 0 {
-				if j := q + 1 + bits.TrailingZeros64(m1)>>3; data[j] == '"' && data[j+1] == ':' {
-					return d.acceptKey(lv, q, j)
-				}
+				end += bits.TrailingZeros64(m1) >> 3
 			} else if m2 := unplainBytes(w2); m2 != 0 {
-				if j := q + 9 + bits.TrailingZeros64(m2)>>3; data[j] == '"' && data[j+1] == ':' {
-					return d.acceptKey(lv, q, j)
-				}
+				end += 8 + bits.TrailingZeros64(m2)>>3
+			}
+			if data[end] == '"' && data[end+1] == ':' && (d.MaxString <= 0 || end-q-1 <= d.MaxString) {
+				lv.keyAt = q
+				lv.n++
+				lv.hasSeg = true
+				d.pos = end + 2
+				return data[q+1 : end], true, nil
 			}
 		}
 	}
 	return d.nextKey()
-}
-
-// acceptKey takes the plain key between the quotes at q and end, followed
-// by ':', as the next member of lv.
-func (d *Decoder) acceptKey(lv *level, q, end int) (string, bool, error) {
-	if d.MaxString > 0 && end-q-1 > d.MaxString {
-		return d.nextKey() // reports the limit
-	}
-	lv.keyAt = q
-	lv.n++
-	lv.hasSeg = true
-	d.pos = end + 2
-	return d.data[q+1 : end], true, nil
 }
 
 // nextKey is NextKey for every case.
