@@ -255,7 +255,7 @@ func AppendFloat(b []byte, v float64) []byte {
 			if v < 0 {
 				b = append(b, '-')
 			}
-			return appendDecimal(b, m, k)
+			return appendDecimal(b, m, k, uint64(abs))
 		}
 		return strconv.AppendFloat(b, v, 'f', -1, 64)
 	}
@@ -337,28 +337,35 @@ func shortDecimal(abs float64) (m uint64, k int, ok bool) {
 	return m, k, true
 }
 
-// appendDecimal appends m/10^k in plain decimal notation: m's digits with
-// a point before the last k of them (and zeros in front when m is short).
-func appendDecimal(b []byte, m uint64, k int) []byte {
-	switch {
-	case k == 0:
-		return appendUint(b, m)
-	case m < powersOfTen[k]:
-		b = append(b, '0', '.')
-		for z := decimalLen(m); z < k; z++ {
-			b = append(b, '0')
-		}
+// appendDecimal appends m/10^k (k <= 9) in plain decimal notation, given
+// whole, the integer part of the float that m/10^k reads back as: the
+// integer part is written on its own, then the point and exactly k digits.
+func appendDecimal(b []byte, m uint64, k int, whole uint64) []byte {
+	if k == 0 {
 		return appendUint(b, m)
 	}
-	// The digits, then the last k of them moved right to make room for
-	// the point.
-	b = appendUint(b, m)
+	// m/10^k is within half a unit in the last place of the float, so it
+	// has the float's integer part (k > 0: it is not a whole number); the
+	// division is a guard that should never run.
+	p := powersOfTen[k]
+	frac := m - whole*p
+	if m < whole*p || frac >= p {
+		whole, frac = m/p, m%p
+	}
+	b = appendUint(b, whole)
 	n := len(b)
-	b = append(b, 0)
-	for j := n; j > n-k; j-- { // k <= 9: a loop beats a memmove call
-		b[j] = b[j-1]
+	b = slices.Grow(b, k+1)
+	b = b[:n+1+k]
+	b[n] = '.'
+	i := n + 1 + k
+	for ; i-2 > n; i -= 2 {
+		q := frac / 100
+		binary.LittleEndian.PutUint16(b[i-2:], digitPairs[frac-q*100])
+		frac = q
 	}
-	b[n-k] = '.'
+	if i-1 > n {
+		b[i-1] = byte('0' + frac)
+	}
 	return b
 }
 
