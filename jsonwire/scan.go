@@ -313,6 +313,10 @@ var hexValue = func() (t [256]int8) {
 
 // plainASCII marks the bytes a string may hold as they are and that are
 // ASCII: everything from 0x20 to 0x7f but the quote and the backslash.
+// simpleEscapes maps the byte after a backslash to the byte it stands for,
+// for the escapes of one byte (all but \u); 0 marks the others.
+var simpleEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
+
 var plainASCII = func() (t [256]bool) {
 	for c := 0x20; c < 0x80; c++ {
 		t[c] = c != '"' && c != '\\'
@@ -371,7 +375,18 @@ func (d *Decoder) readStringSlow(start, i int) (string, error) {
 		// Copy the run up to the next quote, backslash, control character
 		// or invalid UTF-8 whole.
 		if i < len(data) && data[i] != '\\' {
-			j := textRun(data, i, false)
+			// The runs between escapes are mostly short plain ASCII:
+			// a word at a time here, textRun from the first other byte.
+			j := i
+			for ; j+8 <= len(data); j += 8 {
+				if m := unplainBytes(load64(data, j)); m != 0 {
+					j += bits.TrailingZeros64(m) >> 3
+					break
+				}
+			}
+			if j+8 > len(data) || data[j] >= utf8.RuneSelf {
+				j = textRun(data, j, false)
+			}
 			buf = append(buf, data[i:j]...)
 			i = j
 		}
@@ -386,6 +401,11 @@ func (d *Decoder) readStringSlow(start, i int) (string, error) {
 			d.pos = i + 1
 			return string(buf), nil
 		case c == '\\':
+			if i+1 < len(data) && simpleEscapes[data[i+1]] != 0 {
+				buf = append(buf, simpleEscapes[data[i+1]])
+				i += 2
+				continue
+			}
 			var err error
 			if i, buf, err = d.unescape(i, buf); err != nil {
 				return "", err
