@@ -155,10 +155,51 @@ func (d *Decoder) Float64() (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	f, perr := strconv.ParseFloat(lit, 64)
-	if perr != nil || math.IsInf(f, 0) {
-		return 0, d.errAt(d.pos, "number out of range: "+clipLiteral(lit))
+	f, ok := exactDecimal(lit)
+	if !ok {
+		var perr error
+		if f, perr = strconv.ParseFloat(lit, 64); perr != nil || math.IsInf(f, 0) {
+			return 0, d.errAt(d.pos, "number out of range: "+clipLiteral(lit))
+		}
 	}
 	d.pos = end
 	return f, nil
 }
+
+// exactDecimal parses lit, a valid JSON number, the quick way when that
+// gives strconv's result: without an exponent, with digits m (the point
+// left out) below 2^53 and k <= 22 of them after the point, float64(m) and
+// 10^k are exact and their quotient is correctly rounded (Clinger's fast
+// path). Timestamps in seconds with a few decimals are such numbers.
+func exactDecimal(lit string) (float64, bool) {
+	i, neg := 0, false
+	if len(lit) > 0 && lit[0] == '-' {
+		i, neg = 1, true
+	}
+	var m uint64
+	digits, k := 0, 0
+	for ; i < len(lit) && isDigit(lit[i]); i++ {
+		m = m*10 + uint64(lit[i]-'0')
+		digits++
+	}
+	if i < len(lit) && lit[i] == '.' {
+		for i++; i < len(lit) && isDigit(lit[i]); i++ {
+			m = m*10 + uint64(lit[i]-'0')
+			digits++
+			k++
+		}
+	}
+	// 19 digits cannot overflow m; the rest is the exactness condition.
+	if i != len(lit) || digits > 19 || m > 1<<53 || k >= len(exactPowersOfTen) {
+		return 0, false
+	}
+	f := float64(m) / exactPowersOfTen[k]
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// exactPowersOfTen are the powers of ten that float64 holds exactly.
+var exactPowersOfTen = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}

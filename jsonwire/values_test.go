@@ -2,7 +2,9 @@ package jsonwire
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -228,4 +230,49 @@ func TestFloat64(t *testing.T) {
 	d := NewDecoder([]byte(long), "d")
 	_, err := d.Float64()
 	wantErr(t, err, "d: number out of range: "+long[:32]+"...")
+}
+
+// exactDecimal, Float64's quick path, must give strconv's float bit for bit
+// whenever it answers: on the edges of its conditions (2^53, 22 decimals,
+// 19 digits, zeros and signs) and on random decimals of every length.
+func TestExactDecimalMatchesStrconv(t *testing.T) {
+	inputs := []string{
+		"0", "-0", "0.0", "-0.000", "1", "-1", "0.1", "0.3", "1632847927.599013", "1632847927.5",
+		"9007199254740992", "9007199254740993", "-9007199254740992", "900719925474099.3",
+		"1.0000000000000000000001", "0.0000000000000000000001", "0.00000000000000000000001",
+		"1234567890123456789", "12345678901234567890", "1e5", "1.5E-3",
+		"4503599627370497.5", "0.30000000000000004", "123456.7890123456789",
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := 0; n < 200000; n++ {
+		whole := r.Uint64N(1 << uint(r.IntN(60)+1))
+		lit := strconv.FormatUint(whole, 10)
+		if d := r.IntN(24); d > 0 {
+			lit += fmt.Sprintf(".%0*d", d, r.Uint64N(uint64(math.Pow10(min(d, 19)))))
+		}
+		if r.IntN(2) == 0 {
+			lit = "-" + lit
+		}
+		inputs = append(inputs, lit)
+	}
+	quick := 0
+	for _, lit := range inputs {
+		got, ok := exactDecimal(lit)
+		if !ok {
+			continue
+		}
+		quick++
+		want, err := strconv.ParseFloat(lit, 64)
+		if err != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("exactDecimal(%q) = %v (%#x), strconv %v (%#x)", lit, got, math.Float64bits(got), want, math.Float64bits(want))
+		}
+	}
+	for _, lit := range []string{"1e5", "1.5E-3", "9007199254740993", "12345678901234567890", "0.00000000000000000000001"} {
+		if _, ok := exactDecimal(lit); ok {
+			t.Errorf("exactDecimal(%q) took the quick path", lit)
+		}
+	}
+	if quick < len(inputs)/4 {
+		t.Errorf("only %d of %d inputs took the quick path", quick, len(inputs))
+	}
 }
