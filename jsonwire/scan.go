@@ -324,14 +324,19 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
-// readString reads the string whose opening quote is at the cursor and
-// returns its unescaped contents. When the string needs no change (no
+// readString reads the string that starts at the cursor (past whitespace)
+// and returns its unescaped contents, or "want string, got <kind>". When the string needs no change (no
 // escapes, valid UTF-8) the result is a substring of the input and costs no
 // allocation; otherwise it is built in the Decoder's scratch buffer and
 // copied once. Invalid UTF-8 and unpaired surrogates become U+FFFD, as in
 // encoding/json.
 func (d *Decoder) readString() (string, error) {
 	data := d.data
+	if d.pos >= len(data) || data[d.pos] != '"' {
+		if c, ok := d.peek(); !ok || c != '"' {
+			return "", d.wantErr(KindString)
+		}
+	}
 	start := d.pos + 1
 	i := start
 	// Keys and short values end within a word or two: look here first,
