@@ -53,12 +53,39 @@ func (d *Decoder) number() (lit string, end int, isInt bool, err error) {
 }
 
 // integer reads a JSON integer that fits in a signed integer of the given
-// bit size. It parses the digits itself because strconv would accept forms
-// JSON does not.
+// bit size. The common case takes one pass here: a non-negative integer
+// with few enough digits to fit (18 for 64 bits, 9 for 32), no leading
+// zero, no fraction and no exponent. Anything else goes to integerSlow,
+// which gives the errors.
 func (d *Decoder) integer(bits uint) (int64, error) {
-	if v, ok := d.smallInt(bits); ok {
-		return v, nil
+	data := d.data
+	i := d.pos
+	if i >= len(data) || data[i] < '1' || data[i] > '9' {
+		if i < len(data) && data[i] == '0' && (i+1 == len(data) || !continuesNumber(data[i+1])) {
+			d.pos = i + 1
+			return 0, nil
+		}
+		return d.integerSlow(bits)
 	}
+	var v int64
+	digits := 18
+	if bits < 64 {
+		digits = 9
+	}
+	end := min(len(data), i+digits)
+	for ; i < end && isDigit(data[i]); i++ {
+		v = v*10 + int64(data[i]-'0')
+	}
+	if i < len(data) && continuesNumber(data[i]) {
+		return d.integerSlow(bits)
+	}
+	d.pos = i
+	return v, nil
+}
+
+// integerSlow is integer for every case. It parses the digits itself
+// because strconv would accept forms JSON does not.
+func (d *Decoder) integerSlow(bits uint) (int64, error) {
 	lit, end, isInt, err := d.number()
 	if err != nil {
 		return 0, err
@@ -93,36 +120,6 @@ func (d *Decoder) integer(bits uint) (int64, error) {
 		return -int64(u), nil // wraps correctly for the most negative value
 	}
 	return int64(u), nil
-}
-
-// smallInt reads the common case in one pass: a non-negative integer with
-// few enough digits to fit (18 for 64 bits, 9 for 32), no leading zero, no
-// fraction and no exponent. Anything else is left to the full scan, which
-// gives the errors.
-func (d *Decoder) smallInt(bits uint) (int64, bool) {
-	data := d.data
-	i := d.pos
-	if i >= len(data) || data[i] < '1' || data[i] > '9' {
-		if i < len(data) && data[i] == '0' && (i+1 == len(data) || !continuesNumber(data[i+1])) {
-			d.pos = i + 1
-			return 0, true
-		}
-		return 0, false
-	}
-	var v int64
-	digits := 18
-	if bits < 64 {
-		digits = 9
-	}
-	end := min(len(data), i+digits)
-	for ; i < end && isDigit(data[i]); i++ {
-		v = v*10 + int64(data[i]-'0')
-	}
-	if i < len(data) && continuesNumber(data[i]) {
-		return 0, false
-	}
-	d.pos = i
-	return v, true
 }
 
 // continuesNumber reports whether c may follow digits within a number.
