@@ -339,21 +339,20 @@ func (d *Decoder) readString() (string, error) {
 	}
 	start := d.pos + 1
 	i := start
-	// Keys and short values end within a word or two: look here first,
-	// and leave the rest to textRun.
-	for k := 0; k < 2 && i+8 <= len(data); k++ {
-		w := load64(data, i)
-		m := unplainBytes(w)
+	// Most strings are plain ASCII to their closing quote: look a word at
+	// a time here, and leave non-ASCII text and the last bytes to textRun.
+	for i+8 <= len(data) {
+		m := unplainBytes(load64(data, i))
 		if m == 0 {
 			i += 8
 			continue
 		}
-		if j := i + bits.TrailingZeros64(m)>>3; data[j] == '"' {
-			if j-start > d.maxString() {
+		if i += bits.TrailingZeros64(m) >> 3; data[i] == '"' {
+			if i-start > d.maxString() {
 				return "", d.errAt(d.pos, d.stringLimitMsg())
 			}
-			d.pos = j + 1
-			return data[start:j], nil
+			d.pos = i + 1
+			return data[start:i], nil
 		}
 		break
 	}
