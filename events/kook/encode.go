@@ -32,7 +32,7 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.Nickname.Value)
 	}
 	if x.IdentifyNum.Set {
-		b = append(b, ",\"identify_num\":\""...)
+		b = append(append(b, ",\"identify_num\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
@@ -52,7 +52,7 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
 	}
 	if x.MobileVerified.Set {
-		b = append(b, ",\"mobile_verified\":"...)
+		b = append(append(b, ",\"mobile_verifie"...), "d\":"...)
 		b = jsonwire.AppendBool(b, x.MobileVerified.Value)
 	}
 	if x.Roles.Set {
@@ -159,7 +159,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.Topic)
 	b = append(b, ",\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
-	b = append(b, ",\"permission_overwrites\":"...)
+	b = append(append(b, ",\"permission_ove"...), "rwrites\":"...)
 	b = append(b, '[')
 	for i0 := range x.PermissionOverwrites {
 		if i0 > 0 {
@@ -168,7 +168,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionOverwrites[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(b, ",\"permission_users\":"...)
+	b = append(append(b, ",\"permission_use"...), "rs\":"...)
 	b = append(b, '[')
 	for i0 := range x.PermissionUsers {
 		if i0 > 0 {
@@ -177,7 +177,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionUsers[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(b, ",\"permission_sync\":"...)
+	b = append(append(b, ",\"permission_syn"...), "c\":"...)
 	b = jsonwire.AppendInt(b, int64(x.PermissionSync))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -297,7 +297,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		b = x.MentionPart[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(b, ",\"mention_role_part\":"...)
+	b = append(append(b, ",\"mention_role_p"...), "art\":"...)
 	b = append(b, '[')
 	for i0 := range x.MentionRolePart {
 		if i0 > 0 {
@@ -391,9 +391,9 @@ func (x *Guild) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendInt(b, int64(x.EnableOpen))
 	b = append(b, ",\"open_id\":"...)
 	b = jsonwire.AppendInt(b, int64(x.OpenID))
-	b = append(b, ",\"default_channel_id\":\""...)
+	b = append(append(b, ",\"default_channe"...), "l_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.DefaultChannelID)
-	b = append(b, ",\"welcome_channel_id\":\""...)
+	b = append(append(b, ",\"welcome_channe"...), "l_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.WelcomeChannelID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -483,12 +483,12 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -519,7 +519,7 @@ func (x AddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_reaction" {
-		b = append(b, "{\"type\":\"added_reaction\""...)
+		b = append(append(b, "{\"type\":\"added_r"...), "eaction\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -579,12 +579,12 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -615,7 +615,7 @@ func (x DeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_reaction" {
-		b = append(b, "{\"type\":\"deleted_reaction\""...)
+		b = append(append(b, "{\"type\":\"deleted"...), "_reaction\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -675,12 +675,12 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -711,7 +711,7 @@ func (x UpdatedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_message" {
-		b = append(b, "{\"type\":\"updated_message\""...)
+		b = append(append(b, "{\"type\":\"updated"...), "_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -750,7 +750,7 @@ func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendBool(b, x.MentionAll)
 	b = append(b, ",\"mention_here\":"...)
 	b = jsonwire.AppendBool(b, x.MentionHere)
-	b = append(b, ",\"mention_roles\":"...)
+	b = append(append(b, ",\"mention_roles\""...), ":"...)
 	b = append(b, '[')
 	for i0 := range x.MentionRoles {
 		if i0 > 0 {
@@ -793,12 +793,12 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -829,7 +829,7 @@ func (x DeletedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_message" {
-		b = append(b, "{\"type\":\"deleted_message\""...)
+		b = append(append(b, "{\"type\":\"deleted"...), "_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -885,12 +885,12 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -921,7 +921,7 @@ func (x AddedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_channel" {
-		b = append(b, "{\"type\":\"added_channel\""...)
+		b = append(append(b, "{\"type\":\"added_c"...), "hannel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -956,12 +956,12 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -992,7 +992,7 @@ func (x UpdatedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_channel" {
-		b = append(b, "{\"type\":\"updated_channel\""...)
+		b = append(append(b, "{\"type\":\"updated"...), "_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1027,12 +1027,12 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1063,7 +1063,7 @@ func (x DeletedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_channel" {
-		b = append(b, "{\"type\":\"deleted_channel\""...)
+		b = append(append(b, "{\"type\":\"deleted"...), "_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1119,12 +1119,12 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1155,7 +1155,7 @@ func (x PinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "pinned_message" {
-		b = append(b, "{\"type\":\"pinned_message\""...)
+		b = append(append(b, "{\"type\":\"pinned_"...), "message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1213,12 +1213,12 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1249,7 +1249,7 @@ func (x UnpinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "unpinned_message" {
-		b = append(b, "{\"type\":\"unpinned_message\""...)
+		b = append(append(b, "{\"type\":\"unpinne"...), "d_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1307,12 +1307,12 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1343,7 +1343,7 @@ func (x UpdatedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
-		b = append(b, "{\"type\":\"updated_guild\""...)
+		b = append(append(b, "{\"type\":\"updated"...), "_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1378,12 +1378,12 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1414,7 +1414,7 @@ func (x DeletedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_guild" {
-		b = append(b, "{\"type\":\"deleted_guild\""...)
+		b = append(append(b, "{\"type\":\"deleted"...), "_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1449,12 +1449,12 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1485,7 +1485,7 @@ func (x AddedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_block_list" {
-		b = append(b, "{\"type\":\"added_block_list\""...)
+		b = append(append(b, "{\"type\":\"added_b"...), "lock_list\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1546,12 +1546,12 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1582,7 +1582,7 @@ func (x DeletedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_block_list" {
-		b = append(b, "{\"type\":\"deleted_block_list\""...)
+		b = append(append(b, "{\"type\":\"deleted"...), "_block_list\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1641,12 +1641,12 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1677,7 +1677,7 @@ func (x JoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_guild" {
-		b = append(b, "{\"type\":\"joined_guild\""...)
+		b = append(append(b, "{\"type\":\"joined_"...), "guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1729,12 +1729,12 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1765,7 +1765,7 @@ func (x ExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_guild" {
-		b = append(b, "{\"type\":\"exited_guild\""...)
+		b = append(append(b, "{\"type\":\"exited_"...), "guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1817,12 +1817,12 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1853,7 +1853,7 @@ func (x UpdatedGuildMember) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild_member" {
-		b = append(b, "{\"type\":\"updated_guild_member\""...)
+		b = append(append(b, "{\"type\":\"updated"...), "_guild_member\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1905,12 +1905,12 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1941,7 +1941,7 @@ func (x GuildMemberOnline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_online" {
-		b = append(b, "{\"type\":\"guild_member_online\""...)
+		b = append(append(b, "{\"type\":\"guild_m"...), "ember_online\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2002,12 +2002,12 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2038,7 +2038,7 @@ func (x GuildMemberOffline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_offline" {
-		b = append(b, "{\"type\":\"guild_member_offline\""...)
+		b = append(append(b, "{\"type\":\"guild_m"...), "ember_offline\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2099,12 +2099,12 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2135,7 +2135,7 @@ func (x JoinedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_channel" {
-		b = append(b, "{\"type\":\"joined_channel\""...)
+		b = append(append(b, "{\"type\":\"joined_"...), "channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2189,12 +2189,12 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2225,7 +2225,7 @@ func (x ExitedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_channel" {
-		b = append(b, "{\"type\":\"exited_channel\""...)
+		b = append(append(b, "{\"type\":\"exited_"...), "channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2279,12 +2279,12 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2321,7 +2321,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -2340,7 +2340,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2388,12 +2388,12 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2434,7 +2434,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -2453,7 +2453,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2501,12 +2501,12 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2543,7 +2543,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -2562,7 +2562,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2614,12 +2614,12 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2656,7 +2656,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -2675,7 +2675,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2727,12 +2727,12 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2769,7 +2769,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -2788,7 +2788,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2840,12 +2840,12 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2882,7 +2882,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -2901,7 +2901,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -2964,12 +2964,12 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3006,7 +3006,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -3025,7 +3025,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -3088,12 +3088,12 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3124,7 +3124,7 @@ func (x UpdatedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_private_message" {
-		b = append(b, "{\"type\":\"updated_private_message\""...)
+		b = append(append(append(b, "{\"type\":\"updated"...), "_private_message"...), "\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3184,12 +3184,12 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3220,7 +3220,7 @@ func (x DeletedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_private_message" {
-		b = append(b, "{\"type\":\"deleted_private_message\""...)
+		b = append(append(append(b, "{\"type\":\"deleted"...), "_private_message"...), "\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3278,12 +3278,12 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3314,7 +3314,7 @@ func (x PrivateAddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_added_reaction" {
-		b = append(b, "{\"type\":\"private_added_reaction\""...)
+		b = append(append(b, "{\"type\":\"private"...), "_added_reaction\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3370,12 +3370,12 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3406,7 +3406,7 @@ func (x PrivateDeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_deleted_reaction" {
-		b = append(b, "{\"type\":\"private_deleted_reaction\""...)
+		b = append(append(append(b, "{\"type\":\"private"...), "_deleted_reactio"...), "n\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3462,12 +3462,12 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3498,7 +3498,7 @@ func (x AddedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_role" {
-		b = append(b, "{\"type\":\"added_role\""...)
+		b = append(append(b, "{\"type\":\"added_r"...), "ole\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3533,12 +3533,12 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3569,7 +3569,7 @@ func (x DeletedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_role" {
-		b = append(b, "{\"type\":\"deleted_role\""...)
+		b = append(append(b, "{\"type\":\"deleted"...), "_role\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3604,12 +3604,12 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3640,7 +3640,7 @@ func (x UpdatedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_role" {
-		b = append(b, "{\"type\":\"updated_role\""...)
+		b = append(append(b, "{\"type\":\"updated"...), "_role\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3675,12 +3675,12 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3711,7 +3711,7 @@ func (x UserUpdated) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "user_updated" {
-		b = append(b, "{\"type\":\"user_updated\""...)
+		b = append(append(b, "{\"type\":\"user_up"...), "dated\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3765,12 +3765,12 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3801,7 +3801,7 @@ func (x SelfJoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_joined_guild" {
-		b = append(b, "{\"type\":\"self_joined_guild\""...)
+		b = append(append(b, "{\"type\":\"self_jo"...), "ined_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3855,12 +3855,12 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3891,7 +3891,7 @@ func (x SelfExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_exited_guild" {
-		b = append(b, "{\"type\":\"self_exited_guild\""...)
+		b = append(append(b, "{\"type\":\"self_ex"...), "ited_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3941,12 +3941,12 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.EventData.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
 	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3977,7 +3977,7 @@ func (x MessageBtnClick) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "message_btn_click" {
-		b = append(b, "{\"type\":\"message_btn_click\""...)
+		b = append(append(b, "{\"type\":\"message"...), "_btn_click\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
