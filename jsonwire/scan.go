@@ -136,6 +136,19 @@ func stopBytes(w uint64) uint64 {
 	return (w - 0x20*lowBits) | ((w ^ '"'*lowBits) - lowBits) | ((w ^ '\\'*lowBits) - lowBits)
 }
 
+// plainWords returns the offset of the first byte at or after i that is
+// not plain ASCII (what unplainBytes flags), looking a word at a time; with
+// fewer than eight bytes left it returns where it stopped, which may be a
+// plain byte.
+func plainWords(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := unplainBytes(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	return i
+}
+
 // escapeRun returns the offset of the first quote, backslash or control
 // byte at or after i (or len(s)), and whether the bytes before it hold any
 // of 0x80 and above. It looks at eight bytes at a time, since most of a
@@ -311,12 +324,12 @@ var hexValue = func() (t [256]int8) {
 	return t
 }()
 
-// plainASCII marks the bytes a string may hold as they are and that are
-// ASCII: everything from 0x20 to 0x7f but the quote and the backslash.
 // simpleEscapes maps the byte after a backslash to the byte it stands for,
 // for the escapes of one byte (all but \u); 0 marks the others.
 var simpleEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
+// plainASCII marks the bytes a string may hold as they are and that are
+// ASCII: everything from 0x20 to 0x7f but the quote and the backslash.
 var plainASCII = func() (t [256]bool) {
 	for c := 0x20; c < 0x80; c++ {
 		t[c] = c != '"' && c != '\\'
@@ -325,11 +338,11 @@ var plainASCII = func() (t [256]bool) {
 }()
 
 // readString reads the string that starts at the cursor (past whitespace)
-// and returns its unescaped contents, or "want string, got <kind>". When the string needs no change (no
-// escapes, valid UTF-8) the result is a substring of the input and costs no
-// allocation; otherwise it is built in the Decoder's scratch buffer and
-// copied once. Invalid UTF-8 and unpaired surrogates become U+FFFD, as in
-// encoding/json.
+// and returns its unescaped contents, or "want string, got <kind>". When
+// the string needs no change (no escapes, valid UTF-8) the result is a
+// substring of the input and costs no allocation; otherwise it is built in
+// the Decoder's scratch buffer and copied once. Invalid UTF-8 and unpaired
+// surrogates become U+FFFD, as in encoding/json.
 func (d *Decoder) readString() (string, error) {
 	data := d.data
 	if d.pos >= len(data) || data[d.pos] != '"' {
@@ -380,14 +393,8 @@ func (d *Decoder) readStringSlow(start, i int) (string, error) {
 		// or invalid UTF-8 whole.
 		if i < len(data) && data[i] != '\\' {
 			// The runs between escapes are mostly short plain ASCII:
-			// a word at a time here, textRun from the first other byte.
-			j := i
-			for ; j+8 <= len(data); j += 8 {
-				if m := unplainBytes(load64(data, j)); m != 0 {
-					j += bits.TrailingZeros64(m) >> 3
-					break
-				}
-			}
+			// a word at a time first, textRun from the first other byte.
+			j := plainWords(data, i)
 			if j+8 > len(data) || data[j] >= utf8.RuneSelf {
 				j = textRun(data, j, false)
 			}
