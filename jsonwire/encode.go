@@ -54,8 +54,8 @@ func AppendString(b []byte, s string) []byte {
 // quote: generated encoders write that quote in one literal with the
 // member's key.
 //
-// What needs no change is found by textRun and copied in runs, not byte by
-// byte.
+// What needs no change is found a word at a time (non-ASCII text by the
+// UTF-8 automaton, holdsAsIs) and copied in runs, not byte by byte.
 func AppendStringRest(b []byte, s string) []byte {
 	if n := len(b); len(s) >= 8 && len(s) <= 16 && cap(b)-n >= 17 {
 		// Ids and other short strings: two overlapping words decide, and
