@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,6 +78,8 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 		if obj := b.objects[o.Name]; obj != nil && obj.GoName == o.Name {
 			obj.Doc = b.doc(o.Doc, o.Docs, o.docsAt)
 			obj.Fields = b.fields(o.Fields, "object "+o.Name, obj.Doc.Docs)
+			obj.Accepts = b.accepts(o.Accepts, "object "+o.Name)
+			b.checkTypeAccepts(obj.Accepts, &Type{Kind: KindObject, Object: obj}, "object "+o.Name)
 		}
 	}
 	for _, u := range s.unions {
@@ -94,6 +97,8 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 		b.event(e)
 	}
 	b.signals(s.signals, s.platform.Frame != nil && s.platform.Frame.Signal != nil)
+	b.resolveForms(b.allObjects())
+	b.checkKeyForms()
 	// The dispatch tree is only checked on an otherwise sound schema: earlier
 	// problems (a key without a type) would show up again here as clashes.
 	if len(b.ps.list) == 0 {
@@ -103,6 +108,21 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 		return nil, err
 	}
 	return b.m, nil
+}
+
+// allObjects returns every object whose struct the package declares: the
+// model's, the frame's and the signals'.
+func (b *builder) allObjects() []*Object {
+	out := slices.Clone(b.m.Objects)
+	if b.m.Frame != nil && !slices.Contains(out, b.m.Frame.Object) {
+		out = append(out, b.m.Frame.Object)
+	}
+	if b.m.Signals != nil {
+		for _, sg := range b.m.Signals.List {
+			out = append(out, sg.Object)
+		}
+	}
+	return out
 }
 
 func (b *builder) platform(p *platformSpec) {
@@ -182,6 +202,8 @@ func (b *builder) enum(e *enumSpec) {
 		}
 		en.Values = append(en.Values, ev)
 	}
+	en.Accepts = b.accepts(e.Accepts, "enum "+e.Name)
+	b.checkTypeAccepts(en.Accepts, &Type{Kind: KindEnum, Enum: en}, "enum "+e.Name)
 	b.enums[e.Name] = en
 	b.m.Enums = append(b.m.Enums, en)
 }
@@ -258,7 +280,8 @@ func (b *builder) fields(specs []*fieldSpec, owner string, inherited []string) [
 	byJSON := map[string]bool{}
 	for _, f := range specs {
 		what := owner + ": field " + f.Name
-		fd := &Field{JSONName: f.Name, GoName: f.Go, Optional: f.Optional, Nullable: f.Nullable}
+		fd := &Field{JSONName: f.Name, GoName: f.Go, Optional: f.Optional, Nullable: f.Nullable, at: f.at}
+		fd.Accepts = b.accepts(f.Accepts, what)
 		if fd.GoName == "" {
 			fd.GoName = goName(f.Name)
 		}

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/dave/jennifer/jen"
@@ -53,7 +52,7 @@ func planArrival(m *Model) *arrival {
 		}
 		for _, f := range fam.Base.Fields {
 			if g := first[f.JSONName]; g != nil {
-				if render(goType(g)) != render(goType(f)) {
+				if !g.sameShape(f) {
 					clash[f.JSONName] = true
 				}
 				continue
@@ -103,8 +102,6 @@ func planArrival(m *Model) *arrival {
 	return a
 }
 
-func render(c jen.Code) string { return fmt.Sprintf("%#v", c) }
-
 // emitDecodeEvent emits decodeEvent, which decodes the payload at the cursor
 // into its event, and decodeArriving, its fast path.
 func emitDecodeEvent(m *Model) jen.Code {
@@ -144,6 +141,13 @@ func emitHead(m *Model, a *arrival) jen.Code {
 	g.Type().Id("eventHead").StructFunc(func(sg *jen.Group) {
 		for _, h := range a.head {
 			sg.Id(h.GoName).Add(goType(h.Field))
+		}
+		var fields []*Field
+		for _, h := range a.head {
+			fields = append(fields, h.Field)
+		}
+		if wire := wireStruct(fields); wire != nil {
+			sg.Id("wire").Add(wire).Comment("the forms the members above came in")
 		}
 		sg.Id("seen").Uint64().Comment("the members above that came, one bit each in order")
 		sg.Id("key").String().Comment("the member being read")
@@ -190,6 +194,12 @@ func emitSettle(a *arrival, base *Object) jen.Code {
 		for _, f := range base.Fields {
 			if h := a.byName[f.JSONName]; h != nil {
 				b.Id("x").Dot(f.GoName).Op("=").Id("h").Dot(h.GoName)
+				if f.WireName != "" {
+					b.Id("x").Dot("wire").Dot(f.WireName).Op("=").Id("h").Dot("wire").Dot(h.WireName)
+				}
+				if f.WireItemsName != "" {
+					b.Id("x").Dot("wire").Dot(f.WireItemsName).Op("=").Id("h").Dot("wire").Dot(h.WireItemsName)
+				}
 			}
 		}
 		b.Var().Id("baseSeen").Uint64()
@@ -233,7 +243,7 @@ func emitDecodeArriving(m *Model, a *arrival) jen.Code {
 							cb.If(jen.Id("h").Dot("seen").Op("&").Parens(jen.Lit(1).Op("<<").Lit(h.bit)).Op("!=").Lit(0)).Block(giveUp)
 						}
 						cb.Id("h").Dot("seen").Op("|=").Lit(1).Op("<<").Lit(h.bit)
-						decodeField(cb, jen.Id("h").Dot(h.GoName), h.Field, func(jen.Code) jen.Code { return giveUp })
+						decodeMember(cb, jen.Id("h"), h.Field, func(jen.Code) jen.Code { return giveUp })
 					})
 				}
 				if len(a.heads) > 0 {

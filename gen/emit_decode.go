@@ -493,7 +493,7 @@ func memberCases(s *jen.Group, via string, fields []*Field, required []string, s
 					cb.Add(seen.Clone()).Op("|=").Lit(1).Op("<<").Lit(bit)
 				}
 			}
-			decodeField(cb, recv.Clone().Dot(f.GoName), f, ret)
+			decodeMember(cb, recv, f, ret)
 		})
 	}
 }
@@ -545,8 +545,51 @@ func emitDecodeOnly(o *Object) jen.Code {
 	return g
 }
 
-// decodeField decodes the next value into target, honouring optional and nullable.
-func decodeField(b *jen.Group, target *jen.Statement, f *Field, ret retFunc) {
+// wireSlots are the struct's wire members that keep the forms a field's
+// value and its array elements came in: x.wire.IsCategory, x.wire.MentionItems.
+// A nil slot means the field has no such forms.
+type wireSlots struct{ value, items *jen.Statement }
+
+// wireOf returns the wire slots of f in holder, the struct that has it.
+func wireOf(holder *jen.Statement, f *Field) wireSlots {
+	var w wireSlots
+	if f.WireName != "" {
+		w.value = holder.Clone().Dot("wire").Dot(f.WireName)
+	}
+	if f.WireItemsName != "" {
+		w.items = holder.Clone().Dot("wire").Dot(f.WireItemsName)
+	}
+	return w
+}
+
+// formsArg renders a set of forms as jsonwire.Accept flags:
+// jsonwire.AcceptNumber | jsonwire.AcceptString.
+func formsArg(w WireForms) jen.Code {
+	names := []string{"AcceptNumber", "AcceptString", "AcceptBool", "AcceptNull", "AcceptEmptyArray"}
+	var e *jen.Statement
+	for i, n := range names {
+		if w&(1<<i) == 0 {
+			continue
+		}
+		if e == nil {
+			e = jen.Qual(wirePath, n)
+		} else {
+			e = e.Op("|").Qual(wirePath, n)
+		}
+	}
+	return e
+}
+
+// decodeMember decodes the next value into holder's field f, keeping the
+// form it came in where f has alternative forms.
+func decodeMember(b *jen.Group, holder *jen.Statement, f *Field, ret retFunc) {
+	decodeField(b, holder.Clone().Dot(f.GoName), f, wireOf(holder, f), ret)
+}
+
+// decodeField decodes the next value into target, honouring optional and
+// nullable, and records its form in the wire slots.
+func decodeField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, ret retFunc) {
+	acc := accepting{forms: f.Forms, items: f.ItemForms, wire: w}
 	if f.Optional {
 		b.Add(target.Clone().Dot("Set").Op("=").True())
 		target = target.Clone().Dot("Value")
@@ -555,24 +598,66 @@ func decodeField(b *jen.Group, target *jen.Statement, f *Field, ret retFunc) {
 		b.If(jen.Id("d").Dot("IsNull").Call()).Block(
 			target.Clone().Dot("Valid").Op("=").False(),
 		).Else().BlockFunc(func(nb *jen.Group) {
-			decodeValue(nb, target.Clone().Dot("Value"), f.Type, 0, ret)
+			decodeValue(nb, target.Clone().Dot("Value"), f.Type, 0, ret, acc)
 			nb.Add(target.Clone().Dot("Valid").Op("=").True())
 		})
 		return
 	}
-	decodeValue(b, target, f.Type, 0, ret)
+	decodeValue(b, target, f.Type, 0, ret, acc)
+}
+
+// accepting is what decodeValue and appendValue need of a value's
+// alternative forms: the forms, its elements' forms, and where they are kept.
+// An element's form is kept in the items slot at its index (elem).
+type accepting struct {
+	forms, items WireForms
+	wire         wireSlots
+	elem         jen.Code // set for an array element: its index
 }
 
 // decodeValue decodes the next value of type t into target. depth names the
 // temporaries of nested arrays and maps apart.
-func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret retFunc) {
+func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret retFunc, acc accepting) {
+	v, form := fmt.Sprintf("v%d", depth), fmt.Sprintf("f%d", depth)
+	keep := func(g *jen.Group) {
+		switch {
+		case acc.elem != nil:
+			// items = items.With(i, f0)
+			g.Add(acc.wire.items.Clone().Op("=").Add(acc.wire.items.Clone()).Dot("With").Call(acc.elem, jen.Id(form)))
+		case acc.wire.value != nil:
+			g.Add(acc.wire.value.Clone().Op("=").Id(form))
+		}
+	}
 	scalar := func(method string, conv func(jen.Code) jen.Code) {
-		v := fmt.Sprintf("v%d", depth)
-		b.Block(
-			jen.List(jen.Id(v), jen.Err()).Op(":=").Id("d").Dot(method).Call(),
-			ifErr(ret),
-			target.Clone().Op("=").Add(conv(jen.Id(v))),
-		)
+		if acc.forms == 0 {
+			// { v0, err := d.Int(); if err != nil { return err }; x.N = v0 }
+			b.Block(
+				jen.List(jen.Id(v), jen.Err()).Op(":=").Id("d").Dot(method).Call(),
+				ifErr(ret),
+				target.Clone().Op("=").Add(conv(jen.Id(v))),
+			)
+			return
+		}
+		// { v0, f0, err := d.BoolAs(jsonwire.AcceptNumber); ...; x.B = v0; x.wire.B = f0 }
+		b.BlockFunc(func(g *jen.Group) {
+			g.List(jen.Id(v), jen.Id(form), jen.Err()).Op(":=").Id("d").Dot(method + "As").Call(formsArg(acc.forms))
+			g.Add(ifErr(ret))
+			g.Add(target.Clone().Op("=").Add(conv(jen.Id(v))))
+			keep(g)
+		})
+	}
+	// empty wraps the decoding of a container that may come as null or []:
+	// if f0, ok := d.EmptyAs(...); ok { x.wire.Q = f0 } else { <decode> }
+	empty := func(block bool, decode func(g *jen.Group)) {
+		if acc.forms&(FormNull|FormEmptyArray) == 0 || acc.wire.value == nil {
+			if block {
+				b.BlockFunc(decode)
+			} else {
+				decode(b)
+			}
+			return
+		}
+		b.If(jen.List(jen.Id(form), jen.Id("ok")).Op(":=").Id("d").Dot("EmptyAs").Call(formsArg(acc.forms)), jen.Id("ok")).BlockFunc(keep).Else().BlockFunc(decode)
 	}
 	same := func(c jen.Code) jen.Code { return c }
 	switch t.Kind {
@@ -595,9 +680,10 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		}
 		scalar(method, func(c jen.Code) jen.Code { return jen.Id(t.Enum.GoName).Call(c) })
 	case KindObject:
-		b.Add(callErr(jen.Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d")), ret))
+		empty(false, func(g *jen.Group) {
+			g.Add(callErr(jen.Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d")), ret))
+		})
 	case KindUnion:
-		v := fmt.Sprintf("v%d", depth)
 		b.Block(
 			jen.List(jen.Id(v), jen.Err()).Op(":=").Id("decode"+t.Union.GoName).Call(jen.Id("d")),
 			ifErr(ret),
@@ -605,7 +691,11 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		)
 	case KindArray:
 		elem, buf, list := fmt.Sprintf("e%d", depth), fmt.Sprintf("buf%d", depth), fmt.Sprintf("list%d", depth)
-		b.BlockFunc(func(ab *jen.Group) {
+		itemAcc := accepting{forms: acc.items, wire: acc.wire, elem: jen.Len(jen.Id(list))}
+		if acc.items == 0 {
+			itemAcc = accepting{}
+		}
+		empty(true, func(ab *jen.Group) {
 			ab.Add(callErr(jen.Id("d").Dot("ArrayStart").Call(), ret))
 			ab.Comment("Elements gather on the stack; the slice is allocated once, at its size.")
 			ab.Var().Id(buf).Index(jen.Lit(stackElems(t.Elem))).Add(valueType(t.Elem))
@@ -615,7 +705,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 				lb.Add(ifErr(ret))
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 				lb.Var().Id(elem).Add(valueType(t.Elem))
-				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret)
+				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret, itemAcc)
 				lb.Id(list).Op("=").Append(jen.Id(list), jen.Id(elem))
 			})
 			ab.Comment("Non-nil even when empty: [] re-encodes as [].")
@@ -623,7 +713,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		})
 	case KindMap:
 		elem, key := fmt.Sprintf("e%d", depth), fmt.Sprintf("key%d", depth)
-		b.BlockFunc(func(mb *jen.Group) {
+		empty(true, func(mb *jen.Group) {
 			mb.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), ret))
 			mb.Add(target.Clone().Op("=").Map(jen.String()).Add(valueType(t.Elem)).Values())
 			mb.For().BlockFunc(func(lb *jen.Group) {
@@ -632,7 +722,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 				lb.Id(key).Op(":=").Id("k")
 				lb.Var().Id(elem).Add(valueType(t.Elem))
-				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret)
+				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret, accepting{})
 				lb.Add(target.Clone().Index(jen.Id(key)).Op("=").Id(elem))
 			})
 		})

@@ -152,10 +152,10 @@ func appendFields(b *jen.Group, x *jen.Statement, fields []*Field, w writtenStat
 		if f.Optional {
 			w = openObject(b, w)
 		}
-		if v, ok := known[f.JSONName]; ok && !f.Optional && !f.Nullable && knownValueType(f.Type) {
+		if v, ok := known[f.JSONName]; ok && !f.Optional && !f.Nullable && f.Forms == 0 && knownValueType(f.Type) {
 			appendKnownField(b, x.Clone().Dot(f.GoName), f, w, v)
 		} else {
-			appendField(b, x.Clone().Dot(f.GoName), f, w)
+			appendField(b, x.Clone().Dot(f.GoName), f, wireOf(x, f), w)
 		}
 		w = w.after(f)
 	}
@@ -210,9 +210,10 @@ func appendConst(text string) *jen.Statement {
 
 // appendField appends `"name":value`, leaving out an absent optional member
 // and writing null for a null one.
-func appendField(b *jen.Group, target *jen.Statement, f *Field, written writtenState) {
+func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, written writtenState) {
+	acc := accepting{forms: f.Forms, items: f.ItemForms, wire: w}
 	write := func(g *jen.Group, t *jen.Statement) {
-		if f.Type.Kind == KindString && !f.Nullable {
+		if f.Type.Kind == KindString && !f.Nullable && f.Forms == 0 {
 			// The string's opening quote goes out with the key.
 			g.Id("b").Op("=").Add(appendLiteral(memberLiteral(f.JSONName)+`"`, written))
 			g.Id("b").Op("=").Qual(wirePath, "AppendStringRest").Call(jen.Id("b"), t)
@@ -220,11 +221,11 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, written writtenS
 		}
 		g.Id("b").Op("=").Add(appendKey(f.JSONName, written))
 		if !f.Nullable {
-			appendValue(g, t, f.Type, 0)
+			appendValue(g, t, f.Type, 0, acc)
 			return
 		}
 		g.If(t.Clone().Dot("Valid")).BlockFunc(func(vb *jen.Group) {
-			appendValue(vb, t.Clone().Dot("Value"), f.Type, 0)
+			appendValue(vb, t.Clone().Dot("Value"), f.Type, 0, acc)
 		}).Else().Block(
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
 		)
@@ -238,32 +239,87 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, written writtenS
 	write(b, target)
 }
 
-// appendValue appends the value of type t held in target.
-func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
+// appendValue appends the value of type t held in target, in the form it
+// came in where acc has alternative forms.
+func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc accepting) {
 	call := func(fn string, arg jen.Code) {
 		b.Id("b").Op("=").Qual(wirePath, fn).Call(jen.Id("b"), arg)
 	}
+	// form is the expression of the form the value came in: x.wire.IsCategory,
+	// or x.wire.MentionItems.At(i0) for an element.
+	var form jen.Code
+	switch {
+	case acc.forms == 0:
+	case acc.elem != nil:
+		form = acc.wire.items.Clone().Dot("At").Call(acc.elem)
+	default:
+		form = acc.wire.value
+	}
+	// b = jsonwire.AppendBoolAs(b, x.IsCategory, x.wire.IsCategory)
+	callAs := func(fn string, arg jen.Code) {
+		b.Id("b").Op("=").Qual(wirePath, fn+"As").Call(jen.Id("b"), arg, form)
+	}
+	// empty writes a container that came as null or [] that way while it is
+	// still empty: if f := x.wire.Q; f != 0 && <empty> { b = jsonwire.AppendEmptyAs(b, f) } else { ... }
+	empty := func(isEmpty jen.Code, write func(g *jen.Group)) {
+		if form == nil || acc.forms&(FormNull|FormEmptyArray) == 0 {
+			write(b)
+			return
+		}
+		b.If(jen.Id("f").Op(":=").Add(form), jen.Id("f").Op("!=").Qual(wirePath, "AsDeclared").Op("&&").Add(isEmpty)).Block(
+			jen.Id("b").Op("=").Qual(wirePath, "AppendEmptyAs").Call(jen.Id("b"), jen.Id("f")),
+		).Else().BlockFunc(write)
+	}
 	switch t.Kind {
 	case KindString:
+		if form != nil {
+			callAs("AppendString", target)
+			return
+		}
 		call("AppendString", target)
-	case KindInt:
-		call("AppendInt", jen.Int64().Call(target))
-	case KindInt64:
-		call("AppendInt", target)
+	case KindInt, KindInt64:
+		arg := jen.Code(target)
+		if t.Kind == KindInt {
+			arg = jen.Int64().Call(target)
+		}
+		if form != nil {
+			callAs("AppendInt", arg)
+			return
+		}
+		call("AppendInt", arg)
 	case KindBool:
+		if form != nil {
+			callAs("AppendBool", target)
+			return
+		}
 		call("AppendBool", target)
 	case KindFloat:
+		if form != nil {
+			callAs("AppendFloat", target)
+			return
+		}
 		call("AppendFloat", target)
 	case KindRaw:
 		call("AppendRaw", target)
 	case KindEnum:
-		if t.Enum.IsString {
+		switch {
+		case form != nil && t.Enum.IsString:
+			callAs("AppendString", jen.String().Call(target))
+		case form != nil:
+			callAs("AppendInt", jen.Int64().Call(target))
+		case t.Enum.IsString:
 			b.Id("b").Op("=").Add(target).Dot("appendJSON").Call(jen.Id("b"))
-		} else {
+		default:
 			call("AppendInt", jen.Int64().Call(target))
 		}
 	case KindObject:
-		b.Id("b").Op("=").Add(target).Dot("AppendJSON").Call(jen.Id("b"))
+		// Still empty when it encodes as its zero value does.
+		isEmpty := jen.Qual(wirePath, "SameJSON").Call(
+			target.Clone().Dot("AppendJSON").Call(jen.Nil()),
+			jen.Parens(jen.Op("&").Add(valueType(t)).Values()).Dot("AppendJSON").Call(jen.Nil()))
+		empty(isEmpty, func(g *jen.Group) {
+			g.Id("b").Op("=").Add(target).Dot("AppendJSON").Call(jen.Id("b"))
+		})
 	case KindUnion:
 		// A nil interface (only in values built by hand) encodes as null.
 		b.If(target.Clone().Op("==").Nil()).Block(
@@ -273,29 +329,37 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int) {
 		)
 	case KindArray:
 		i := fmt.Sprintf("i%d", depth)
-		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('['))
-		b.For(jen.Id(i).Op(":=").Range().Add(target.Clone())).BlockFunc(func(lb *jen.Group) {
-			lb.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
-			appendValue(lb, target.Clone().Index(jen.Id(i)), t.Elem, depth+1)
+		itemAcc := accepting{}
+		if acc.items != 0 {
+			itemAcc = accepting{forms: acc.items, wire: acc.wire, elem: jen.Id(i)}
+		}
+		empty(jen.Len(target.Clone()).Op("==").Lit(0), func(g *jen.Group) {
+			g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('['))
+			g.For(jen.Id(i).Op(":=").Range().Add(target.Clone())).BlockFunc(func(lb *jen.Group) {
+				lb.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
+				appendValue(lb, target.Clone().Index(jen.Id(i)), t.Elem, depth+1, itemAcc)
+			})
+			g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(']'))
 		})
-		b.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(']'))
 	case KindMap:
 		keys, k, e := fmt.Sprintf("keys%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
-		b.BlockFunc(func(mb *jen.Group) {
-			mb.Comment("Sorted keys: the same value always encodes the same way.")
-			mb.Id(keys).Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(target.Clone()))
-			mb.For(jen.Id(k).Op(":=").Range().Add(target.Clone())).Block(jen.Id(keys).Op("=").Append(jen.Id(keys), jen.Id(k)))
-			mb.Qual("sort", "Strings").Call(jen.Id(keys))
-			mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
-			mb.For(jen.List(jen.Id("n"), jen.Id(k)).Op(":=").Range().Id(keys)).BlockFunc(func(lb *jen.Group) {
-				lb.If(jen.Id("n").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
-				lb.Id("b").Op("=").Qual(wirePath, "AppendString").Call(jen.Id("b"), jen.Id(k))
-				lb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
-				lb.Comment("A copy: map values are not addressable.")
-				lb.Id(e).Op(":=").Add(target.Clone()).Index(jen.Id(k))
-				appendValue(lb, jen.Id(e), t.Elem, depth+1)
+		empty(jen.Len(target.Clone()).Op("==").Lit(0), func(g *jen.Group) {
+			g.BlockFunc(func(mb *jen.Group) {
+				mb.Comment("Sorted keys: the same value always encodes the same way.")
+				mb.Id(keys).Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(target.Clone()))
+				mb.For(jen.Id(k).Op(":=").Range().Add(target.Clone())).Block(jen.Id(keys).Op("=").Append(jen.Id(keys), jen.Id(k)))
+				mb.Qual("sort", "Strings").Call(jen.Id(keys))
+				mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
+				mb.For(jen.List(jen.Id("n"), jen.Id(k)).Op(":=").Range().Id(keys)).BlockFunc(func(lb *jen.Group) {
+					lb.If(jen.Id("n").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
+					lb.Id("b").Op("=").Qual(wirePath, "AppendString").Call(jen.Id("b"), jen.Id(k))
+					lb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
+					lb.Comment("A copy: map values are not addressable.")
+					lb.Id(e).Op(":=").Add(target.Clone()).Index(jen.Id(k))
+					appendValue(lb, jen.Id(e), t.Elem, depth+1, accepting{})
+				})
+				mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}'))
 			})
-			mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}'))
 		})
 	}
 }
@@ -321,7 +385,7 @@ func appendKnownField(b *jen.Group, target *jen.Statement, f *Field, written wri
 	b.If(target.Clone().Op("==").Add(value)).Block(
 		jen.Id("b").Op("=").Add(appendLiteral(memberLiteral(f.JSONName)+text, written)),
 	).Else().BlockFunc(func(eb *jen.Group) {
-		appendField(eb, target, f, written)
+		appendField(eb, target, f, wireSlots{}, written)
 	})
 }
 

@@ -142,7 +142,7 @@ func emitSignalDecode(m *Model, sg *Signal) jen.Code {
 			lb.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
 				s.Case(jen.Lit(key.JSONName)).BlockFunc(func(cb *jen.Group) {
 					cb.Id("seen").Op("|=").Lit(1).Op("<<").Lit(0)
-					decodeField(cb, jen.Id("sig"), key, returnErr)
+					decodeField(cb, jen.Id("sig"), key, wireSlots{}, returnErr)
 				})
 				memberCases(s, "", o.Fields, required, jen.Id("seen"), returnErr)
 				s.Default().Block(unknownMember(m, returnErr))

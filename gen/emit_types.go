@@ -202,9 +202,74 @@ func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 				s.Id("Extensions").Qual(wirePath, "Unknown")
 			}
 		}
+		if wire := wireStruct(o.Fields); wire != nil {
+			s.Line()
+			s.Comment("wire keeps the JSON form in which each member above came, where the schema")
+			s.Comment("lets it come in another, so that it re-encodes as it came (see WireForm).")
+			s.Id("wire").Add(wire)
+		}
 		for _, c := range tail {
 			s.Add(c)
 		}
+	}).Line()
+	if len(o.WireFields()) > 0 {
+		g.Add(emitWireForm(o))
+	}
+	return g
+}
+
+// wireStruct returns the type of a struct's wire member for fields, or nil
+// when none of them has alternative forms:
+//
+//	struct {
+//		IsCategory   jsonwire.Form
+//		MentionItems jsonwire.Forms
+//	}
+func wireStruct(fields []*Field) jen.Code {
+	var members []jen.Code
+	for _, f := range fields {
+		if f.WireName != "" {
+			members = append(members, jen.Id(f.WireName).Qual(wirePath, "Form"))
+		}
+		if f.WireItemsName != "" {
+			members = append(members, jen.Id(f.WireItemsName).Qual(wirePath, "Forms"))
+		}
+	}
+	if members == nil {
+		return nil
+	}
+	return jen.Struct(members...)
+}
+
+// emitWireForm emits the accessor of the forms a struct's members came in:
+//
+//	func (x *Channel) WireForm(member string, i int) jsonwire.Form {
+//		switch member {
+//		case "is_category":
+//			return x.wire.IsCategory
+//		case "mention":
+//			if i >= 0 { return x.wire.MentionItems.At(i) }
+//		}
+//		return jsonwire.AsDeclared
+//	}
+func emitWireForm(o *Object) jen.Code {
+	g := jen.Comment("WireForm returns the JSON form in which the member named member came (its").Line()
+	g.Comment("element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in").Line()
+	g.Comment("another form and it did.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("WireForm").Params(jen.Id("member").String(), jen.Id("i").Int()).Qual(wirePath, "Form").BlockFunc(func(b *jen.Group) {
+		b.Switch(jen.Id("member")).BlockFunc(func(s *jen.Group) {
+			for _, f := range o.WireFields() {
+				s.Case(jen.Lit(f.JSONName)).BlockFunc(func(cb *jen.Group) {
+					if f.WireItemsName != "" {
+						cb.If(jen.Id("i").Op(">=").Lit(0)).Block(jen.Return(jen.Id("x").Dot("wire").Dot(f.WireItemsName).Dot("At").Call(jen.Id("i"))))
+					}
+					if f.WireName != "" {
+						cb.If(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.Id("x").Dot("wire").Dot(f.WireName)))
+					}
+				})
+			}
+		})
+		b.Return(jen.Qual(wirePath, "AsDeclared"))
 	}).Line()
 	return g
 }

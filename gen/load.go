@@ -290,6 +290,7 @@ func (l *loader) enum(n *yaml.Node) *enumSpec {
 				e.Values = append(e.Values, v)
 			})
 		},
+		"accepts": func(n *yaml.Node) { e.Accepts = l.accepts(n, what) },
 	}, []string{"name", "type", "values"})
 	return e
 }
@@ -298,12 +299,35 @@ func (l *loader) object(n *yaml.Node) *objectSpec {
 	o := &objectSpec{at: l.at(n)}
 	what := "object"
 	l.mapping(n, what, map[string]func(*yaml.Node){
-		"name":   func(n *yaml.Node) { l.str(n, "object.name", &o.Name); what = "object " + o.Name },
-		"doc":    func(n *yaml.Node) { l.doc(n, what, &o.Doc) },
-		"docs":   func(n *yaml.Node) { o.docsAt = l.at(n); l.strs(n, what+": docs", &o.Docs) },
-		"fields": func(n *yaml.Node) { o.Fields = l.fields(n, what) },
+		"name":    func(n *yaml.Node) { l.str(n, "object.name", &o.Name); what = "object " + o.Name },
+		"doc":     func(n *yaml.Node) { l.doc(n, what, &o.Doc) },
+		"docs":    func(n *yaml.Node) { o.docsAt = l.at(n); l.strs(n, what+": docs", &o.Docs) },
+		"fields":  func(n *yaml.Node) { o.Fields = l.fields(n, what) },
+		"accepts": func(n *yaml.Node) { o.Accepts = l.accepts(n, what) },
 	}, []string{"name", "fields"})
 	return o
+}
+
+// accepts reads a list of alternative forms: {form, source, note}.
+func (l *loader) accepts(n *yaml.Node, what string) []*acceptSpec {
+	var out []*acceptSpec
+	l.seq(n, what+": accepts", func(n *yaml.Node) {
+		a := &acceptSpec{at: l.at(n)}
+		l.mapping(n, what+": accepts", map[string]func(*yaml.Node){
+			"form": func(n *yaml.Node) {
+				a.formAt = l.at(n)
+				if n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == "null" {
+					a.Form = "null" // the form's name, unquoted
+					return
+				}
+				l.str(n, what+": accepts.form", &a.Form)
+			},
+			"source": func(n *yaml.Node) { l.str(n, what+": accepts.source", &a.Source) },
+			"note":   func(n *yaml.Node) { l.str(n, what+": accepts.note", &a.Note) },
+		}, []string{"form", "source"})
+		out = append(out, a)
+	})
+	return out
 }
 
 func (l *loader) union(n *yaml.Node) *unionSpec {
@@ -397,6 +421,7 @@ func (l *loader) fields(n *yaml.Node, owner string) []*fieldSpec {
 			"nullable": func(n *yaml.Node) { l.boolean(n, what+": nullable", &f.Nullable) },
 			"docs":     func(n *yaml.Node) { f.docsAt = l.at(n); l.strs(n, what+": docs", &f.Docs) },
 			"doc":      func(n *yaml.Node) { l.doc(n, what, &f.Doc) },
+			"accepts":  func(n *yaml.Node) { f.Accepts = l.accepts(n, what) },
 		}, []string{"name", "type", "doc"})
 		out = append(out, f)
 	})

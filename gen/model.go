@@ -90,6 +90,69 @@ type Field struct {
 	Optional bool // may be absent: jsonwire.Opt
 	Nullable bool // may be null: jsonwire.Null
 	Doc      Doc
+	// Accepts are the alternative JSON forms declared on the field itself;
+	// Forms and ItemForms add those of its type, resolved for decoding.
+	Accepts []*Accept
+	// Forms are the forms the value may arrive in besides its declared one;
+	// ItemForms those of an array's elements. The form that came is kept in
+	// the struct's wire field WireName (WireItemsName for the elements), so
+	// that the value re-encodes as it came.
+	Forms, ItemForms        WireForms
+	WireName, WireItemsName string
+
+	at pos // for problems found after the field was built
+}
+
+// sameShape reports whether two fields decode alike: the same Go type and
+// the same alternative forms.
+func (f *Field) sameShape(g *Field) bool {
+	return f.Optional == g.Optional && f.Nullable == g.Nullable && f.Type.same(g.Type) &&
+		f.Forms == g.Forms && f.ItemForms == g.ItemForms
+}
+
+// same reports whether two resolved types are the same type.
+func (t *Type) same(u *Type) bool {
+	if t.Kind != u.Kind || t.Enum != u.Enum || t.Object != u.Object || t.Union != u.Union {
+		return false
+	}
+	if t.Elem == nil || u.Elem == nil {
+		return t.Elem == u.Elem
+	}
+	return t.Elem.same(u.Elem)
+}
+
+// WireForms is a set of alternative JSON forms. The bits are jsonwire.Accept's.
+type WireForms uint8
+
+// The alternative forms, as the schema names them.
+const (
+	FormNumber     WireForms = 1 << iota // number: a bool as 0/1, a string as a number
+	FormString                           // string: an int or float in a string, a bool as "true"/"0"...
+	FormBool                             // bool: an int as true/false
+	FormNull                             // null: an empty string, array or object
+	FormEmptyArray                       // empty_array: an empty object as []
+)
+
+// formNames are the forms' names in the schema, in bit order.
+var formNames = []string{"number", "string", "bool", "null", "empty_array"}
+
+// Names lists the forms' schema names.
+func (w WireForms) Names() []string {
+	var out []string
+	for i, n := range formNames {
+		if w&(1<<i) != 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Accept is one declared alternative form with the source that shows it.
+type Accept struct {
+	Form   WireForms // one bit
+	Source string
+	Note   string
+	at     pos
 }
 
 // Object is a JSON object with a fixed set of known members.
@@ -112,6 +175,20 @@ type Object struct {
 	// Signal is set on the struct of a signal: the frame's members other
 	// than the signal key.
 	Signal *Signal
+	// Accepts apply to every field whose type is this object.
+	Accepts []*Accept
+}
+
+// WireFields returns the fields of o whose form is kept (the struct's wire
+// members), in order.
+func (o *Object) WireFields() []*Field {
+	var out []*Field
+	for _, f := range o.Fields {
+		if f.Forms != 0 || f.ItemForms != 0 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // AllFields returns the base's fields followed by the object's own, with the
@@ -194,6 +271,8 @@ type Enum struct {
 	IsString bool
 	Doc      Doc
 	Values   []*EnumValue
+	// Accepts apply to every field (and array element) of this enum.
+	Accepts []*Accept
 }
 
 // EnumValue is one declared value.

@@ -47,7 +47,7 @@ func validGoName(s string) bool {
 var reservedFieldNames = map[string]bool{
 	"UnknownFields": true, "Frame": true, "AppendJSON": true, "MarshalJSON": true,
 	"UnmarshalJSON": true, "EventName": true, "Known": true, "RawJSON": true,
-	"String": true, "Valid": true, "Extensions": true,
+	"String": true, "Valid": true, "Extensions": true, "WireForm": true,
 }
 
 // reservedTypeNames are the package-level names every generated package declares.

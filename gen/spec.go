@@ -22,6 +22,16 @@ type documentSpec struct {
 	Source string
 }
 
+// acceptSpec is one alternative JSON form that a field, or every use of an
+// enum or object, may arrive in, with the source that shows it.
+type acceptSpec struct {
+	at     pos
+	Form   string
+	formAt pos
+	Source string
+	Note   string
+}
+
 type fieldSpec struct {
 	at       pos
 	Name     string
@@ -34,6 +44,7 @@ type fieldSpec struct {
 	Docs     []string
 	docsAt   pos
 	Doc      docSpec
+	Accepts  []*acceptSpec
 }
 
 type frameSpec struct {
@@ -94,21 +105,23 @@ type enumValueSpec struct {
 }
 
 type enumSpec struct {
-	at     pos
-	Name   string
-	Type   string
-	typeAt pos
-	Doc    docSpec
-	Values []*enumValueSpec
+	at      pos
+	Name    string
+	Type    string
+	typeAt  pos
+	Doc     docSpec
+	Values  []*enumValueSpec
+	Accepts []*acceptSpec
 }
 
 type objectSpec struct {
-	at     pos
-	Name   string
-	Doc    docSpec
-	Docs   []string
-	docsAt pos
-	Fields []*fieldSpec
+	at      pos
+	Name    string
+	Doc     docSpec
+	Docs    []string
+	docsAt  pos
+	Fields  []*fieldSpec
+	Accepts []*acceptSpec
 }
 
 type variantSpec struct {

@@ -351,6 +351,80 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 					x.Tags.Value[key0] = e0
 				}
 			}
+		case "online":
+			seen |= 1 << 1
+			{
+				v0, f0, err := d.BoolAs(jsonwire.AcceptNumber | jsonwire.AcceptString)
+				if err != nil {
+					return err
+				}
+				x.Online = v0
+				x.wire.Online = f0
+			}
+		case "friends":
+			x.Friends.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull); ok {
+				x.wire.Friends = f0
+			} else {
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.FriendsItems = x.wire.FriendsItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Friends.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "levels":
+			seen |= 1 << 2
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]Level
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 Level
+					{
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
+						if err != nil {
+							return err
+						}
+						e0 = Level(v1)
+						x.wire.LevelsItems = x.wire.LevelsItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Levels = append(make([]Level, 0, len(list0)), list0...)
+			}
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
@@ -365,6 +439,12 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<0) == 0 {
 		return d.Missing("id")
+	}
+	if seen&(1<<1) == 0 {
+		return d.Missing("online")
+	}
+	if seen&(1<<2) == 0 {
+		return d.Missing("levels")
 	}
 	return nil
 }
@@ -828,6 +908,15 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				// Non-nil even when empty: [] re-encodes as [].
 				x.Parts.Value = append(make([]Part, 0, len(list0)), list0...)
 			}
+		case "best":
+			seen |= 1 << 4
+			if f0, ok := d.EmptyAs(jsonwire.AcceptEmptyArray); ok {
+				x.wire.Best = f0
+			} else {
+				if err := x.Best.decodeJSON(d); err != nil {
+					return err
+				}
+			}
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
@@ -851,6 +940,9 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen&(1<<3) == 0 {
 		return d.Missing("ok")
+	}
+	if seen&(1<<4) == 0 {
+		return d.Missing("best")
 	}
 	return nil
 }

@@ -91,6 +91,32 @@ func (x *Person) AppendJSON(b []byte) []byte {
 			b = append(b, '}')
 		}
 	}
+	b = append(b, ",\"online\":"...)
+	b = jsonwire.AppendBoolAs(b, x.Online, x.wire.Online)
+	if x.Friends.Set {
+		b = append(b, ",\"friends\":"...)
+		if f := x.wire.Friends; f != jsonwire.AsDeclared && len(x.Friends.Value) == 0 {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = append(b, '[')
+			for i0 := range x.Friends.Value {
+				if i0 > 0 {
+					b = append(b, ',')
+				}
+				b = jsonwire.AppendStringAs(b, x.Friends.Value[i0], x.wire.FriendsItems.At(i0))
+			}
+			b = append(b, ']')
+		}
+	}
+	b = append(b, ",\"levels\":"...)
+	b = append(b, '[')
+	for i0 := range x.Levels {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		b = jsonwire.AppendIntAs(b, int64(x.Levels[i0]), x.wire.LevelsItems.At(i0))
+	}
+	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -286,6 +312,12 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 			}
 		}
 		b = append(b, ']')
+	}
+	b = append(b, ",\"best\":"...)
+	if f := x.wire.Best; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Best.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
+		b = jsonwire.AppendEmptyAs(b, f)
+	} else {
+		b = x.Best.AppendJSON(b)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)

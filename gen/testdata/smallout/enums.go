@@ -36,6 +36,32 @@ func (v Kind) Valid() bool {
 	return false
 }
 
+// Level: A level.
+type Level int
+
+const (
+	// LevelLow: Low.
+	LevelLow Level = 1
+)
+
+// String returns the name of a declared value, or Level(value) for another.
+func (v Level) String() string {
+	switch v {
+	case LevelLow:
+		return "Low"
+	}
+	return "Level(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
+func (v Level) Valid() bool {
+	switch v {
+	case LevelLow:
+		return true
+	}
+	return false
+}
+
 // Topic: Note topic.
 type Topic string
 

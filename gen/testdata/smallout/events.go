@@ -110,12 +110,34 @@ type SayBody struct {
 	// Parts: Message parts.
 	// JSON "parts"; may be absent; documented in spec.
 	Parts jsonwire.Opt[[]Part]
+	// Best: An object that may come as [].
+	// JSON "best"; documented in spec.
+	Best Person
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		Best jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *SayBody) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "best":
+		if i < 0 {
+			return x.wire.Best
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // NoteJoin is the event "note.join".

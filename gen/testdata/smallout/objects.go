@@ -70,12 +70,54 @@ type Person struct {
 	// Tags: Tags.
 	// JSON "tags"; may be absent; documented in spec.
 	Tags jsonwire.Opt[map[string][]int]
+	// Online: Online.
+	// JSON "online"; documented in spec.
+	Online bool
+	// Friends: IDs of friends.
+	// JSON "friends"; may be absent; documented in spec.
+	Friends jsonwire.Opt[[]string]
+	// Levels: Levels, which take the enum forms.
+	// JSON "levels"; documented in spec.
+	Levels []Level
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		Online       jsonwire.Form
+		Friends      jsonwire.Form
+		FriendsItems jsonwire.Forms
+		LevelsItems  jsonwire.Forms
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *Person) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "online":
+		if i < 0 {
+			return x.wire.Online
+		}
+	case "friends":
+		if i >= 0 {
+			return x.wire.FriendsItems.At(i)
+		}
+		if i < 0 {
+			return x.wire.Friends
+		}
+	case "levels":
+		if i >= 0 {
+			return x.wire.LevelsItems.At(i)
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // TextPartData: the "data" member of TextPart.

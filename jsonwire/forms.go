@@ -1,0 +1,298 @@
+package jsonwire
+
+import (
+	"strconv"
+)
+
+// A schema may declare that a field also arrives in other JSON forms than its
+// declared one (a boolean sent as 0/1, an id sent as a number, an object
+// sent as []). The readers below accept the forms they are given into the
+// declared Go type and say which form came; the writers put the value back
+// in that form, so that re-encoding gives the JSON that was decoded.
+
+// Accept is a set of alternative forms a reader takes besides the declared one.
+type Accept uint8
+
+// The alternative forms a field may declare.
+const (
+	AcceptNumber     Accept = 1 << iota // a bool as 0 or 1; a string as a number (its literal is the string)
+	AcceptString                        // an int or float as its literal in a string; a bool as "true", "false", "0" or "1"
+	AcceptBool                          // an int as true (1) or false (0)
+	AcceptNull                          // a string, array or object as null (empty)
+	AcceptEmptyArray                    // an object as [] (empty)
+)
+
+// Form is the JSON form a value arrived in. The zero Form is the declared one.
+type Form uint8
+
+// The forms a value can arrive in.
+const (
+	AsDeclared      Form = iota
+	AsNumber             // 0/1 for a bool; a number for a string
+	AsString             // "123" for an int; "true"/"false" for a bool
+	AsNumericString      // "0"/"1" for a bool
+	AsBool               // true/false for an int
+	AsNull               // null for a string, array or object
+	AsEmptyArray         // [] for an object
+)
+
+var formNames = [...]string{
+	AsDeclared:      "declared",
+	AsNumber:        "number",
+	AsString:        "string",
+	AsNumericString: "numeric string",
+	AsBool:          "boolean",
+	AsNull:          "null",
+	AsEmptyArray:    "empty array",
+}
+
+// String names the form.
+func (f Form) String() string {
+	if int(f) < len(formNames) {
+		return formNames[f]
+	}
+	return "Form(" + strconv.Itoa(int(f)) + ")"
+}
+
+// Forms holds the forms of an array's elements: nil while every element came
+// in its declared form, so that the common case costs nothing.
+type Forms []Form
+
+// At returns the form of element i.
+func (fs Forms) At(i int) Form {
+	if i < len(fs) {
+		return fs[i]
+	}
+	return AsDeclared
+}
+
+// With returns fs with element i's form set to f.
+func (fs Forms) With(i int, f Form) Forms {
+	if f == AsDeclared && i >= len(fs) {
+		return fs
+	}
+	for len(fs) <= i {
+		fs = append(fs, AsDeclared)
+	}
+	fs[i] = f
+	return fs
+}
+
+// BoolAs reads a boolean, or one of the forms in a: 0 or 1 (AcceptNumber),
+// "true", "false", "0" or "1" (AcceptString). Other numbers and strings are
+// errors: they would not re-encode as they came.
+func (d *Decoder) BoolAs(a Accept) (bool, Form, error) {
+	c, ok := d.peek()
+	switch {
+	case ok && (c == '-' || isDigit(c)) && a&AcceptNumber != 0:
+		lit, end, _, err := d.number()
+		if err != nil {
+			return false, 0, err
+		}
+		if lit != "0" && lit != "1" {
+			return false, 0, d.errAt(d.pos, "want boolean or 0/1, got "+clipLiteral(lit))
+		}
+		d.pos = end
+		return lit == "1", AsNumber, nil
+	case ok && c == '"' && a&AcceptString != 0:
+		start := d.pos
+		s, err := d.readString()
+		if err != nil {
+			return false, 0, err
+		}
+		switch s {
+		case "true", "false":
+			return s == "true", AsString, nil
+		case "0", "1":
+			return s == "1", AsNumericString, nil
+		}
+		return false, 0, d.errAt(start, "want boolean, got string "+strconv.Quote(clipLiteral(s)))
+	}
+	v, err := d.Bool()
+	return v, AsDeclared, err
+}
+
+// IntAs reads an integer that fits in an int, or one of the forms in a: its
+// decimal literal in a string (AcceptString), true or false for 1 or 0
+// (AcceptBool).
+func (d *Decoder) IntAs(a Accept) (int, Form, error) {
+	v, f, err := d.integerAs(strconv.IntSize, a)
+	return int(v), f, err
+}
+
+// Int64As is IntAs for int64 values.
+func (d *Decoder) Int64As(a Accept) (int64, Form, error) {
+	return d.integerAs(64, a)
+}
+
+func (d *Decoder) integerAs(bits uint, a Accept) (int64, Form, error) {
+	c, ok := d.peek()
+	switch {
+	case ok && c == '"' && a&AcceptString != 0:
+		start := d.pos
+		s, err := d.readString()
+		if err != nil {
+			return 0, 0, err
+		}
+		v, err := strconv.ParseInt(s, 10, int(bits))
+		// Only the canonical literal: "007" or "+7" would re-encode as "7".
+		if err != nil || strconv.FormatInt(v, 10) != s {
+			return 0, 0, d.errAt(start, "want integer, got string "+strconv.Quote(clipLiteral(s)))
+		}
+		return v, AsString, nil
+	case ok && (c == 't' || c == 'f') && a&AcceptBool != 0:
+		v, err := d.Bool()
+		if err != nil {
+			return 0, 0, err
+		}
+		if v {
+			return 1, AsBool, nil
+		}
+		return 0, AsBool, nil
+	}
+	v, err := d.integer(bits)
+	return v, AsDeclared, err
+}
+
+// Float64As reads a number, or its literal in a string (AcceptString) when
+// that literal is the one AppendFloat writes, so that it re-encodes as it came.
+func (d *Decoder) Float64As(a Accept) (float64, Form, error) {
+	if c, ok := d.peek(); ok && c == '"' && a&AcceptString != 0 {
+		start := d.pos
+		s, err := d.readString()
+		if err != nil {
+			return 0, 0, err
+		}
+		v, perr := strconv.ParseFloat(s, 64)
+		if perr != nil || string(AppendFloat(nil, v)) != s {
+			return 0, 0, d.errAt(start, "want number, got string "+strconv.Quote(clipLiteral(s)))
+		}
+		return v, AsString, nil
+	}
+	v, err := d.Float64()
+	return v, AsDeclared, err
+}
+
+// StringAs reads a string, or one of the forms in a: a number, whose literal
+// becomes the string (AcceptNumber: ids that some servers send unquoted), or
+// null for "" (AcceptNull).
+func (d *Decoder) StringAs(a Accept) (string, Form, error) {
+	c, ok := d.peek()
+	switch {
+	case ok && (c == '-' || isDigit(c)) && a&AcceptNumber != 0:
+		lit, end, _, err := d.number()
+		if err != nil {
+			return "", 0, err
+		}
+		d.pos = end
+		return lit, AsNumber, nil
+	case ok && c == 'n' && a&AcceptNull != 0 && d.IsNull():
+		return "", AsNull, nil
+	}
+	s, err := d.readString()
+	return s, AsDeclared, err
+}
+
+// EmptyAs consumes the next value when it is one of the empty forms in a:
+// null (AcceptNull) or [] (AcceptEmptyArray); it reports which, or false
+// having consumed nothing, for the caller to decode the value.
+func (d *Decoder) EmptyAs(a Accept) (Form, bool) {
+	c, ok := d.peek()
+	switch {
+	case !ok:
+	case c == 'n' && a&AcceptNull != 0 && d.IsNull():
+		return AsNull, true
+	case c == '[' && a&AcceptEmptyArray != 0:
+		i := d.pos + 1
+		for i < len(d.data) && isSpace(d.data[i]) {
+			i++
+		}
+		if i < len(d.data) && d.data[i] == ']' {
+			d.pos = i + 1
+			return AsEmptyArray, true
+		}
+	}
+	return AsDeclared, false
+}
+
+// AppendBoolAs appends v in form f.
+func AppendBoolAs(b []byte, v bool, f Form) []byte {
+	switch f {
+	case AsNumber:
+		if v {
+			return append(b, '1')
+		}
+		return append(b, '0')
+	case AsString:
+		if v {
+			return append(b, `"true"`...)
+		}
+		return append(b, `"false"`...)
+	case AsNumericString:
+		if v {
+			return append(b, `"1"`...)
+		}
+		return append(b, `"0"`...)
+	}
+	return AppendBool(b, v)
+}
+
+// AppendIntAs appends v in form f; a value that form cannot hold (an int
+// other than 0 and 1 that came as a boolean) goes out as a number.
+func AppendIntAs(b []byte, v int64, f Form) []byte {
+	switch {
+	case f == AsString:
+		b = append(b, '"')
+		b = AppendInt(b, v)
+		return append(b, '"')
+	case f == AsBool && v == 1:
+		return append(b, "true"...)
+	case f == AsBool && v == 0:
+		return append(b, "false"...)
+	}
+	return AppendInt(b, v)
+}
+
+// AppendFloatAs appends v in form f.
+func AppendFloatAs(b []byte, v float64, f Form) []byte {
+	if f == AsString {
+		b = append(b, '"')
+		b = AppendFloat(b, v)
+		return append(b, '"')
+	}
+	return AppendFloat(b, v)
+}
+
+// AppendStringAs appends s in form f: as the number it came as while it
+// still is a number's literal, as null while it is empty.
+func AppendStringAs(b []byte, s string, f Form) []byte {
+	switch {
+	case f == AsNumber && isNumberLiteral(s):
+		return append(b, s...)
+	case f == AsNull && s == "":
+		return append(b, "null"...)
+	}
+	return AppendString(b, s)
+}
+
+// AppendEmptyAs appends the empty form f (null or []) of an empty value.
+func AppendEmptyAs(b []byte, f Form) []byte {
+	if f == AsEmptyArray {
+		return append(b, "[]"...)
+	}
+	return append(b, "null"...)
+}
+
+// SameJSON reports whether two encodings are the same bytes: generated code
+// asks it whether an object that came as [] or null is still empty.
+func SameJSON(a, b []byte) bool { return string(a) == string(b) }
+
+// isNumberLiteral reports whether s is exactly one JSON number.
+func isNumberLiteral(s string) bool {
+	if s == "" {
+		return false
+	}
+	d := Decoder{data: s}
+	end, _, err := d.scanNumber(0)
+	return err == nil && end == len(s)
+}
