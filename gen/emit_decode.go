@@ -116,6 +116,12 @@ func emitDecodeEntry(m *Model) jen.Code {
 		jen.Comment("Limits bounds the input's size, nesting and string length; zero fields"),
 		jen.Comment("take jsonwire's defaults."),
 		jen.Id("Limits").Qual(wirePath, "Limits"),
+		jen.Comment("Recover delivers an event whose discriminators are readable even when"),
+		jen.Comment("another member has a shape the schema does not take: that member is"),
+		jen.Comment("skipped (its field stays zero), kept for re-encoding and listed by the"),
+		jen.Comment("event's Problems; a missing required member is listed too. Broken JSON,"),
+		jen.Comment("and a discriminator that cannot be read, stay errors."),
+		jen.Id("Recover").Bool(),
 	).Line().Line()
 	g.Comment(fmt.Sprintf("Decode decodes one %s event from %s.", m.Platform, what)).Line()
 	g.Comment("An event the schema does not know decodes to *UnknownEvent; members the schema").Line()
@@ -131,16 +137,47 @@ func emitDecodeEntry(m *Model) jen.Code {
 		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(jen.Dict{jen.Id("ReportUnknown"): jen.True()}))),
 	).Line().Line()
 
-	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
 	g.Comment("DecodeWith is Decode with options. The unknown paths are nil unless").Line()
 	g.Comment("opts.ReportUnknown is set.").Line()
-	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
+		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("opts"), jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil().Op("&&").Id("opts").Dot("Recover")).Block(
+			jen.Return(jen.Id("recoverWith").Call(jen.Id("data"), jen.Id("opts"), jen.Err(), jen.Id("decodeWith"))),
+		),
+		jen.Return(jen.Id("ev"), jen.Id("unknown"), jen.Err()),
+	).Line().Line()
+	g.Comment("recoverWith decodes data again after strict decoding failed with err, each").Line()
+	g.Comment("time skipping one more member that was refused, until decode succeeds or the").Line()
+	g.Comment("problem is not one to recover from (then err is the answer).").Line()
+	g.Func().Id("recoverWith").Types(jen.Id("T").Any()).Params(
+		jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Err().Error(),
+		jen.Id("decode").Func().Params(jen.Index().Byte(), jen.Id("DecodeOptions"), jen.Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("T"), jen.Index().String(), jen.Error()),
+	).Params(jen.Id("T"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		var paths []jen.Code
+		paths = append(paths, jen.Err())
+		for _, p := range m.DecidingPaths() {
+			paths = append(paths, jen.Lit(p))
+		}
+		b.Comment("A problem in these members leaves the event unknown: no recovering there.")
+		b.Id("rec").Op(":=").Qual(wirePath, "NewRecovery").Call(paths...)
+		b.For(jen.Id("rec").Dot("Retry").Call(jen.Err())).Block(
+			jen.List(jen.Id("v"), jen.Id("unknown"), jen.Id("e")).Op(":=").Id("decode").Call(jen.Id("data"), jen.Id("opts"), jen.Id("rec")),
+			jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Return(jen.Id("v"), jen.Id("unknown"), jen.Nil())),
+			jen.Err().Op("=").Id("e"),
+		)
+		b.Var().Id("zero").Id("T")
+		b.Return(jen.Id("zero"), jen.Nil(), jen.Id("rec").Dot("Err").Call())
+	}).Line().Line()
+	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
+	g.Comment("decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the").Line()
+	g.Comment("members a previous pass refused.").Line()
+	g.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		decodePrologue(b, "event")
 		if m.Frame == nil {
 			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeEvent").Call(jen.Id("d"))
 			b.If(jen.Err().Op("!=").Nil()).Block(fail)
 			b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
-			b.Id("ev").Dot("setSource").Call(jen.Id("src"))
+			b.Id("ev").Dot("setSource").Call(jen.Id("src"), jen.Id("rec"))
 			b.Return(jen.Id("ev"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
 			return
 		}
@@ -156,7 +193,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 		}
 		b.If(jen.Err().Op("!=").Nil()).Block(fail)
 		b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
-		b.Id("ev").Dot("setSource").Call(jen.Id("f"), jen.Id("framed"), jen.Id("src"))
+		b.Id("ev").Dot("setSource").Call(jen.Id("f"), jen.Id("framed"), jen.Id("src"), jen.Id("rec"))
 		b.Return(jen.Id("ev"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
 	}).Line().Line()
 	if m.Frame != nil && m.Frame.Bare {
@@ -185,6 +222,7 @@ func decodePrologue(b *jen.Group, what string) {
 	b.Defer().Id("d").Dot("Release").Call()
 	b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
 	b.Id("opts").Dot("Limits").Dot("Apply").Call(jen.Id("d"))
+	b.Id("d").Dot("Recover").Call(jen.Id("rec"))
 	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
 		jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
@@ -406,13 +444,13 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 		} else {
 			b.For().BlockFunc(loop)
 		}
+		if o.Owner != nil && o == o.Owner.Payload {
+			checkKeys(b, o.Owner)
+		}
 		if o.Base != nil {
 			b.Add(callErr(jen.Id("x").Dot(o.Base.GoName).Dot("checkMembers").Call(jen.Id("d"), jen.Id("baseSeen")), ret))
 		}
 		checkRequired(b, required, jen.Id("seen"), ret)
-		if o.Owner != nil && o == o.Owner.Payload {
-			checkKeys(b, o.Owner)
-		}
 		b.Add(ret(jen.Nil()))
 	}).Line()
 }
@@ -498,13 +536,26 @@ func memberCases(s *jen.Group, via string, fields []*Field, required []string, s
 	}
 }
 
-// checkRequired emits the missing-member check of every required bit.
+// checkRequired emits the check that every required member came, one
+// comparison and a call only when one is missing:
+//
+//	if seen != 0x3 {
+//		if err := d.MissingOf(seen, "user_id", "joined_at"); err != nil {
+//			return err
+//		}
+//	}
 func checkRequired(b *jen.Group, required []string, seen *jen.Statement, ret retFunc) {
-	for bit, name := range required {
-		b.If(jen.Add(seen.Clone()).Op("&").Parens(jen.Lit(1).Op("<<").Lit(bit)).Op("==").Lit(0)).Block(
-			ret(jen.Id("d").Dot("Missing").Call(jen.Lit(name))),
-		)
+	if len(required) == 0 {
+		return
 	}
+	names := []jen.Code{seen.Clone()}
+	for _, name := range required {
+		names = append(names, jen.Lit(name))
+	}
+	all := uint64(1)<<len(required) - 1
+	b.If(seen.Clone().Op("!=").Lit(int(all))).Block(
+		callErr(jen.Id("d").Dot("MissingOf").Call(names...), ret),
+	)
 }
 
 // emitBaseDecode emits checkMembers, through which an embedding object

@@ -78,6 +78,7 @@ func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 	g := jen.Comment("AppendJSON implements Event: the frame when the event came in one, else the payload.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+		b.Id("start").Op(":=").Len(jen.Id("b"))
 		if m.Frame != nil {
 			b.If(jen.Id("x").Dot("Frame").Op("!=").Nil()).Block(jen.Id("b").Op("=").Id("x").Dot("Frame").Dot("appendOpen").Call(jen.Id("b")))
 		}
@@ -85,7 +86,8 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 		if m.Frame != nil {
 			b.If(jen.Id("x").Dot("Frame").Op("!=").Nil()).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')))
 		}
-		b.Return(jen.Id("b"))
+		b.Comment("Members that recovering decoding skipped go back as they came.")
+		b.Return(jen.Id("x").Dot("rec").Dot("Patch").Call(jen.Id("b"), jen.Id("start")))
 	}).Line()
 	g.Add(emitMarshal(goName))
 	return g

@@ -53,7 +53,7 @@ func emitSignalInterface(m *Model) jen.Code {
 		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
 		jen.Line(),
 		jen.Id("decodeSignal").Params(decoderParam()).Error(),
-		jen.Id("setSource").Params(jen.Id("raw").String()),
+		jen.Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")),
 	).Line()
 	return g
 }
@@ -78,7 +78,7 @@ func rawMethods(goName string) jen.Code {
 	g.Func().Params(recv()).Id("RawJSON").Params().Index().Byte().Block(
 		jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw"))),
 	).Line().Line()
-	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String()).Block(
+	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("_").Op("*").Qual(wirePath, "Recovery")).Block(
 		jen.Id("x").Dot("raw").Op("=").Id("raw"),
 	).Line()
 	return g
@@ -102,8 +102,17 @@ func emitDecodeSignal(m *Model) jen.Code {
 		jen.Return(jen.Id("sig"), jen.Err()),
 	).Line().Line()
 	g.Comment("DecodeSignalWith is DecodeSignal with options, as DecodeWith is Decode. The").Line()
-	g.Comment("unknown paths are nil unless opts.ReportUnknown is set.").Line()
-	g.Func().Id("DecodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+	g.Comment("unknown paths are nil unless opts.ReportUnknown is set. opts.Recover recovers").Line()
+	g.Comment("the event of an event frame; other signals decode whole or not at all.").Line()
+	g.Func().Id("DecodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).Block(
+		jen.List(jen.Id("sig"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeSignalWith").Call(jen.Id("data"), jen.Id("opts"), jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil().Op("&&").Id("opts").Dot("Recover")).Block(
+			jen.Return(jen.Id("recoverWith").Call(jen.Id("data"), jen.Id("opts"), jen.Err(), jen.Id("decodeSignalWith"))),
+		),
+		jen.Return(jen.Id("sig"), jen.Id("unknown"), jen.Err()),
+	).Line().Line()
+	g.Comment("decodeSignalWith is DecodeSignalWith in one pass, as decodeWith is DecodeWith.").Line()
+	g.Func().Id("decodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		decodePrologue(b, "signal")
 		b.List(jen.Id("k"), jen.Err()).Op(":=").Id("d").Dot("LookAheadInt").Call(jen.Lit(key))
 		b.If(jen.Err().Op("!=").Nil()).Block(fail)
@@ -117,7 +126,11 @@ func emitDecodeSignal(m *Model) jen.Code {
 		})
 		b.If(jen.Err().Op(":=").Id("sig").Dot("decodeSignal").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(fail)
 		b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
-		b.Id("sig").Dot("setSource").Call(jen.Id("src"))
+		b.If(jen.List(jen.Id("_"), jen.Id("isEvent")).Op(":=").Id("sig").Assert(jen.Op("*").Id("EventSignal")), jen.Op("!").Id("isEvent").Op("&&").Len(jen.Id("rec").Dot("Problems").Call()).Op(">").Lit(0)).Block(
+			jen.Comment("Only an event keeps what was skipped, to re-encode it."),
+			jen.Return(jen.Nil(), jen.Nil(), jen.Id("rec").Dot("Err").Call()),
+		)
+		b.Id("sig").Dot("setSource").Call(jen.Id("src"), jen.Id("rec"))
 		b.Return(jen.Id("sig"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
 	}).Line()
 	return g
@@ -212,8 +225,8 @@ func emitEventSignal(m *Model) jen.Code {
 		jen.Id("x").Dot("Event").Op("=").Id("ev"),
 		jen.Return(jen.Nil()),
 	).Line().Line()
-	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String()).Block(
-		jen.Id("x").Dot("Event").Dot("setSource").Call(jen.Id("x").Dot("frame"), jen.True(), jen.Id("raw")),
+	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Block(
+		jen.Id("x").Dot("Event").Dot("setSource").Call(jen.Id("x").Dot("frame"), jen.True(), jen.Id("raw"), jen.Id("rec")),
 	).Line()
 	return g
 }

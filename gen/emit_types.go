@@ -332,6 +332,9 @@ func emitEvents(m *Model) *jen.File {
 		jen.Comment("AppendJSON appends the event's JSON encoding to b."),
 		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
 		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
+		jen.Comment("Problems lists the members that recovering decoding (DecodeOptions.Recover)"),
+		jen.Comment("skipped or found missing; nil for an event decoded whole."),
+		jen.Id("Problems").Params().Index().Qual(wirePath, "Problem"),
 		jen.Line(),
 		jen.Id("decodePayload").Params(jen.Id("d").Op("*").Qual(wirePath, "Decoder")).Error(),
 		jen.Id("setSource").Params(sourceParams(m)...),
@@ -354,11 +357,11 @@ func emitEvents(m *Model) *jen.File {
 // sourceParams are the parameters of setSource: the envelope (by value, so
 // that decoding it needs no allocation of its own) and the input text.
 func sourceParams(m *Model) []jen.Code {
-	raw := jen.Id("raw").String()
+	raw := []jen.Code{jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")}
 	if m.Frame == nil {
-		return []jen.Code{raw}
+		return raw
 	}
-	return []jen.Code{jen.Id("f").Id("Frame"), jen.Id("framed").Bool(), raw}
+	return append([]jen.Code{jen.Id("f").Id("Frame"), jen.Id("framed").Bool()}, raw...)
 }
 
 // eventTailFields are the unexported members every event struct ends with:
@@ -368,7 +371,7 @@ func eventTailFields(m *Model) []jen.Code {
 	if m.Frame != nil {
 		out = append(out, jen.Id("frame").Id("Frame"))
 	}
-	return append(out, jen.Id("raw").String())
+	return append(out, jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery"))
 }
 
 // eventHeadFields are the members every event struct starts with.
@@ -403,7 +406,10 @@ func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Co
 			)
 		}
 		b.Id("x").Dot("raw").Op("=").Id("raw")
+		b.Id("x").Dot("rec").Op("=").Id("rec")
 	}).Line()
+	g.Comment("Problems implements Event.").Line()
+	g.Func().Params(recv.Clone()).Id("Problems").Params().Index().Qual(wirePath, "Problem").Block(jen.Return(jen.Id("x").Dot("rec").Dot("Problems").Call())).Line()
 	return g
 }
 

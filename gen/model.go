@@ -381,3 +381,32 @@ type DispatchCase struct {
 	Event *Event
 	Next  *DispatchNode
 }
+
+// DecidingPaths are the JSON paths (as errors name them) of the members that
+// pick an event or a signal, and of the objects that hold them: the frame's
+// payload and signal key, each family key and every object on its way.
+// Recovering decoding never skips them.
+func (m *Model) DecidingPaths() []string {
+	var out []string
+	add := func(p string) {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	root := ""
+	if m.Frame != nil {
+		root = m.Frame.Payload
+		add(root)
+	}
+	if m.Signals != nil {
+		add(m.Signals.Key.JSONName)
+	}
+	for _, fam := range m.Families {
+		for _, k := range fam.Keys {
+			for i := range k.Field.Path {
+				add(joinPath(root, k.Field.Path[:i+1]))
+			}
+		}
+	}
+	return out
+}

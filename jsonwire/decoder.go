@@ -71,6 +71,7 @@ type Decoder struct {
 	scratch []byte   // unescaped string contents, reused
 	stack   []byte   // containers opened by skipValue, reused
 	unknown []string // recorded unknown paths
+	rec     *Recovery
 }
 
 // level is one open object or array and its current path segment. Levels are
@@ -267,6 +268,9 @@ func (d *Decoder) NextKey() (key string, ok bool, err error) {
 	// The common case in compact JSON: `,"key":` (or `"key":` first) with a
 	// plain key of up to 15 bytes, read with two words and no further call.
 	data, pos, n := d.data, d.pos, len(d.levels)
+	if d.rec != nil {
+		return d.nextKeyRecovering()
+	}
 	if n > 0 && pos+19 <= len(data) {
 		lv := &d.levels[n-1]
 		q := pos
@@ -400,7 +404,33 @@ func (d *Decoder) NextElem() (ok bool, err error) {
 // path is "<object path>.<key>". Call it right after NextKey returned
 // ok=false for that object, when the path still names the object just
 // closed.
+//
+// While recovering (see Recover) it records the member as a problem and
+// returns nil, unless the member picks the event.
 func (d *Decoder) Missing(key string) error {
+	if d.missingProblem(key) {
+		return nil
+	}
+	return d.missing(key)
+}
+
+// MissingOf reports the first of names, an object's required members, that
+// seen lacks (bit i for names[i]); generated code calls it once the object
+// has ended and seen is not full. While recovering it records every one
+// missing and returns nil (unless one picks the event).
+func (d *Decoder) MissingOf(seen uint64, names ...string) error {
+	for i, name := range names {
+		if seen&(1<<i) == 0 {
+			if err := d.Missing(name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// missing is Missing's error, for look-aheads, which never recover.
+func (d *Decoder) missing(key string) error {
 	return &Error{Path: d.below(key), Offset: d.pos, Msg: "required field missing"}
 }
 
@@ -440,6 +470,7 @@ func AcquireDecoder(src string, root string) *Decoder {
 	d.ReportUnknown = false
 	d.MaxDepth = 0
 	d.MaxString = 0
+	d.rec = nil
 	d.Reset(src, root)
 	return d
 }
@@ -452,6 +483,7 @@ const maxPooledScratch = 64 << 10
 // used afterwards.
 func (d *Decoder) Release() {
 	d.Reset("", "")
+	d.rec = nil
 	if cap(d.scratch) > maxPooledScratch {
 		d.scratch = nil
 	}

@@ -14,6 +14,12 @@ type Error struct {
 	Path   string
 	Offset int
 	Msg    string
+
+	// For an error about a value's shape: the offset of the key of the
+	// innermost member around it (0 for none) and that member's path
+	// without indices, which recovering decoding may skip.
+	member     int
+	memberPath string
 }
 
 // Error returns "<path>: <msg>", or "offset <n>: <msg>" when Path is empty,
@@ -113,7 +119,7 @@ func (d *Decoder) wantErr(want Kind) *Error {
 	if k == KindInvalid {
 		return d.badChar(d.pos, "looking for a value")
 	}
-	return d.errAt(d.pos, "want "+want.String()+", got "+k.String())
+	return d.shapeErr(d.pos, "want "+want.String()+", got "+k.String())
 }
 
 // depthErr is the error for nesting beyond the limit.

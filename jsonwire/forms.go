@@ -90,7 +90,7 @@ func (d *Decoder) BoolAs(a Accept) (bool, Form, error) {
 			return false, 0, err
 		}
 		if lit != "0" && lit != "1" {
-			return false, 0, d.errAt(d.pos, "want boolean or 0/1, got "+clipLiteral(lit))
+			return false, 0, d.shapeErr(d.pos, "want boolean or 0/1, got "+clipLiteral(lit))
 		}
 		d.pos = end
 		return lit == "1", AsNumber, nil
@@ -106,7 +106,7 @@ func (d *Decoder) BoolAs(a Accept) (bool, Form, error) {
 		case "0", "1":
 			return s == "1", AsNumericString, nil
 		}
-		return false, 0, d.errAt(start, "want boolean, got string "+strconv.Quote(clipLiteral(s)))
+		return false, 0, d.shapeErr(start, "want boolean, got string "+strconv.Quote(clipLiteral(s)))
 	}
 	v, err := d.Bool()
 	return v, AsDeclared, err
@@ -137,7 +137,7 @@ func (d *Decoder) integerAs(bits uint, a Accept) (int64, Form, error) {
 		v, err := strconv.ParseInt(s, 10, int(bits))
 		// Only the canonical literal: "007" or "+7" would re-encode as "7".
 		if err != nil || strconv.FormatInt(v, 10) != s {
-			return 0, 0, d.errAt(start, "want integer, got string "+strconv.Quote(clipLiteral(s)))
+			return 0, 0, d.shapeErr(start, "want integer, got string "+strconv.Quote(clipLiteral(s)))
 		}
 		return v, AsString, nil
 	case ok && (c == 't' || c == 'f') && a&AcceptBool != 0:
@@ -165,7 +165,7 @@ func (d *Decoder) Float64As(a Accept) (float64, Form, error) {
 		}
 		v, perr := strconv.ParseFloat(s, 64)
 		if perr != nil || string(AppendFloat(nil, v)) != s {
-			return 0, 0, d.errAt(start, "want number, got string "+strconv.Quote(clipLiteral(s)))
+			return 0, 0, d.shapeErr(start, "want number, got string "+strconv.Quote(clipLiteral(s)))
 		}
 		return v, AsString, nil
 	}

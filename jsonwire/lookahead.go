@@ -58,7 +58,7 @@ func (d *Decoder) seek(path []string) error {
 				return err
 			}
 			if !more {
-				return d.Missing(want)
+				return d.missing(want)
 			}
 			if key == want {
 				break

@@ -95,9 +95,9 @@ func (d *Decoder) integerSlow(bits uint) (int64, error) {
 		// whether the value would have been one (1e99) or not (1.5).
 		f, err := strconv.ParseFloat(lit, 64)
 		if lim := math.Ldexp(1, int(bits)-1); err != nil || f == math.Trunc(f) && (f >= lim || f < -lim) {
-			return 0, d.errAt(d.pos, "integer out of range: "+clipLiteral(lit))
+			return 0, d.shapeErr(d.pos, "integer out of range: "+clipLiteral(lit))
 		}
-		return 0, d.errAt(d.pos, "want integer, got "+clipLiteral(lit))
+		return 0, d.shapeErr(d.pos, "want integer, got "+clipLiteral(lit))
 	}
 	digits, neg := lit, false
 	if digits[0] == '-' {
@@ -111,7 +111,7 @@ func (d *Decoder) integerSlow(bits uint) (int64, error) {
 	for i := 0; i < len(digits); i++ {
 		v := uint64(digits[i] - '0')
 		if u > (limit-v)/10 {
-			return 0, d.errAt(d.pos, "integer out of range: "+clipLiteral(lit))
+			return 0, d.shapeErr(d.pos, "integer out of range: "+clipLiteral(lit))
 		}
 		u = u*10 + v
 	}
@@ -154,7 +154,7 @@ func (d *Decoder) Float64() (float64, error) {
 	if !ok {
 		var perr error
 		if f, perr = strconv.ParseFloat(lit, 64); perr != nil || math.IsInf(f, 0) {
-			return 0, d.errAt(d.pos, "number out of range: "+clipLiteral(lit))
+			return 0, d.shapeErr(d.pos, "number out of range: "+clipLiteral(lit))
 		}
 	}
 	d.pos = end

@@ -15,6 +15,12 @@ type DecodeOptions struct {
 	// Limits bounds the input's size, nesting and string length; zero fields
 	// take jsonwire's defaults.
 	Limits jsonwire.Limits
+	// Recover delivers an event whose discriminators are readable even when
+	// another member has a shape the schema does not take: that member is
+	// skipped (its field stays zero), kept for re-encoding and listed by the
+	// event's Problems; a missing required member is listed too. Broken JSON,
+	// and a discriminator that cannot be read, stay errors.
+	Recover bool
 }
 
 // Decode decodes one kook event from a whole frame (an object with "d") or a bare payload.
@@ -35,6 +41,33 @@ func DecodeReportingUnknown(data []byte) (Event, []string, error) {
 // DecodeWith is Decode with options. The unknown paths are nil unless
 // opts.ReportUnknown is set.
 func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
+	ev, unknown, err := decodeWith(data, opts, nil)
+	if err != nil && opts.Recover {
+		return recoverWith(data, opts, err, decodeWith)
+	}
+	return ev, unknown, err
+}
+
+// recoverWith decodes data again after strict decoding failed with err, each
+// time skipping one more member that was refused, until decode succeeds or the
+// problem is not one to recover from (then err is the answer).
+func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
+	// A problem in these members leaves the event unknown: no recovering there.
+	rec := jsonwire.NewRecovery(err, "d", "s", "d.type", "d.extra", "d.extra.type")
+	for rec.Retry(err) {
+		v, unknown, e := decode(data, opts, rec)
+		if e == nil {
+			return v, unknown, nil
+		}
+		err = e
+	}
+	var zero T
+	return zero, nil, rec.Err()
+}
+
+// decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
+// members a previous pass refused.
+func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
@@ -45,6 +78,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	defer d.Release()
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
+	d.Recover(rec)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -66,7 +100,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
-	ev.setSource(f, framed, src)
+	ev.setSource(f, framed, src, rec)
 	return ev, d.UnknownPaths(), nil
 }
 
@@ -573,40 +607,20 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return ev, d.Missing("s")
-	}
-	if seen&(1<<1) == 0 {
-		return ev, d.Missing("d")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "s", "d"); err != nil {
+			return ev, err
+		}
 	}
 	return ev, nil
 }
 
 // checkMembers reports the first required member of x that seen lacks.
 func (x *EventData) checkMembers(d *jsonwire.Decoder, seen uint64) error {
-	if seen&(1<<0) == 0 {
-		return d.Missing("channel_type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("msg_timestamp")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("nonce")
+	if seen != 255 {
+		if err := d.MissingOf(seen, "channel_type", "type", "target_id", "author_id", "content", "msg_id", "msg_timestamp", "nonce"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -765,11 +779,10 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("username")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "id", "username"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -826,11 +839,10 @@ func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("color")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("text")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "color", "text"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -932,26 +944,10 @@ func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("role_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("name")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("color")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("position")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("hoist")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("mentionable")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("permissions")
+	if seen != 127 {
+		if err := d.MissingOf(seen, "role_id", "name", "color", "position", "hoist", "mentionable", "permissions"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1146,44 +1142,10 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("name")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("is_category")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("parent_id")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("level")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("slow_mode")
-	}
-	if seen&(1<<8) == 0 {
-		return d.Missing("topic")
-	}
-	if seen&(1<<9) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<10) == 0 {
-		return d.Missing("permission_overwrites")
-	}
-	if seen&(1<<11) == 0 {
-		return d.Missing("permission_users")
-	}
-	if seen&(1<<12) == 0 {
-		return d.Missing("permission_sync")
+	if seen != 8191 {
+		if err := d.MissingOf(seen, "id", "name", "user_id", "guild_id", "is_category", "parent_id", "level", "slow_mode", "topic", "type", "permission_overwrites", "permission_users", "permission_sync"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1249,14 +1211,10 @@ func (x *PermissionOverwrite) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("role_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("allow")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("deny")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "role_id", "allow", "deny"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1318,14 +1276,10 @@ func (x *PermissionUser) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("allow")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("deny")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "user", "allow", "deny"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1382,11 +1336,10 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("name")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "id", "name"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1497,14 +1450,10 @@ func (x *Attachment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("url")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("name")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "type", "url", "name"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1604,14 +1553,10 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("raw_content")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("mention_part")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("mention_role_part")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "raw_content", "mention_part", "mention_role_part"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1875,35 +1820,10 @@ func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("name")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("icon")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("notify_type")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("region")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("enable_open")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("open_id")
-	}
-	if seen&(1<<8) == 0 {
-		return d.Missing("default_channel_id")
-	}
-	if seen&(1<<9) == 0 {
-		return d.Missing("welcome_channel_id")
+	if seen != 1023 {
+		if err := d.MissingOf(seen, "id", "name", "user_id", "icon", "notify_type", "region", "enable_open", "open_id", "default_channel_id", "welcome_channel_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1960,8 +1880,10 @@ func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("code")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "code"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2018,8 +1940,10 @@ func (x *ReconnectData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("code")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "code"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2206,17 +2130,19 @@ func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "added_reaction" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2255,11 +2181,10 @@ func (x *AddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2325,17 +2250,10 @@ func (x *AddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("emoji")
+	if seen != 15 {
+		if err := d.MissingOf(seen, "msg_id", "user_id", "channel_id", "emoji"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2454,17 +2372,19 @@ func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "deleted_reaction" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2503,11 +2423,10 @@ func (x *DeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2573,17 +2492,10 @@ func (x *DeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("emoji")
+	if seen != 15 {
+		if err := d.MissingOf(seen, "msg_id", "user_id", "channel_id", "emoji"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2702,17 +2614,19 @@ func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "updated_message" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2751,11 +2665,10 @@ func (x *UpdatedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2903,29 +2816,10 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("mention")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("mention_all")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("mention_here")
-	}
-	if seen&(1<<6) == 0 {
-		return d.Missing("mention_roles")
-	}
-	if seen&(1<<7) == 0 {
-		return d.Missing("updated_at")
+	if seen != 255 {
+		if err := d.MissingOf(seen, "msg_id", "content", "channel_id", "mention", "mention_all", "mention_here", "mention_roles", "updated_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3044,17 +2938,19 @@ func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "deleted_message" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3093,11 +2989,10 @@ func (x *DeletedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3149,11 +3044,10 @@ func (x *DeletedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "msg_id", "channel_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3272,17 +3166,19 @@ func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "added_channel" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3321,11 +3217,10 @@ func (x *AddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3444,17 +3339,19 @@ func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "updated_channel" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3493,11 +3390,10 @@ func (x *UpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3616,17 +3512,19 @@ func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "deleted_channel" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3665,11 +3563,10 @@ func (x *DeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3721,11 +3618,10 @@ func (x *DeletedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("deleted_at")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "id", "deleted_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3844,17 +3740,19 @@ func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "pinned_message" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3893,11 +3791,10 @@ func (x *PinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3958,14 +3855,10 @@ func (x *PinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("operator_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("msg_id")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "channel_id", "operator_id", "msg_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4084,17 +3977,19 @@ func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "unpinned_message" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4133,11 +4028,10 @@ func (x *UnpinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4198,14 +4092,10 @@ func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("operator_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("msg_id")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "channel_id", "operator_id", "msg_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4324,17 +4214,19 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "updated_guild" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4373,11 +4265,10 @@ func (x *UpdatedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4496,17 +4387,19 @@ func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "deleted_guild" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4545,11 +4438,10 @@ func (x *DeletedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4668,17 +4560,19 @@ func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "added_block_list" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4717,11 +4611,10 @@ func (x *AddedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4794,14 +4687,10 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("operator_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("remark")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("user_id")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "operator_id", "remark", "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4920,17 +4809,19 @@ func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "deleted_block_list" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4969,11 +4860,10 @@ func (x *DeletedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5037,11 +4927,10 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("operator_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "operator_id", "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5160,17 +5049,19 @@ func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "joined_guild" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5209,11 +5100,10 @@ func (x *JoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5256,11 +5146,10 @@ func (x *JoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("joined_at")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "user_id", "joined_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5379,17 +5268,19 @@ func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "exited_guild" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5428,11 +5319,10 @@ func (x *ExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5475,11 +5365,10 @@ func (x *ExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("exited_at")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "user_id", "exited_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5598,17 +5487,19 @@ func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bo
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "updated_guild_member" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5647,11 +5538,10 @@ func (x *UpdatedGuildMemberExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5694,11 +5584,10 @@ func (x *UpdatedGuildMemberBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("nickname")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "user_id", "nickname"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5817,17 +5706,19 @@ func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more boo
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "guild_member_online" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5866,11 +5757,10 @@ func (x *GuildMemberOnlineExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -5943,14 +5833,10 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("event_time")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("guilds")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "user_id", "event_time", "guilds"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6069,17 +5955,19 @@ func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bo
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "guild_member_offline" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6118,11 +6006,10 @@ func (x *GuildMemberOfflineExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6195,14 +6082,10 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("event_time")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("guilds")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "user_id", "event_time", "guilds"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6321,17 +6204,19 @@ func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "joined_channel" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6370,11 +6255,10 @@ func (x *JoinedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6426,14 +6310,10 @@ func (x *JoinedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("joined_at")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "user_id", "channel_id", "joined_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6552,17 +6432,19 @@ func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "exited_channel" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6601,11 +6483,10 @@ func (x *ExitedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6657,14 +6538,10 @@ func (x *ExitedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("exited_at")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "user_id", "channel_id", "exited_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6783,14 +6660,16 @@ func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
+	if x.Type != 1 {
+		return d.Conflict("type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
-	if x.Type != 1 {
-		return d.Conflict("type")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -6934,11 +6813,10 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -7057,14 +6935,16 @@ func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		}
 		key, more = next, ok
 	}
+	if x.Type != 2 {
+		return d.Conflict("type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
-	if x.Type != 2 {
-		return d.Conflict("type")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -7213,11 +7093,10 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -7336,14 +7215,16 @@ func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		}
 		key, more = next, ok
 	}
+	if x.Type != 3 {
+		return d.Conflict("type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
-	if x.Type != 3 {
-		return d.Conflict("type")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -7492,11 +7373,10 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -7615,14 +7495,16 @@ func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
+	if x.Type != 4 {
+		return d.Conflict("type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
-	if x.Type != 4 {
-		return d.Conflict("type")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -7771,11 +7653,10 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -7894,14 +7775,16 @@ func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		}
 		key, more = next, ok
 	}
+	if x.Type != 8 {
+		return d.Conflict("type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
-	if x.Type != 8 {
-		return d.Conflict("type")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8050,11 +7933,10 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8173,14 +8055,16 @@ func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool
 		}
 		key, more = next, ok
 	}
+	if x.Type != 9 {
+		return d.Conflict("type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
-	if x.Type != 9 {
-		return d.Conflict("type")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8359,11 +8243,10 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8482,14 +8365,16 @@ func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
+	if x.Type != 10 {
+		return d.Conflict("type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
-	if x.Type != 10 {
-		return d.Conflict("type")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8668,11 +8553,10 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8791,17 +8675,19 @@ func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "updated_private_message" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8840,11 +8726,10 @@ func (x *UpdatedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -8923,23 +8808,10 @@ func (x *UpdatedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("content")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("chat_code")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("updated_at")
+	if seen != 63 {
+		if err := d.MissingOf(seen, "msg_id", "author_id", "target_id", "content", "chat_code", "updated_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9058,17 +8930,19 @@ func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "deleted_private_message" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9107,11 +8981,10 @@ func (x *DeletedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9181,20 +9054,10 @@ func (x *DeletedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("author_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("target_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("chat_code")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("deleted_at")
+	if seen != 31 {
+		if err := d.MissingOf(seen, "msg_id", "author_id", "target_id", "chat_code", "deleted_at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9313,17 +9176,19 @@ func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more 
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "private_added_reaction" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9362,11 +9227,10 @@ func (x *PrivateAddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9423,17 +9287,10 @@ func (x *PrivateAddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("chat_code")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("emoji")
+	if seen != 15 {
+		if err := d.MissingOf(seen, "msg_id", "user_id", "chat_code", "emoji"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9552,17 +9409,19 @@ func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, mor
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "private_deleted_reaction" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9601,11 +9460,10 @@ func (x *PrivateDeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9662,17 +9520,10 @@ func (x *PrivateDeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("chat_code")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("emoji")
+	if seen != 15 {
+		if err := d.MissingOf(seen, "msg_id", "user_id", "chat_code", "emoji"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9791,17 +9642,19 @@ func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseS
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "added_role" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9840,11 +9693,10 @@ func (x *AddedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -9963,17 +9815,19 @@ func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "deleted_role" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10012,11 +9866,10 @@ func (x *DeletedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10135,17 +9988,19 @@ func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "updated_role" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10184,11 +10039,10 @@ func (x *UpdatedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10307,17 +10161,19 @@ func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "user_updated" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10356,11 +10212,10 @@ func (x *UserUpdatedExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10412,14 +10267,10 @@ func (x *UserUpdatedBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("username")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("avatar")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "user_id", "username", "avatar"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10538,17 +10389,19 @@ func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "self_joined_guild" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10587,11 +10440,10 @@ func (x *SelfJoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10634,8 +10486,10 @@ func (x *SelfJoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "guild_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10754,17 +10608,19 @@ func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "self_exited_guild" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10803,11 +10659,10 @@ func (x *SelfExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10841,8 +10696,10 @@ func (x *SelfExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "guild_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -10961,17 +10818,19 @@ func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		}
 		key, more = next, ok
 	}
-	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("extra")
-	}
 	if x.Type != 255 {
 		return d.Conflict("type")
 	}
 	if x.Extra.Type != "message_btn_click" {
 		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -11010,11 +10869,10 @@ func (x *MessageBtnClickExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("body")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -11080,17 +10938,10 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("msg_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("value")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("target_id")
+	if seen != 15 {
+		if err := d.MissingOf(seen, "msg_id", "user_id", "value", "target_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -501,6 +501,7 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedReaction) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -508,7 +509,8 @@ func (x *AddedReaction) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -597,6 +599,7 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedReaction) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -604,7 +607,8 @@ func (x *DeletedReaction) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -693,6 +697,7 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -700,7 +705,8 @@ func (x *UpdatedMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -811,6 +817,7 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -818,7 +825,8 @@ func (x *DeletedMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -903,6 +911,7 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -910,7 +919,8 @@ func (x *AddedChannel) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -974,6 +984,7 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -981,7 +992,8 @@ func (x *UpdatedChannel) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1045,6 +1057,7 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1052,7 +1065,8 @@ func (x *DeletedChannel) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1137,6 +1151,7 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PinnedMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1144,7 +1159,8 @@ func (x *PinnedMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1231,6 +1247,7 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnpinnedMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1238,7 +1255,8 @@ func (x *UnpinnedMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1325,6 +1343,7 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuild) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1332,7 +1351,8 @@ func (x *UpdatedGuild) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1396,6 +1416,7 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedGuild) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1403,7 +1424,8 @@ func (x *DeletedGuild) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1467,6 +1489,7 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedBlockList) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1474,7 +1497,8 @@ func (x *AddedBlockList) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1564,6 +1588,7 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedBlockList) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1571,7 +1596,8 @@ func (x *DeletedBlockList) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1659,6 +1685,7 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedGuild) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1666,7 +1693,8 @@ func (x *JoinedGuild) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1747,6 +1775,7 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedGuild) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1754,7 +1783,8 @@ func (x *ExitedGuild) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1835,6 +1865,7 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuildMember) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1842,7 +1873,8 @@ func (x *UpdatedGuildMember) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1923,6 +1955,7 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOnline) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -1930,7 +1963,8 @@ func (x *GuildMemberOnline) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2020,6 +2054,7 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOffline) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2027,7 +2062,8 @@ func (x *GuildMemberOffline) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2117,6 +2153,7 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2124,7 +2161,8 @@ func (x *JoinedChannel) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2207,6 +2245,7 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2214,7 +2253,8 @@ func (x *ExitedChannel) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2297,6 +2337,7 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *TextMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2304,7 +2345,8 @@ func (x *TextMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2406,6 +2448,7 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ImageMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2413,7 +2456,8 @@ func (x *ImageMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2519,6 +2563,7 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *VideoMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2526,7 +2571,8 @@ func (x *VideoMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2632,6 +2678,7 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *FileMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2639,7 +2686,8 @@ func (x *FileMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2745,6 +2793,7 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AudioMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2752,7 +2801,8 @@ func (x *AudioMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2858,6 +2908,7 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2865,7 +2916,8 @@ func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2982,6 +3034,7 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *CardMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -2989,7 +3042,8 @@ func (x *CardMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3106,6 +3160,7 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedPrivateMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3113,7 +3168,8 @@ func (x *UpdatedPrivateMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3202,6 +3258,7 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedPrivateMessage) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3209,7 +3266,8 @@ func (x *DeletedPrivateMessage) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3296,6 +3354,7 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateAddedReaction) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3303,7 +3362,8 @@ func (x *PrivateAddedReaction) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3388,6 +3448,7 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateDeletedReaction) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3395,7 +3456,8 @@ func (x *PrivateDeletedReaction) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3480,6 +3542,7 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedRole) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3487,7 +3550,8 @@ func (x *AddedRole) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3551,6 +3615,7 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedRole) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3558,7 +3623,8 @@ func (x *DeletedRole) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3622,6 +3688,7 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedRole) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3629,7 +3696,8 @@ func (x *UpdatedRole) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3693,6 +3761,7 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UserUpdated) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3700,7 +3769,8 @@ func (x *UserUpdated) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3783,6 +3853,7 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfJoinedGuild) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3790,7 +3861,8 @@ func (x *SelfJoinedGuild) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3873,6 +3945,7 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfExitedGuild) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3880,7 +3953,8 @@ func (x *SelfExitedGuild) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3959,6 +4033,7 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageBtnClick) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -3966,7 +4041,8 @@ func (x *MessageBtnClick) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4048,6 +4124,7 @@ func (v AttachmentType) appendJSON(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -4055,7 +4132,8 @@ func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.

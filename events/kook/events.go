@@ -16,9 +16,12 @@ type Event interface {
 	// AppendJSON appends the event's JSON encoding to b.
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
+	// Problems lists the members that recovering decoding (DecodeOptions.Recover)
+	// skipped or found missing; nil for an event decoded whole.
+	Problems() []jsonwire.Problem
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(f Frame, framed bool, raw string)
+	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
 }
 
 // AddedReaction is the event "added_reaction".
@@ -45,6 +48,7 @@ type AddedReaction struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*AddedReaction)(nil)
@@ -64,12 +68,18 @@ func (x *AddedReaction) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *AddedReaction) setSource(f Frame, framed bool, raw string) {
+func (x *AddedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AddedReaction) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // AddedReactionExtra: the "extra" member of AddedReaction.
@@ -140,6 +150,7 @@ type DeletedReaction struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedReaction)(nil)
@@ -159,12 +170,18 @@ func (x *DeletedReaction) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *DeletedReaction) setSource(f Frame, framed bool, raw string) {
+func (x *DeletedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedReaction) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // DeletedReactionExtra: the "extra" member of DeletedReaction.
@@ -237,6 +254,7 @@ type UpdatedMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedMessage)(nil)
@@ -256,12 +274,18 @@ func (x *UpdatedMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UpdatedMessage) setSource(f Frame, framed bool, raw string) {
+func (x *UpdatedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UpdatedMessageExtra: the "extra" member of UpdatedMessage.
@@ -351,6 +375,7 @@ type DeletedMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedMessage)(nil)
@@ -370,12 +395,18 @@ func (x *DeletedMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *DeletedMessage) setSource(f Frame, framed bool, raw string) {
+func (x *DeletedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // DeletedMessageExtra: the "extra" member of DeletedMessage.
@@ -439,6 +470,7 @@ type AddedChannel struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*AddedChannel)(nil)
@@ -458,12 +490,18 @@ func (x *AddedChannel) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *AddedChannel) setSource(f Frame, framed bool, raw string) {
+func (x *AddedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AddedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // AddedChannelExtra: the "extra" member of AddedChannel.
@@ -505,6 +543,7 @@ type UpdatedChannel struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedChannel)(nil)
@@ -524,12 +563,18 @@ func (x *UpdatedChannel) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UpdatedChannel) setSource(f Frame, framed bool, raw string) {
+func (x *UpdatedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UpdatedChannelExtra: the "extra" member of UpdatedChannel.
@@ -571,6 +616,7 @@ type DeletedChannel struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedChannel)(nil)
@@ -590,12 +636,18 @@ func (x *DeletedChannel) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *DeletedChannel) setSource(f Frame, framed bool, raw string) {
+func (x *DeletedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // DeletedChannelExtra: the "extra" member of DeletedChannel.
@@ -659,6 +711,7 @@ type PinnedMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*PinnedMessage)(nil)
@@ -678,12 +731,18 @@ func (x *PinnedMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *PinnedMessage) setSource(f Frame, framed bool, raw string) {
+func (x *PinnedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *PinnedMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // PinnedMessageExtra: the "extra" member of PinnedMessage.
@@ -750,6 +809,7 @@ type UnpinnedMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UnpinnedMessage)(nil)
@@ -769,12 +829,18 @@ func (x *UnpinnedMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnpinnedMessage) setSource(f Frame, framed bool, raw string) {
+func (x *UnpinnedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UnpinnedMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UnpinnedMessageExtra: the "extra" member of UnpinnedMessage.
@@ -841,6 +907,7 @@ type UpdatedGuild struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedGuild)(nil)
@@ -860,12 +927,18 @@ func (x *UpdatedGuild) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UpdatedGuild) setSource(f Frame, framed bool, raw string) {
+func (x *UpdatedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedGuild) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UpdatedGuildExtra: the "extra" member of UpdatedGuild.
@@ -907,6 +980,7 @@ type DeletedGuild struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedGuild)(nil)
@@ -926,12 +1000,18 @@ func (x *DeletedGuild) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *DeletedGuild) setSource(f Frame, framed bool, raw string) {
+func (x *DeletedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedGuild) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // DeletedGuildExtra: the "extra" member of DeletedGuild.
@@ -973,6 +1053,7 @@ type AddedBlockList struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*AddedBlockList)(nil)
@@ -992,12 +1073,18 @@ func (x *AddedBlockList) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *AddedBlockList) setSource(f Frame, framed bool, raw string) {
+func (x *AddedBlockList) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AddedBlockList) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // AddedBlockListExtra: the "extra" member of AddedBlockList.
@@ -1060,6 +1147,7 @@ type DeletedBlockList struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedBlockList)(nil)
@@ -1079,12 +1167,18 @@ func (x *DeletedBlockList) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *DeletedBlockList) setSource(f Frame, framed bool, raw string) {
+func (x *DeletedBlockList) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedBlockList) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // DeletedBlockListExtra: the "extra" member of DeletedBlockList.
@@ -1143,6 +1237,7 @@ type JoinedGuild struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*JoinedGuild)(nil)
@@ -1162,12 +1257,18 @@ func (x *JoinedGuild) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *JoinedGuild) setSource(f Frame, framed bool, raw string) {
+func (x *JoinedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *JoinedGuild) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // JoinedGuildExtra: the "extra" member of JoinedGuild.
@@ -1225,6 +1326,7 @@ type ExitedGuild struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*ExitedGuild)(nil)
@@ -1244,12 +1346,18 @@ func (x *ExitedGuild) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ExitedGuild) setSource(f Frame, framed bool, raw string) {
+func (x *ExitedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *ExitedGuild) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // ExitedGuildExtra: the "extra" member of ExitedGuild.
@@ -1308,6 +1416,7 @@ type UpdatedGuildMember struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedGuildMember)(nil)
@@ -1327,12 +1436,18 @@ func (x *UpdatedGuildMember) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UpdatedGuildMember) setSource(f Frame, framed bool, raw string) {
+func (x *UpdatedGuildMember) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedGuildMember) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UpdatedGuildMemberExtra: the "extra" member of UpdatedGuildMember.
@@ -1390,6 +1505,7 @@ type GuildMemberOnline struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*GuildMemberOnline)(nil)
@@ -1409,12 +1525,18 @@ func (x *GuildMemberOnline) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *GuildMemberOnline) setSource(f Frame, framed bool, raw string) {
+func (x *GuildMemberOnline) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *GuildMemberOnline) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // GuildMemberOnlineExtra: the "extra" member of GuildMemberOnline.
@@ -1476,6 +1598,7 @@ type GuildMemberOffline struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*GuildMemberOffline)(nil)
@@ -1495,12 +1618,18 @@ func (x *GuildMemberOffline) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *GuildMemberOffline) setSource(f Frame, framed bool, raw string) {
+func (x *GuildMemberOffline) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *GuildMemberOffline) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // GuildMemberOfflineExtra: the "extra" member of GuildMemberOffline.
@@ -1562,6 +1691,7 @@ type JoinedChannel struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*JoinedChannel)(nil)
@@ -1581,12 +1711,18 @@ func (x *JoinedChannel) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *JoinedChannel) setSource(f Frame, framed bool, raw string) {
+func (x *JoinedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *JoinedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // JoinedChannelExtra: the "extra" member of JoinedChannel.
@@ -1648,6 +1784,7 @@ type ExitedChannel struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*ExitedChannel)(nil)
@@ -1667,12 +1804,18 @@ func (x *ExitedChannel) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ExitedChannel) setSource(f Frame, framed bool, raw string) {
+func (x *ExitedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *ExitedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // ExitedChannelExtra: the "extra" member of ExitedChannel.
@@ -1735,6 +1878,7 @@ type TextMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*TextMessage)(nil)
@@ -1754,12 +1898,18 @@ func (x *TextMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *TextMessage) setSource(f Frame, framed bool, raw string) {
+func (x *TextMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *TextMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // TextMessageExtra: the "extra" member of TextMessage.
@@ -1831,6 +1981,7 @@ type ImageMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*ImageMessage)(nil)
@@ -1850,12 +2001,18 @@ func (x *ImageMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ImageMessage) setSource(f Frame, framed bool, raw string) {
+func (x *ImageMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *ImageMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // ImageMessageExtra: the "extra" member of ImageMessage.
@@ -1936,6 +2093,7 @@ type VideoMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*VideoMessage)(nil)
@@ -1955,12 +2113,18 @@ func (x *VideoMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *VideoMessage) setSource(f Frame, framed bool, raw string) {
+func (x *VideoMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *VideoMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // VideoMessageExtra: the "extra" member of VideoMessage.
@@ -2041,6 +2205,7 @@ type FileMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*FileMessage)(nil)
@@ -2060,12 +2225,18 @@ func (x *FileMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *FileMessage) setSource(f Frame, framed bool, raw string) {
+func (x *FileMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *FileMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // FileMessageExtra: the "extra" member of FileMessage.
@@ -2148,6 +2319,7 @@ type AudioMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*AudioMessage)(nil)
@@ -2167,12 +2339,18 @@ func (x *AudioMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *AudioMessage) setSource(f Frame, framed bool, raw string) {
+func (x *AudioMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AudioMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // AudioMessageExtra: the "extra" member of AudioMessage.
@@ -2248,6 +2426,7 @@ type KMarkdownMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*KMarkdownMessage)(nil)
@@ -2267,12 +2446,18 @@ func (x *KMarkdownMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *KMarkdownMessage) setSource(f Frame, framed bool, raw string) {
+func (x *KMarkdownMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *KMarkdownMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // KMarkdownMessageExtra: the "extra" member of KMarkdownMessage.
@@ -2352,6 +2537,7 @@ type CardMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*CardMessage)(nil)
@@ -2371,12 +2557,18 @@ func (x *CardMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *CardMessage) setSource(f Frame, framed bool, raw string) {
+func (x *CardMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *CardMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // CardMessageExtra: the "extra" member of CardMessage.
@@ -2456,6 +2648,7 @@ type UpdatedPrivateMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedPrivateMessage)(nil)
@@ -2475,12 +2668,18 @@ func (x *UpdatedPrivateMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UpdatedPrivateMessage) setSource(f Frame, framed bool, raw string) {
+func (x *UpdatedPrivateMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedPrivateMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UpdatedPrivateMessageExtra: the "extra" member of UpdatedPrivateMessage.
@@ -2554,6 +2753,7 @@ type DeletedPrivateMessage struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedPrivateMessage)(nil)
@@ -2573,12 +2773,18 @@ func (x *DeletedPrivateMessage) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *DeletedPrivateMessage) setSource(f Frame, framed bool, raw string) {
+func (x *DeletedPrivateMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedPrivateMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // DeletedPrivateMessageExtra: the "extra" member of DeletedPrivateMessage.
@@ -2648,6 +2854,7 @@ type PrivateAddedReaction struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*PrivateAddedReaction)(nil)
@@ -2667,12 +2874,18 @@ func (x *PrivateAddedReaction) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *PrivateAddedReaction) setSource(f Frame, framed bool, raw string) {
+func (x *PrivateAddedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *PrivateAddedReaction) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // PrivateAddedReactionExtra: the "extra" member of PrivateAddedReaction.
@@ -2738,6 +2951,7 @@ type PrivateDeletedReaction struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*PrivateDeletedReaction)(nil)
@@ -2757,12 +2971,18 @@ func (x *PrivateDeletedReaction) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *PrivateDeletedReaction) setSource(f Frame, framed bool, raw string) {
+func (x *PrivateDeletedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *PrivateDeletedReaction) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // PrivateDeletedReactionExtra: the "extra" member of PrivateDeletedReaction.
@@ -2828,6 +3048,7 @@ type AddedRole struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*AddedRole)(nil)
@@ -2847,12 +3068,18 @@ func (x *AddedRole) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *AddedRole) setSource(f Frame, framed bool, raw string) {
+func (x *AddedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AddedRole) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // AddedRoleExtra: the "extra" member of AddedRole.
@@ -2894,6 +3121,7 @@ type DeletedRole struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedRole)(nil)
@@ -2913,12 +3141,18 @@ func (x *DeletedRole) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *DeletedRole) setSource(f Frame, framed bool, raw string) {
+func (x *DeletedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedRole) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // DeletedRoleExtra: the "extra" member of DeletedRole.
@@ -2960,6 +3194,7 @@ type UpdatedRole struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedRole)(nil)
@@ -2979,12 +3214,18 @@ func (x *UpdatedRole) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UpdatedRole) setSource(f Frame, framed bool, raw string) {
+func (x *UpdatedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedRole) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UpdatedRoleExtra: the "extra" member of UpdatedRole.
@@ -3026,6 +3267,7 @@ type UserUpdated struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UserUpdated)(nil)
@@ -3045,12 +3287,18 @@ func (x *UserUpdated) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UserUpdated) setSource(f Frame, framed bool, raw string) {
+func (x *UserUpdated) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UserUpdated) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UserUpdatedExtra: the "extra" member of UserUpdated.
@@ -3112,6 +3360,7 @@ type SelfJoinedGuild struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*SelfJoinedGuild)(nil)
@@ -3131,12 +3380,18 @@ func (x *SelfJoinedGuild) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *SelfJoinedGuild) setSource(f Frame, framed bool, raw string) {
+func (x *SelfJoinedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *SelfJoinedGuild) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // SelfJoinedGuildExtra: the "extra" member of SelfJoinedGuild.
@@ -3195,6 +3450,7 @@ type SelfExitedGuild struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*SelfExitedGuild)(nil)
@@ -3214,12 +3470,18 @@ func (x *SelfExitedGuild) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *SelfExitedGuild) setSource(f Frame, framed bool, raw string) {
+func (x *SelfExitedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *SelfExitedGuild) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // SelfExitedGuildExtra: the "extra" member of SelfExitedGuild.
@@ -3275,6 +3537,7 @@ type MessageBtnClick struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*MessageBtnClick)(nil)
@@ -3294,12 +3557,18 @@ func (x *MessageBtnClick) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *MessageBtnClick) setSource(f Frame, framed bool, raw string) {
+func (x *MessageBtnClick) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *MessageBtnClick) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // MessageBtnClickExtra: the "extra" member of MessageBtnClick.
@@ -3365,6 +3634,7 @@ type UnknownEvent struct {
 	name  string
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -3384,10 +3654,16 @@ func (x *UnknownEvent) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnknownEvent) setSource(f Frame, framed bool, raw string) {
+func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UnknownEvent) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }

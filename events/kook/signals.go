@@ -25,7 +25,7 @@ type Signal interface {
 	MarshalJSON() ([]byte, error)
 
 	decodeSignal(d *jsonwire.Decoder) error
-	setSource(raw string)
+	setSource(raw string, rec *jsonwire.Recovery)
 }
 
 // DecodeSignal decodes one whole kook frame of any kind, told apart by its "s".
@@ -40,8 +40,18 @@ func DecodeSignal(data []byte) (Signal, error) {
 }
 
 // DecodeSignalWith is DecodeSignal with options, as DecodeWith is Decode. The
-// unknown paths are nil unless opts.ReportUnknown is set.
+// unknown paths are nil unless opts.ReportUnknown is set. opts.Recover recovers
+// the event of an event frame; other signals decode whole or not at all.
 func DecodeSignalWith(data []byte, opts DecodeOptions) (Signal, []string, error) {
+	sig, unknown, err := decodeSignalWith(data, opts, nil)
+	if err != nil && opts.Recover {
+		return recoverWith(data, opts, err, decodeSignalWith)
+	}
+	return sig, unknown, err
+}
+
+// decodeSignalWith is DecodeSignalWith in one pass, as decodeWith is DecodeWith.
+func decodeSignalWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Signal, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
@@ -52,6 +62,7 @@ func DecodeSignalWith(data []byte, opts DecodeOptions) (Signal, []string, error)
 	defer d.Release()
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
+	d.Recover(rec)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -88,7 +99,11 @@ func DecodeSignalWith(data []byte, opts DecodeOptions) (Signal, []string, error)
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
-	sig.setSource(src)
+	if _, isEvent := sig.(*EventSignal); !isEvent && len(rec.Problems()) > 0 {
+		// Only an event keeps what was skipped, to re-encode it.
+		return nil, nil, rec.Err()
+	}
+	sig.setSource(src, rec)
 	return sig, d.UnknownPaths(), nil
 }
 
@@ -136,7 +151,7 @@ func (x *HelloSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *HelloSignal) setSource(raw string) {
+func (x *HelloSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -175,11 +190,10 @@ func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("s")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("d")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "s", "d"); err != nil {
+			return err
+		}
 	}
 	if sig != 1 {
 		return d.Conflict("s")
@@ -247,7 +261,7 @@ func (x *PingSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *PingSignal) setSource(raw string) {
+func (x *PingSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -290,11 +304,10 @@ func (x *PingSignal) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("s")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("sn")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "s", "sn"); err != nil {
+			return err
+		}
 	}
 	if sig != 2 {
 		return d.Conflict("s")
@@ -356,7 +369,7 @@ func (x *PongSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *PongSignal) setSource(raw string) {
+func (x *PongSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -390,8 +403,10 @@ func (x *PongSignal) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("s")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "s"); err != nil {
+			return err
+		}
 	}
 	if sig != 3 {
 		return d.Conflict("s")
@@ -455,7 +470,7 @@ func (x *ResumeSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ResumeSignal) setSource(raw string) {
+func (x *ResumeSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -498,11 +513,10 @@ func (x *ResumeSignal) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("s")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("sn")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "s", "sn"); err != nil {
+			return err
+		}
 	}
 	if sig != 4 {
 		return d.Conflict("s")
@@ -570,7 +584,7 @@ func (x *ReconnectSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ReconnectSignal) setSource(raw string) {
+func (x *ReconnectSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -609,11 +623,10 @@ func (x *ReconnectSignal) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("s")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("d")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "s", "d"); err != nil {
+			return err
+		}
 	}
 	if sig != 5 {
 		return d.Conflict("s")
@@ -681,7 +694,7 @@ func (x *ResumeAckSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ResumeAckSignal) setSource(raw string) {
+func (x *ResumeAckSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -720,11 +733,10 @@ func (x *ResumeAckSignal) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("s")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("d")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "s", "d"); err != nil {
+			return err
+		}
 	}
 	if sig != 6 {
 		return d.Conflict("s")
@@ -808,8 +820,8 @@ func (x *EventSignal) decodeSignal(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *EventSignal) setSource(raw string) {
-	x.Event.setSource(x.frame, true, raw)
+func (x *EventSignal) setSource(raw string, rec *jsonwire.Recovery) {
+	x.Event.setSource(x.frame, true, raw, rec)
 }
 
 // UnknownSignal is a frame whose "s" the schema does not know. It keeps the frame
@@ -844,7 +856,7 @@ func (x *UnknownSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnknownSignal) setSource(raw string) {
+func (x *UnknownSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 

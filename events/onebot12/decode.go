@@ -15,6 +15,12 @@ type DecodeOptions struct {
 	// Limits bounds the input's size, nesting and string length; zero fields
 	// take jsonwire's defaults.
 	Limits jsonwire.Limits
+	// Recover delivers an event whose discriminators are readable even when
+	// another member has a shape the schema does not take: that member is
+	// skipped (its field stays zero), kept for re-encoding and listed by the
+	// event's Problems; a missing required member is listed too. Broken JSON,
+	// and a discriminator that cannot be read, stay errors.
+	Recover bool
 }
 
 // Decode decodes one onebot12 event from a bare event object.
@@ -35,6 +41,33 @@ func DecodeReportingUnknown(data []byte) (Event, []string, error) {
 // DecodeWith is Decode with options. The unknown paths are nil unless
 // opts.ReportUnknown is set.
 func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
+	ev, unknown, err := decodeWith(data, opts, nil)
+	if err != nil && opts.Recover {
+		return recoverWith(data, opts, err, decodeWith)
+	}
+	return ev, unknown, err
+}
+
+// recoverWith decodes data again after strict decoding failed with err, each
+// time skipping one more member that was refused, until decode succeeds or the
+// problem is not one to recover from (then err is the answer).
+func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
+	// A problem in these members leaves the event unknown: no recovering there.
+	rec := jsonwire.NewRecovery(err, "type", "detail_type")
+	for rec.Retry(err) {
+		v, unknown, e := decode(data, opts, rec)
+		if e == nil {
+			return v, unknown, nil
+		}
+		err = e
+	}
+	var zero T
+	return zero, nil, rec.Err()
+}
+
+// decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
+// members a previous pass refused.
+func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
@@ -45,6 +78,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	defer d.Release()
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
+	d.Recover(rec)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -59,7 +93,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
-	ev.setSource(src)
+	ev.setSource(src, rec)
 	return ev, d.UnknownPaths(), nil
 }
 
@@ -558,20 +592,10 @@ func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
 
 // checkMembers reports the first required member of x that seen lacks.
 func (x *EventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("time")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("detail_type")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("sub_type")
+	if seen != 31 {
+		if err := d.MissingOf(seen, "id", "time", "type", "detail_type", "sub_type"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -661,23 +685,10 @@ func (x *BotEventBase) decodeOnly(d *jsonwire.Decoder) error {
 
 // checkMembers reports the first required member of x that seen lacks.
 func (x *BotEventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("self")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("time")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("detail_type")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("sub_type")
+	if seen != 63 {
+		if err := d.MissingOf(seen, "id", "self", "time", "type", "detail_type", "sub_type"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -726,11 +737,10 @@ func (x *Self) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("platform")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "platform", "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -802,14 +812,10 @@ func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("impl")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("version")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("onebot_version")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "impl", "version", "onebot_version"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -889,11 +895,10 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("good")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("bots")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "good", "bots"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -952,11 +957,10 @@ func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("self")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("online")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "self", "online"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1010,8 +1014,10 @@ func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("text")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "text"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1070,11 +1076,10 @@ func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1128,8 +1133,10 @@ func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1188,11 +1195,10 @@ func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1293,11 +1299,10 @@ func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1351,8 +1356,10 @@ func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("file_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "file_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1411,11 +1418,10 @@ func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1469,8 +1475,10 @@ func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("file_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "file_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1529,11 +1537,10 @@ func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1587,8 +1594,10 @@ func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("file_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "file_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1647,11 +1656,10 @@ func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1705,8 +1713,10 @@ func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("file_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "file_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1765,11 +1775,10 @@ func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1823,8 +1832,10 @@ func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("file_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "file_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1883,11 +1894,10 @@ func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1968,17 +1978,10 @@ func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("latitude")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("longitude")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("title")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("content")
+	if seen != 15 {
+		if err := d.MissingOf(seen, "latitude", "longitude", "title", "content"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2037,11 +2040,10 @@ func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2104,8 +2106,10 @@ func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("message_id")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "message_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2164,11 +2168,10 @@ func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2337,26 +2340,19 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("message_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("message")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("alt_message")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("user_id")
-	}
 	if x.Type != "message" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "private" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 15 {
+		if err := d.MissingOf(seen, "message_id", "message", "alt_message", "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2520,29 +2516,19 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("message_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("message")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("alt_message")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("group_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("user_id")
-	}
 	if x.Type != "message" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "group" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 31 {
+		if err := d.MissingOf(seen, "message_id", "message", "alt_message", "group_id", "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2715,32 +2701,19 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("message_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("message")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("alt_message")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<5) == 0 {
-		return d.Missing("user_id")
-	}
 	if x.Type != "message" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "channel" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 63 {
+		if err := d.MissingOf(seen, "message_id", "message", "alt_message", "guild_id", "channel_id", "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2838,17 +2811,19 @@ func (x *MetaConnect) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		}
 		key, more = next, ok
 	}
-	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("version")
-	}
 	if x.Type != "meta" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "connect" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "version"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -2950,17 +2925,19 @@ func (x *MetaHeartbeat) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		}
 		key, more = next, ok
 	}
-	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("interval")
-	}
 	if x.Type != "meta" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "heartbeat" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "interval"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3058,17 +3035,19 @@ func (x *MetaStatusUpdate) decodeRest(d *jsonwire.Decoder, key string, more bool
 		}
 		key, more = next, ok
 	}
-	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("status")
-	}
 	if x.Type != "meta" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "status_update" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.EventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "status"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3175,17 +3154,19 @@ func (x *NoticeFriendIncrease) decodeRest(d *jsonwire.Decoder, key string, more 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "friend_increase" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3292,17 +3273,19 @@ func (x *NoticeFriendDecrease) decodeRest(d *jsonwire.Decoder, key string, more 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("user_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "friend_decrease" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3418,20 +3401,19 @@ func (x *NoticePrivateMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("message_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "private_message_delete" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "message_id", "user_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3556,23 +3538,19 @@ func (x *NoticeGroupMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("group_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "group_member_increase" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "group_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3697,23 +3675,19 @@ func (x *NoticeGroupMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("group_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "group_member_decrease" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "group_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3847,26 +3821,19 @@ func (x *NoticeGroupMessageDelete) decodeRest(d *jsonwire.Decoder, key string, m
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("group_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("message_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "group_message_delete" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 15 {
+		if err := d.MissingOf(seen, "group_id", "message_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -3991,23 +3958,19 @@ func (x *NoticeGuildMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "guild_member_increase" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "guild_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4132,23 +4095,19 @@ func (x *NoticeGuildMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "guild_member_decrease" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "guild_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4282,26 +4241,19 @@ func (x *NoticeChannelMemberIncrease) decodeRest(d *jsonwire.Decoder, key string
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "channel_member_increase" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 15 {
+		if err := d.MissingOf(seen, "guild_id", "channel_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4435,26 +4387,19 @@ func (x *NoticeChannelMemberDecrease) decodeRest(d *jsonwire.Decoder, key string
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "channel_member_decrease" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 15 {
+		if err := d.MissingOf(seen, "guild_id", "channel_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4597,29 +4542,19 @@ func (x *NoticeChannelMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("message_id")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("user_id")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "channel_message_delete" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 31 {
+		if err := d.MissingOf(seen, "guild_id", "channel_id", "message_id", "user_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4744,23 +4679,19 @@ func (x *NoticeChannelCreate) decodeRest(d *jsonwire.Decoder, key string, more b
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "channel_create" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "guild_id", "channel_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -4885,23 +4816,19 @@ func (x *NoticeChannelDelete) decodeRest(d *jsonwire.Decoder, key string, more b
 		}
 		key, more = next, ok
 	}
-	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("guild_id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("channel_id")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("operator_id")
-	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
 	}
 	if x.DetailType != "channel_delete" {
 		return d.Conflict("detail_type")
+	}
+	if err := x.BotEventBase.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "guild_id", "channel_id", "operator_id"); err != nil {
+			return err
+		}
 	}
 	return nil
 }

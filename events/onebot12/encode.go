@@ -577,8 +577,10 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessagePrivate) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -643,8 +645,10 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageGroup) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -711,8 +715,10 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -756,8 +762,10 @@ func (x *MetaConnect) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaConnect) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -801,8 +809,10 @@ func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaHeartbeat) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -846,8 +856,10 @@ func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaStatusUpdate) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -893,8 +905,10 @@ func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendIncrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -940,8 +954,10 @@ func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendDecrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -989,8 +1005,10 @@ func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticePrivateMessageDelete) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1040,8 +1058,10 @@ func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberIncrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1091,8 +1111,10 @@ func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberDecrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1144,8 +1166,10 @@ func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMessageDelete) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1195,8 +1219,10 @@ func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberIncrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1246,8 +1272,10 @@ func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberDecrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1299,8 +1327,10 @@ func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberIncrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1352,8 +1382,10 @@ func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberDecrease) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1407,8 +1439,10 @@ func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMessageDelete) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1458,8 +1492,10 @@ func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelCreate) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1509,8 +1545,10 @@ func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelDelete) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = x.appendPayload(b)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1550,8 +1588,10 @@ func (x UnknownSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
+	start := len(b)
 	b = jsonwire.AppendRaw(b, x.Payload)
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.

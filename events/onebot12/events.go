@@ -16,9 +16,12 @@ type Event interface {
 	// AppendJSON appends the event's JSON encoding to b.
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
+	// Problems lists the members that recovering decoding (DecodeOptions.Recover)
+	// skipped or found missing; nil for an event decoded whole.
+	Problems() []jsonwire.Problem
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(raw string)
+	setSource(raw string, rec *jsonwire.Recovery)
 }
 
 // MessagePrivate is the event "message.private".
@@ -56,6 +59,7 @@ type MessagePrivate struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*MessagePrivate)(nil)
@@ -75,8 +79,14 @@ func (x *MessagePrivate) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *MessagePrivate) setSource(raw string) {
+func (x *MessagePrivate) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *MessagePrivate) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // MessageGroup is the event "message.group".
@@ -118,6 +128,7 @@ type MessageGroup struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*MessageGroup)(nil)
@@ -137,8 +148,14 @@ func (x *MessageGroup) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *MessageGroup) setSource(raw string) {
+func (x *MessageGroup) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *MessageGroup) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // MessageChannel is the event "message.channel".
@@ -183,6 +200,7 @@ type MessageChannel struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*MessageChannel)(nil)
@@ -202,8 +220,14 @@ func (x *MessageChannel) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *MessageChannel) setSource(raw string) {
+func (x *MessageChannel) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *MessageChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // MetaConnect is the event "meta.connect".
@@ -229,6 +253,7 @@ type MetaConnect struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*MetaConnect)(nil)
@@ -248,8 +273,14 @@ func (x *MetaConnect) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *MetaConnect) setSource(raw string) {
+func (x *MetaConnect) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *MetaConnect) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // MetaHeartbeat is the event "meta.heartbeat".
@@ -274,6 +305,7 @@ type MetaHeartbeat struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*MetaHeartbeat)(nil)
@@ -293,8 +325,14 @@ func (x *MetaHeartbeat) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *MetaHeartbeat) setSource(raw string) {
+func (x *MetaHeartbeat) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *MetaHeartbeat) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // MetaStatusUpdate is the event "meta.status_update".
@@ -319,6 +357,7 @@ type MetaStatusUpdate struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*MetaStatusUpdate)(nil)
@@ -338,8 +377,14 @@ func (x *MetaStatusUpdate) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *MetaStatusUpdate) setSource(raw string) {
+func (x *MetaStatusUpdate) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *MetaStatusUpdate) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeFriendIncrease is the event "notice.friend_increase".
@@ -366,6 +411,7 @@ type NoticeFriendIncrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeFriendIncrease)(nil)
@@ -385,8 +431,14 @@ func (x *NoticeFriendIncrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeFriendIncrease) setSource(raw string) {
+func (x *NoticeFriendIncrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeFriendIncrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeFriendDecrease is the event "notice.friend_decrease".
@@ -411,6 +463,7 @@ type NoticeFriendDecrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeFriendDecrease)(nil)
@@ -430,8 +483,14 @@ func (x *NoticeFriendDecrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeFriendDecrease) setSource(raw string) {
+func (x *NoticeFriendDecrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeFriendDecrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticePrivateMessageDelete is the event "notice.private_message_delete".
@@ -460,6 +519,7 @@ type NoticePrivateMessageDelete struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticePrivateMessageDelete)(nil)
@@ -479,8 +539,14 @@ func (x *NoticePrivateMessageDelete) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticePrivateMessageDelete) setSource(raw string) {
+func (x *NoticePrivateMessageDelete) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticePrivateMessageDelete) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeGroupMemberIncrease is the event "notice.group_member_increase".
@@ -515,6 +581,7 @@ type NoticeGroupMemberIncrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeGroupMemberIncrease)(nil)
@@ -534,8 +601,14 @@ func (x *NoticeGroupMemberIncrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeGroupMemberIncrease) setSource(raw string) {
+func (x *NoticeGroupMemberIncrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeGroupMemberIncrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeGroupMemberDecrease is the event "notice.group_member_decrease".
@@ -570,6 +643,7 @@ type NoticeGroupMemberDecrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeGroupMemberDecrease)(nil)
@@ -589,8 +663,14 @@ func (x *NoticeGroupMemberDecrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeGroupMemberDecrease) setSource(raw string) {
+func (x *NoticeGroupMemberDecrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeGroupMemberDecrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeGroupMessageDelete is the event "notice.group_message_delete".
@@ -629,6 +709,7 @@ type NoticeGroupMessageDelete struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeGroupMessageDelete)(nil)
@@ -648,8 +729,14 @@ func (x *NoticeGroupMessageDelete) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeGroupMessageDelete) setSource(raw string) {
+func (x *NoticeGroupMessageDelete) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeGroupMessageDelete) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeGuildMemberIncrease is the event "notice.guild_member_increase".
@@ -684,6 +771,7 @@ type NoticeGuildMemberIncrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeGuildMemberIncrease)(nil)
@@ -703,8 +791,14 @@ func (x *NoticeGuildMemberIncrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeGuildMemberIncrease) setSource(raw string) {
+func (x *NoticeGuildMemberIncrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeGuildMemberIncrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeGuildMemberDecrease is the event "notice.guild_member_decrease".
@@ -739,6 +833,7 @@ type NoticeGuildMemberDecrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeGuildMemberDecrease)(nil)
@@ -758,8 +853,14 @@ func (x *NoticeGuildMemberDecrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeGuildMemberDecrease) setSource(raw string) {
+func (x *NoticeGuildMemberDecrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeGuildMemberDecrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeChannelMemberIncrease is the event "notice.channel_member_increase".
@@ -798,6 +899,7 @@ type NoticeChannelMemberIncrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeChannelMemberIncrease)(nil)
@@ -817,8 +919,14 @@ func (x *NoticeChannelMemberIncrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeChannelMemberIncrease) setSource(raw string) {
+func (x *NoticeChannelMemberIncrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeChannelMemberIncrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeChannelMemberDecrease is the event "notice.channel_member_decrease".
@@ -857,6 +965,7 @@ type NoticeChannelMemberDecrease struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeChannelMemberDecrease)(nil)
@@ -876,8 +985,14 @@ func (x *NoticeChannelMemberDecrease) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeChannelMemberDecrease) setSource(raw string) {
+func (x *NoticeChannelMemberDecrease) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeChannelMemberDecrease) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeChannelMessageDelete is the event "notice.channel_message_delete".
@@ -920,6 +1035,7 @@ type NoticeChannelMessageDelete struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeChannelMessageDelete)(nil)
@@ -939,8 +1055,14 @@ func (x *NoticeChannelMessageDelete) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeChannelMessageDelete) setSource(raw string) {
+func (x *NoticeChannelMessageDelete) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeChannelMessageDelete) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeChannelCreate is the event "notice.channel_create".
@@ -975,6 +1097,7 @@ type NoticeChannelCreate struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeChannelCreate)(nil)
@@ -994,8 +1117,14 @@ func (x *NoticeChannelCreate) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeChannelCreate) setSource(raw string) {
+func (x *NoticeChannelCreate) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeChannelCreate) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoticeChannelDelete is the event "notice.channel_delete".
@@ -1030,6 +1159,7 @@ type NoticeChannelDelete struct {
 	Extensions jsonwire.Unknown
 
 	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoticeChannelDelete)(nil)
@@ -1049,8 +1179,14 @@ func (x *NoticeChannelDelete) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoticeChannelDelete) setSource(raw string) {
+func (x *NoticeChannelDelete) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoticeChannelDelete) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UnknownEvent is an event the schema does not know (a new discriminator value).
@@ -1067,6 +1203,7 @@ type UnknownEvent struct {
 
 	name string
 	raw  string
+	rec  *jsonwire.Recovery
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -1086,6 +1223,12 @@ func (x *UnknownEvent) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnknownEvent) setSource(raw string) {
+func (x *UnknownEvent) setSource(raw string, rec *jsonwire.Recovery) {
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UnknownEvent) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }

@@ -15,6 +15,12 @@ type DecodeOptions struct {
 	// Limits bounds the input's size, nesting and string length; zero fields
 	// take jsonwire's defaults.
 	Limits jsonwire.Limits
+	// Recover delivers an event whose discriminators are readable even when
+	// another member has a shape the schema does not take: that member is
+	// skipped (its field stays zero), kept for re-encoding and listed by the
+	// event's Problems; a missing required member is listed too. Broken JSON,
+	// and a discriminator that cannot be read, stay errors.
+	Recover bool
 }
 
 // Decode decodes one demo event from a whole frame (an object with "data") or a bare payload.
@@ -35,6 +41,33 @@ func DecodeReportingUnknown(data []byte) (Event, []string, error) {
 // DecodeWith is Decode with options. The unknown paths are nil unless
 // opts.ReportUnknown is set.
 func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
+	ev, unknown, err := decodeWith(data, opts, nil)
+	if err != nil && opts.Recover {
+		return recoverWith(data, opts, err, decodeWith)
+	}
+	return ev, unknown, err
+}
+
+// recoverWith decodes data again after strict decoding failed with err, each
+// time skipping one more member that was refused, until decode succeeds or the
+// problem is not one to recover from (then err is the answer).
+func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
+	// A problem in these members leaves the event unknown: no recovering there.
+	rec := jsonwire.NewRecovery(err, "data", "op", "data.kind", "data.name")
+	for rec.Retry(err) {
+		v, unknown, e := decode(data, opts, rec)
+		if e == nil {
+			return v, unknown, nil
+		}
+		err = e
+	}
+	var zero T
+	return zero, nil, rec.Err()
+}
+
+// decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
+// members a previous pass refused.
+func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
@@ -45,6 +78,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	defer d.Release()
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
+	d.Recover(rec)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -66,7 +100,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
-	ev.setSource(f, framed, src)
+	ev.setSource(f, framed, src, rec)
 	return ev, d.UnknownPaths(), nil
 }
 
@@ -186,11 +220,10 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return ev, d.Missing("op")
-	}
-	if seen&(1<<1) == 0 {
-		return ev, d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "op", "data"); err != nil {
+			return ev, err
+		}
 	}
 	return ev, nil
 }
@@ -235,8 +268,10 @@ func (x *Beat) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("interval")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "interval"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -257,11 +292,10 @@ func (x *Beat) UnmarshalJSON(data []byte) error {
 
 // checkMembers reports the first required member of x that seen lacks.
 func (x *Header) checkMembers(d *jsonwire.Decoder, seen uint64) error {
-	if seen&(1<<0) == 0 {
-		return d.Missing("kind")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("at")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "kind", "at"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -437,14 +471,10 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("id")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("online")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("levels")
+	if seen != 7 {
+		if err := d.MissingOf(seen, "id", "online", "levels"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -498,8 +528,10 @@ func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("text")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "text"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -558,11 +590,10 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -663,11 +694,10 @@ func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("type")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "data"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -743,14 +773,16 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 		}
 		key, more = next, ok
 	}
+	if x.Kind != 1 {
+		return d.Conflict("kind")
+	}
 	if err := x.Header.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("detail")
-	}
-	if x.Kind != 1 {
-		return d.Conflict("kind")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "detail"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -786,8 +818,10 @@ func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("body")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "body"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -929,20 +963,10 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("text")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("who")
-	}
-	if seen&(1<<2) == 0 {
-		return d.Missing("score")
-	}
-	if seen&(1<<3) == 0 {
-		return d.Missing("ok")
-	}
-	if seen&(1<<4) == 0 {
-		return d.Missing("best")
+	if seen != 31 {
+		if err := d.MissingOf(seen, "text", "who", "score", "ok", "best"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1022,20 +1046,19 @@ func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSe
 		}
 		key, more = next, ok
 	}
-	if err := x.Header.checkMembers(d, baseSeen); err != nil {
-		return err
-	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("name")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("who")
-	}
 	if x.Kind != 9 {
 		return d.Conflict("kind")
 	}
 	if x.Name != "join" {
 		return d.Conflict("name")
+	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "name", "who"); err != nil {
+			return err
+		}
 	}
 	return nil
 }

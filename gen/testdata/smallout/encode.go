@@ -236,6 +236,7 @@ func (x *Say) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Say) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -243,7 +244,8 @@ func (x *Say) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -365,6 +367,7 @@ func (x *NoteJoin) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoteJoin) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -372,7 +375,8 @@ func (x *NoteJoin) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -400,6 +404,7 @@ func (x UnknownPart) MarshalJSON() ([]byte, error) {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
+	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
 	}
@@ -407,7 +412,8 @@ func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 	if x.Frame != nil {
 		b = append(b, '}')
 	}
-	return b
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
 }
 
 // MarshalJSON implements json.Marshaler.

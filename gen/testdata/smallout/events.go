@@ -16,9 +16,12 @@ type Event interface {
 	// AppendJSON appends the event's JSON encoding to b.
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
+	// Problems lists the members that recovering decoding (DecodeOptions.Recover)
+	// skipped or found missing; nil for an event decoded whole.
+	Problems() []jsonwire.Problem
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(f Frame, framed bool, raw string)
+	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
 }
 
 // Say is the event "say".
@@ -47,6 +50,7 @@ type Say struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*Say)(nil)
@@ -66,12 +70,18 @@ func (x *Say) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *Say) setSource(f Frame, framed bool, raw string) {
+func (x *Say) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *Say) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // SayDetail: the "detail" member of Say.
@@ -170,6 +180,7 @@ type NoteJoin struct {
 
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*NoteJoin)(nil)
@@ -189,12 +200,18 @@ func (x *NoteJoin) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *NoteJoin) setSource(f Frame, framed bool, raw string) {
+func (x *NoteJoin) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoteJoin) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // UnknownEvent is an event the schema does not know (a new discriminator value).
@@ -216,6 +233,7 @@ type UnknownEvent struct {
 	name  string
 	frame Frame
 	raw   string
+	rec   *jsonwire.Recovery
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -235,10 +253,16 @@ func (x *UnknownEvent) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnknownEvent) setSource(f Frame, framed bool, raw string) {
+func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
 		x.frame = f
 		x.Frame = &x.frame
 	}
 	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UnknownEvent) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }

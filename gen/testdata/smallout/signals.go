@@ -25,7 +25,7 @@ type Signal interface {
 	MarshalJSON() ([]byte, error)
 
 	decodeSignal(d *jsonwire.Decoder) error
-	setSource(raw string)
+	setSource(raw string, rec *jsonwire.Recovery)
 }
 
 // DecodeSignal decodes one whole demo frame of any kind, told apart by its "op".
@@ -40,8 +40,18 @@ func DecodeSignal(data []byte) (Signal, error) {
 }
 
 // DecodeSignalWith is DecodeSignal with options, as DecodeWith is Decode. The
-// unknown paths are nil unless opts.ReportUnknown is set.
+// unknown paths are nil unless opts.ReportUnknown is set. opts.Recover recovers
+// the event of an event frame; other signals decode whole or not at all.
 func DecodeSignalWith(data []byte, opts DecodeOptions) (Signal, []string, error) {
+	sig, unknown, err := decodeSignalWith(data, opts, nil)
+	if err != nil && opts.Recover {
+		return recoverWith(data, opts, err, decodeSignalWith)
+	}
+	return sig, unknown, err
+}
+
+// decodeSignalWith is DecodeSignalWith in one pass, as decodeWith is DecodeWith.
+func decodeSignalWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Signal, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
@@ -52,6 +62,7 @@ func DecodeSignalWith(data []byte, opts DecodeOptions) (Signal, []string, error)
 	defer d.Release()
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
+	d.Recover(rec)
 	if k := d.Kind(); k != jsonwire.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
@@ -80,7 +91,11 @@ func DecodeSignalWith(data []byte, opts DecodeOptions) (Signal, []string, error)
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
-	sig.setSource(src)
+	if _, isEvent := sig.(*EventSignal); !isEvent && len(rec.Problems()) > 0 {
+		// Only an event keeps what was skipped, to re-encode it.
+		return nil, nil, rec.Err()
+	}
+	sig.setSource(src, rec)
 	return sig, d.UnknownPaths(), nil
 }
 
@@ -130,7 +145,7 @@ func (x *HeartbeatSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *HeartbeatSignal) setSource(raw string) {
+func (x *HeartbeatSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -184,11 +199,10 @@ func (x *HeartbeatSignal) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("op")
-	}
-	if seen&(1<<1) == 0 {
-		return d.Missing("data")
+	if seen != 3 {
+		if err := d.MissingOf(seen, "op", "data"); err != nil {
+			return err
+		}
 	}
 	if sig != 1 {
 		return d.Conflict("op")
@@ -257,7 +271,7 @@ func (x *Goodbye) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *Goodbye) setSource(raw string) {
+func (x *Goodbye) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
@@ -297,8 +311,10 @@ func (x *Goodbye) decodeSignal(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen&(1<<0) == 0 {
-		return d.Missing("op")
+	if seen != 1 {
+		if err := d.MissingOf(seen, "op"); err != nil {
+			return err
+		}
 	}
 	if sig != 7 {
 		return d.Conflict("op")
@@ -383,8 +399,8 @@ func (x *EventSignal) decodeSignal(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *EventSignal) setSource(raw string) {
-	x.Event.setSource(x.frame, true, raw)
+func (x *EventSignal) setSource(raw string, rec *jsonwire.Recovery) {
+	x.Event.setSource(x.frame, true, raw, rec)
 }
 
 // UnknownSignal is a frame whose "op" the schema does not know. It keeps the frame
@@ -419,7 +435,7 @@ func (x *UnknownSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnknownSignal) setSource(raw string) {
+func (x *UnknownSignal) setSource(raw string, _ *jsonwire.Recovery) {
 	x.raw = raw
 }
 
