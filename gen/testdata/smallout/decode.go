@@ -109,6 +109,22 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			return nil, err
 		}
 		switch k1 {
+		case "leave":
+			k2, err := d.LookAheadString("who", "id")
+			if err != nil {
+				return nil, err
+			}
+			switch k2 {
+			case "me":
+				return new(NoteLeaveSelf), nil
+			default:
+				return &UnknownEvent{
+					Family: "note",
+					Kind:   Kind(k0),
+					Name:   Topic(k1),
+					name:   "note." + k1,
+				}, nil
+			}
 		case "join":
 			return new(NoteJoin), nil
 		default:
@@ -120,7 +136,16 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			}, nil
 		}
 	case 1:
-		return new(Say), nil
+		k1, err := d.LookAheadString("room")
+		if err != nil {
+			return nil, err
+		}
+		switch k1 {
+		case "dm":
+			return new(Whisper), nil
+		default:
+			return new(Say), nil
+		}
 	default:
 		return &UnknownEvent{
 			Family: "chat",
@@ -262,6 +287,9 @@ func (x *Header) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	}
 	if seen&(1<<1) == 0 {
 		return d.Missing("at")
+	}
+	if seen&(1<<2) == 0 {
+		return d.Missing("room")
 	}
 	return nil
 }
@@ -646,6 +674,15 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 				}
 				x.Header.At = v0
 			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
+			}
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
@@ -671,6 +708,9 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 	}
 	if x.Kind != 1 {
 		return d.Conflict("kind")
+	}
+	if x.Room == "dm" {
+		return d.Conflict("room")
 	}
 	return nil
 }
@@ -855,6 +895,261 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
+func (x *Whisper) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *Whisper) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "detail":
+			seen |= 1 << 0
+			if err := x.Detail.decodeJSON(d); err != nil {
+				return err
+			}
+		case "kind":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Header.Kind = Kind(v0)
+			}
+		case "at":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Header.At = v0
+			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("detail")
+	}
+	if x.Kind != 1 {
+		return d.Conflict("kind")
+	}
+	if x.Room != "dm" {
+		return d.Conflict("room")
+	}
+	return nil
+}
+
+func (x *WhisperDetail) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "body":
+			seen |= 1 << 0
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("body")
+	}
+	return nil
+}
+
+func (x *WhisperBody) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "text":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Text = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("text")
+	}
+	return nil
+}
+
+func (x *NoteLeaveSelf) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoteLeaveSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "name":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Name = Topic(v0)
+			}
+		case "who":
+			seen |= 1 << 1
+			if err := x.Who.decodeJSON(d); err != nil {
+				return err
+			}
+		case "kind":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Header.Kind = Kind(v0)
+			}
+		case "at":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Header.At = v0
+			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen&(1<<0) == 0 {
+		return d.Missing("name")
+	}
+	if seen&(1<<1) == 0 {
+		return d.Missing("who")
+	}
+	if x.Kind != 9 {
+		return d.Conflict("kind")
+	}
+	if x.Name != "leave" {
+		return d.Conflict("name")
+	}
+	if x.Who.ID != "me" {
+		return d.Conflict("who.id")
+	}
+	return nil
+}
+
 func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -912,6 +1207,15 @@ func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSe
 					return err
 				}
 				x.Header.At = v0
+			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
 			}
 		default:
 			if jsonwire.IsExtension(key) {
