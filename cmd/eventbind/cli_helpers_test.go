@@ -18,7 +18,7 @@ import (
 const examplesDir = "../../schema/kook/testdata/examples"
 
 // numExamples is how many documented frames there are: every KOOK event.
-const numExamples = 53
+const numExamples = 54
 
 // example is one documented frame, compacted onto a single line.
 type example struct {
