@@ -221,6 +221,11 @@ type kookGuild struct { // updated_guild, deleted_guild
 	WelcomeChannelID string `json:"welcome_channel_id"`
 }
 
+type kookGuildSelfBody struct { // updated_guild on d.channel_type PERSON
+	ID         string `json:"id"`
+	MyNickname string `json:"my_nickname"`
+}
+
 type kookBlockListBody struct { // added_block_list, deleted_block_list
 	OperatorID string   `json:"operator_id"`
 	Remark     string   `json:"remark,omitempty"`
@@ -318,8 +323,12 @@ type kookButtonClickBody struct {
 }
 
 // newKOOKBody returns a pointer to the body struct of a system event, as the
-// switch on extra.type of an SDK does; an unknown event keeps its raw body.
-func newKOOKBody(eventType string) any {
+// switch on extra.type (and d.channel_type) of an SDK does; an unknown event
+// keeps its raw body.
+func newKOOKBody(channelType, eventType string) any {
+	if channelType == "PERSON" && eventType == "updated_guild" {
+		return new(kookGuildSelfBody)
+	}
 	switch eventType {
 	case "added_reaction", "deleted_reaction":
 		return new(kookReactionBody)
@@ -389,7 +398,7 @@ func decodeKOOKPasses(unmarshal unmarshalFunc, data []byte) (*kookEvent, error) 
 	if err := unmarshal(wire.D.Extra, &sys); err != nil {
 		return nil, fmt.Errorf("d.extra: %w", err)
 	}
-	body := newKOOKBody(sys.Type)
+	body := newKOOKBody(wire.D.ChannelType, sys.Type)
 	if err := unmarshal(sys.Body, body); err != nil {
 		return nil, fmt.Errorf("d.extra.body: %w", err)
 	}

@@ -23,6 +23,9 @@ type builder struct {
 	unions   map[string]*Union
 	families map[string]*Family
 	keys     map[string]*KeyField // by dotted path
+	// misplaced are events whose place in the dispatch tree was refused,
+	// with a problem reported.
+	misplaced map[*Event]bool
 }
 
 // Build loads the schema folders and returns the checked model.
@@ -641,7 +644,12 @@ func (b *builder) event(e *eventSpec) {
 		b.ps.add(e.familyAt, "%s: unknown family %q%s", what, e.Family, suggest(e.Family, mapKeys(b.families)))
 		return
 	}
-	ev := &Event{Name: e.Name, GoName: e.Go, Family: fam, Doc: b.doc(e.Doc, e.Docs, e.docsAt), at: e.at}
+	if e.Where != nil && e.Go == "" {
+		// goName(e.Name) is the default variant's name.
+		b.ps.add(e.Where.at, "%s: where: a variant needs its own Go name (`go:`)", what)
+		return
+	}
+	ev := &Event{Name: e.Name, GoName: e.Go, Family: fam, Doc: b.doc(e.Doc, e.Docs, e.docsAt), at: e.at, where: e.Where}
 	at := e.goAt
 	if ev.GoName == "" {
 		ev.GoName, at = goName(e.Name), e.at
@@ -657,7 +665,88 @@ func (b *builder) event(e *eventSpec) {
 		ev.Examples = append(ev.Examples, &Example{File: x.File, Doc: x.Doc, Note: x.Note})
 	}
 	ev.Payload = b.payload(e, ev, what)
+	if e.Where != nil {
+		ev.Where = b.whereOf(e.Where, ev, what)
+		if ev.Where == nil {
+			return
+		}
+	}
 	b.m.Events = append(b.m.Events, ev)
+}
+
+// whereOf resolves an event's where: a path through required, non-null
+// members of the payload (base fields included) to a string, an int or an
+// enum of those, and a value of that type (a declared one, for an enum).
+func (b *builder) whereOf(w *whereSpec, ev *Event, what string) *Where {
+	what += ": where"
+	for _, k := range ev.Family.Keys {
+		if joinDot(k.Field.Path) == w.Path {
+			b.ps.add(w.pathAt, "%s: %s is a discriminator of family %s", what, w.Path, ev.Family.Name)
+			return nil
+		}
+	}
+	path := strings.Split(w.Path, ".")
+	f, problem := memberAt(ev.Payload, path)
+	if problem != "" {
+		b.ps.add(w.pathAt, "%s: path %s: %s", what, w.Path, problem)
+		return nil
+	}
+	if f == nil || w.Value == nil {
+		return nil // reported where it was declared
+	}
+	t := f.Type
+	isString := t.Kind == KindString || (t.Kind == KindEnum && t.Enum.IsString)
+	if !isString && t.Kind != KindInt && !(t.Kind == KindEnum && !t.Enum.IsString) {
+		b.ps.add(w.pathAt, "%s: path %s must lead to a string, an int or an enum of those", what, w.Path)
+		return nil
+	}
+	v, ok := b.keyValue(w.Value, isString)
+	if !ok {
+		b.ps.add(b.nodeAt(w.at, w.Value), "%s: value: want %s, got %s", what, typeWord(isString), kindName(w.Value))
+		return nil
+	}
+	if t.Kind == KindEnum && !slices.ContainsFunc(t.Enum.Values, func(x *EnumValue) bool { return x.Str == v.Str && x.Int == v.Int }) {
+		var names []string
+		for _, x := range t.Enum.Values {
+			names = append(names, x.Str)
+		}
+		b.ps.add(b.nodeAt(w.at, w.Value), "%s: value %s is not a value of enum %s%s", what, w.Value.Value, t.Enum.GoName, suggest(w.Value.Value, names))
+		return nil
+	}
+	return &Where{Key: &KeyField{Path: path, GoName: goName(w.Path), Type: t, IsString: isString}, Value: v}
+}
+
+// memberAt finds the field at a JSON path below o, through required,
+// non-null object members. It returns a problem when the path does not lead
+// there, and neither field nor problem when a type on the way was broken
+// (reported where it was declared).
+func memberAt(o *Object, path []string) (*Field, string) {
+	var f *Field
+	for i, seg := range path {
+		if i > 0 {
+			if f.Type.Kind != KindObject {
+				return nil, fmt.Sprintf("%s is not an object", joinDot(path[:i]))
+			}
+			o = f.Type.Object
+		}
+		f = nil
+		var names []string
+		for _, sf := range o.AllFields() {
+			names = append(names, sf.JSONName)
+			if sf.JSONName == seg {
+				f = sf.Field
+			}
+		}
+		switch {
+		case f == nil:
+			return nil, fmt.Sprintf("no member %s in %s%s", seg, o.GoName, suggest(seg, names))
+		case f.Optional || f.Nullable:
+			return nil, fmt.Sprintf("%s may be absent or null; every member on the path must be required", joinDot(path[:i+1]))
+		case f.Type == nil:
+			return nil, ""
+		}
+	}
+	return f, ""
 }
 
 // eventKeys gives the event's value for every family key: fixed ones from the
@@ -834,6 +923,7 @@ func (b *builder) dispatch() {
 			node = &(*node).caseFor(*k.Fixed).Next
 		}
 	}
+	b.misplaced = map[*Event]bool{}
 	for _, ev := range b.m.Events {
 		if ev.Keys == nil || ev.Payload == nil {
 			continue
@@ -848,24 +938,114 @@ func (b *builder) dispatch() {
 			}
 			c := (*node).caseFor(ev.Keys[i])
 			if i == len(ev.Family.Keys)-1 {
-				if c.Event != nil || c.Next != nil {
-					b.ps.add(ev.at, "event %s: same discriminator values as %s", ev.Name, eventName(c.Event, c.Next))
-				}
-				c.Event = ev
+				b.place(c, ev)
 				break
 			}
 			node = &c.Next
 		}
 	}
+	// A name repeats only among the variants of one event.
+	byName := map[string]*Event{}
+	for _, ev := range b.m.Events {
+		prev := byName[ev.Name]
+		if b.misplaced[ev] || b.misplaced[prev] {
+			continue
+		}
+		if prev == nil {
+			byName[ev.Name] = ev
+			continue
+		}
+		if ev.group == nil || ev.group != prev.group {
+			b.ps.add(ev.at, "event %s: name taken by the event at line %d (only variants of one event, told apart by `where`, share a name)", ev.Name, prev.at.node.Line)
+		}
+	}
 	b.m.Dispatch = root
 }
 
-func eventName(e *Event, n *DispatchNode) string {
-	if e != nil {
-		return e.Name
+// place puts ev at the case its discriminators settle: alone, or as a
+// variant on the where level below the case, made when the first variant
+// with `where` comes.
+func (b *builder) place(c *DispatchCase, ev *Event) {
+	if c.Next != nil && !c.Next.Where {
+		b.ps.add(ev.at, "event %s: same discriminator values as (a deeper level)", ev.Name)
+		b.misplaced[ev] = true
+		return
 	}
-	return "(a deeper level)"
+	if ev.Where == nil && c.Next == nil {
+		if c.Event != nil {
+			b.ps.add(ev.at, "event %s: same discriminator values as %s (variants of one event: all but one need `where`)", ev.Name, c.Event.Name)
+			b.misplaced[ev] = true
+			return
+		}
+		c.Event = ev
+		return
+	}
+	if c.Next == nil {
+		c.Next = &DispatchNode{Key: ev.Where.Key, Where: true, Unknown: ev.Family}
+		if c.Event != nil { // the default came first
+			b.join(c.Next, c.Event)
+			c.Event = nil
+		}
+	}
+	b.join(c.Next, ev)
 }
+
+// join adds ev to the variants of a where level: one path and one type for
+// all, distinct values, at most one default, which has the member too. A
+// refused ev is marked misplaced.
+func (b *builder) join(n *DispatchNode, ev *Event) {
+	first := n.Default
+	if first == nil && len(n.Cases) > 0 {
+		first = n.Cases[0].Event
+	}
+	if first != nil && first.Name != ev.Name {
+		b.ps.add(ev.at, "event %s: same discriminator values as %s: a variant has the name of the event it is a variant of", ev.Name, first.Name)
+		b.misplaced[ev] = true
+		return
+	}
+	w := ev.Where
+	if w == nil {
+		if n.Default != nil {
+			b.ps.add(ev.at, "event %s: a second variant without `where` (the default is at line %d)", ev.Name, n.Default.at.node.Line)
+			b.misplaced[ev] = true
+			return
+		}
+		f, problem := memberAt(ev.Payload, n.Key.Path)
+		switch {
+		case problem != "":
+			b.ps.add(ev.at, "event %s: the default variant: where path %s: %s", ev.Name, joinDot(n.Key.Path), problem)
+			b.misplaced[ev] = true
+			return
+		case f != nil && !sameType(f.Type, n.Key.Type):
+			b.ps.add(ev.at, "event %s: the default variant: %s has another type than in the variants with `where`", ev.Name, joinDot(n.Key.Path))
+			b.misplaced[ev] = true
+			return
+		}
+		ev.group, n.Default, n.Unknown = n, ev, nil
+		return
+	}
+	switch {
+	case !slices.Equal(w.Key.Path, n.Key.Path):
+		b.ps.add(ev.where.pathAt, "event %s: where: path %s, but its other variants are told apart by %s (one path per event)", ev.Name, joinDot(w.Key.Path), joinDot(n.Key.Path))
+		b.misplaced[ev] = true
+		return
+	case !sameType(w.Key.Type, n.Key.Type):
+		b.ps.add(ev.where.pathAt, "event %s: where: %s has another type than in its other variants", ev.Name, joinDot(w.Key.Path))
+		b.misplaced[ev] = true
+		return
+	}
+	for _, c := range n.Cases {
+		if c.Value == w.Value {
+			b.ps.add(b.nodeAt(ev.where.at, ev.where.Value), "event %s: where: value %s is variant %s's too", ev.Name, ev.where.Value.Value, c.Event.GoName)
+			b.misplaced[ev] = true
+			return
+		}
+	}
+	ev.group = n
+	n.Cases = append(n.Cases, &DispatchCase{Value: w.Value, Event: ev})
+}
+
+func sameType(a, b *Type) bool { return a.Kind == b.Kind && a.Enum == b.Enum }
 
 // enterLevel makes sure *node reads key, creating the level if needed.
 func (b *builder) enterLevel(node **DispatchNode, key *KeyField, fam *Family) bool {

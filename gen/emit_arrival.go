@@ -75,6 +75,9 @@ func planArrival(m *Model) *arrival {
 	ok := true
 	var walk func(n *DispatchNode)
 	walk = func(n *DispatchNode) {
+		if n.Where {
+			return // settled from the head when it can be, else left to the slow path
+		}
 		p := n.Key.Path
 		if len(p) == 1 {
 			h := a.byName[p[0]]
@@ -284,9 +287,59 @@ func isDiscriminator(n *DispatchNode, name string) bool {
 // value goes on to the next level or settles the event; any other value is
 // for the slow path (an unknown event keeps its payload verbatim, which only
 // the slow path does).
+//
+// A where level is settled only from a head member that every variant's
+// base has; until it arrives nothing happens (the loop reads on), and a
+// longer path is for the slow path:
+//
+//	if h.seen&(1<<0) != 0 {
+//		switch h.ChannelType {
+//		case "PERSON":
+//			ev := new(UpdatedGuildSelf)
+//			return h.settleEventData(d, ev, &ev.EventData)
+//		default:
+//			ev := new(UpdatedGuild)
+//			return h.settleEventData(d, ev, &ev.EventData)
+//		}
+//	}
 func emitArrivalNode(b *jen.Group, m *Model, a *arrival, n *DispatchNode, level int) {
 	giveUp := jen.Return(jen.Nil(), jen.Nil())
 	p := n.Key.Path
+	settle := func(cb *jen.Group, ev *Event) {
+		base := ev.Payload.Base
+		if base == nil {
+			cb.Add(giveUp)
+			return
+		}
+		cb.Id("ev").Op(":=").New(jen.Id(ev.GoName))
+		cb.Return(jen.Id("h").Dot(settleMethod(base)).Call(jen.Id("d"), jen.Id("ev"), jen.Op("&").Id("ev").Dot(base.GoName)))
+	}
+	if n.Where {
+		h := whereHead(a, n)
+		if h == nil {
+			b.Add(giveUp)
+			return
+		}
+		b.If(jen.Id("h").Dot("seen").Op("&").Parens(jen.Lit(1).Op("<<").Lit(h.bit)).Op("!=").Lit(0)).Block(
+			jen.Switch(jen.Id("h").Dot(h.GoName)).BlockFunc(func(s *jen.Group) {
+				for _, c := range n.Cases {
+					lit := jen.Lit(c.Value.Str)
+					if !n.Key.IsString {
+						lit = jen.Lit(int(c.Value.Int))
+					}
+					s.Case(lit).BlockFunc(func(cb *jen.Group) { settle(cb, c.Event) })
+				}
+				s.Default().BlockFunc(func(db *jen.Group) {
+					if n.Default == nil {
+						db.Add(giveUp) // an unknown event
+						return
+					}
+					settle(db, n.Default)
+				})
+			}),
+		)
+		return
+	}
 	cases := func(s *jen.Group) {
 		for _, c := range n.Cases {
 			lit := jen.Lit(c.Value.Str)
@@ -298,13 +351,7 @@ func emitArrivalNode(b *jen.Group, m *Model, a *arrival, n *DispatchNode, level 
 					emitArrivalNode(cb, m, a, c.Next, level+1)
 					return
 				}
-				base := c.Event.Payload.Base
-				if base == nil {
-					cb.Add(giveUp)
-					return
-				}
-				cb.Id("ev").Op(":=").New(jen.Id(c.Event.GoName))
-				cb.Return(jen.Id("h").Dot(settleMethod(base)).Call(jen.Id("d"), jen.Id("ev"), jen.Op("&").Id("ev").Dot(base.GoName)))
+				settle(cb, c.Event)
 			})
 		}
 		s.Default().Block(giveUp)
@@ -330,4 +377,35 @@ func emitArrivalNode(b *jen.Group, m *Model, a *arrival, n *DispatchNode, level 
 		jen.If(jen.Err().Op("!=").Nil()).Block(giveUp),
 		jen.Switch(jen.Id(k)).BlockFunc(cases),
 	)
+}
+
+// whereHead returns the head member that settles a where level: a
+// one-member path that every variant's base has, required, non-null and of
+// the head's type; nil when there is none.
+func whereHead(a *arrival, n *DispatchNode) *headField {
+	if len(n.Key.Path) != 1 {
+		return nil
+	}
+	h := a.byName[n.Key.Path[0]]
+	if h == nil || h.Optional || h.Nullable {
+		return nil
+	}
+	evs := []*Event{}
+	if n.Default != nil {
+		evs = append(evs, n.Default)
+	}
+	for _, c := range n.Cases {
+		evs = append(evs, c.Event)
+	}
+	for _, ev := range evs {
+		base := ev.Payload.Base
+		if base == nil {
+			return nil
+		}
+		f := base.field(h.JSONName)
+		if f == nil || f.Optional || f.Nullable || !f.sameShape(h.Field) {
+			return nil
+		}
+	}
+	return h
 }

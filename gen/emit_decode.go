@@ -267,6 +267,19 @@ func readKey(b *jen.Group, m *Model, k *KeyField, level int) {
 	b.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 }
 
+// emitDispatchNode emits one level of newEvent; a where level below the
+// discriminators picks a variant the same way:
+//
+//	k2, err := d.LookAheadString("channel_type")
+//	if err != nil {
+//		return nil, err
+//	}
+//	switch k2 {
+//	case "PERSON":
+//		return new(UpdatedGuildSelf), nil
+//	default:
+//		return new(UpdatedGuild), nil
+//	}
 func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 	readKey(b, m, n.Key, level)
 	b.Switch(jen.Id(keyVar(level))).BlockFunc(func(s *jen.Group) {
@@ -284,6 +297,10 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 			})
 		}
 		s.Default().BlockFunc(func(db *jen.Group) {
+			if n.Default != nil {
+				db.Return(jen.New(jen.Id(n.Default.GoName)), jen.Nil())
+				return
+			}
 			if n.Unknown == nil {
 				db.Return(jen.Nil(), jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
 					jen.Id("Path"): jen.Lit(joinPath(payloadRoot(m), n.Key.Path)),
@@ -445,7 +462,7 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 			b.For().BlockFunc(loop)
 		}
 		if o.Owner != nil && o == o.Owner.Payload {
-			checkKeys(b, o.Owner)
+			checkKeys(b, m, o.Owner)
 		}
 		if o.Base != nil {
 			b.Add(callErr(jen.Id("x").Dot(o.Base.GoName).Dot("checkMembers").Call(jen.Id("d"), jen.Id("baseSeen")), ret))
@@ -471,8 +488,13 @@ func unknownMember(m *Model, ret retFunc) jen.Code {
 // checkKeys emits the check that the decoded discriminators are the ones
 // dispatch read. They differ only when a key is duplicated: the look-ahead
 // takes the first, decoding keeps the last, and the event would re-encode
-// as another event.
-func checkKeys(b *jen.Group, ev *Event) {
+// as another event. A variant's where member is checked the same way: a
+// scoped variant holds its value, the default none of the others':
+//
+//	if x.ChannelType != "PERSON" { // the default: == "PERSON"
+//		return d.Conflict("channel_type")
+//	}
+func checkKeys(b *jen.Group, m *Model, ev *Event) {
 	for i, k := range ev.Family.Keys {
 		sel, f := keySelector("x", ev.Payload, k.Field.Path)
 		if f == nil {
@@ -486,6 +508,42 @@ func checkKeys(b *jen.Group, ev *Event) {
 			jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(joinDot(k.Field.Path)))),
 		)
 	}
+	checkWhere(b, m, ev)
+}
+
+// checkWhere emits checkKeys' test of a variant's where member.
+func checkWhere(b *jen.Group, m *Model, ev *Event) {
+	n := m.WhereLevel(ev)
+	if n == nil {
+		return
+	}
+	sel, _ := keySelector("x", ev.Payload, n.Key.Path)
+	if sel == nil {
+		return // the builder allows no such path
+	}
+	lit := func(v KeyValue) jen.Code {
+		if n.Key.IsString {
+			return jen.Lit(v.Str)
+		}
+		return jen.Lit(int(v.Int))
+	}
+	var cond *jen.Statement
+	if ev.Where != nil {
+		cond = sel.Clone().Op("!=").Add(lit(ev.Where.Value))
+	} else {
+		for _, c := range n.Cases {
+			if cond != nil {
+				cond = cond.Op("||")
+			} else {
+				cond = jen.Null()
+			}
+			cond = cond.Add(sel.Clone()).Op("==").Add(lit(c.Value))
+		}
+	}
+	if cond == nil {
+		return
+	}
+	b.If(cond).Block(jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(joinDot(n.Key.Path)))))
 }
 
 // keySelector returns the Go selector, from recv, of the field at a JSON path below o,

@@ -18,7 +18,7 @@ func handlerEntries(m *Model) []handlerEntry {
 	for _, ev := range m.Events {
 		out = append(out, handlerEntry{
 			goName: ev.GoName, method: "On" + ev.GoName, field: lowerFirst(ev.GoName),
-			doc: "handles " + ev.Name + ".",
+			doc: "handles " + ev.Name + whereText(m, ev) + ".",
 		})
 	}
 	return append(out, handlerEntry{

@@ -2,6 +2,8 @@ package gen
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -174,7 +176,7 @@ func variantMethods(o *Object, value jen.Code) jen.Code {
 func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 	lead := ""
 	if o.Owner != nil && o == o.Owner.Payload {
-		lead = fmt.Sprintf("%s is the event %q.", o.GoName, o.Owner.Name)
+		lead = fmt.Sprintf("%s is the event %q%s.", o.GoName, o.Owner.Name, whereText(m, o.Owner))
 	}
 	if sg := o.Signal; sg != nil {
 		lead = fmt.Sprintf("%s is the signal %q (%s=%d).", o.GoName, sg.Name, m.Signals.Key.JSONName, sg.Value)
@@ -449,4 +451,28 @@ func joinDot(p []string) string {
 		out += s
 	}
 	return out
+}
+
+// whereText tells a variant of an event from the others, for docs:
+// ` where channel_type is "PERSON"`, or for the default variant
+// ` where channel_type is not "PERSON"`; "" for other events.
+func whereText(m *Model, ev *Event) string {
+	n := m.WhereLevel(ev)
+	if n == nil {
+		return ""
+	}
+	text := func(v KeyValue) string {
+		if n.Key.IsString {
+			return strconv.Quote(v.Str)
+		}
+		return strconv.FormatInt(v.Int, 10)
+	}
+	if ev.Where != nil {
+		return fmt.Sprintf(" where %s is %s", joinDot(n.Key.Path), text(ev.Where.Value))
+	}
+	var vals []string
+	for _, c := range n.Cases {
+		vals = append(vals, text(c.Value))
+	}
+	return fmt.Sprintf(" where %s is not %s", joinDot(n.Key.Path), strings.Join(vals, " or "))
 }

@@ -219,3 +219,87 @@ func TestNoSignalsNoSignalFile(t *testing.T) {
 		t.Error("kook declares signals, yet no signals.go")
 	}
 }
+
+// TestWhereSchemaErrors: each mistake in an event's where (variants of one
+// event) is reported at its place, once.
+func TestWhereSchemaErrors(t *testing.T) {
+	const platform = `platform:
+  name: p
+  package: p
+  documents: [{id: d, title: t, source: s}]
+  families:
+    - name: f
+      base: B
+      keys: [{path: k}]
+      at: body
+      unknown_name: "f_{k}"
+objects:
+  - name: B
+    doc: {en: Base.}
+    fields:
+      - {name: k, type: int, doc: {en: Key.}}
+      - {name: room, type: string, doc: {en: Room.}}
+      - {name: side, type: Side, doc: {en: Side.}}
+      - {name: n, type: int, doc: {en: Number.}}
+      - {name: tag, type: string, optional: true, doc: {en: Tag.}}
+      - {name: at, type: float, doc: {en: Time.}}
+enums:
+  - {name: Side, type: string, doc: {en: Side.}, values: [{name: Left, value: left, doc: {en: L.}}]}
+`
+	const dflt = "  - {name: f_1, family: f, doc: {en: One.}, docs: [d]}\n"
+	variant := func(goName, where string) string {
+		return "  - {name: f_1, go: " + goName + ", family: f, where: " + where + ", doc: {en: One.}, docs: [d]}\n"
+	}
+	for _, c := range []struct{ name, events, want string }{
+		{"sound", dflt + variant("F1Dm", "{path: room, value: dm}") + variant("F1Left", "{path: room, value: left}"), ""},
+		{"sound, default last", variant("F1Dm", "{path: room, value: dm}") + dflt, ""},
+		{"sound, no default", variant("F1Dm", "{path: room, value: dm}"), ""},
+		{"sound, int and enum", variant("F1N", "{path: n, value: 3}") + "  - {name: f_2, go: F2L, family: f, where: {path: side, value: left}, doc: {en: Two.}, docs: [d]}\n", ""},
+		{"unknown path", variant("F1Dm", "{path: roomz, value: dm}"), `events.yaml:2:52: event f_1: where: path roomz: no member roomz in F1Dm (did you mean "room"?)`},
+		{"path below a scalar", variant("F1Dm", "{path: room.id, value: dm}"), `events.yaml:2:52: event f_1: where: path room.id: room is not an object`},
+		{"path to an optional member", variant("F1Dm", "{path: tag, value: dm}"), `events.yaml:2:52: event f_1: where: path tag: tag may be absent or null`},
+		{"path to a float", variant("F1Dm", "{path: at, value: 1}"), `events.yaml:2:52: event f_1: where: path at must lead to a string, an int or an enum of those`},
+		{"path to an object", variant("F1Dm", "{path: body, value: 1}"), `events.yaml:2:52: event f_1: where: path body must lead to a string, an int or an enum of those`},
+		{"path of a discriminator", variant("F1Dm", "{path: k, value: 1}"), `events.yaml:2:52: event f_1: where: k is a discriminator of family f`},
+		{"value not a string", variant("F1Dm", "{path: room, value: 3}"), `events.yaml:2:65: event f_1: where: value: want a string, got "3"`},
+		{"value not an int", variant("F1N", "{path: n, value: three}"), `events.yaml:2:61: event f_1: where: value: want an integer, got "three"`},
+		{"value not in the enum", variant("F1L", "{path: side, value: lefty}"), `events.yaml:2:64: event f_1: where: value lefty is not a value of enum Side (did you mean "left"?)`},
+		{"missing value", variant("F1Dm", "{path: room}"), `events.yaml:2:45: event f_1: where: missing key "value"`},
+		{"no Go name", "  - {name: f_1, family: f, where: {path: room, value: dm}, doc: {en: One.}, docs: [d]}\n", "events.yaml:2:35: event f_1: where: a variant needs its own Go name (`go:`)"},
+		{"two defaults", dflt + strings.Replace(dflt, "f_1,", "f_1, go: F1b,", 1), "events.yaml:3:5: event f_1: same discriminator values as f_1 (variants of one event: all but one need `where`)"},
+		{"two defaults and a variant", dflt + variant("F1Dm", "{path: room, value: dm}") + strings.Replace(dflt, "f_1,", "f_1, go: F1b,", 1), "events.yaml:4:5: event f_1: a second variant without `where` (the default is at line 2)"},
+		{"mixed paths", variant("F1Dm", "{path: room, value: dm}") + variant("F1N", "{path: n, value: 3}"), "events.yaml:3:51: event f_1: where: path n, but its other variants are told apart by room (one path per event)"},
+		{"duplicate values", variant("F1Dm", "{path: room, value: dm}") + variant("F1Dm2", "{path: room, value: dm}"), "events.yaml:3:66: event f_1: where: value dm is variant F1Dm's too"},
+		{"default without the member", dflt + "  - {name: f_1, go: F1X, family: f, where: {path: body.x, value: a}, doc: {en: One.}, docs: [d], fields: [{name: x, type: string, doc: {en: X.}}]}\n", "events.yaml:2:5: event f_1: the default variant: where path body.x: no member x in F1Body"},
+		{"default with another type", "  - {name: f_1, family: f, doc: {en: One.}, docs: [d], fields: [{name: x, type: int, doc: {en: X.}}]}\n" + "  - {name: f_1, go: F1X, family: f, where: {path: body.x, value: a}, doc: {en: One.}, docs: [d], fields: [{name: x, type: string, doc: {en: X.}}]}\n", "events.yaml:2:5: event f_1: the default variant: body.x has another type than in the variants with `where`"},
+		{"sound, path into the body", "  - {name: f_1, family: f, doc: {en: One.}, docs: [d], fields: [{name: x, type: string, doc: {en: X.}}]}\n" + "  - {name: f_1, go: F1X, family: f, where: {path: body.x, value: a}, doc: {en: One.}, docs: [d], fields: [{name: x, type: string, doc: {en: X.}}]}\n", ""},
+		{"name repeated outside a group", dflt + "  - {name: f_1, go: F1b, family: f, key: [2], doc: {en: One.}, docs: [d]}\n", "events.yaml:3:5: event f_1: name taken by the event at line 2 (only variants of one event, told apart by `where`, share a name)"},
+		{"variant named otherwise", dflt + "  - {name: f_one, go: F1Dm, key: [1], family: f, where: {path: room, value: dm}, doc: {en: One.}, docs: [d]}\n", "events.yaml:3:5: event f_one: same discriminator values as f_1: a variant has the name of the event it is a variant of"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "platform.yaml"), []byte(platform), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "events.yaml"), []byte("events:\n"+c.events), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, err := Build([]string{dir})
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := Generate(m); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one containing %q", err, c.want)
+			}
+			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
+				t.Errorf("%d errors, want 1:\n%v", n, err)
+			}
+		})
+	}
+}

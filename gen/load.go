@@ -375,6 +375,14 @@ func (l *loader) event(n *yaml.Node) *eventSpec {
 		"examples": func(n *yaml.Node) {
 			e.Examples = l.examples(n, what)
 		},
+		"where": func(n *yaml.Node) {
+			w := &whereSpec{at: l.at(n)}
+			l.mapping(n, what+": where", map[string]func(*yaml.Node){
+				"path":  func(n *yaml.Node) { w.pathAt = l.at(n); l.str(n, what+": where.path", &w.Path) },
+				"value": func(n *yaml.Node) { w.Value = n },
+			}, []string{"path", "value"})
+			e.Where = w
+		},
 	}, []string{"name", "family", "doc", "docs"})
 	return e
 }

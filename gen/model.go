@@ -357,8 +357,20 @@ type Event struct {
 	Doc      Doc
 	Payload  *Object // the payload object: base embedded, then the wrapper chain
 	Examples []*Example
+	// Where, on a variant of an event (an entry with `where:`), is the
+	// member whose value selects it among the events with the same
+	// discriminator values; nil for other events and for the default variant.
+	Where *Where
 
-	at pos // for dispatch problems
+	at    pos           // for dispatch problems
+	where *whereSpec    // for problems of its variants group
+	group *DispatchNode // the where level it is a variant on, if any
+}
+
+// Where is the member and value that scope a variant of an event.
+type Where struct {
+	Key   *KeyField // the member's path below the payload and its type
+	Value KeyValue
 }
 
 // Example is a documented example payload.
@@ -373,6 +385,42 @@ type DispatchNode struct {
 	Key     *KeyField
 	Cases   []*DispatchCase
 	Unknown *Family // family that takes every other value; nil: the value is unknown to all
+	// Where marks the level below settled discriminators that tells the
+	// variants of one event apart by another member (events with `where:`);
+	// each case is a variant. Default is the variant without `where`, taking
+	// every other value; without one, other values are unknown events of
+	// Unknown.
+	Where   bool
+	Default *Event
+}
+
+// WhereLevel returns the where level that holds ev, as a case or as its
+// default, or nil when ev is no variant.
+func (m *Model) WhereLevel(ev *Event) *DispatchNode {
+	var walk func(n *DispatchNode) *DispatchNode
+	walk = func(n *DispatchNode) *DispatchNode {
+		if n == nil {
+			return nil
+		}
+		if n.Where {
+			if n.Default == ev {
+				return n
+			}
+			for _, c := range n.Cases {
+				if c.Event == ev {
+					return n
+				}
+			}
+			return nil
+		}
+		for _, c := range n.Cases {
+			if w := walk(c.Next); w != nil {
+				return w
+			}
+		}
+		return nil
+	}
+	return walk(m.Dispatch)
 }
 
 // DispatchCase is one value of a dispatch level: an event or a deeper level.

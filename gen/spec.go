@@ -170,6 +170,16 @@ type eventSpec struct {
 	bodyAt   pos
 	Fields   []*fieldSpec
 	Examples []*exampleSpec
+	Where    *whereSpec
+}
+
+// whereSpec scopes an event to one value of a payload member: a variant of
+// the events with the same discriminator values.
+type whereSpec struct {
+	at     pos
+	Path   string
+	pathAt pos
+	Value  *yaml.Node
 }
 
 // signalSpec is one kind of frame other than an event frame.

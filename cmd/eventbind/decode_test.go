@@ -25,7 +25,7 @@ const (
 	joinedGuildFrame = `{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"[系统消息]","extra":{"type":"joined_guild","body":{"user_id":"3891000000","joined_at":1612774315000}},"msg_id":"m","msg_timestamp":1612774315732,"nonce":""},"sn":15}`
 )
 
-// TestDecodeExamplesStdin feeds all 53 documented frames, compacted one per
+// TestDecodeExamplesStdin feeds all 54 example frames, compacted one per
 // line, on stdin: each output line must carry the input line number, platform
 // kook, known true, the event named by the file, and the input as its value.
 func TestDecodeExamplesStdin(t *testing.T) {
@@ -67,7 +67,7 @@ func TestDecodeExamplesStdin(t *testing.T) {
 	}
 }
 
-// TestDecodeExamplesFiles gives the 53 frames as two FILE arguments: line
+// TestDecodeExamplesFiles gives the 54 frames as two FILE arguments: line
 // numbers continue across files, and stdin is not read.
 func TestDecodeExamplesFiles(t *testing.T) {
 	examples := loadExamples(t)
@@ -593,5 +593,36 @@ func TestDecodeNonexistentFile(t *testing.T) {
 				t.Errorf("stderr %q does not name %s", stderr, missing)
 			}
 		})
+	}
+}
+
+// TestDecodeUpdatedGuildVariants: updated_guild on d.channel_type GROUP and
+// on PERSON are two Go types (the schema's where) but one event name, and a
+// channel_type given twice with the other variant's value is an error.
+func TestDecodeUpdatedGuildVariants(t *testing.T) {
+	group := exampleByFile(t, "003_updated_guild.json").frame
+	person := exampleByFile(t, "built_updated_guild.json").frame
+	conflict := bytes.Replace(person, []byte(`"verify_token":"xxx"}`), []byte(`"verify_token":"xxx","channel_type":"GROUP"}`), 1)
+	if bytes.Equal(conflict, person) {
+		t.Fatal("no verify_token to put channel_type after")
+	}
+	code, stdout, stderr := runCLI(t, []string{"decode", "--strict"}, jsonl(group, person, conflict))
+	if code != 1 {
+		t.Errorf("exit status %d, want 1 (line 3 fails); stderr: %s", code, stderr)
+	}
+	out := parseOutput(t, stdout, true)
+	if len(out) != 3 {
+		t.Fatalf("%d output lines, want 3:\n%s", len(out), stdout)
+	}
+	wantDecoded(t, out[0], 1, "updated_guild", true, group)
+	wantDecoded(t, out[1], 2, "updated_guild", true, person)
+	for i := range 2 {
+		if len(out[i].Unknown) != 0 {
+			t.Errorf("line %d: unknown_fields %q, want none", i+1, out[i].Unknown)
+		}
+	}
+	wantError(t, out[2], 3, "d.channel_type: duplicate member with another value")
+	if !strings.Contains(stdout, `"event":"updated_guild","known":true`) {
+		t.Errorf("stdout lacks the event and known members as documented:\n%s", stdout)
 	}
 }

@@ -221,6 +221,10 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 		}
 		switch h.key {
 		case "channel_type":
+			// Given twice, it is for the slow path to say which counts.
+			if h.seen&(1<<0) != 0 {
+				return nil, nil
+			}
 			h.seen |= 1 << 0
 			{
 				v0, err := d.String()
@@ -348,8 +352,16 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 						ev := new(UnpinnedMessage)
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_guild":
-						ev := new(UpdatedGuild)
-						return h.settleEventData(d, ev, &ev.EventData)
+						if h.seen&(1<<0) != 0 {
+							switch h.ChannelType {
+							case "PERSON":
+								ev := new(UpdatedGuildSelf)
+								return h.settleEventData(d, ev, &ev.EventData)
+							default:
+								ev := new(UpdatedGuild)
+								return h.settleEventData(d, ev, &ev.EventData)
+							}
+						}
 					case "deleted_guild":
 						ev := new(DeletedGuild)
 						return h.settleEventData(d, ev, &ev.EventData)
@@ -483,7 +495,16 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		case "unpinned_message":
 			return new(UnpinnedMessage), nil
 		case "updated_guild":
-			return new(UpdatedGuild), nil
+			k2, err := d.LookAheadString("channel_type")
+			if err != nil {
+				return nil, err
+			}
+			switch k2 {
+			case "PERSON":
+				return new(UpdatedGuildSelf), nil
+			default:
+				return new(UpdatedGuild), nil
+			}
 		case "deleted_guild":
 			return new(DeletedGuild), nil
 		case "added_block_list":
@@ -4220,6 +4241,9 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	if x.Extra.Type != "updated_guild" {
 		return d.Conflict("extra.type")
 	}
+	if x.ChannelType == "PERSON" {
+		return d.Conflict("channel_type")
+	}
 	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
 		return err
 	}
@@ -4267,6 +4291,228 @@ func (x *UpdatedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen != 3 {
 		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *UpdatedGuildSelf) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_guild" {
+		return d.Conflict("extra.type")
+	}
+	if x.ChannelType != "PERSON" {
+		return d.Conflict("channel_type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *UpdatedGuildSelfExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *UpdatedGuildSelfBody) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+			}
+		case "my_nickname":
+			seen |= 1 << 1
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.MyNickname = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "id", "my_nickname"); err != nil {
 			return err
 		}
 	}

@@ -27,8 +27,10 @@ type Handler interface {
 	OnPinnedMessage(context.Context, *PinnedMessage) error
 	// OnUnpinnedMessage handles unpinned_message.
 	OnUnpinnedMessage(context.Context, *UnpinnedMessage) error
-	// OnUpdatedGuild handles updated_guild.
+	// OnUpdatedGuild handles updated_guild where channel_type is not "PERSON".
 	OnUpdatedGuild(context.Context, *UpdatedGuild) error
+	// OnUpdatedGuildSelf handles updated_guild where channel_type is "PERSON".
+	OnUpdatedGuildSelf(context.Context, *UpdatedGuildSelf) error
 	// OnDeletedGuild handles deleted_guild.
 	OnDeletedGuild(context.Context, *DeletedGuild) error
 	// OnAddedBlockList handles added_block_list.
@@ -142,6 +144,11 @@ func (NopHandler) OnUnpinnedMessage(context.Context, *UnpinnedMessage) error {
 
 // OnUpdatedGuild does nothing.
 func (NopHandler) OnUpdatedGuild(context.Context, *UpdatedGuild) error {
+	return nil
+}
+
+// OnUpdatedGuildSelf does nothing.
+func (NopHandler) OnUpdatedGuildSelf(context.Context, *UpdatedGuildSelf) error {
 	return nil
 }
 
@@ -313,6 +320,8 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 		return h.OnUnpinnedMessage(ctx, ev)
 	case *UpdatedGuild:
 		return h.OnUpdatedGuild(ctx, ev)
+	case *UpdatedGuildSelf:
+		return h.OnUpdatedGuildSelf(ctx, ev)
 	case *DeletedGuild:
 		return h.OnDeletedGuild(ctx, ev)
 	case *AddedBlockList:
@@ -389,6 +398,7 @@ type Mux struct {
 	pinnedMessage          func(context.Context, *PinnedMessage) error
 	unpinnedMessage        func(context.Context, *UnpinnedMessage) error
 	updatedGuild           func(context.Context, *UpdatedGuild) error
+	updatedGuildSelf       func(context.Context, *UpdatedGuildSelf) error
 	deletedGuild           func(context.Context, *DeletedGuild) error
 	addedBlockList         func(context.Context, *AddedBlockList) error
 	deletedBlockList       func(context.Context, *DeletedBlockList) error
@@ -550,6 +560,19 @@ func (m *Mux) OnUpdatedGuild(ctx context.Context, ev *UpdatedGuild) error {
 		return nil
 	}
 	return m.updatedGuild(ctx, ev)
+}
+
+// HandleUpdatedGuildSelf registers fn for UpdatedGuildSelf events, replacing an earlier one.
+func (m *Mux) HandleUpdatedGuildSelf(fn func(context.Context, *UpdatedGuildSelf) error) {
+	m.updatedGuildSelf = fn
+}
+
+// OnUpdatedGuildSelf implements Handler.
+func (m *Mux) OnUpdatedGuildSelf(ctx context.Context, ev *UpdatedGuildSelf) error {
+	if m.updatedGuildSelf == nil {
+		return nil
+	}
+	return m.updatedGuildSelf(ctx, ev)
 }
 
 // HandleDeletedGuild registers fn for DeletedGuild events, replacing an earlier one.

@@ -1381,6 +1381,96 @@ func (x UpdatedGuildExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *UpdatedGuildSelf) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedGuildSelf) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *UpdatedGuildSelfExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "updated_guild" {
+		b = append(append(b, "{\"type\":\"updated"...), "_guild\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedGuildSelfExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *UpdatedGuildSelfBody) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"my_nickname\":\""...)
+	b = jsonwire.AppendStringRest(b, x.MyNickname)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedGuildSelfBody) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
 func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)

@@ -883,7 +883,7 @@ type UnpinnedMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// UpdatedGuild is the event "updated_guild".
+// UpdatedGuild is the event "updated_guild" where channel_type is not "PERSON".
 //
 // A guild's settings were changed.
 //
@@ -950,6 +950,93 @@ type UpdatedGuildExtra struct {
 	// Body: the event's data.
 	// JSON "body".
 	Body Guild
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// UpdatedGuildSelf is the event "updated_guild" where channel_type is "PERSON".
+//
+// The bot's own settings in a guild were changed (its nickname there).
+//
+// Note: No document describes this body; the fields are those of Kook.Net's GuildUpdateSelfEvent, which Kook.Net reads for updated_guild on PERSON. Its id is a ulong there, read from the JSON string as every KOOK ID.
+//
+// Documented in: kook-net.
+type UpdatedGuildSelf struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra UpdatedGuildSelfExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*UpdatedGuildSelf)(nil)
+
+// EventName implements Event.
+func (x *UpdatedGuildSelf) EventName() string {
+	return "updated_guild"
+}
+
+// Known implements Event.
+func (x *UpdatedGuildSelf) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *UpdatedGuildSelf) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *UpdatedGuildSelf) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedGuildSelf) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// UpdatedGuildSelfExtra: the "extra" member of UpdatedGuildSelf.
+type UpdatedGuildSelfExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's own fields.
+	// JSON "body".
+	Body UpdatedGuildSelfBody
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// UpdatedGuildSelfBody: the "extra.body" member of UpdatedGuildSelf.
+type UpdatedGuildSelfBody struct {
+	// ID: Guild ID.
+	// JSON "id"; documented in kook-net.
+	ID string
+	// MyNickname: The bot's nickname in the guild.
+	// JSON "my_nickname"; documented in kook-net.
+	MyNickname string
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.

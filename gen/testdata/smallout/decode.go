@@ -143,6 +143,22 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			return nil, err
 		}
 		switch k1 {
+		case "leave":
+			k2, err := d.LookAheadString("who", "id")
+			if err != nil {
+				return nil, err
+			}
+			switch k2 {
+			case "me":
+				return new(NoteLeaveSelf), nil
+			default:
+				return &UnknownEvent{
+					Family: "note",
+					Kind:   Kind(k0),
+					Name:   Topic(k1),
+					name:   "note." + k1,
+				}, nil
+			}
 		case "join":
 			return new(NoteJoin), nil
 		default:
@@ -154,7 +170,16 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			}, nil
 		}
 	case 1:
-		return new(Say), nil
+		k1, err := d.LookAheadString("room")
+		if err != nil {
+			return nil, err
+		}
+		switch k1 {
+		case "dm":
+			return new(Whisper), nil
+		default:
+			return new(Say), nil
+		}
 	default:
 		return &UnknownEvent{
 			Family: "chat",
@@ -292,8 +317,8 @@ func (x *Beat) UnmarshalJSON(data []byte) error {
 
 // checkMembers reports the first required member of x that seen lacks.
 func (x *Header) checkMembers(d *jsonwire.Decoder, seen uint64) error {
-	if seen != 3 {
-		if err := d.MissingOf(seen, "kind", "at"); err != nil {
+	if seen != 7 {
+		if err := d.MissingOf(seen, "kind", "at", "room"); err != nil {
 			return err
 		}
 	}
@@ -756,6 +781,15 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 				}
 				x.Header.At = v0
 			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
+			}
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
@@ -775,6 +809,9 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 	}
 	if x.Kind != 1 {
 		return d.Conflict("kind")
+	}
+	if x.Room == "dm" {
+		return d.Conflict("room")
 	}
 	if err := x.Header.checkMembers(d, baseSeen); err != nil {
 		return err
@@ -971,6 +1008,266 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
+func (x *Whisper) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *Whisper) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "detail":
+			seen |= 1 << 0
+			if err := x.Detail.decodeJSON(d); err != nil {
+				return err
+			}
+		case "kind":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Header.Kind = Kind(v0)
+			}
+		case "at":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Header.At = v0
+			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Kind != 1 {
+		return d.Conflict("kind")
+	}
+	if x.Room != "dm" {
+		return d.Conflict("room")
+	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "detail"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *WhisperDetail) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "body":
+			seen |= 1 << 0
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *WhisperBody) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "text":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Text = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "text"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *NoteLeaveSelf) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *NoteLeaveSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "name":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Name = Topic(v0)
+			}
+		case "who":
+			seen |= 1 << 1
+			if err := x.Who.decodeJSON(d); err != nil {
+				return err
+			}
+		case "kind":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Header.Kind = Kind(v0)
+			}
+		case "at":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Header.At = v0
+			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Kind != 9 {
+		return d.Conflict("kind")
+	}
+	if x.Name != "leave" {
+		return d.Conflict("name")
+	}
+	if x.Who.ID != "me" {
+		return d.Conflict("who.id")
+	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "name", "who"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -1028,6 +1325,15 @@ func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSe
 					return err
 				}
 				x.Header.At = v0
+			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
 			}
 		default:
 			if jsonwire.IsExtension(key) {

@@ -9,8 +9,12 @@ import (
 
 // Handler has one method per event. Embed NopHandler to implement only some.
 type Handler interface {
-	// OnSay handles say.
+	// OnSay handles say where room is not "dm".
 	OnSay(context.Context, *Say) error
+	// OnWhisper handles say where room is "dm".
+	OnWhisper(context.Context, *Whisper) error
+	// OnNoteLeaveSelf handles note.leave where who.id is "me".
+	OnNoteLeaveSelf(context.Context, *NoteLeaveSelf) error
 	// OnNoteJoin handles note.join.
 	OnNoteJoin(context.Context, *NoteJoin) error
 	// OnUnknown handles events the schema does not know.
@@ -25,6 +29,16 @@ var _ Handler = NopHandler{}
 
 // OnSay does nothing.
 func (NopHandler) OnSay(context.Context, *Say) error {
+	return nil
+}
+
+// OnWhisper does nothing.
+func (NopHandler) OnWhisper(context.Context, *Whisper) error {
+	return nil
+}
+
+// OnNoteLeaveSelf does nothing.
+func (NopHandler) OnNoteLeaveSelf(context.Context, *NoteLeaveSelf) error {
 	return nil
 }
 
@@ -43,6 +57,10 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 	switch ev := ev.(type) {
 	case *Say:
 		return h.OnSay(ctx, ev)
+	case *Whisper:
+		return h.OnWhisper(ctx, ev)
+	case *NoteLeaveSelf:
+		return h.OnNoteLeaveSelf(ctx, ev)
 	case *NoteJoin:
 		return h.OnNoteJoin(ctx, ev)
 	case *UnknownEvent:
@@ -55,9 +73,11 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 // Mux is a Handler built from funcs registered per event; events without a
 // registered func are ignored. The zero Mux is ready to use.
 type Mux struct {
-	say      func(context.Context, *Say) error
-	noteJoin func(context.Context, *NoteJoin) error
-	unknown  func(context.Context, *UnknownEvent) error
+	say           func(context.Context, *Say) error
+	whisper       func(context.Context, *Whisper) error
+	noteLeaveSelf func(context.Context, *NoteLeaveSelf) error
+	noteJoin      func(context.Context, *NoteJoin) error
+	unknown       func(context.Context, *UnknownEvent) error
 }
 
 var _ Handler = (*Mux)(nil)
@@ -73,6 +93,32 @@ func (m *Mux) OnSay(ctx context.Context, ev *Say) error {
 		return nil
 	}
 	return m.say(ctx, ev)
+}
+
+// HandleWhisper registers fn for Whisper events, replacing an earlier one.
+func (m *Mux) HandleWhisper(fn func(context.Context, *Whisper) error) {
+	m.whisper = fn
+}
+
+// OnWhisper implements Handler.
+func (m *Mux) OnWhisper(ctx context.Context, ev *Whisper) error {
+	if m.whisper == nil {
+		return nil
+	}
+	return m.whisper(ctx, ev)
+}
+
+// HandleNoteLeaveSelf registers fn for NoteLeaveSelf events, replacing an earlier one.
+func (m *Mux) HandleNoteLeaveSelf(fn func(context.Context, *NoteLeaveSelf) error) {
+	m.noteLeaveSelf = fn
+}
+
+// OnNoteLeaveSelf implements Handler.
+func (m *Mux) OnNoteLeaveSelf(ctx context.Context, ev *NoteLeaveSelf) error {
+	if m.noteLeaveSelf == nil {
+		return nil
+	}
+	return m.noteLeaveSelf(ctx, ev)
 }
 
 // HandleNoteJoin registers fn for NoteJoin events, replacing an earlier one.

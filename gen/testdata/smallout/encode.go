@@ -223,6 +223,8 @@ func (x *Say) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"at\":"...)
 	b = jsonwire.AppendFloat(b, x.Header.At)
+	b = append(b, ",\"room\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Header.Room)
 	b = append(b, ",\"detail\":"...)
 	b = x.Detail.AppendJSON(b)
 	if len(x.UnknownFields) > 0 {
@@ -335,6 +337,130 @@ func (x SayBody) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *Whisper) appendPayload(b []byte) []byte {
+	if x.Header.Kind == 1 {
+		b = append(b, "{\"kind\":1"...)
+	} else {
+		b = append(b, "{\"kind\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
+	}
+	b = append(b, ",\"at\":"...)
+	b = jsonwire.AppendFloat(b, x.Header.At)
+	b = append(b, ",\"room\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Header.Room)
+	b = append(b, ",\"detail\":"...)
+	b = x.Detail.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *Whisper) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x Whisper) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *WhisperDetail) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x WhisperDetail) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *WhisperBody) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"text\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Text)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x WhisperBody) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *NoteLeaveSelf) appendPayload(b []byte) []byte {
+	if x.Header.Kind == 9 {
+		b = append(b, "{\"kind\":9"...)
+	} else {
+		b = append(b, "{\"kind\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
+	}
+	b = append(b, ",\"at\":"...)
+	b = jsonwire.AppendFloat(b, x.Header.At)
+	b = append(b, ",\"room\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Header.Room)
+	if x.Name == "leave" {
+		b = append(b, ",\"name\":\"leave\""...)
+	} else {
+		b = append(b, ",\"name\":"...)
+		b = x.Name.appendJSON(b)
+	}
+	b = append(b, ",\"who\":"...)
+	b = x.Who.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *NoteLeaveSelf) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x NoteLeaveSelf) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
 func (x *NoteJoin) appendPayload(b []byte) []byte {
 	if x.Header.Kind == 9 {
 		b = append(b, "{\"kind\":9"...)
@@ -344,6 +470,8 @@ func (x *NoteJoin) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ",\"at\":"...)
 	b = jsonwire.AppendFloat(b, x.Header.At)
+	b = append(b, ",\"room\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Header.Room)
 	if x.Name == "join" {
 		b = append(b, ",\"name\":\"join\""...)
 	} else {

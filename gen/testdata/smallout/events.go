@@ -24,7 +24,7 @@ type Event interface {
 	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
 }
 
-// Say is the event "say".
+// Say is the event "say" where room is not "dm".
 //
 // Someone said something.
 //
@@ -148,6 +148,151 @@ func (x *SayBody) WireForm(member string, i int) jsonwire.Form {
 		}
 	}
 	return jsonwire.AsDeclared
+}
+
+// Whisper is the event "say" where room is "dm".
+//
+// Someone said something to one person.
+//
+// Documented in: spec.
+type Whisper struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	Header
+
+	// Detail: the "detail" member of the event.
+	// JSON "detail".
+	Detail WhisperDetail
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*Whisper)(nil)
+
+// EventName implements Event.
+func (x *Whisper) EventName() string {
+	return "say"
+}
+
+// Known implements Event.
+func (x *Whisper) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *Whisper) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *Whisper) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *Whisper) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// WhisperDetail: the "detail" member of Whisper.
+type WhisperDetail struct {
+	// Body: the event's own fields.
+	// JSON "body".
+	Body WhisperBody
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
+// WhisperBody: the "detail.body" member of Whisper.
+type WhisperBody struct {
+	// Text: What was said.
+	// JSON "text"; documented in spec.
+	Text string
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
+// NoteLeaveSelf is the event "note.leave" where who.id is "me".
+//
+// We left.
+//
+// Documented in: spec.
+type NoteLeaveSelf struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	Header
+
+	// Name: Note topic.
+	// JSON "name".
+	Name Topic
+	// Who: Who left.
+	// JSON "who"; documented in spec.
+	Who Person
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*NoteLeaveSelf)(nil)
+
+// EventName implements Event.
+func (x *NoteLeaveSelf) EventName() string {
+	return "note.leave"
+}
+
+// Known implements Event.
+func (x *NoteLeaveSelf) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *NoteLeaveSelf) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *NoteLeaveSelf) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *NoteLeaveSelf) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
 }
 
 // NoteJoin is the event "note.join".

@@ -53,6 +53,9 @@ type Header struct {
 	// At: Time in seconds.
 	// JSON "at".
 	At float64
+	// Room: Where it happened; tells the variants of say apart.
+	// JSON "room".
+	Room string
 }
 
 // Person: A person.
