@@ -162,4 +162,3 @@ func TestFormsWith(t *testing.T) {
 		t.Fatal(got)
 	}
 }
-
