@@ -146,10 +146,13 @@ type eventHead struct {
 	MsgTimestamp int64
 	Nonce        string
 	VerifyToken  jsonwire.Opt[string]
-	seen         uint64 // the members above that came, one bit each in order
-	key          string // the member being read
-	more         bool   // false: the object has ended
-	pending      bool   // key's value is still to read: it holds a discriminator further in
+	wire         struct {
+		TargetID jsonwire.Form
+	} // the forms the members above came in
+	seen    uint64 // the members above that came, one bit each in order
+	key     string // the member being read
+	more    bool   // false: the object has ended
+	pending bool   // key's value is still to read: it holds a discriminator further in
 }
 
 // restDecoder is an event that can decode the rest of its payload.
@@ -163,6 +166,7 @@ func (h *eventHead) settleEventData(d *jsonwire.Decoder, ev restDecoder, x *Even
 	x.ChannelType = h.ChannelType
 	x.Type = h.Type
 	x.TargetID = h.TargetID
+	x.wire.TargetID = h.wire.TargetID
 	x.AuthorID = h.AuthorID
 	x.Content = h.Content
 	x.MsgID = h.MsgID
@@ -249,11 +253,12 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 		case "target_id":
 			h.seen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return nil, nil
 				}
 				h.TargetID = v0
+				h.wire.TargetID = f0
 			}
 		case "author_id":
 			h.seen |= 1 << 3
@@ -760,11 +765,12 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.RolesItems = x.wire.RolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -935,20 +941,22 @@ func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
 		case "hoist":
 			seen |= 1 << 4
 			{
-				v0, err := d.Int()
+				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
 				if err != nil {
 					return err
 				}
 				x.Hoist = v0
+				x.wire.Hoist = f0
 			}
 		case "mentionable":
 			seen |= 1 << 5
 			{
-				v0, err := d.Int()
+				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
 				if err != nil {
 					return err
 				}
 				x.Mentionable = v0
+				x.wire.Mentionable = f0
 			}
 		case "permissions":
 			seen |= 1 << 6
@@ -1040,11 +1048,12 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 		case "is_category":
 			seen |= 1 << 4
 			{
-				v0, err := d.Int()
+				v0, f0, err := d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
 				if err != nil {
 					return err
 				}
 				x.IsCategory = v0
+				x.wire.IsCategory = f0
 			}
 		case "parent_id":
 			seen |= 1 << 5
@@ -1151,11 +1160,12 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 		case "permission_sync":
 			seen |= 1 << 12
 			{
-				v0, err := d.Int()
+				v0, f0, err := d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
 				if err != nil {
 					return err
 				}
 				x.PermissionSync = v0
+				x.wire.PermissionSync = f0
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -1802,20 +1812,22 @@ func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
 		case "enable_open":
 			seen |= 1 << 6
 			{
-				v0, err := d.Int()
+				v0, f0, err := d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
 				if err != nil {
 					return err
 				}
 				x.EnableOpen = v0
+				x.wire.EnableOpen = f0
 			}
 		case "open_id":
 			seen |= 1 << 7
 			{
-				v0, err := d.Int()
+				v0, f0, err := d.IntAs(jsonwire.AcceptString)
 				if err != nil {
 					return err
 				}
 				x.OpenID = v0
+				x.wire.OpenID = f0
 			}
 		case "default_channel_id":
 			seen |= 1 << 8
@@ -2080,11 +2092,12 @@ func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -2322,11 +2335,12 @@ func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -2564,11 +2578,12 @@ func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -2888,11 +2903,12 @@ func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -3116,11 +3132,12 @@ func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -3289,11 +3306,12 @@ func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -3462,11 +3480,12 @@ func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -3690,11 +3709,12 @@ func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -3927,11 +3947,12 @@ func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -4164,11 +4185,12 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -4340,11 +4362,12 @@ func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -4562,11 +4585,12 @@ func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -4735,11 +4759,12 @@ func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -4984,11 +5009,12 @@ func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -5224,11 +5250,12 @@ func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -5443,11 +5470,12 @@ func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -5662,11 +5690,12 @@ func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bo
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -5881,11 +5910,12 @@ func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more boo
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -6130,11 +6160,12 @@ func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bo
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -6379,11 +6410,12 @@ func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -6607,11 +6639,12 @@ func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -6835,11 +6868,12 @@ func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -6980,11 +7014,12 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 string
 					{
-						v1, err := d.String()
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7019,11 +7054,12 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7110,11 +7146,12 @@ func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -7264,11 +7301,12 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 string
 					{
-						v1, err := d.String()
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7303,11 +7341,12 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7325,8 +7364,12 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "attachments":
 			x.Attachments.Set = true
-			if err := x.Attachments.Value.decodeJSON(d); err != nil {
-				return err
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
 			}
 		case "author":
 			seen |= 1 << 1
@@ -7390,11 +7433,12 @@ func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -7535,11 +7579,12 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 string
 					{
-						v1, err := d.String()
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7574,11 +7619,12 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7605,8 +7651,12 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "attachments":
 			x.Attachments.Set = true
-			if err := x.Attachments.Value.decodeJSON(d); err != nil {
-				return err
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
 			}
 		case "author":
 			seen |= 1 << 1
@@ -7670,11 +7720,12 @@ func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -7815,11 +7866,12 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 string
 					{
-						v1, err := d.String()
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7854,11 +7906,12 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -7885,8 +7938,12 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "attachments":
 			x.Attachments.Set = true
-			if err := x.Attachments.Value.decodeJSON(d); err != nil {
-				return err
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
 			}
 		case "author":
 			seen |= 1 << 1
@@ -7950,11 +8007,12 @@ func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -8095,11 +8153,12 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 string
 					{
-						v1, err := d.String()
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -8134,11 +8193,12 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -8165,8 +8225,12 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "attachments":
 			x.Attachments.Set = true
-			if err := x.Attachments.Value.decodeJSON(d); err != nil {
-				return err
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
 			}
 		case "author":
 			seen |= 1 << 1
@@ -8230,11 +8294,12 @@ func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -8375,11 +8440,12 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 string
 					{
-						v1, err := d.String()
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -8414,11 +8480,12 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -8540,11 +8607,12 @@ func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -8685,11 +8753,12 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 string
 					{
-						v1, err := d.String()
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -8724,11 +8793,12 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					var e0 int
 					{
-						v1, err := d.Int()
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
 						if err != nil {
 							return err
 						}
 						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
 					list0 = append(list0, e0)
 				}
@@ -8850,11 +8920,12 @@ func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -9105,11 +9176,12 @@ func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -9351,11 +9423,12 @@ func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more 
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -9584,11 +9657,12 @@ func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, mor
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -9817,11 +9891,12 @@ func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseS
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -9990,11 +10065,12 @@ func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -10163,11 +10239,12 @@ func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -10336,11 +10413,12 @@ func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -10564,11 +10642,12 @@ func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -10783,11 +10862,12 @@ func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3
@@ -10993,11 +11073,12 @@ func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "target_id":
 			baseSeen |= 1 << 2
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
 				if err != nil {
 					return err
 				}
 				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
 			}
 		case "author_id":
 			baseSeen |= 1 << 3

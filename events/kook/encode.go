@@ -62,7 +62,7 @@ func (x *User) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.Roles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.Roles.Value[i0]), x.wire.RolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -117,9 +117,9 @@ func (x *Role) AppendJSON(b []byte) []byte {
 	b = append(b, ",\"position\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Position))
 	b = append(b, ",\"hoist\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Hoist))
+	b = jsonwire.AppendIntAs(b, int64(x.Hoist), x.wire.Hoist)
 	b = append(b, ",\"mentionable\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Mentionable))
+	b = jsonwire.AppendIntAs(b, int64(x.Mentionable), x.wire.Mentionable)
 	b = append(b, ",\"permissions\":"...)
 	b = jsonwire.AppendInt(b, x.Permissions)
 	if len(x.UnknownFields) > 0 {
@@ -144,7 +144,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 	b = append(b, ",\"guild_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.GuildID)
 	b = append(b, ",\"is_category\":"...)
-	b = jsonwire.AppendInt(b, int64(x.IsCategory))
+	b = jsonwire.AppendIntAs(b, int64(x.IsCategory), x.wire.IsCategory)
 	b = append(b, ",\"parent_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ParentID)
 	b = append(b, ",\"level\":"...)
@@ -178,7 +178,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	b = append(append(b, ",\"permission_syn"...), "c\":"...)
-	b = jsonwire.AppendInt(b, int64(x.PermissionSync))
+	b = jsonwire.AppendIntAs(b, int64(x.PermissionSync), x.wire.PermissionSync)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -388,9 +388,9 @@ func (x *Guild) AppendJSON(b []byte) []byte {
 	b = append(b, ",\"region\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Region)
 	b = append(b, ",\"enable_open\":"...)
-	b = jsonwire.AppendInt(b, int64(x.EnableOpen))
+	b = jsonwire.AppendIntAs(b, int64(x.EnableOpen), x.wire.EnableOpen)
 	b = append(b, ",\"open_id\":"...)
-	b = jsonwire.AppendInt(b, int64(x.OpenID))
+	b = jsonwire.AppendIntAs(b, int64(x.OpenID), x.wire.OpenID)
 	b = append(append(b, ",\"default_channe"...), "l_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.DefaultChannelID)
 	b = append(append(b, ",\"welcome_channe"...), "l_id\":\""...)
@@ -475,8 +475,8 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -573,8 +573,8 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -671,8 +671,8 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -791,8 +791,8 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -885,8 +885,8 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -958,8 +958,8 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1031,8 +1031,8 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1125,8 +1125,8 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1221,8 +1221,8 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1317,8 +1317,8 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1390,8 +1390,8 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1480,8 +1480,8 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1553,8 +1553,8 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1652,8 +1652,8 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1749,8 +1749,8 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1839,8 +1839,8 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -1929,8 +1929,8 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2019,8 +2019,8 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2118,8 +2118,8 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2217,8 +2217,8 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2309,8 +2309,8 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2401,8 +2401,8 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2463,7 +2463,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Mention.Value[i0])
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2478,7 +2478,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.MentionRoles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2512,8 +2512,8 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2578,7 +2578,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Mention.Value[i0])
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2593,7 +2593,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.MentionRoles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2603,7 +2603,11 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments.Set {
 		b = append(b, ",\"attachments\":"...)
-		b = x.Attachments.Value.AppendJSON(b)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
@@ -2627,8 +2631,8 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2689,7 +2693,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Mention.Value[i0])
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2704,7 +2708,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.MentionRoles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2718,7 +2722,11 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments.Set {
 		b = append(b, ",\"attachments\":"...)
-		b = x.Attachments.Value.AppendJSON(b)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
@@ -2742,8 +2750,8 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2804,7 +2812,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Mention.Value[i0])
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2819,7 +2827,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.MentionRoles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2833,7 +2841,11 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments.Set {
 		b = append(b, ",\"attachments\":"...)
-		b = x.Attachments.Value.AppendJSON(b)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
@@ -2857,8 +2869,8 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -2919,7 +2931,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Mention.Value[i0])
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2934,7 +2946,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.MentionRoles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -2948,7 +2960,11 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments.Set {
 		b = append(b, ",\"attachments\":"...)
-		b = x.Attachments.Value.AppendJSON(b)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
@@ -2972,8 +2988,8 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3034,7 +3050,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Mention.Value[i0])
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -3049,7 +3065,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.MentionRoles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -3098,8 +3114,8 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3160,7 +3176,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Mention.Value[i0])
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -3175,7 +3191,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.MentionRoles.Value[i0]))
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
@@ -3224,8 +3240,8 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3322,8 +3338,8 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3418,8 +3434,8 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3512,8 +3528,8 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3606,8 +3622,8 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3679,8 +3695,8 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3752,8 +3768,8 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3825,8 +3841,8 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -3917,8 +3933,8 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -4009,8 +4025,8 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)
@@ -4097,8 +4113,8 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 		b = append(b, ",\"type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
 	}
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.TargetID)
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
 	b = append(b, ",\"content\":\""...)

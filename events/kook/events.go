@@ -2042,6 +2042,30 @@ type TextMessageExtra struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *TextMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // ImageMessage is the event "image_message".
@@ -2154,6 +2178,35 @@ type ImageMessageExtra struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *ImageMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // VideoMessage is the event "video_message".
@@ -2266,6 +2319,35 @@ type VideoMessageExtra struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *VideoMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // FileMessage is the event "file_message".
@@ -2378,6 +2460,35 @@ type FileMessageExtra struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *FileMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // AudioMessage is the event "audio_message".
@@ -2487,6 +2598,35 @@ type AudioMessageExtra struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *AudioMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // KMarkdownMessage is the event "kmarkdown_message".
@@ -2598,6 +2738,30 @@ type KMarkdownMessageExtra struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *KMarkdownMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // CardMessage is the event "card_message".
@@ -2709,6 +2873,30 @@ type CardMessageExtra struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *CardMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // UpdatedPrivateMessage is the event "updated_private_message".

@@ -48,6 +48,25 @@ type EventData struct {
 	// JSON "verify_token"; may be absent; documented in 003, 001, 000.
 	// Note: Not in 003's field table; carried by most examples of all three documents but absent from the text/image/video/file message examples and both message_btn_click examples, and websocket frames do not carry it.
 	VerifyToken jsonwire.Opt[string]
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		TargetID jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *EventData) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "target_id":
+		if i < 0 {
+			return x.wire.TargetID
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // User: A user.
@@ -101,6 +120,25 @@ type User struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		RolesItems jsonwire.Forms
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *User) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "roles":
+		if i >= 0 {
+			return x.wire.RolesItems.At(i)
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // TagInfo: A tag shown next to a user's name.
@@ -150,6 +188,30 @@ type Role struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		Hoist       jsonwire.Form
+		Mentionable jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *Role) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "hoist":
+		if i < 0 {
+			return x.wire.Hoist
+		}
+	case "mentionable":
+		if i < 0 {
+			return x.wire.Mentionable
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // Channel: A channel.
@@ -203,6 +265,30 @@ type Channel struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		IsCategory     jsonwire.Form
+		PermissionSync jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *Channel) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "is_category":
+		if i < 0 {
+			return x.wire.IsCategory
+		}
+	case "permission_sync":
+		if i < 0 {
+			return x.wire.PermissionSync
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // PermissionOverwrite: Permission overwrite of a role in a channel.
@@ -415,6 +501,30 @@ type Guild struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		EnableOpen jsonwire.Form
+		OpenID     jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *Guild) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "enable_open":
+		if i < 0 {
+			return x.wire.EnableOpen
+		}
+	case "open_id":
+		if i < 0 {
+			return x.wire.OpenID
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // HelloData: The d of a hello signal.
