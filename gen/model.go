@@ -432,7 +432,8 @@ type DispatchCase struct {
 
 // DecidingPaths are the JSON paths (as errors name them) of the members that
 // pick an event or a signal, and of the objects that hold them: the frame's
-// payload and signal key, each family key and every object on its way.
+// payload and signal key, each family key, each where key (variants), and
+// every object on their way.
 // Recovering decoding never skips them.
 func (m *Model) DecidingPaths() []string {
 	var out []string
@@ -449,11 +450,19 @@ func (m *Model) DecidingPaths() []string {
 	if m.Signals != nil {
 		add(m.Signals.Key.JSONName)
 	}
+	keys := func(path []string) {
+		for i := range path {
+			add(joinPath(root, path[:i+1]))
+		}
+	}
 	for _, fam := range m.Families {
 		for _, k := range fam.Keys {
-			for i := range k.Field.Path {
-				add(joinPath(root, k.Field.Path[:i+1]))
-			}
+			keys(k.Field.Path)
+		}
+	}
+	for _, ev := range m.Events {
+		if ev.Where != nil {
+			keys(ev.Where.Key.Path)
 		}
 	}
 	return out

@@ -113,6 +113,9 @@ func (d *Decoder) Reset(src string, root string) {
 	d.root = root
 	d.levels = d.levels[:0]
 	d.unknown = nil
+	if d.rec != nil {
+		d.rec.problems = d.rec.problems[:0] // those of a reading given up
+	}
 }
 
 // Offset returns the current byte offset in the input.
@@ -429,9 +432,10 @@ func (d *Decoder) MissingOf(seen uint64, names ...string) error {
 	return nil
 }
 
-// missing is Missing's error, for look-aheads, which never recover.
+// missing is Missing's error, for look-aheads, which never record problems:
+// recovering decoding may skip the members around the object instead.
 func (d *Decoder) missing(key string) error {
-	return &Error{Path: d.below(key), Offset: d.pos, Msg: "required field missing"}
+	return d.withMembers(&Error{Path: d.below(key), Offset: d.pos, Msg: "required field missing"})
 }
 
 // below returns the path of the member key of the object the path names.
@@ -482,8 +486,8 @@ const maxPooledScratch = 64 << 10
 // Release puts d back into the pool used by AcquireDecoder. d must not be
 // used afterwards.
 func (d *Decoder) Release() {
+	d.rec = nil // its problems now belong to the event
 	d.Reset("", "")
-	d.rec = nil
 	if cap(d.scratch) > maxPooledScratch {
 		d.scratch = nil
 	}

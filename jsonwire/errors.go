@@ -15,11 +15,16 @@ type Error struct {
 	Offset int
 	Msg    string
 
-	// For an error about a value's shape: the offset of the key of the
-	// innermost member around it (0 for none) and that member's path
-	// without indices, which recovering decoding may skip.
-	member     int
-	memberPath string
+	// For an error about a value's shape: the members around the value,
+	// innermost first, which recovering decoding may skip.
+	members []memberRef
+}
+
+// memberRef is a member of the document: the offset of its key's opening
+// quote and its path without indices ("d.extra.body.joined_at").
+type memberRef struct {
+	at   int
+	path string
 }
 
 // Error returns "<path>: <msg>", or "offset <n>: <msg>" when Path is empty,

@@ -10,8 +10,7 @@ import (
 // decodes as strict decoding does; when that fails on a member, it decodes
 // again skipping that member (its Go field stays zero, its value is kept),
 // and so on until the event decodes. A frame whose JSON is broken, or whose
-// discriminators cannot be read, stays an error: the first one, as strict
-// decoding gives it.
+// discriminators cannot be read, stays an error: the one that stopped it.
 
 // Problem is a member that recovering decoding could not decode into its
 // field: what strict decoding said of it (Path, Offset, Msg) and its value
@@ -21,6 +20,10 @@ type Problem struct {
 	Path   string // "d.extra.body.joined_at"
 	Offset int    // where in the input
 	Msg    string // "want number, got string", "required field missing"
+	// Member is the path of the member skipped: Path's member, or one
+	// around it (an array's member for a bad element of scalars, a union
+	// array's member for an element whose key is bad). Value is its value.
+	Member string
 	Value  Raw
 
 	segs    []pathSeg // the member's place, where re-encoding puts Value back (or removes it)
@@ -47,9 +50,15 @@ const maxRecoveries = 64
 // document that strict decoding refused.
 type Recovery struct {
 	protected []string // member paths that must decode: the discriminators and where they are
-	skipped   []*Error // why each member to skip was refused; member is its key's offset
-	first     error
+	skipped   []skip   // the members to skip, and why
+	last      error // the error of the last pass
 	problems  []Problem
+}
+
+// skip is a member to skip and the error that made Retry skip it.
+type skip struct {
+	at  int
+	why *Error
 }
 
 // NewRecovery starts recovering from err, the error of strict decoding.
@@ -57,24 +66,39 @@ type Recovery struct {
 // members that pick the event, and of the objects that hold them: a problem
 // there is not recovered from.
 func NewRecovery(err error, protected ...string) *Recovery {
-	return &Recovery{protected: protected, first: err}
+	return &Recovery{protected: protected, last: err}
 }
 
 // Retry reports whether decoding again can get past err, the error of the
-// last pass, by skipping one more member. When it cannot, Err returns the
-// first error.
+// last pass, by skipping one more member. When it cannot, Err returns err:
+// broken JSON, or a problem in a member that picks the event.
+//
+// It skips the innermost member around the error that is not skipped yet: a
+// union element whose key is wrong is first skipped alone, then (its key
+// missing) with the member that holds it. A member that picks the event is
+// never skipped.
 func (r *Recovery) Retry(err error) bool {
+	r.last = err
 	e, ok := err.(*Error)
-	if !ok || e.member <= 0 || len(r.skipped) >= maxRecoveries || slices.Contains(r.protected, e.memberPath) || r.skipping(e.member) != nil {
+	if !ok || len(r.skipped) >= maxRecoveries {
 		return false
 	}
-	r.skipped = append(r.skipped, e)
-	r.problems = r.problems[:0]
-	return true
+	for _, m := range e.members {
+		if slices.Contains(r.protected, m.path) {
+			return false
+		}
+		if r.skipping(m.at) != nil {
+			continue
+		}
+		r.skipped = append(r.skipped, skip{at: m.at, why: e})
+		r.problems = r.problems[:0]
+		return true
+	}
+	return false
 }
 
-// Err returns the error of strict decoding.
-func (r *Recovery) Err() error { return r.first }
+// Err returns the error that recovering could not get past.
+func (r *Recovery) Err() error { return r.last }
 
 // Problems returns the members skipped or missing in the last pass.
 func (r *Recovery) Problems() []Problem {
@@ -87,9 +111,9 @@ func (r *Recovery) Problems() []Problem {
 // skipping returns why the member whose key is at offset at is skipped, or
 // nil when it is not.
 func (r *Recovery) skipping(at int) *Error {
-	for _, e := range r.skipped {
-		if e.member == at {
-			return e
+	for _, s := range r.skipped {
+		if s.at == at {
+			return s.why
 		}
 	}
 	return nil
@@ -111,12 +135,12 @@ func (d *Decoder) nextKeyRecovering() (string, bool, error) {
 		if why == nil {
 			return key, true, nil
 		}
-		segs := d.segs("")
+		segs, member := d.segs(""), d.Path()
 		raw, err := d.Raw()
 		if err != nil {
 			return "", false, err
 		}
-		d.rec.add(Problem{Path: why.Path, Offset: why.Offset, Msg: why.Msg, Value: raw, segs: segs})
+		d.rec.add(Problem{Path: why.Path, Offset: why.Offset, Msg: why.Msg, Member: member, Value: raw, segs: segs})
 	}
 }
 
@@ -124,7 +148,7 @@ func (d *Decoder) nextKeyRecovering() (string, bool, error) {
 // payload, may pass the same member again.
 func (r *Recovery) add(p Problem) {
 	for _, q := range r.problems {
-		if q.Path == p.Path && q.Offset == p.Offset {
+		if q.Member == p.Member && q.Path == p.Path && q.Offset == p.Offset {
 			return
 		}
 	}
@@ -153,15 +177,16 @@ func (d *Decoder) segs(key string) []pathSeg {
 }
 
 // shapeErr is the error for a value of a shape the reader does not take.
-// It names the innermost member around the value (its key's offset and its
-// path without indices), which recovering decoding may skip.
+// It names the members around the value, which recovering decoding may skip.
 func (d *Decoder) shapeErr(off int, msg string) *Error {
-	e := d.errAt(off, msg)
+	return d.withMembers(d.errAt(off, msg))
+}
+
+// withMembers sets e's members: those around the cursor, innermost first.
+func (d *Decoder) withMembers(e *Error) *Error {
 	for i := len(d.levels) - 1; i >= 0; i-- {
 		if lv := &d.levels[i]; !lv.array && lv.hasSeg {
-			e.member = lv.keyAt
-			e.memberPath = stripIndices(d.pathTo(i))
-			break
+			e.members = append(e.members, memberRef{at: lv.keyAt, path: stripIndices(d.pathTo(i))})
 		}
 	}
 	return e
@@ -193,7 +218,7 @@ func (d *Decoder) missingProblem(key string) bool {
 			return true // skipped, not missing
 		}
 	}
-	d.rec.add(Problem{Path: path, Offset: d.pos, Msg: "required field missing", segs: segs, missing: true})
+	d.rec.add(Problem{Path: path, Offset: d.pos, Msg: "required field missing", Member: path, segs: segs, missing: true})
 	return true
 }
 
