@@ -432,8 +432,7 @@ type DispatchCase struct {
 
 // DecidingPaths are the JSON paths (as errors name them) of the members that
 // pick an event or a signal, and of the objects that hold them: the frame's
-// payload and signal key, each family key, each where key (variants), and
-// every object on their way.
+// payload and signal key, each family key and every object on its way.
 // Recovering decoding never skips them.
 func (m *Model) DecidingPaths() []string {
 	var out []string
@@ -460,10 +459,7 @@ func (m *Model) DecidingPaths() []string {
 			keys(k.Field.Path)
 		}
 	}
-	for _, ev := range m.Events {
-		if ev.Where != nil {
-			keys(ev.Where.Key.Path)
-		}
-	}
+	// A where key (variants) needs no place here: when it cannot be read,
+	// the look-ahead that picks the variant fails on the payload itself.
 	return out
 }

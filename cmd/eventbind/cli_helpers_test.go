@@ -108,6 +108,7 @@ type outLine struct {
 	Known    bool
 	Value    json.RawMessage
 	Unknown  []string // nil when the key is absent
+	Problems []string // nil when the key is absent (a line decoded whole)
 	Error    string
 	IsError  bool
 }
@@ -146,12 +147,17 @@ func parseOutLine(t *testing.T, n int, raw string, strict bool) outLine {
 	sorted := append([]string(nil), keys...)
 	sort.Strings(sorted)
 	_, isError := members["error"]
+	_, hasProblems := members["problems"]
 	want := decodedKeys
 	switch {
 	case isError:
 		want = errorKeys
 	case strict:
 		want = decodedStrictKeys
+	}
+	if hasProblems && !isError {
+		want = append(append([]string(nil), want...), "problems")
+		sort.Strings(want)
 	}
 	if diff := cmp.Diff(want, sorted); diff != "" {
 		t.Errorf("output line %d has keys %q, want exactly %q (-want +got):\n%s\n%s", n, keys, want, diff, clip(raw))
@@ -178,6 +184,11 @@ func parseOutLine(t *testing.T, n int, raw string, strict bool) outLine {
 	ol.Value = members["value"]
 	if v := bytes.TrimSpace(ol.Value); len(v) == 0 || v[0] != '{' {
 		t.Errorf("output line %d: \"value\" is %s, want an object", n, clip(string(ol.Value)))
+	}
+	if p, ok := members["problems"]; ok {
+		if err := json.Unmarshal(p, &ol.Problems); err != nil || len(ol.Problems) == 0 {
+			t.Errorf("output line %d: \"problems\" is %s, want a non-empty array of strings", n, p)
+		}
 	}
 	if u, ok := members["unknown_fields"]; ok {
 		if string(bytes.TrimSpace(u)) == "null" {
@@ -258,6 +269,9 @@ func wantDecoded(t *testing.T, got outLine, line int, event string, known bool, 
 		t.Errorf("line %d: got error %q, want event %s", line, got.Error, event)
 		return
 	}
+	if got.Problems != nil {
+		t.Errorf("line %d: problems %q, want none", line, got.Problems)
+	}
 	if got.Line != line {
 		t.Errorf("line = %d, want %d", got.Line, line)
 	}
@@ -269,6 +283,25 @@ func wantDecoded(t *testing.T, got outLine, line int, event string, known bool, 
 	}
 	if got.Known != known {
 		t.Errorf("line %d: known = %v, want %v", line, got.Known, known)
+	}
+	if diff := sameJSON(t, input, got.Value); diff != "" {
+		t.Errorf("line %d: value is not the input document (-input +value):\n%s", line, clip(diff))
+	}
+}
+
+// wantRecovered checks a line decoded with problems: the event, its problems
+// and the value, which is the input document all the same.
+func wantRecovered(t *testing.T, got outLine, line int, event string, input []byte, problems ...string) {
+	t.Helper()
+	if got.IsError {
+		t.Errorf("line %d: got error %q, want event %s recovered", line, got.Error, event)
+		return
+	}
+	if got.Line != line || got.Event != event || !got.Known {
+		t.Errorf("line %d: got line %d event %q known %v, want %s", line, got.Line, got.Event, got.Known, event)
+	}
+	if diff := cmp.Diff(problems, got.Problems); diff != "" {
+		t.Errorf("line %d: problems (-want +got):\n%s", line, diff)
 	}
 	if diff := sameJSON(t, input, got.Value); diff != "" {
 		t.Errorf("line %d: value is not the input document (-input +value):\n%s", line, clip(diff))

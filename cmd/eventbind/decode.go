@@ -20,6 +20,7 @@ type result struct {
 	Known    *bool           `json:"known,omitempty"`
 	Value    json.RawMessage `json:"value,omitempty"`
 	Unknown  *[]string       `json:"unknown_fields,omitempty"`
+	Problems []string        `json:"problems,omitempty"`
 	Error    string          `json:"error,omitempty"`
 }
 
@@ -67,7 +68,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				lineNo++
 				if trimmed := bytes.TrimSpace(line); len(trimmed) > 0 {
 					res := decodeLine(trimmed, lineNo, only, *strict)
-					if res.Error != "" {
+					if res.Error != "" || len(res.Problems) > 0 {
 						status = exitFailed
 					}
 					if err := enc.Encode(res); err != nil {
@@ -101,7 +102,7 @@ func decodeLine(line []byte, lineNo int, only *platform, strict bool) result {
 		return result{Line: lineNo, Error: err.Error()}
 	}
 	known := d.known
-	res := result{Line: lineNo, Platform: p.name, Event: d.event, Known: &known, Value: d.value}
+	res := result{Line: lineNo, Platform: p.name, Event: d.event, Known: &known, Value: d.value, Problems: d.problems}
 	if strict {
 		paths := d.unknown
 		if paths == nil {

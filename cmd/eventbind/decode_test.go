@@ -353,16 +353,6 @@ func TestDecodeBadLines(t *testing.T) {
 		{name: "truncated JSON", input: textFrame[:len(textFrame)/2], want: "unexpected end of input"},
 		{name: "truncated after the last brace", input: textFrame[:len(textFrame)-1], want: "unexpected end of input"},
 		{
-			name:  "joined_at is a string",
-			input: strings.Replace(joinedGuildFrame, `"joined_at":1612774315000`, `"joined_at":"1612774315000"`, 1),
-			want:  "d.extra.body.joined_at: want number, got string",
-		},
-		{
-			name:  "joined_at is a string in a bare d",
-			input: `{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"x","extra":{"type":"joined_guild","body":{"user_id":"3","joined_at":"soon"}},"msg_id":"m","msg_timestamp":1,"nonce":""}`,
-			want:  "d.extra.body.joined_at: want number, got string",
-		},
-		{
 			name:  "missing d.type",
 			input: strings.Replace(textFrame, `"type":1,"target_id"`, `"target_id"`, 1),
 			want:  "d.type",
@@ -379,11 +369,6 @@ func TestDecodeBadLines(t *testing.T) {
 		},
 		{name: "JSON array", input: `[{"s":0,"d":{"type":1}}]`, want: "array"},
 		{name: "JSON string", input: `"text"`, want: "string"},
-		{
-			name:  "wrong type inside an array element",
-			input: `{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"x","extra":{"type":"added_channel","body":{"permission_users":[{"user":{"id":5}}]}},"msg_id":"m","msg_timestamp":1,"nonce":""}}`,
-			want:  "d.extra.body.permission_users[0].user.id: want string, got number",
-		},
 		{name: "trailing garbage", input: textFrame + ` x`, want: "offset"},
 		{name: "two frames on one line", input: textFrame + textFrame, want: "offset"},
 	}
@@ -403,6 +388,84 @@ func TestDecodeBadLines(t *testing.T) {
 					t.Fatalf("%d output lines, want 2:\n%s", len(out), stdout)
 				}
 				wantError(t, out[0], 1, tc.want)
+				wantDecoded(t, out[1], 2, "joined_guild", true, []byte(joinedGuildFrame))
+			})
+		}
+	}
+}
+
+// TestDecodeRecoveredLines: a line whose discriminators are readable but
+// with a member of a shape the schema does not take is printed as its event
+// with "problems", its value the input document; such a line makes the exit
+// status 1, and the good line after it decodes as ever.
+func TestDecodeRecoveredLines(t *testing.T) {
+	tests := []struct {
+		name     string
+		input    string
+		event    string
+		problems []string
+	}{
+		{
+			name:     "joined_at is a string",
+			input:    strings.Replace(joinedGuildFrame, `"joined_at":1612774315000`, `"joined_at":"1612774315000"`, 1),
+			event:    "joined_guild",
+			problems: []string{"d.extra.body.joined_at: want number, got string"},
+		},
+		{
+			name:     "joined_at is a string in a bare d",
+			input:    `{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"x","extra":{"type":"joined_guild","body":{"user_id":"3","joined_at":"soon"}},"msg_id":"m","msg_timestamp":1,"nonce":""}`,
+			event:    "joined_guild",
+			problems: []string{"d.extra.body.joined_at: want number, got string"},
+		},
+		{
+			name:     "wrong type at the top of d",
+			input:    strings.Replace(joinedGuildFrame, `"msg_timestamp":1612774315732`, `"msg_timestamp":true`, 1),
+			event:    "joined_guild",
+			problems: []string{"d.msg_timestamp: want number, got boolean"},
+		},
+		{
+			name:     "wrong type in extra",
+			input:    strings.Replace(textFrame, `"guild_id":"g"`, `"guild_id":{"id":"g"}`, 1),
+			event:    "text_message",
+			problems: []string{"d.extra.guild_id: want string, got object"},
+		},
+		{
+			name:  "wrong type inside an array element",
+			input: `{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"x","extra":{"type":"added_channel","body":{"permission_users":[{"user":{"id":[5],"username":"u"},"allow":0,"deny":0}]}},"msg_id":"m","msg_timestamp":1,"nonce":""}}`,
+			event: "added_channel",
+			problems: []string{
+				"d.extra.body.permission_users[0].user.id: want string, got array",
+				"d.extra.body.id: required field missing",
+				"d.extra.body.name: required field missing",
+				"d.extra.body.user_id: required field missing",
+				"d.extra.body.guild_id: required field missing",
+				"d.extra.body.is_category: required field missing",
+				"d.extra.body.parent_id: required field missing",
+				"d.extra.body.level: required field missing",
+				"d.extra.body.slow_mode: required field missing",
+				"d.extra.body.topic: required field missing",
+				"d.extra.body.type: required field missing",
+				"d.extra.body.permission_overwrites: required field missing",
+				"d.extra.body.permission_sync: required field missing",
+			},
+		},
+	}
+	for _, tc := range tests {
+		for _, strict := range []bool{false, true} {
+			name, args := tc.name, []string{"decode"}
+			if strict {
+				name, args = tc.name+"/strict", []string{"decode", "--strict"}
+			}
+			t.Run(name, func(t *testing.T) {
+				code, stdout, stderr := runCLI(t, args, jsonl([]byte(tc.input), []byte(joinedGuildFrame)))
+				if code != 1 {
+					t.Errorf("exit status %d, want 1; stderr: %s", code, stderr)
+				}
+				out := parseOutput(t, stdout, strict)
+				if len(out) != 2 {
+					t.Fatalf("%d output lines, want 2:\n%s", len(out), stdout)
+				}
+				wantRecovered(t, out[0], 1, tc.event, []byte(tc.input), tc.problems...)
 				wantDecoded(t, out[1], 2, "joined_guild", true, []byte(joinedGuildFrame))
 			})
 		}
@@ -433,7 +496,7 @@ func TestDecodeBadLinesInterleaved(t *testing.T) {
 	wantError(t, out[1], 2, "offset 1: invalid character")
 	wantDecoded(t, out[2], 3, "joined_guild", true, []byte(joinedGuildFrame))
 	wantError(t, out[3], 4, "array")
-	wantError(t, out[4], 5, "d.extra.body.joined_at: want number, got string")
+	wantRecovered(t, out[4], 5, "joined_guild", []byte(lines[4]), "d.extra.body.joined_at: want number, got string")
 	wantDecoded(t, out[5], 6, "text_message", true, []byte(textFrame))
 	wantError(t, out[6], 7, "unexpected end of input")
 }

@@ -22,7 +22,9 @@ func claimsKOOK(line []byte) bool {
 	return !hasDetail
 }
 
-var decodeKOOKEvent = decoderOf(kook.Decode, kook.DecodeReportingUnknown)
+var decodeKOOKEvent = decoderOf(func(line []byte, strict bool) (kook.Event, []string, error) {
+	return kook.DecodeWith(line, kook.DecodeOptions{ReportUnknown: strict, Recover: true})
+})
 
 // decodeKOOK decodes a line whose "s" is other than 0 as a signal (hello,
 // ping, pong, resume, reconnect, resume_ack, or signal_<s> when unknown; an

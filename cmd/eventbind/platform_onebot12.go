@@ -8,7 +8,9 @@ import (
 )
 
 func init() {
-	platforms = append(platforms, &platform{name: "onebot12", claims: claimsOneBot12, decode: decoderOf(onebot12.Decode, onebot12.DecodeReportingUnknown)})
+	platforms = append(platforms, &platform{name: "onebot12", claims: claimsOneBot12, decode: decoderOf(func(line []byte, strict bool) (onebot12.Event, []string, error) {
+		return onebot12.DecodeWith(line, onebot12.DecodeOptions{ReportUnknown: strict, Recover: true})
+	})})
 }
 
 // claimsOneBot12: a OneBot event has "type" and "detail_type" at the top.

@@ -1,11 +1,14 @@
 package main
 
+import "github.com/eventbind/eventbind/jsonwire"
+
 // decoded is what the command line needs from any platform's decoder.
 type decoded struct {
-	event   string
-	known   bool
-	value   []byte
-	unknown []string
+	event    string
+	known    bool
+	value    []byte
+	unknown  []string
+	problems []string // what recovering decoding skipped: "<path>: <what>"
 }
 
 // platform ties a generated package to the command line.
@@ -57,24 +60,18 @@ type event interface {
 	EventName() string
 	Known() bool
 	AppendJSON(b []byte) []byte
+	Problems() []jsonwire.Problem
 }
 
-// decoderOf adapts a generated package's Decode and DecodeReportingUnknown.
-func decoderOf[E event](decode func([]byte) (E, error), report func([]byte) (E, []string, error)) func([]byte, bool) (decoded, error) {
+// decoderOf adapts a generated package's DecodeWith, called with Recover
+// (and ReportUnknown when strict): a line whose discriminators are readable
+// is printed as its event, with the problems that recovering found.
+func decoderOf[E event](decodeWith func(data []byte, strict bool) (E, []string, error)) func([]byte, bool) (decoded, error) {
 	return func(line []byte, strict bool) (decoded, error) {
-		var (
-			ev    E
-			paths []string
-			err   error
-		)
-		if strict {
-			ev, paths, err = report(line)
-		} else {
-			ev, err = decode(line)
-		}
+		ev, paths, err := decodeWith(line, strict)
 		if err != nil {
 			return decoded{}, err
 		}
-		return decoded{event: ev.EventName(), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths}, nil
+		return decoded{event: ev.EventName(), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths, problems: jsonwire.ProblemStrings(ev.Problems())}, nil
 	}
 }

@@ -15,12 +15,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
+	"github.com/eventbind/eventbind/jsonwire"
 )
 
 func init() {
@@ -44,6 +46,7 @@ type servedLine struct {
 	Event    string          `json:"event"`
 	Known    bool            `json:"known"`
 	Value    json.RawMessage `json:"value"`
+	Problems []string        `json:"problems,omitempty"`
 }
 
 // eventPrinter writes each delivered event as one JSON line; requests are
@@ -57,7 +60,8 @@ func (p *eventPrinter) print(_ context.Context, ev kook.Event) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(servedLine{Platform: "kook", Event: ev.EventName(), Known: ev.Known(), Value: ev.AppendJSON(nil)}); err != nil {
+	line := servedLine{Platform: "kook", Event: ev.EventName(), Known: ev.Known(), Value: ev.AppendJSON(nil), Problems: jsonwire.ProblemStrings(ev.Problems())}
+	if err := enc.Encode(line); err != nil {
 		return err
 	}
 	p.mu.Lock()
@@ -76,6 +80,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	key := fs.String("encrypt-key", "", "the bot's encrypt `key`, when encryption is on (default $KOOK_ENCRYPT_KEY)")
 	maxBody := fs.Int64("max-body", webhook.DefaultMaxBody, "largest request body, in `bytes`")
 	maxInflated := fs.Int64("max-inflated", webhook.DefaultMaxInflated, "largest body once inflated, in `bytes`")
+	strict := fs.Bool("strict", false, "refuse (400) an event with a member of a shape the schema does not take, instead of delivering it with its problems")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -106,6 +111,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 		MaxBody:     *maxBody,
 		MaxInflated: *maxInflated,
 		OnEvent:     printer.print,
+		Strict:      *strict,
 		Report:      func(r *http.Request, o webhook.Outcome) { logOutcome(logger, r, o) },
 	})
 	if err != nil {
@@ -152,9 +158,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 }
 
 // logOutcome writes one stderr line per request that is not a plain delivery
-// (those are on stdout).
+// (those are on stdout), and one for a delivery of a recovered event.
 func logOutcome(logger *log.Logger, r *http.Request, o webhook.Outcome) {
 	switch o.Kind {
+	case webhook.Delivered:
+		if ps := o.Event.Problems(); len(ps) > 0 {
+			logger.Printf("delivered %s (sn %d) with %d problem(s): %s", o.Event.EventName(), o.SN, len(ps), strings.Join(jsonwire.ProblemStrings(ps), "; "))
+		}
 	case webhook.Refused:
 		logger.Printf("refused %s %s from %s: %d %v", r.Method, r.URL.Path, r.RemoteAddr, o.Status, o.Err)
 	case webhook.Duplicate:

@@ -446,3 +446,44 @@ func testServeProcess(t *testing.T, sig syscall.Signal) {
 		t.Errorf("more on stdout: %q", more)
 	}
 }
+
+// TestServeRecovered: an event with a member of a shape the schema does not
+// take is answered 200 and printed with its problems (its value the body as
+// sent), and the delivery is logged; with --strict it is refused with 400.
+func TestServeRecovered(t *testing.T) {
+	frame := []byte(`{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"x","msg_id":"m-rec","msg_timestamp":1,"nonce":"","verify_token":"` + serveToken + `","extra":{"type":"joined_guild","body":{"user_id":"7","joined_at":"now"}}},"sn":77}`)
+	url, stdout, stderr, stop := startServe(t, "--verify-token", serveToken)
+	if status := postBody(t, url, frame); status != 200 {
+		t.Errorf("status %d, want 200", status)
+	}
+	if code := stop(); code != 0 {
+		t.Errorf("exit status %d", code)
+	}
+	var line struct {
+		Event    string          `json:"event"`
+		Known    bool            `json:"known"`
+		Value    json.RawMessage `json:"value"`
+		Problems []string        `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(stdout.String()), &line); err != nil {
+		t.Fatalf("stdout %q: %v", stdout.String(), err)
+	}
+	if line.Event != "joined_guild" || !line.Known || len(line.Problems) != 1 || line.Problems[0] != "d.extra.body.joined_at: want number, got string" {
+		t.Errorf("printed %+v", line)
+	}
+	if diff := sameJSON(t, frame, line.Value); diff != "" {
+		t.Errorf("value is not the body (-body +value):\n%s", diff)
+	}
+	if want := "eventbind serve: delivered joined_guild (sn 77) with 1 problem(s): d.extra.body.joined_at: want number, got string\n"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr does not contain %q:\n%s", want, stderr.String())
+	}
+
+	url, stdout, stderr, stop = startServe(t, "--verify-token", serveToken, "--strict")
+	if status := postBody(t, url, frame); status != 400 {
+		t.Errorf("--strict: status %d, want 400", status)
+	}
+	stop()
+	if stdout.String() != "" || !strings.Contains(stderr.String(), ": 400 d.extra.body.joined_at: want number, got string\n") {
+		t.Errorf("--strict: stdout %q stderr %q", stdout.String(), stderr.String())
+	}
+}

@@ -53,7 +53,7 @@ func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 // problem is not one to recover from (then err is the answer).
 func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
 	// A problem in these members leaves the event unknown: no recovering there.
-	rec := jsonwire.NewRecovery(err, "d", "s", "d.type", "d.extra", "d.extra.type", "d.channel_type")
+	rec := jsonwire.NewRecovery(err, "d", "s", "d.type", "d.extra", "d.extra.type")
 	for rec.Retry(err) {
 		v, unknown, e := decode(data, opts, rec)
 		if e == nil {

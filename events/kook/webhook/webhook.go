@@ -25,7 +25,11 @@
 //     time), for challenges as for events: 403 otherwise;
 //  5. a challenge (d.channel_type "WEBHOOK_CHALLENGE") is answered with
 //     {"challenge": ...};
-//  6. an event is decoded with kook.Decode (400 with the JSON path on error);
+//  6. an event is decoded with kook.DecodeWith, recovering (a member of a
+//     shape the schema does not take is skipped and listed in the event's
+//     Problems, and the event is delivered); broken JSON or discriminators
+//     that cannot be read are a 400 with the JSON path, as is any problem
+//     with Config.Strict;
 //  7. an event whose sn (and d.msg_id) was already delivered is answered 200
 //     and not delivered again (Config.Seen);
 //  8. the event goes to Config.OnEvent, then through kook.Dispatch to
@@ -93,8 +97,14 @@ type Config struct {
 	// error counts as a delivery failure.
 	OnEvent func(ctx context.Context, ev kook.Event) error
 	// Report, when set, is called once per request with what was done, for
-	// logging (refusals carry the full reason in Outcome.Err).
+	// logging (refusals carry the full reason in Outcome.Err; a recovered
+	// event lists its problems in Outcome.Event.Problems()).
 	Report func(r *http.Request, o Outcome)
+	// Strict refuses (400) an event with a member of a shape the schema does
+	// not take. By default such an event is delivered recovered (see
+	// kook.DecodeOptions.Recover): KOOK gives up retrying after a few
+	// refusals, so refusing would lose the event for good.
+	Strict bool
 }
 
 // Kind is what the receiver did with a request.
@@ -163,6 +173,7 @@ type Receiver struct {
 	seen        SeenStore
 	handler     kook.Handler
 	onEvent     func(context.Context, kook.Event) error
+	strict      bool
 	report      func(*http.Request, Outcome)
 
 	mu       sync.Mutex
@@ -187,6 +198,7 @@ func New(cfg Config) (*Receiver, error) {
 		seen:        cfg.Seen,
 		handler:     cfg.Handler,
 		onEvent:     cfg.OnEvent,
+		strict:      cfg.Strict,
 		report:      cfg.Report,
 		inFlight:    make(map[SeenKey]struct{}),
 	}
@@ -436,7 +448,7 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 	if ct == ChallengeChannelType {
 		return readChallenge(body, payload, msg)
 	}
-	ev, err := kook.Decode(body)
+	ev, _, err := kook.DecodeWith(body, kook.DecodeOptions{Recover: !r.strict})
 	if err != nil {
 		return jsonError(err)
 	}
@@ -445,11 +457,13 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 			return refuse(http.StatusBadRequest, "s", "want 0 (an event), got "+clip(s))
 		}
 		if raw, ok, _ := jsonwire.Lookup(body, "sn"); ok {
-			sn, err := strconv.ParseInt(string(raw), 10, 64)
-			if err != nil {
+			// An sn of another shape is one of the event's problems when
+			// recovering: the event goes without one.
+			if sn, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
+				msg.SN, msg.HasSN = sn, true
+			} else if r.strict {
 				return refuse(http.StatusBadRequest, "sn", "want an integer, got "+clip(raw))
 			}
-			msg.SN, msg.HasSN = sn, true
 		}
 	}
 	if id, _, err := lookupString(payload, "msg_id"); err == nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
+	"github.com/eventbind/eventbind/jsonwire"
 )
 
 // wantRefused checks a refusal: the status, the reason reported (Report gets
@@ -380,7 +381,6 @@ func TestMalformed(t *testing.T) {
 		{"truncated", frame[:len(frame)-5], "offset "},
 		{"trailing data", append(append([]byte(nil), frame...), " {}"...), "offset "},
 		{"d not an object", []byte(`{"s":0,"d":[]}`), "d: want object, got array"},
-		{"wrong type in a body", joined, "d.extra.body.joined_at: want number, got string"},
 		{"signal other than 0", bytes.Replace(frame, []byte(`"s":0`), []byte(`"s":1`), 1), "s: want 0 (an event), got 1"},
 		{"bad zlib", compress(frame)[:20], "zlib: unexpected EOF"},
 		{"zlib with trailing data", append(compress(frame), "junk"...), "zlib: 4 bytes after the end of the compressed stream"},
@@ -388,6 +388,28 @@ func TestMalformed(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, rec := server(t, webhook.Config{})
+			status, out := post(t, srv.URL, tc.body)
+			wantRefused(t, rec, 400, status, tc.reason)
+			if !strings.Contains(out, tc.reason) {
+				t.Errorf("response %q does not say %q", out, tc.reason)
+			}
+		})
+	}
+	// A member of another shape: refused with Strict, else delivered.
+	t.Run("wrong type in a body, strict", func(t *testing.T) {
+		srv, rec := server(t, webhook.Config{Strict: true})
+		status, _ := post(t, srv.URL, joined)
+		wantRefused(t, rec, 400, status, "d.extra.body.joined_at: want number, got string")
+	})
+	for _, tc := range []struct {
+		name   string
+		body   []byte
+		reason string
+	}{
+		{"strict sn", bytes.Replace(frame, []byte(`"sn":`), []byte(`"sn":"x","was":`), 1), "sn: want number, got string"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, rec := server(t, webhook.Config{Strict: true})
 			status, out := post(t, srv.URL, tc.body)
 			wantRefused(t, rec, 400, status, tc.reason)
 			if !strings.Contains(out, tc.reason) {
@@ -631,4 +653,36 @@ func ExampleNew() {
 	}
 	http.Handle("/kook", rcv)
 	// http.ListenAndServe(":8080", nil)
+}
+
+// TestRecoveredDelivery: an event with a member of a shape the schema does
+// not take is delivered (200) with its problems, its sn still deduplicates,
+// and the handler sees the event it would have seen but for that member.
+func TestRecoveredDelivery(t *testing.T) {
+	body := []byte(`{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"6","author_id":"1","content":"x","msg_id":"m-1","msg_timestamp":1,"nonce":"","verify_token":"` + token + `","extra":{"type":"joined_guild","body":{"user_id":"7","joined_at":"now"}}},"sn":41}`)
+	srv, rec := server(t, webhook.Config{})
+	if status, out := post(t, srv.URL, body); status != 200 {
+		t.Fatalf("status %d: %s", status, out)
+	}
+	o := rec.lastOutcome(t)
+	if o.Kind != webhook.Delivered || !o.HasSN || o.SN != 41 {
+		t.Fatalf("outcome %+v", o)
+	}
+	ev, ok := o.Event.(*kook.JoinedGuild)
+	if !ok || ev.Extra.Body.UserID != "7" || ev.Extra.Body.JoinedAt != 0 {
+		t.Fatalf("event %#v", o.Event)
+	}
+	if ps := jsonwire.ProblemStrings(ev.Problems()); len(ps) != 1 || ps[0] != "d.extra.body.joined_at: want number, got string" {
+		t.Errorf("problems %q", ps)
+	}
+	rec.mu.Lock()
+	handled := append([]string(nil), rec.handled...)
+	rec.mu.Unlock()
+	if len(handled) != 1 || handled[0] != "joined_guild" {
+		t.Errorf("handler saw %v", handled)
+	}
+	// KOOK's retry of the same frame is a duplicate.
+	if status, _ := post(t, srv.URL, body); status != 200 || rec.lastOutcome(t).Kind != webhook.Duplicate || rec.count() != 1 {
+		t.Errorf("retry: status %d, outcome %v, delivered %d times", status, rec.lastOutcome(t).Kind, rec.count())
+	}
 }
