@@ -414,7 +414,7 @@ func (d *Decoder) Missing(key string) error {
 	if d.missingProblem(key) {
 		return nil
 	}
-	return d.missing(key)
+	return &Error{Path: d.below(key), Offset: d.pos, Msg: "required field missing", missing: true}
 }
 
 // MissingOf reports the first of names, an object's required members, that

@@ -18,6 +18,9 @@ type Error struct {
 	// For an error about a value's shape: the members around the value,
 	// innermost first, which recovering decoding may skip.
 	members []memberRef
+	// missing marks a required member that an object lacked, which a
+	// recovering pass records as a problem instead.
+	missing bool
 }
 
 // memberRef is a member of the document: the offset of its key's opening

@@ -53,6 +53,7 @@ type Recovery struct {
 	skipped   []skip   // the members to skip, and why
 	last      error // the error of the last pass
 	problems  []Problem
+	passes    int
 }
 
 // skip is a member to skip and the error that made Retry skip it.
@@ -80,8 +81,12 @@ func NewRecovery(err error, protected ...string) *Recovery {
 func (r *Recovery) Retry(err error) bool {
 	r.last = err
 	e, ok := err.(*Error)
-	if !ok || len(r.skipped) >= maxRecoveries {
+	if !ok || r.passes >= maxRecoveries {
 		return false
+	}
+	r.passes++
+	if e.missing && r.passes == 1 {
+		return true // strict decoding's: a recovering pass records it
 	}
 	for _, m := range e.members {
 		if slices.Contains(r.protected, m.path) {

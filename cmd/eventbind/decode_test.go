@@ -689,3 +689,29 @@ func TestDecodeUpdatedGuildVariants(t *testing.T) {
 		t.Errorf("stdout lacks the event and known members as documented:\n%s", stdout)
 	}
 }
+
+// TestDecodeAlternativeForms: a line with members in a form the schema
+// declares (a mention id as a number, is_category as a boolean, attachments
+// as []) decodes whole: no problems, exit status 0, and the value keeps the
+// forms that came.
+func TestDecodeAlternativeForms(t *testing.T) {
+	lines := []string{
+		strings.Replace(textFrame, `"mention":[]`, `"mention":[2418200000,"12"]`, 1),
+		`{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"x","msg_id":"m","msg_timestamp":1,"nonce":"","extra":{"type":"added_channel","body":{"id":"c","name":"n","user_id":"u","guild_id":"g","is_category":false,"parent_id":"","level":null,"slow_mode":0,"topic":"","type":1,"permission_overwrites":[],"permission_users":[],"permission_sync":true}}},"sn":3}`,
+		strings.Replace(textFrame, `"mention_here":false,`, `"mention_here":false,"attachments":[],`, 1),
+	}
+	code, stdout, stderr := runCLI(t, []string{"decode"}, strings.Join(lines, "\n"))
+	if code != 0 {
+		t.Errorf("exit status %d, want 0; stderr %s", code, stderr)
+	}
+	out := parseOutput(t, stdout, false)
+	if len(out) != len(lines) {
+		t.Fatalf("%d output lines:\n%s", len(out), stdout)
+	}
+	for i, ev := range []string{"text_message", "added_channel", "text_message"} {
+		wantDecoded(t, out[i], i+1, ev, true, []byte(lines[i]))
+	}
+	if !strings.Contains(string(out[0].Value), `"mention":[2418200000,"12"]`) {
+		t.Errorf("the mention ids did not keep their forms: %s", out[0].Value)
+	}
+}
