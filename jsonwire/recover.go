@@ -51,7 +51,7 @@ const maxRecoveries = 64
 type Recovery struct {
 	protected []string // member paths that must decode: the discriminators and where they are
 	skipped   []skip   // the members to skip, and why
-	last      error // the error of the last pass
+	last      error    // the error of the last pass
 	problems  []Problem
 	passes    int
 }
