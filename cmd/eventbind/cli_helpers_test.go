@@ -17,10 +17,6 @@ import (
 // examplesDir holds the documented KOOK frames, one pretty-printed frame per file.
 const examplesDir = "../../schema/kook/testdata/examples"
 
-// numExamples is how many example frames there are (every KOOK event; two
-// are built, not documented: audio_message and updated_guild on PERSON).
-const numExamples = 54
-
 // example is one documented frame, compacted onto a single line.
 type example struct {
 	file  string // base name, e.g. 003_joined_guild.json
@@ -37,8 +33,9 @@ func loadExamples(t *testing.T) []example {
 		t.Fatal(err)
 	}
 	sort.Strings(files)
-	if len(files) != numExamples {
-		t.Fatalf("found %d example files in %s, want %d", len(files), examplesDir, numExamples)
+	// generated_test checks that the schema lists each of them.
+	if len(files) == 0 {
+		t.Fatalf("found no example files in %s", examplesDir)
 	}
 	var out []example
 	for _, path := range files {

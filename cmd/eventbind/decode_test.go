@@ -25,7 +25,7 @@ const (
 	joinedGuildFrame = `{"s":0,"d":{"channel_type":"GROUP","type":255,"target_id":"g","author_id":"1","content":"[系统消息]","extra":{"type":"joined_guild","body":{"user_id":"3891000000","joined_at":1612774315000}},"msg_id":"m","msg_timestamp":1612774315732,"nonce":""},"sn":15}`
 )
 
-// TestDecodeExamplesStdin feeds all 54 example frames, compacted one per
+// TestDecodeExamplesStdin feeds all the example frames, compacted one per
 // line, on stdin: each output line must carry the input line number, platform
 // kook, known true, the event named by the file, and the input as its value.
 func TestDecodeExamplesStdin(t *testing.T) {
@@ -67,7 +67,7 @@ func TestDecodeExamplesStdin(t *testing.T) {
 	}
 }
 
-// TestDecodeExamplesFiles gives the 54 frames as two FILE arguments: line
+// TestDecodeExamplesFiles gives the example frames as two FILE arguments: line
 // numbers continue across files, and stdin is not read.
 func TestDecodeExamplesFiles(t *testing.T) {
 	examples := loadExamples(t)
