@@ -139,13 +139,23 @@ func emitDecodeEntry(m *Model) jen.Code {
 
 	g.Comment("DecodeWith is Decode with options. The unknown paths are nil unless").Line()
 	g.Comment("opts.ReportUnknown is set.").Line()
-	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
-		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("opts"), jen.Nil()),
-		jen.If(jen.Err().Op("!=").Nil().Op("&&").Id("opts").Dot("Recover")).Block(
+	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("opts"), jen.Nil())
+		if m.Signals != nil {
+			b.If(jen.Err().Op("!=").Nil()).Block(
+				jen.If(jen.Id("serr").Op(":=").Id("notAnEvent").Call(jen.Id("data")), jen.Id("serr").Op("!=").Nil()).Block(
+					jen.Return(jen.Nil(), jen.Nil(), jen.Id("serr")),
+				),
+			)
+		}
+		b.If(jen.Err().Op("!=").Nil().Op("&&").Id("opts").Dot("Recover")).Block(
 			jen.Return(jen.Id("recoverWith").Call(jen.Id("data"), jen.Id("opts"), jen.Err(), jen.Id("decodeWith"))),
-		),
-		jen.Return(jen.Id("ev"), jen.Id("unknown"), jen.Err()),
-	).Line().Line()
+		)
+		b.Return(jen.Id("ev"), jen.Id("unknown"), jen.Err())
+	}).Line().Line()
+	if m.Signals != nil {
+		g.Add(emitNotAnEvent(m)).Line()
+	}
 	g.Comment("recoverWith decodes data again after strict decoding failed with err, each").Line()
 	g.Comment("time skipping one more member that was refused, until decode succeeds or the").Line()
 	g.Comment("problem is not one to recover from (then err is the answer).").Line()
@@ -205,6 +215,40 @@ func emitDecodeEntry(m *Model) jen.Code {
 			jen.Return(jen.Id("ok").Op("||").Err().Op("!=").Nil()),
 		).Line()
 	}
+	return g
+}
+
+// emitNotAnEvent emits the check that explains why a signal frame is no
+// event, asked only once decoding has failed:
+//
+//	func notAnEvent(data []byte) error {
+//		k, err := jsonwire.LookupInt(data, "", "s")
+//		if err != nil || k == 0 {
+//			return nil
+//		}
+//		name := "signal_" + strconv.FormatInt(k, 10)
+//		switch k { case 1: name = "hello" ... }
+//		return &jsonwire.Error{Path: "s", Msg: ...}
+//	}
+func emitNotAnEvent(m *Model) jen.Code {
+	sigs := m.Signals
+	key := sigs.Key.JSONName
+	g := jen.Commentf("notAnEvent returns the error for a frame whose %q says it is a signal, not an", key).Line()
+	g.Comment("event, or nil.").Line()
+	g.Func().Id("notAnEvent").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.List(jen.Id("k"), jen.Err()).Op(":=").Qual(wirePath, "LookupInt").Call(jen.Id("data"), jen.Lit(""), jen.Lit(key)),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("k").Op("==").Lit(int(sigs.Event))).Block(jen.Return(jen.Nil())),
+		jen.Id("name").Op(":=").Lit(unknownSignalPrefix).Op("+").Qual("strconv", "FormatInt").Call(jen.Id("k"), jen.Lit(10)),
+		jen.Switch(jen.Id("k")).BlockFunc(func(s *jen.Group) {
+			for _, sg := range sigs.List {
+				s.Case(jen.Lit(int(sg.Value))).Block(jen.Id("name").Op("=").Lit(sg.Name))
+			}
+		}),
+		jen.Return(jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
+			jen.Id("Path"): jen.Lit(key),
+			jen.Id("Msg"): jen.Qual("fmt", "Sprintf").Call(jen.Lit(fmt.Sprintf("%%d is the %%s signal, not an event (%s=%d): decode it with DecodeSignal", key, sigs.Event)), jen.Id("k"), jen.Id("name")),
+		})),
+	)
 	return g
 }
 

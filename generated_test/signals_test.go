@@ -347,3 +347,20 @@ func TestKOOKClientSignals(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeOnASignalFrame: Decode given a signal frame says what it is and
+// where to take it, instead of complaining about a missing d.type.
+func TestDecodeOnASignalFrame(t *testing.T) {
+	for file, want := range map[string]string{
+		"signal_hello.json":      "s: 1 is the hello signal, not an event (s=0): decode it with DecodeSignal",
+		"signal_resume_ack.json": "s: 6 is the resume_ack signal, not an event (s=0): decode it with DecodeSignal",
+	} {
+		_, err := kook.Decode([]byte(readSignalExample(t, file)))
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %q", file, err, want)
+		}
+	}
+	if _, err := kook.Decode([]byte(`{"s":9,"d":{}}`)); err == nil || err.Error() != "s: 9 is the signal_9 signal, not an event (s=0): decode it with DecodeSignal" {
+		t.Errorf("unknown signal: %v", err)
+	}
+}

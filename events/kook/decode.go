@@ -3,6 +3,7 @@
 package kook
 
 import (
+	"fmt"
 	"github.com/eventbind/eventbind/jsonwire"
 	"strconv"
 )
@@ -42,10 +43,43 @@ func DecodeReportingUnknown(data []byte) (Event, []string, error) {
 // opts.ReportUnknown is set.
 func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
 	ev, unknown, err := decodeWith(data, opts, nil)
+	if err != nil {
+		if serr := notAnEvent(data); serr != nil {
+			return nil, nil, serr
+		}
+	}
 	if err != nil && opts.Recover {
 		return recoverWith(data, opts, err, decodeWith)
 	}
 	return ev, unknown, err
+}
+
+// notAnEvent returns the error for a frame whose "s" says it is a signal, not an
+// event, or nil.
+func notAnEvent(data []byte) error {
+	k, err := jsonwire.LookupInt(data, "", "s")
+	if err != nil || k == 0 {
+		return nil
+	}
+	name := "signal_" + strconv.FormatInt(k, 10)
+	switch k {
+	case 1:
+		name = "hello"
+	case 2:
+		name = "ping"
+	case 3:
+		name = "pong"
+	case 4:
+		name = "resume"
+	case 5:
+		name = "reconnect"
+	case 6:
+		name = "resume_ack"
+	}
+	return &jsonwire.Error{
+		Msg:  fmt.Sprintf("%d is the %s signal, not an event (s=0): decode it with DecodeSignal", k, name),
+		Path: "s",
+	}
 }
 
 // recoverWith decodes data again after strict decoding failed with err, each
