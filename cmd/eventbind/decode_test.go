@@ -715,3 +715,63 @@ func TestDecodeAlternativeForms(t *testing.T) {
 		t.Errorf("the mention ids did not keep their forms: %s", out[0].Value)
 	}
 }
+
+// TestDecodeJSONFiles: FILEs ending in .json are JSON text (the repository's
+// pretty-printed examples, or an array of frames): each value, or each
+// element of a top-level array, is one output line whose "line" is where the
+// value starts; malformed JSON is one error at its line.
+func TestDecodeJSONFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(examplesDir, "003_joined_guild.json")
+	b := filepath.Join(examplesDir, "003_text_message.json")
+	aData, _ := os.ReadFile(a)
+	bData, _ := os.ReadFile(b)
+	array := filepath.Join(dir, "frames.json")
+	os.WriteFile(array, []byte("[\n  "+joinedGuildFrame+",\n\n  "+textFrame+"\n]\n"), 0o644)
+	broken := filepath.Join(dir, "broken.json")
+	os.WriteFile(broken, []byte("{\n  \"s\": 0,\n  \"d\": {\n}\n,}\n"), 0o644)
+
+	code, stdout, stderr := runCLI(t, []string{"decode", a, b, array}, "")
+	if code != 0 {
+		t.Fatalf("exit status %d; stderr %s", code, stderr)
+	}
+	out := parseOutput(t, stdout, false)
+	if len(out) != 4 {
+		t.Fatalf("%d output lines:\n%s", len(out), stdout)
+	}
+	aLines := strings.Count(string(aData), "\n")
+	bLines := strings.Count(string(bData), "\n")
+	wantDecoded(t, out[0], 1, "joined_guild", true, aData)
+	wantDecoded(t, out[1], aLines+1, "text_message", true, bData)
+	wantDecoded(t, out[2], aLines+bLines+2, "joined_guild", true, []byte(joinedGuildFrame))
+	wantDecoded(t, out[3], aLines+bLines+4, "text_message", true, []byte(textFrame))
+
+	code, stdout, _ = runCLI(t, []string{"decode", broken}, "")
+	out = parseOutput(t, stdout, false)
+	if code != 1 || len(out) != 1 {
+		t.Fatalf("broken file: exit %d, output %s", code, stdout)
+	}
+	wantError(t, out[0], 5, "invalid character '}'")
+
+	// --format lines reads a pretty-printed file line by line: errors.
+	code, _, _ = runCLI(t, []string{"decode", "--format", "lines", a}, "")
+	if code != 1 {
+		t.Errorf("--format lines on a pretty-printed file: exit %d, want 1", code)
+	}
+}
+
+// TestDecodeMaxLine: a line over --max-line is an error line (read no
+// further than the limit), and the lines after it decode.
+func TestDecodeMaxLine(t *testing.T) {
+	long := `{"s":0,"d":{"content":"` + strings.Repeat("x", 5000) + `"}}`
+	code, stdout, _ := runCLI(t, []string{"decode", "--max-line", "1000"}, jsonl([]byte(long), []byte(textFrame)))
+	out := parseOutput(t, stdout, false)
+	if code != 1 || len(out) != 2 {
+		t.Fatalf("exit %d, output %s", code, stdout)
+	}
+	wantError(t, out[0], 1, "line longer than the limit of 1000 bytes (--max-line)")
+	wantDecoded(t, out[1], 2, "text_message", true, []byte(textFrame))
+	if code, _, stderr := runCLI(t, []string{"decode", "--max-line", "0"}, ""); code != 2 || !strings.Contains(stderr, "--max-line must be positive") {
+		t.Errorf("--max-line 0: exit %d, stderr %q", code, stderr)
+	}
+}
