@@ -373,24 +373,33 @@ func TestDecodeBadLines(t *testing.T) {
 		{name: "two frames on one line", input: textFrame + textFrame, want: "offset"},
 	}
 	for _, tc := range tests {
-		for _, strict := range []bool{false, true} {
-			name, args := tc.name, []string{"decode"}
-			if strict {
-				name, args = tc.name+"/strict", []string{"decode", "--strict"}
-			}
-			t.Run(name, func(t *testing.T) {
-				code, stdout, stderr := runCLI(t, args, jsonl([]byte(tc.input), []byte(joinedGuildFrame)))
-				if code != 1 {
-					t.Errorf("exit status %d, want 1; stderr: %s", code, stderr)
-				}
-				out := parseOutput(t, stdout, strict)
-				if len(out) != 2 {
-					t.Fatalf("%d output lines, want 2:\n%s", len(out), stdout)
-				}
-				wantError(t, out[0], 1, tc.want)
-				wantDecoded(t, out[1], 2, "joined_guild", true, []byte(joinedGuildFrame))
-			})
+		beforeAGoodLine(t, tc.name, tc.input, func(t *testing.T, first outLine) {
+			wantError(t, first, 1, tc.want)
+		})
+	}
+}
+
+// beforeAGoodLine runs decode, with and without --strict, on input followed
+// by a good line, which must still decode; check judges the first output
+// line. The exit status must be 1.
+func beforeAGoodLine(t *testing.T, name, input string, check func(*testing.T, outLine)) {
+	for _, strict := range []bool{false, true} {
+		name, args := name, []string{"decode"}
+		if strict {
+			name, args = name+"/strict", []string{"decode", "--strict"}
 		}
+		t.Run(name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, args, jsonl([]byte(input), []byte(joinedGuildFrame)))
+			if code != 1 {
+				t.Errorf("exit status %d, want 1; stderr: %s", code, stderr)
+			}
+			out := parseOutput(t, stdout, strict)
+			if len(out) != 2 {
+				t.Fatalf("%d output lines, want 2:\n%s", len(out), stdout)
+			}
+			check(t, out[0])
+			wantDecoded(t, out[1], 2, "joined_guild", true, []byte(joinedGuildFrame))
+		})
 	}
 }
 
@@ -451,24 +460,9 @@ func TestDecodeRecoveredLines(t *testing.T) {
 		},
 	}
 	for _, tc := range tests {
-		for _, strict := range []bool{false, true} {
-			name, args := tc.name, []string{"decode"}
-			if strict {
-				name, args = tc.name+"/strict", []string{"decode", "--strict"}
-			}
-			t.Run(name, func(t *testing.T) {
-				code, stdout, stderr := runCLI(t, args, jsonl([]byte(tc.input), []byte(joinedGuildFrame)))
-				if code != 1 {
-					t.Errorf("exit status %d, want 1; stderr: %s", code, stderr)
-				}
-				out := parseOutput(t, stdout, strict)
-				if len(out) != 2 {
-					t.Fatalf("%d output lines, want 2:\n%s", len(out), stdout)
-				}
-				wantRecovered(t, out[0], 1, tc.event, []byte(tc.input), tc.problems...)
-				wantDecoded(t, out[1], 2, "joined_guild", true, []byte(joinedGuildFrame))
-			})
-		}
+		beforeAGoodLine(t, tc.name, tc.input, func(t *testing.T, first outLine) {
+			wantRecovered(t, first, 1, tc.event, []byte(tc.input), tc.problems...)
+		})
 	}
 }
 
