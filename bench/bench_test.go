@@ -59,6 +59,13 @@ func BenchmarkKOOKEncode(b *testing.B) {
 		}
 		benchAppend(b, c, func(i int, buf []byte) []byte { return evs[i].AppendJSON(buf) })
 	})
+	b.Run("impl=eventbind_oneshot", func(b *testing.B) {
+		evs := make([]kook.Event, len(c.Frames))
+		for i, f := range c.Frames {
+			evs[i] = must(kook.Decode(f))
+		}
+		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
+	})
 	b.Run("impl=encoding_json", func(b *testing.B) {
 		evs := make([]*kookEvent, len(c.Frames))
 		for i, f := range c.Frames {
@@ -123,6 +130,13 @@ func BenchmarkOneBot12Encode(b *testing.B) {
 		}
 		benchAppend(b, c, func(i int, buf []byte) []byte { return evs[i].AppendJSON(buf) })
 	})
+	b.Run("impl=eventbind_oneshot", func(b *testing.B) {
+		evs := make([]onebot12.Event, len(c.Frames))
+		for i, f := range c.Frames {
+			evs[i] = must(onebot12.Decode(f))
+		}
+		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
+	})
 	b.Run("impl=encoding_json", func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
@@ -185,6 +199,17 @@ func benchAppend(b *testing.B, c *Corpus, appendJSON func(i int, buf []byte) []b
 		buf = appendJSON(i%len(c.Frames), buf[:0])
 	}
 	sinkBytes = buf
+}
+
+// benchOneShot measures an encoder that returns a new buffer each time, as
+// json.Marshal does.
+func benchOneShot(b *testing.B, c *Corpus, encode func(i int) []byte) {
+	b.SetBytes(int64(c.AverageSize()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sinkBytes = encode(i % len(c.Frames))
+	}
 }
 
 // benchMarshal measures json.Marshal of value i.

@@ -78,6 +78,10 @@ func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 	g := jen.Comment("AppendJSON implements Event: the frame when the event came in one, else the payload.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+		b.If(jen.Id("b").Op("==").Nil()).Block(
+			jen.Comment("A buffer of its own: the input's length is about the output's."),
+			jen.Id("b").Op("=").Make(jen.Index().Byte(), jen.Lit(0), jen.Len(jen.Id("x").Dot("raw")).Op("+").Lit(64)),
+		)
 		b.Id("start").Op(":=").Len(jen.Id("b"))
 		if m.Frame != nil {
 			b.If(jen.Id("x").Dot("Frame").Op("!=").Nil()).Block(jen.Id("b").Op("=").Id("x").Dot("Frame").Dot("appendOpen").Call(jen.Id("b")))

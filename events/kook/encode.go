@@ -501,6 +501,10 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedReaction) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -599,6 +603,10 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedReaction) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -697,6 +705,10 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -817,6 +829,10 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -911,6 +927,10 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -984,6 +1004,10 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1057,6 +1081,10 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1151,6 +1179,10 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PinnedMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1247,6 +1279,10 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnpinnedMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1343,6 +1379,10 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuild) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1416,6 +1456,10 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuildSelf) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1506,6 +1550,10 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedGuild) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1579,6 +1627,10 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedBlockList) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1678,6 +1730,10 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedBlockList) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1775,6 +1831,10 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedGuild) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1865,6 +1925,10 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedGuild) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1955,6 +2019,10 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuildMember) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2045,6 +2113,10 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOnline) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2144,6 +2216,10 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOffline) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2243,6 +2319,10 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2335,6 +2415,10 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2427,6 +2511,10 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *TextMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2538,6 +2626,10 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ImageMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2657,6 +2749,10 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *VideoMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2776,6 +2872,10 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *FileMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -2895,6 +2995,10 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AudioMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3014,6 +3118,10 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3140,6 +3248,10 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *CardMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3266,6 +3378,10 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedPrivateMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3364,6 +3480,10 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedPrivateMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3460,6 +3580,10 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateAddedReaction) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3554,6 +3678,10 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateDeletedReaction) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3648,6 +3776,10 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedRole) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3721,6 +3853,10 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedRole) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3794,6 +3930,10 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedRole) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3867,6 +4007,10 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UserUpdated) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -3959,6 +4103,10 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfJoinedGuild) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -4051,6 +4199,10 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfExitedGuild) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -4139,6 +4291,10 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageBtnClick) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -4230,6 +4386,10 @@ func (v AttachmentType) appendJSON(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)

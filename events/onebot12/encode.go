@@ -577,6 +577,10 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessagePrivate) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -645,6 +649,10 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageGroup) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -715,6 +723,10 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -762,6 +774,10 @@ func (x *MetaConnect) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaConnect) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -809,6 +825,10 @@ func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaHeartbeat) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -856,6 +876,10 @@ func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaStatusUpdate) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -905,6 +929,10 @@ func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendIncrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -954,6 +982,10 @@ func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendDecrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1005,6 +1037,10 @@ func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticePrivateMessageDelete) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1058,6 +1094,10 @@ func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberIncrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1111,6 +1151,10 @@ func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberDecrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1166,6 +1210,10 @@ func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMessageDelete) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1219,6 +1267,10 @@ func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberIncrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1272,6 +1324,10 @@ func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberDecrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1327,6 +1383,10 @@ func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberIncrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1382,6 +1442,10 @@ func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberDecrease) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1439,6 +1503,10 @@ func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMessageDelete) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1492,6 +1560,10 @@ func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelCreate) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1545,6 +1617,10 @@ func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelDelete) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = x.appendPayload(b)
 	// Members that recovering decoding skipped go back as they came.
@@ -1588,6 +1664,10 @@ func (x UnknownSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	b = jsonwire.AppendRaw(b, x.Payload)
 	// Members that recovering decoding skipped go back as they came.

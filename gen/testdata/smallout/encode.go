@@ -238,6 +238,10 @@ func (x *Say) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Say) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -361,6 +365,10 @@ func (x *Whisper) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Whisper) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -444,6 +452,10 @@ func (x *NoteLeaveSelf) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoteLeaveSelf) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -495,6 +507,10 @@ func (x *NoteJoin) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoteJoin) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -532,6 +548,10 @@ func (x UnknownPart) MarshalJSON() ([]byte, error) {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
