@@ -167,7 +167,7 @@ type kookDeletedMessageBody struct {
 	ChannelType int    `json:"channel_type,omitempty"`
 }
 
-type kookChannel struct { // added_channel, updated_channel
+type kookChannel struct { // added_channel, updated_channel, updated_server_type, batch_*_channel
 	ID                   string                    `json:"id"`
 	Name                 string                    `json:"name"`
 	UserID               string                    `json:"user_id"`
@@ -199,6 +199,25 @@ type kookDeletedChannelBody struct {
 	ID        string `json:"id"`
 	DeletedAt int64  `json:"deleted_at"`
 	Type      int    `json:"type,omitempty"`
+}
+
+type kookBatchUpdatedChannelBody struct {
+	AddedChannel   *kookChannel  `json:"added_channel,omitempty"`
+	UpdatedChannel []kookChannel `json:"updated_channel"`
+}
+
+type kookDeletedChannelItem struct { // batch_deleted_channel: the body is an array of these
+	ID string `json:"id"`
+}
+
+type kookSortChannelBody struct {
+	GuildID  string             `json:"guild_id"`
+	Channels []kookChannelOrder `json:"channels"`
+}
+
+type kookChannelOrder struct {
+	ID       string   `json:"id"`
+	Channels []string `json:"channels"`
 }
 
 type kookPinBody struct { // pinned_message, unpinned_message
@@ -336,8 +355,16 @@ func newKOOKBody(channelType, eventType string) any {
 		return new(kookUpdatedMessageBody)
 	case "deleted_message":
 		return new(kookDeletedMessageBody)
-	case "added_channel", "updated_channel":
+	case "added_channel", "updated_channel", "updated_server_type":
 		return new(kookChannel)
+	case "batch_added_channel":
+		return new([]kookChannel)
+	case "batch_updated_channel":
+		return new(kookBatchUpdatedChannelBody)
+	case "batch_deleted_channel":
+		return new([]kookDeletedChannelItem)
+	case "sort_channel":
+		return new(kookSortChannelBody)
 	case "deleted_channel":
 		return new(kookDeletedChannelBody)
 	case "pinned_message", "unpinned_message":

@@ -863,10 +863,16 @@ func (b *builder) payload(e *eventSpec, ev *Event, what string) *Object {
 		last := i == len(fam.At)-1
 		if last && e.Body != "" {
 			slot.Type = b.typeOf(e.Body, e.bodyAt, what+": body")
-			if slot.Type != nil && slot.Type.Kind != KindObject {
-				b.ps.add(e.bodyAt, "%s: body must name an object", what)
+			array := slot.Type != nil && slot.Type.Kind == KindArray
+			if slot.Type != nil && slot.Type.Kind != KindObject && !array {
+				b.ps.add(e.bodyAt, "%s: body must name an object or be an array ([]T)", what)
 			}
-			if len(keysAt(i+1)) > 0 {
+			switch {
+			case len(keysAt(i+1)) == 0:
+			case array:
+				// A key cannot be read out of an array's elements.
+				b.ps.add(e.bodyAt, "%s: body cannot be an array: family %s keeps a key inside it", what, fam.Name)
+			default:
 				b.ps.add(e.bodyAt, "%s: body cannot be a shared object: family %s keeps a key inside it", what, fam.Name)
 			}
 			slot.Doc = Doc{EN: "the event's data."}

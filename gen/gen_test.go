@@ -303,3 +303,61 @@ enums:
 		})
 	}
 }
+
+// TestBodySchemaErrors: a body names an object or is an array; an array
+// cannot hold a family key, nor lead a where path.
+func TestBodySchemaErrors(t *testing.T) {
+	const platform = `platform:
+  name: p
+  package: p
+  documents: [{id: d, title: t, source: s}]
+  families:
+    - name: f
+      base: B
+      keys: [{path: k}]
+      at: body
+      unknown_name: "f_{k}"
+    - name: g
+      base: B
+      keys: [{path: k, value: 9}, {path: body.kind, type: string, doc: {en: Kind.}}]
+      at: body
+      unknown_name: "g_{body.kind}"
+objects:
+  - {name: B, doc: {en: Base.}, fields: [{name: k, type: int, doc: {en: Key.}}]}
+  - {name: O, doc: {en: O.}, fields: [{name: x, type: string, doc: {en: X.}}]}
+`
+	for _, c := range []struct{ name, events, want string }{
+		{"sound, array of objects", "  - {name: f_1, family: f, body: \"[]O\", doc: {en: One.}, docs: [d]}\n", ""},
+		{"sound, array of strings", "  - {name: f_1, family: f, body: \"[]string\", doc: {en: One.}, docs: [d]}\n", ""},
+		{"scalar", "  - {name: f_1, family: f, body: int, doc: {en: One.}, docs: [d]}\n", "events.yaml:2:34: event f_1: body must name an object or be an array ([]T)"},
+		{"map", "  - {name: f_1, family: f, body: \"map[string]O\", doc: {en: One.}, docs: [d]}\n", "events.yaml:2:34: event f_1: body must name an object or be an array ([]T)"},
+		{"array holding a key", "  - {name: g_a, family: g, body: \"[]O\", doc: {en: One.}, docs: [d]}\n", "events.yaml:2:34: event g_a: body cannot be an array: family g keeps a key inside it"},
+		{"where path into an array", "  - {name: f_1, go: F1X, family: f, where: {path: body.x, value: a}, body: \"[]O\", doc: {en: One.}, docs: [d]}\n", "events.yaml:2:51: event f_1: where: path body.x: body is not an object"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "platform.yaml"), []byte(platform), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "events.yaml"), []byte("events:\n"+c.events), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, err := Build([]string{dir})
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := Generate(m); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one containing %q", err, c.want)
+			}
+			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
+				t.Errorf("%d errors, want 1:\n%v", n, err)
+			}
+		})
+	}
+}

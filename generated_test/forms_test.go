@@ -149,6 +149,15 @@ func walkFormsGo(o *gen.Object, v any, path []any, goPath []string, fn func(form
 		if f.Type.Kind == gen.KindObject {
 			walkFormsGo(f.Type.Object, val, p, gp, fn)
 		}
+		// The first object of an array stands for its elements (an array
+		// body's elements are all in one).
+		if f.Type.Kind == gen.KindArray && f.Type.Elem.Kind == gen.KindObject {
+			if arr, _ := val.([]any); len(arr) > 0 {
+				ip := append(append([]any{}, p...), 0)
+				igp := append(append([]string{}, gp...), "[0]")
+				walkFormsGo(f.Type.Elem.Object, arr[0], ip, igp, fn)
+			}
+		}
 	}
 }
 
@@ -274,6 +283,10 @@ func goField(t *testing.T, ev kook.Event, names []string) reflect.Value {
 	v := reflect.ValueOf(ev).Elem()
 	for _, n := range names {
 		v = unwrap(v)
+		if n == "[0]" { // an array's first element
+			v = v.Index(0)
+			continue
+		}
 		f := v.FieldByName(n)
 		if !f.IsValid() {
 			t.Fatalf("%T has no field %s (path %v)", ev, n, names)
@@ -316,6 +329,10 @@ func setPath(t *testing.T, doc any, c formCase, v any) []byte {
 	cur := cp
 	for i, step := range c.path {
 		last := i == len(c.path)-1
+		if n, ok := step.(int); ok { // an element on the way (the path ends with a key)
+			cur = cur.([]any)[n]
+			continue
+		}
 		obj := cur.(map[string]any)
 		key := step.(string)
 		if last {

@@ -390,6 +390,21 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 					case "unpinned_message":
 						ev := new(UnpinnedMessage)
 						return h.settleEventData(d, ev, &ev.EventData)
+					case "batch_added_channel":
+						ev := new(BatchAddedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "batch_updated_channel":
+						ev := new(BatchUpdatedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "batch_deleted_channel":
+						ev := new(BatchDeletedChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "sort_channel":
+						ev := new(SortChannel)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_server_type":
+						ev := new(UpdatedServerType)
+						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_guild":
 						if h.seen&(1<<0) != 0 {
 							switch h.ChannelType {
@@ -533,6 +548,16 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			return new(PinnedMessage), nil
 		case "unpinned_message":
 			return new(UnpinnedMessage), nil
+		case "batch_added_channel":
+			return new(BatchAddedChannel), nil
+		case "batch_updated_channel":
+			return new(BatchUpdatedChannel), nil
+		case "batch_deleted_channel":
+			return new(BatchDeletedChannel), nil
+		case "sort_channel":
+			return new(SortChannel), nil
+		case "updated_server_type":
+			return new(UpdatedServerType), nil
 		case "updated_guild":
 			k2, err := d.LookAheadString("channel_type")
 			if err != nil {
@@ -673,6 +698,141 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		}
 	}
 	return ev, nil
+}
+
+func (x *DeletedChannelItem) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+				x.wire.ID = f0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "id"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *DeletedChannelItem) UnmarshalJSON(data []byte) error {
+	var v DeletedChannelItem
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+				x.wire.ID = f0
+			}
+		case "channels":
+			seen |= 1 << 1
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.ChannelsItems = x.wire.ChannelsItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Channels = append(make([]string, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "id", "channels"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ChannelOrder) UnmarshalJSON(data []byte) error {
+	var v ChannelOrder
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -4170,6 +4330,1045 @@ func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen != 7 {
 		if err := d.MissingOf(seen, "channel_id", "operator_id", "msg_id"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *BatchAddedChannel) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *BatchAddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "batch_added_channel" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]Channel
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 Channel
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Body = append(make([]Channel, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *BatchUpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *BatchUpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "batch_updated_channel" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *BatchUpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "added_channel":
+			x.AddedChannel.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.AddedChannel = f0
+			} else {
+				if err := x.AddedChannel.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "updated_channel":
+			seen |= 1 << 0
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]Channel
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 Channel
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.UpdatedChannel = append(make([]Channel, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "updated_channel"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *BatchDeletedChannel) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *BatchDeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "batch_deleted_channel" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]DeletedChannelItem
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 DeletedChannelItem
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Body = append(make([]DeletedChannelItem, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *SortChannel) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *SortChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "sort_channel" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *SortChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "guild_id":
+			seen |= 1 << 0
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.GuildID = v0
+				x.wire.GuildID = f0
+			}
+		case "channels":
+			seen |= 1 << 1
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]ChannelOrder
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 ChannelOrder
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Channels = append(make([]ChannelOrder, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "guild_id", "channels"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *UpdatedServerType) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedServerType) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_server_type" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *UpdatedServerTypeExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
 			return err
 		}
 	}

@@ -27,6 +27,16 @@ type Handler interface {
 	OnPinnedMessage(context.Context, *PinnedMessage) error
 	// OnUnpinnedMessage handles unpinned_message.
 	OnUnpinnedMessage(context.Context, *UnpinnedMessage) error
+	// OnBatchAddedChannel handles batch_added_channel.
+	OnBatchAddedChannel(context.Context, *BatchAddedChannel) error
+	// OnBatchUpdatedChannel handles batch_updated_channel.
+	OnBatchUpdatedChannel(context.Context, *BatchUpdatedChannel) error
+	// OnBatchDeletedChannel handles batch_deleted_channel.
+	OnBatchDeletedChannel(context.Context, *BatchDeletedChannel) error
+	// OnSortChannel handles sort_channel.
+	OnSortChannel(context.Context, *SortChannel) error
+	// OnUpdatedServerType handles updated_server_type.
+	OnUpdatedServerType(context.Context, *UpdatedServerType) error
 	// OnUpdatedGuild handles updated_guild where channel_type is not "PERSON".
 	OnUpdatedGuild(context.Context, *UpdatedGuild) error
 	// OnUpdatedGuildSelf handles updated_guild where channel_type is "PERSON".
@@ -139,6 +149,31 @@ func (NopHandler) OnPinnedMessage(context.Context, *PinnedMessage) error {
 
 // OnUnpinnedMessage does nothing.
 func (NopHandler) OnUnpinnedMessage(context.Context, *UnpinnedMessage) error {
+	return nil
+}
+
+// OnBatchAddedChannel does nothing.
+func (NopHandler) OnBatchAddedChannel(context.Context, *BatchAddedChannel) error {
+	return nil
+}
+
+// OnBatchUpdatedChannel does nothing.
+func (NopHandler) OnBatchUpdatedChannel(context.Context, *BatchUpdatedChannel) error {
+	return nil
+}
+
+// OnBatchDeletedChannel does nothing.
+func (NopHandler) OnBatchDeletedChannel(context.Context, *BatchDeletedChannel) error {
+	return nil
+}
+
+// OnSortChannel does nothing.
+func (NopHandler) OnSortChannel(context.Context, *SortChannel) error {
+	return nil
+}
+
+// OnUpdatedServerType does nothing.
+func (NopHandler) OnUpdatedServerType(context.Context, *UpdatedServerType) error {
 	return nil
 }
 
@@ -318,6 +353,16 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 		return h.OnPinnedMessage(ctx, ev)
 	case *UnpinnedMessage:
 		return h.OnUnpinnedMessage(ctx, ev)
+	case *BatchAddedChannel:
+		return h.OnBatchAddedChannel(ctx, ev)
+	case *BatchUpdatedChannel:
+		return h.OnBatchUpdatedChannel(ctx, ev)
+	case *BatchDeletedChannel:
+		return h.OnBatchDeletedChannel(ctx, ev)
+	case *SortChannel:
+		return h.OnSortChannel(ctx, ev)
+	case *UpdatedServerType:
+		return h.OnUpdatedServerType(ctx, ev)
 	case *UpdatedGuild:
 		return h.OnUpdatedGuild(ctx, ev)
 	case *UpdatedGuildSelf:
@@ -397,6 +442,11 @@ type Mux struct {
 	deletedChannel         func(context.Context, *DeletedChannel) error
 	pinnedMessage          func(context.Context, *PinnedMessage) error
 	unpinnedMessage        func(context.Context, *UnpinnedMessage) error
+	batchAddedChannel      func(context.Context, *BatchAddedChannel) error
+	batchUpdatedChannel    func(context.Context, *BatchUpdatedChannel) error
+	batchDeletedChannel    func(context.Context, *BatchDeletedChannel) error
+	sortChannel            func(context.Context, *SortChannel) error
+	updatedServerType      func(context.Context, *UpdatedServerType) error
 	updatedGuild           func(context.Context, *UpdatedGuild) error
 	updatedGuildSelf       func(context.Context, *UpdatedGuildSelf) error
 	deletedGuild           func(context.Context, *DeletedGuild) error
@@ -547,6 +597,71 @@ func (m *Mux) OnUnpinnedMessage(ctx context.Context, ev *UnpinnedMessage) error 
 		return nil
 	}
 	return m.unpinnedMessage(ctx, ev)
+}
+
+// HandleBatchAddedChannel registers fn for BatchAddedChannel events, replacing an earlier one.
+func (m *Mux) HandleBatchAddedChannel(fn func(context.Context, *BatchAddedChannel) error) {
+	m.batchAddedChannel = fn
+}
+
+// OnBatchAddedChannel implements Handler.
+func (m *Mux) OnBatchAddedChannel(ctx context.Context, ev *BatchAddedChannel) error {
+	if m.batchAddedChannel == nil {
+		return nil
+	}
+	return m.batchAddedChannel(ctx, ev)
+}
+
+// HandleBatchUpdatedChannel registers fn for BatchUpdatedChannel events, replacing an earlier one.
+func (m *Mux) HandleBatchUpdatedChannel(fn func(context.Context, *BatchUpdatedChannel) error) {
+	m.batchUpdatedChannel = fn
+}
+
+// OnBatchUpdatedChannel implements Handler.
+func (m *Mux) OnBatchUpdatedChannel(ctx context.Context, ev *BatchUpdatedChannel) error {
+	if m.batchUpdatedChannel == nil {
+		return nil
+	}
+	return m.batchUpdatedChannel(ctx, ev)
+}
+
+// HandleBatchDeletedChannel registers fn for BatchDeletedChannel events, replacing an earlier one.
+func (m *Mux) HandleBatchDeletedChannel(fn func(context.Context, *BatchDeletedChannel) error) {
+	m.batchDeletedChannel = fn
+}
+
+// OnBatchDeletedChannel implements Handler.
+func (m *Mux) OnBatchDeletedChannel(ctx context.Context, ev *BatchDeletedChannel) error {
+	if m.batchDeletedChannel == nil {
+		return nil
+	}
+	return m.batchDeletedChannel(ctx, ev)
+}
+
+// HandleSortChannel registers fn for SortChannel events, replacing an earlier one.
+func (m *Mux) HandleSortChannel(fn func(context.Context, *SortChannel) error) {
+	m.sortChannel = fn
+}
+
+// OnSortChannel implements Handler.
+func (m *Mux) OnSortChannel(ctx context.Context, ev *SortChannel) error {
+	if m.sortChannel == nil {
+		return nil
+	}
+	return m.sortChannel(ctx, ev)
+}
+
+// HandleUpdatedServerType registers fn for UpdatedServerType events, replacing an earlier one.
+func (m *Mux) HandleUpdatedServerType(fn func(context.Context, *UpdatedServerType) error) {
+	m.updatedServerType = fn
+}
+
+// OnUpdatedServerType implements Handler.
+func (m *Mux) OnUpdatedServerType(ctx context.Context, ev *UpdatedServerType) error {
+	if m.updatedServerType == nil {
+		return nil
+	}
+	return m.updatedServerType(ctx, ev)
 }
 
 // HandleUpdatedGuild registers fn for UpdatedGuild events, replacing an earlier one.

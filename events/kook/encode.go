@@ -22,6 +22,45 @@ func (x *Frame) appendOpen(b []byte) []byte {
 }
 
 // AppendJSON appends x's JSON encoding to b.
+func (x *DeletedChannelItem) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":"...)
+	b = jsonwire.AppendStringAs(b, x.ID, x.wire.ID)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x DeletedChannelItem) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ChannelOrder) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":"...)
+	b = jsonwire.AppendStringAs(b, x.ID, x.wire.ID)
+	b = append(b, ",\"channels\":"...)
+	b = append(b, '[')
+	for i0 := range x.Channels {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		b = jsonwire.AppendStringAs(b, x.Channels[i0], x.wire.ChannelsItems.At(i0))
+	}
+	b = append(b, ']')
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ChannelOrder) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
@@ -1341,6 +1380,440 @@ func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x UnpinnedMessageBody) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *BatchAddedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BatchAddedChannel) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *BatchAddedChannelExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "batch_added_channel" {
+		b = append(append(b, "{\"type\":\"batch_a"...), "dded_channel\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = append(b, '[')
+	for i0 := range x.Body {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		b = x.Body[i0].AppendJSON(b)
+	}
+	b = append(b, ']')
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BatchAddedChannelExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *BatchUpdatedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BatchUpdatedChannel) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *BatchUpdatedChannelExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "batch_updated_channel" {
+		b = append(append(b, "{\"type\":\"batch_u"...), "pdated_channel\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BatchUpdatedChannelExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *BatchUpdatedChannelBody) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.AddedChannel.Set {
+		b = append(b, "\"added_channel\":"...)
+		if f := x.wire.AddedChannel; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.AddedChannel.Value.AppendJSON(nil), (&Channel{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.AddedChannel.Value.AppendJSON(b)
+		}
+	}
+	b = jsonwire.AppendQuotedKey(b, "\"updated_channel\":")
+	b = append(b, '[')
+	for i0 := range x.UpdatedChannel {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		b = x.UpdatedChannel[i0].AppendJSON(b)
+	}
+	b = append(b, ']')
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BatchUpdatedChannelBody) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *BatchDeletedChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BatchDeletedChannel) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *BatchDeletedChannelExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "batch_deleted_channel" {
+		b = append(append(b, "{\"type\":\"batch_d"...), "eleted_channel\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = append(b, '[')
+	for i0 := range x.Body {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		b = x.Body[i0].AppendJSON(b)
+	}
+	b = append(b, ']')
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BatchDeletedChannelExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *SortChannel) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *SortChannel) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x SortChannel) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *SortChannelExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "sort_channel" {
+		b = append(append(b, "{\"type\":\"sort_ch"...), "annel\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x SortChannelExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *SortChannelBody) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"guild_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.GuildID, x.wire.GuildID)
+	b = append(b, ",\"channels\":"...)
+	b = append(b, '[')
+	for i0 := range x.Channels {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		b = x.Channels[i0].AppendJSON(b)
+	}
+	b = append(b, ']')
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x SortChannelBody) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *UpdatedServerType) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *UpdatedServerType) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedServerType) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *UpdatedServerTypeExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "updated_server_type" {
+		b = append(append(b, "{\"type\":\"updated"...), "_server_type\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedServerTypeExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 

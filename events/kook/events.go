@@ -883,6 +883,439 @@ type UnpinnedMessageBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
+// BatchAddedChannel is the event "batch_added_channel".
+//
+// Several channels were created at once.
+//
+// Note: The body is a JSON array of channels, not an object: Kook.Net reads Channel[] (HandleBatchAddChannel, 5f1ac164), kook-kt List<Channel>. JKook #29: sent when channels are created in a batch. Not in any KOOK document.
+//
+// Documented in: kook-net-dispatch, kook-kt-channel, jkook-29.
+type BatchAddedChannel struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra BatchAddedChannelExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*BatchAddedChannel)(nil)
+
+// EventName implements Event.
+func (x *BatchAddedChannel) EventName() string {
+	return "batch_added_channel"
+}
+
+// Known implements Event.
+func (x *BatchAddedChannel) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *BatchAddedChannel) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *BatchAddedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *BatchAddedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// BatchAddedChannelExtra: the "extra" member of BatchAddedChannel.
+type BatchAddedChannelExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body []Channel
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// BatchUpdatedChannel is the event "batch_updated_channel".
+//
+// Several channels were changed at once, maybe with one channel created.
+//
+// Note: JKook #29: sent when channels are updated in a batch. Not in any KOOK document; the fields are those of Kook.Net's ChannelBatchUpdateEvent (5f1ac164) and kook-kt's ChannelBatchUpdateEventData.
+//
+// Documented in: kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
+type BatchUpdatedChannel struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra BatchUpdatedChannelExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*BatchUpdatedChannel)(nil)
+
+// EventName implements Event.
+func (x *BatchUpdatedChannel) EventName() string {
+	return "batch_updated_channel"
+}
+
+// Known implements Event.
+func (x *BatchUpdatedChannel) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *BatchUpdatedChannel) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *BatchUpdatedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *BatchUpdatedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// BatchUpdatedChannelExtra: the "extra" member of BatchUpdatedChannel.
+type BatchUpdatedChannelExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's own fields.
+	// JSON "body".
+	Body BatchUpdatedChannelBody
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// BatchUpdatedChannelBody: the "extra.body" member of BatchUpdatedChannel.
+type BatchUpdatedChannelBody struct {
+	// AddedChannel: The channel created with the change, if any.
+	// JSON "added_channel"; may be absent; documented in kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
+	// Note: Kook.Net's NullableChannelConverter reads an object, and null or an array as no channel (it skips any array; only [] is taken here); kook-kt types it Channel? and would fail on []. Optional: Kook.Net marks only updated_channel required. null and [] decode to the zero Channel; WireForm tells them apart.
+	AddedChannel jsonwire.Opt[Channel]
+	// UpdatedChannel: The channels as they are after the change.
+	// JSON "updated_channel"; documented in kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
+	// Note: An array despite the singular name (Kook.Net: required Channel[] UpdatedChannels).
+	UpdatedChannel []Channel
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		AddedChannel jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *BatchUpdatedChannelBody) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "added_channel":
+		if i < 0 {
+			return x.wire.AddedChannel
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
+// BatchDeletedChannel is the event "batch_deleted_channel".
+//
+// Several channels were deleted at once.
+//
+// Note: The body is a JSON array of {id}, not an object: Kook.Net reads ChannelBatchDeleteEventItem[] (5f1ac164), kook-kt List<ChannelBatchDeleteEventItemData>. Both read only id; other members, if KOOK sends any (deleted_at as in deleted_channel?), are kept as unknown. JKook #29: sent when channels are deleted in a batch.
+//
+// Documented in: kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
+type BatchDeletedChannel struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra BatchDeletedChannelExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*BatchDeletedChannel)(nil)
+
+// EventName implements Event.
+func (x *BatchDeletedChannel) EventName() string {
+	return "batch_deleted_channel"
+}
+
+// Known implements Event.
+func (x *BatchDeletedChannel) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *BatchDeletedChannel) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *BatchDeletedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *BatchDeletedChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// BatchDeletedChannelExtra: the "extra" member of BatchDeletedChannel.
+type BatchDeletedChannelExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body []DeletedChannelItem
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// SortChannel is the event "sort_channel".
+//
+// The order of a guild's channels was changed.
+//
+// Note: JKook #29: sent when the channels of a guild are reordered. Kook.Net reads the body (ChannelSortEvent, f1a3f6e3) only for the guild, then fetches the channel list over HTTP when AutoUpdateChannelPositions is on. Not in any KOOK document.
+//
+// Documented in: kook-net-channel-sort, kook-net-dispatch, kook-kt-channel, jkook-29.
+type SortChannel struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra SortChannelExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*SortChannel)(nil)
+
+// EventName implements Event.
+func (x *SortChannel) EventName() string {
+	return "sort_channel"
+}
+
+// Known implements Event.
+func (x *SortChannel) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *SortChannel) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *SortChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *SortChannel) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// SortChannelExtra: the "extra" member of SortChannel.
+type SortChannelExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's own fields.
+	// JSON "body".
+	Body SortChannelBody
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// SortChannelBody: the "extra.body" member of SortChannel.
+type SortChannelBody struct {
+	// GuildID: Guild ID.
+	// JSON "guild_id"; documented in kook-net-channel-sort, kook-net-dispatch, kook-kt-channel, jkook-29.
+	GuildID string
+	// Channels: Per category, the IDs of its channels in their new order.
+	// JSON "channels"; documented in kook-net-channel-sort, kook-net-dispatch, kook-kt-channel, jkook-29.
+	Channels []ChannelOrder
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		GuildID jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *SortChannelBody) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "guild_id":
+		if i < 0 {
+			return x.wire.GuildID
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
+// UpdatedServerType is the event "updated_server_type".
+//
+// The voice server region of a voice channel was changed.
+//
+// Note: JKook #29: sent when a voice channel switches its voice server region. Kook.Net handles it as updated_channel (the same handler and Channel body, f1a3f6e3; its comment: 修改语音频道服务器区域); kook-kt decodes a Channel too. Kook.Net's Channel also reads region, sync_guild_region, server_url, limit_amount, voice_quality and has_password, which the Channel object does not model: they are kept as unknown members. Not in any KOOK document.
+//
+// Documented in: kook-net-dispatch, kook-kt-channel, jkook-29.
+type UpdatedServerType struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra UpdatedServerTypeExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*UpdatedServerType)(nil)
+
+// EventName implements Event.
+func (x *UpdatedServerType) EventName() string {
+	return "updated_server_type"
+}
+
+// Known implements Event.
+func (x *UpdatedServerType) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *UpdatedServerType) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *UpdatedServerType) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedServerType) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// UpdatedServerTypeExtra: the "extra" member of UpdatedServerType.
+type UpdatedServerTypeExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body Channel
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
 // UpdatedGuild is the event "updated_guild" where channel_type is not "PERSON".
 //
 // A guild's settings were changed.

@@ -4,6 +4,80 @@ package kook
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// DeletedChannelItem: A channel of a batch_deleted_channel body.
+//
+// Documented in: kook-net-channel-batch, kook-kt-channel.
+type DeletedChannelItem struct {
+	// ID: ID of the deleted channel.
+	// JSON "id"; documented in kook-net-channel-batch, kook-kt-channel.
+	ID string
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		ID jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *DeletedChannelItem) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "id":
+		if i < 0 {
+			return x.wire.ID
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
+// ChannelOrder: One category of a sort_channel body and its channels in order.
+//
+// Note: Kook.Net calls it ChannelSortCategory; that id is a category's is inferred from the name, no source says so, nor what id the channels outside any category have.
+//
+// Documented in: kook-net-channel-sort, kook-kt-channel.
+type ChannelOrder struct {
+	// ID: ID of the category.
+	// JSON "id"; documented in kook-net-channel-sort, kook-kt-channel.
+	ID string
+	// Channels: IDs of the channels in the category, in their new order.
+	// JSON "channels"; documented in kook-net-channel-sort, kook-kt-channel.
+	Channels []string
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		ID            jsonwire.Form
+		ChannelsItems jsonwire.Forms
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *ChannelOrder) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "id":
+		if i < 0 {
+			return x.wire.ID
+		}
+	case "channels":
+		if i >= 0 {
+			return x.wire.ChannelsItems.At(i)
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
 // EventData: The event object `d` of an `s=0` frame: the fields every message and system event has.
 //
 // 事件主要格式

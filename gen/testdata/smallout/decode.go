@@ -206,6 +206,8 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		default:
 			return new(Say), nil
 		}
+	case 2:
+		return new(Roll), nil
 	default:
 		return &UnknownEvent{
 			Family: "chat",
@@ -1028,6 +1030,146 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen != 31 {
 		if err := d.MissingOf(seen, "text", "who", "score", "ok", "best"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *Roll) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *Roll) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "detail":
+			seen |= 1 << 0
+			if err := x.Detail.decodeJSON(d); err != nil {
+				return err
+			}
+		case "kind":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Header.Kind = Kind(v0)
+			}
+		case "at":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Float64()
+				if err != nil {
+					return err
+				}
+				x.Header.At = v0
+			}
+		case "room":
+			baseSeen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Header.Room = v0
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Kind != 2 {
+		return d.Conflict("kind")
+	}
+	if err := x.Header.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "detail"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "body":
+			seen |= 1 << 0
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]Person
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 Person
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Body = append(make([]Person, 0, len(list0)), list0...)
+			}
+		default:
+			if jsonwire.IsExtension(key) {
+				if err := d.ExtensionField(&x.Extensions, key); err != nil {
+					return err
+				}
+			} else {
+				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "body"); err != nil {
 			return err
 		}
 	}

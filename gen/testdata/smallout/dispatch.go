@@ -11,6 +11,8 @@ import (
 type Handler interface {
 	// OnSay handles say where room is not "dm".
 	OnSay(context.Context, *Say) error
+	// OnRoll handles roll.
+	OnRoll(context.Context, *Roll) error
 	// OnWhisper handles say where room is "dm".
 	OnWhisper(context.Context, *Whisper) error
 	// OnNoteLeaveSelf handles note.leave where who.id is "me".
@@ -29,6 +31,11 @@ var _ Handler = NopHandler{}
 
 // OnSay does nothing.
 func (NopHandler) OnSay(context.Context, *Say) error {
+	return nil
+}
+
+// OnRoll does nothing.
+func (NopHandler) OnRoll(context.Context, *Roll) error {
 	return nil
 }
 
@@ -57,6 +64,8 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 	switch ev := ev.(type) {
 	case *Say:
 		return h.OnSay(ctx, ev)
+	case *Roll:
+		return h.OnRoll(ctx, ev)
 	case *Whisper:
 		return h.OnWhisper(ctx, ev)
 	case *NoteLeaveSelf:
@@ -74,6 +83,7 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 // registered func are ignored. The zero Mux is ready to use.
 type Mux struct {
 	say           func(context.Context, *Say) error
+	roll          func(context.Context, *Roll) error
 	whisper       func(context.Context, *Whisper) error
 	noteLeaveSelf func(context.Context, *NoteLeaveSelf) error
 	noteJoin      func(context.Context, *NoteJoin) error
@@ -93,6 +103,19 @@ func (m *Mux) OnSay(ctx context.Context, ev *Say) error {
 		return nil
 	}
 	return m.say(ctx, ev)
+}
+
+// HandleRoll registers fn for Roll events, replacing an earlier one.
+func (m *Mux) HandleRoll(fn func(context.Context, *Roll) error) {
+	m.roll = fn
+}
+
+// OnRoll implements Handler.
+func (m *Mux) OnRoll(ctx context.Context, ev *Roll) error {
+	if m.roll == nil {
+		return nil
+	}
+	return m.roll(ctx, ev)
 }
 
 // HandleWhisper registers fn for Whisper events, replacing an earlier one.

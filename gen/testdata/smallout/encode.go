@@ -341,6 +341,72 @@ func (x SayBody) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *Roll) appendPayload(b []byte) []byte {
+	if x.Header.Kind == 2 {
+		b = append(b, "{\"kind\":2"...)
+	} else {
+		b = append(b, "{\"kind\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
+	}
+	b = append(b, ",\"at\":"...)
+	b = jsonwire.AppendFloat(b, x.Header.At)
+	b = append(b, ",\"room\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Header.Room)
+	b = append(b, ",\"detail\":"...)
+	b = x.Detail.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *Roll) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x Roll) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *RollDetail) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"body\":"...)
+	b = append(b, '[')
+	for i0 := range x.Body {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		b = x.Body[i0].AppendJSON(b)
+	}
+	b = append(b, ']')
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	if len(x.Extensions) > 0 {
+		b = x.Extensions.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x RollDetail) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
 func (x *Whisper) appendPayload(b []byte) []byte {
 	if x.Header.Kind == 1 {
 		b = append(b, "{\"kind\":1"...)

@@ -150,6 +150,77 @@ func (x *SayBody) WireForm(member string, i int) jsonwire.Form {
 	return jsonwire.AsDeclared
 }
 
+// Roll is the event "roll".
+//
+// Several people answered a roll call at once.
+//
+// Documented in: spec.
+type Roll struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	Header
+
+	// Detail: the "detail" member of the event.
+	// JSON "detail".
+	Detail RollDetail
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*Roll)(nil)
+
+// EventName implements Event.
+func (x *Roll) EventName() string {
+	return "roll"
+}
+
+// Known implements Event.
+func (x *Roll) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *Roll) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *Roll) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *Roll) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// RollDetail: the "detail" member of Roll.
+type RollDetail struct {
+	// Body: the event's data.
+	// JSON "body".
+	Body []Person
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	Extensions jsonwire.Unknown
+}
+
 // Whisper is the event "say" where room is "dm".
 //
 // Someone said something to one person.
