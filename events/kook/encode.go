@@ -1418,6 +1418,10 @@ func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchAddedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1498,6 +1502,10 @@ func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchUpdatedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1602,6 +1610,10 @@ func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchDeletedChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1682,6 +1694,10 @@ func (x *SortChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SortChannel) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
@@ -1779,6 +1795,10 @@ func (x *UpdatedServerType) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedServerType) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)

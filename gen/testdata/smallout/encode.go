@@ -365,6 +365,10 @@ func (x *Roll) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Roll) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
 	start := len(b)
 	if x.Frame != nil {
 		b = x.Frame.appendOpen(b)
