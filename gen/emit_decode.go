@@ -246,7 +246,7 @@ func emitNotAnEvent(m *Model) jen.Code {
 		}),
 		jen.Return(jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
 			jen.Id("Path"): jen.Lit(key),
-			jen.Id("Msg"): jen.Qual("fmt", "Sprintf").Call(jen.Lit(fmt.Sprintf("%%d is the %%s signal, not an event (%s=%d): decode it with DecodeSignal", key, sigs.Event)), jen.Id("k"), jen.Id("name")),
+			jen.Id("Msg"):  jen.Qual("fmt", "Sprintf").Call(jen.Lit(fmt.Sprintf("%%d is the %%s signal, not an event (%s=%d): decode it with DecodeSignal", key, sigs.Event)), jen.Id("k"), jen.Id("name")),
 		})),
 	)
 	return g
