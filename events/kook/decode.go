@@ -1361,6 +1361,62 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 				x.PermissionSync = v0
 				x.wire.PermissionSync = f0
 			}
+		case "limit_amount":
+			x.LimitAmount.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.LimitAmount.Value = v0
+			}
+		case "voice_quality":
+			x.VoiceQuality.Set = true
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.VoiceQuality.Value = v0
+				x.wire.VoiceQuality = f0
+			}
+		case "server_url":
+			x.ServerURL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ServerURL.Value = v0
+			}
+		case "has_password":
+			x.HasPassword.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.HasPassword.Value = v0
+			}
+		case "sync_guild_region":
+			x.SyncGuildRegion.Set = true
+			{
+				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
+				if err != nil {
+					return err
+				}
+				x.SyncGuildRegion.Value = v0
+				x.wire.SyncGuildRegion = f0
+			}
+		case "region":
+			x.Region.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Region.Value = v0
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err

@@ -218,6 +218,30 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 	b = append(b, ']')
 	b = append(append(b, ",\"permission_syn"...), "c\":"...)
 	b = jsonwire.AppendIntAs(b, int64(x.PermissionSync), x.wire.PermissionSync)
+	if x.LimitAmount.Set {
+		b = append(b, ",\"limit_amount\":"...)
+		b = jsonwire.AppendInt(b, int64(x.LimitAmount.Value))
+	}
+	if x.VoiceQuality.Set {
+		b = append(append(b, ",\"voice_quality\""...), ":"...)
+		b = jsonwire.AppendStringAs(b, x.VoiceQuality.Value, x.wire.VoiceQuality)
+	}
+	if x.ServerURL.Set {
+		b = append(b, ",\"server_url\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ServerURL.Value)
+	}
+	if x.HasPassword.Set {
+		b = append(b, ",\"has_password\":"...)
+		b = jsonwire.AppendBool(b, x.HasPassword.Value)
+	}
+	if x.SyncGuildRegion.Set {
+		b = append(append(b, ",\"sync_guild_reg"...), "ion\":"...)
+		b = jsonwire.AppendIntAs(b, int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
+	}
+	if x.Region.Set {
+		b = append(b, ",\"region\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Region.Value)
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

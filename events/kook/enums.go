@@ -122,6 +122,10 @@ func (v MessageType) Valid() bool {
 type ChannelKind int
 
 const (
+	// ChannelKindCategory: Category (a channel group).
+	//
+	// Note: Not in the documents' table; Kook.Net src/Kook.Net.Core/Entities/Channels/ChannelType.cs, and channels of categories carry 0.
+	ChannelKindCategory ChannelKind = 0
 	// ChannelKindText: Text channel.
 	//
 	// 文字
@@ -130,15 +134,23 @@ const (
 	//
 	// 语音
 	ChannelKindVoice ChannelKind = 2
+	// ChannelKindThread: Thread channel.
+	//
+	// Note: Not in the documents' table; Kook.Net src/Kook.Net.Core/Entities/Channels/ChannelType.cs.
+	ChannelKindThread ChannelKind = 4
 )
 
 // String returns the name of a declared value, or ChannelKind(value) for another.
 func (v ChannelKind) String() string {
 	switch v {
+	case ChannelKindCategory:
+		return "Category"
 	case ChannelKindText:
 		return "Text"
 	case ChannelKindVoice:
 		return "Voice"
+	case ChannelKindThread:
+		return "Thread"
 	}
 	return "ChannelKind(" + strconv.Itoa(int(v)) + ")"
 }
@@ -146,7 +158,7 @@ func (v ChannelKind) String() string {
 // Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
 func (v ChannelKind) Valid() bool {
 	switch v {
-	case ChannelKindText, ChannelKindVoice:
+	case ChannelKindCategory, ChannelKindText, ChannelKindVoice, ChannelKindThread:
 		return true
 	}
 	return false

@@ -335,6 +335,25 @@ type Channel struct {
 	// PermissionSync: 1 when the permissions are synced with the parent category, else 0.
 	// JSON "permission_sync"; documented in 003, 001.
 	PermissionSync int
+	// LimitAmount: Most users a voice channel admits; 0 for no limit.
+	// JSON "limit_amount"; may be absent; documented in kook-net-channel.
+	LimitAmount jsonwire.Opt[int]
+	// VoiceQuality: Voice quality of a voice channel: "1", "2" or "3".
+	// JSON "voice_quality"; may be absent; documented in kook-net-channel.
+	// Note: A string in kaiheila/api-docs docs/zh-cn/http/channel.md; lonelyevil/kook 67a61d4 and Kook.Net 591c7cd4 had first read it as an int.
+	VoiceQuality jsonwire.Opt[string]
+	// ServerURL: Address of the voice server.
+	// JSON "server_url"; may be absent; documented in kook-net-channel.
+	ServerURL jsonwire.Opt[string]
+	// HasPassword: Whether joining the voice channel takes a password.
+	// JSON "has_password"; may be absent; documented in kook-net-channel.
+	HasPassword jsonwire.Opt[bool]
+	// SyncGuildRegion: 0 when the voice channel uses the guild's region, 1 when it has its own.
+	// JSON "sync_guild_region"; may be absent; documented in kook-net-channel.
+	SyncGuildRegion jsonwire.Opt[int]
+	// Region: Voice region of the voice channel.
+	// JSON "region"; may be absent; documented in kook-net-channel.
+	Region jsonwire.Opt[string]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -343,8 +362,10 @@ type Channel struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		IsCategory     jsonwire.Form
-		PermissionSync jsonwire.Form
+		IsCategory      jsonwire.Form
+		PermissionSync  jsonwire.Form
+		VoiceQuality    jsonwire.Form
+		SyncGuildRegion jsonwire.Form
 	}
 }
 
@@ -360,6 +381,14 @@ func (x *Channel) WireForm(member string, i int) jsonwire.Form {
 	case "permission_sync":
 		if i < 0 {
 			return x.wire.PermissionSync
+		}
+	case "voice_quality":
+		if i < 0 {
+			return x.wire.VoiceQuality
+		}
+	case "sync_guild_region":
+		if i < 0 {
+			return x.wire.SyncGuildRegion
 		}
 	}
 	return jsonwire.AsDeclared
