@@ -181,6 +181,12 @@ type kookChannel struct { // added_channel, updated_channel, updated_server_type
 	PermissionOverwrites []kookPermissionOverwrite `json:"permission_overwrites"`
 	PermissionUsers      []kookPermissionUser      `json:"permission_users"`
 	PermissionSync       int                       `json:"permission_sync"`
+	LimitAmount          *int                      `json:"limit_amount,omitempty"`
+	VoiceQuality         *string                   `json:"voice_quality,omitempty"`
+	ServerURL            *string                   `json:"server_url,omitempty"`
+	HasPassword          *bool                     `json:"has_password,omitempty"`
+	SyncGuildRegion      *int                      `json:"sync_guild_region,omitempty"`
+	Region               *string                   `json:"region,omitempty"`
 }
 
 type kookPermissionOverwrite struct {
