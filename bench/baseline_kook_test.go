@@ -322,6 +322,14 @@ type kookButtonClickBody struct {
 	UserInfo *kookUser `json:"user_info,omitempty"`
 }
 
+// Guild emoji bodies (emoji.yaml).
+
+type kookGuildEmoji struct { // added_emoji, updated_emoji, removed_emoji, deleted_emoji
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	EmojiType int    `json:"emoji_type,omitempty"`
+}
+
 // newKOOKBody returns a pointer to the body struct of a system event, as the
 // switch on extra.type (and d.channel_type) of an SDK does; an unknown event
 // keeps its raw body.
@@ -374,6 +382,8 @@ func newKOOKBody(channelType, eventType string) any {
 		return new(kookSelfExitedGuildBody)
 	case "message_btn_click":
 		return new(kookButtonClickBody)
+	case "added_emoji", "updated_emoji", "removed_emoji", "deleted_emoji":
+		return new(kookGuildEmoji)
 	}
 	return new(json.RawMessage)
 }

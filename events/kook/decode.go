@@ -356,6 +356,18 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 					case "unpinned_message":
 						ev := new(UnpinnedMessage)
 						return h.settleEventData(d, ev, &ev.EventData)
+					case "added_emoji":
+						ev := new(AddedEmoji)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "updated_emoji":
+						ev := new(UpdatedEmoji)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "removed_emoji":
+						ev := new(RemovedEmoji)
+						return h.settleEventData(d, ev, &ev.EventData)
+					case "deleted_emoji":
+						ev := new(DeletedEmoji)
+						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_guild":
 						if h.seen&(1<<0) != 0 {
 							switch h.ChannelType {
@@ -499,6 +511,14 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			return new(PinnedMessage), nil
 		case "unpinned_message":
 			return new(UnpinnedMessage), nil
+		case "added_emoji":
+			return new(AddedEmoji), nil
+		case "updated_emoji":
+			return new(UpdatedEmoji), nil
+		case "removed_emoji":
+			return new(RemovedEmoji), nil
+		case "deleted_emoji":
+			return new(DeletedEmoji), nil
 		case "updated_guild":
 			k2, err := d.LookAheadString("channel_type")
 			if err != nil {
@@ -639,6 +659,75 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		}
 	}
 	return ev, nil
+}
+
+func (x *GuildEmoji) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+			}
+		case "name":
+			seen |= 1 << 1
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Name = v0
+			}
+		case "emoji_type":
+			x.EmojiType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EmojiType.Value = GuildEmojiType(v0)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "id", "name"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *GuildEmoji) UnmarshalJSON(data []byte) error {
+	var v GuildEmoji
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -4136,6 +4225,702 @@ func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen != 7 {
 		if err := d.MissingOf(seen, "channel_id", "operator_id", "msg_id"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *AddedEmoji) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *AddedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "added_emoji" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *AddedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *UpdatedEmoji) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *UpdatedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "updated_emoji" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *UpdatedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *RemovedEmoji) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *RemovedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "removed_emoji" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *RemovedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *DeletedEmoji) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *DeletedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "deleted_emoji" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *DeletedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
 			return err
 		}
 	}

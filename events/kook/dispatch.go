@@ -27,6 +27,14 @@ type Handler interface {
 	OnPinnedMessage(context.Context, *PinnedMessage) error
 	// OnUnpinnedMessage handles unpinned_message.
 	OnUnpinnedMessage(context.Context, *UnpinnedMessage) error
+	// OnAddedEmoji handles added_emoji.
+	OnAddedEmoji(context.Context, *AddedEmoji) error
+	// OnUpdatedEmoji handles updated_emoji.
+	OnUpdatedEmoji(context.Context, *UpdatedEmoji) error
+	// OnRemovedEmoji handles removed_emoji.
+	OnRemovedEmoji(context.Context, *RemovedEmoji) error
+	// OnDeletedEmoji handles deleted_emoji.
+	OnDeletedEmoji(context.Context, *DeletedEmoji) error
 	// OnUpdatedGuild handles updated_guild where channel_type is not "PERSON".
 	OnUpdatedGuild(context.Context, *UpdatedGuild) error
 	// OnUpdatedGuildSelf handles updated_guild where channel_type is "PERSON".
@@ -139,6 +147,26 @@ func (NopHandler) OnPinnedMessage(context.Context, *PinnedMessage) error {
 
 // OnUnpinnedMessage does nothing.
 func (NopHandler) OnUnpinnedMessage(context.Context, *UnpinnedMessage) error {
+	return nil
+}
+
+// OnAddedEmoji does nothing.
+func (NopHandler) OnAddedEmoji(context.Context, *AddedEmoji) error {
+	return nil
+}
+
+// OnUpdatedEmoji does nothing.
+func (NopHandler) OnUpdatedEmoji(context.Context, *UpdatedEmoji) error {
+	return nil
+}
+
+// OnRemovedEmoji does nothing.
+func (NopHandler) OnRemovedEmoji(context.Context, *RemovedEmoji) error {
+	return nil
+}
+
+// OnDeletedEmoji does nothing.
+func (NopHandler) OnDeletedEmoji(context.Context, *DeletedEmoji) error {
 	return nil
 }
 
@@ -318,6 +346,14 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 		return h.OnPinnedMessage(ctx, ev)
 	case *UnpinnedMessage:
 		return h.OnUnpinnedMessage(ctx, ev)
+	case *AddedEmoji:
+		return h.OnAddedEmoji(ctx, ev)
+	case *UpdatedEmoji:
+		return h.OnUpdatedEmoji(ctx, ev)
+	case *RemovedEmoji:
+		return h.OnRemovedEmoji(ctx, ev)
+	case *DeletedEmoji:
+		return h.OnDeletedEmoji(ctx, ev)
 	case *UpdatedGuild:
 		return h.OnUpdatedGuild(ctx, ev)
 	case *UpdatedGuildSelf:
@@ -397,6 +433,10 @@ type Mux struct {
 	deletedChannel         func(context.Context, *DeletedChannel) error
 	pinnedMessage          func(context.Context, *PinnedMessage) error
 	unpinnedMessage        func(context.Context, *UnpinnedMessage) error
+	addedEmoji             func(context.Context, *AddedEmoji) error
+	updatedEmoji           func(context.Context, *UpdatedEmoji) error
+	removedEmoji           func(context.Context, *RemovedEmoji) error
+	deletedEmoji           func(context.Context, *DeletedEmoji) error
 	updatedGuild           func(context.Context, *UpdatedGuild) error
 	updatedGuildSelf       func(context.Context, *UpdatedGuildSelf) error
 	deletedGuild           func(context.Context, *DeletedGuild) error
@@ -547,6 +587,58 @@ func (m *Mux) OnUnpinnedMessage(ctx context.Context, ev *UnpinnedMessage) error 
 		return nil
 	}
 	return m.unpinnedMessage(ctx, ev)
+}
+
+// HandleAddedEmoji registers fn for AddedEmoji events, replacing an earlier one.
+func (m *Mux) HandleAddedEmoji(fn func(context.Context, *AddedEmoji) error) {
+	m.addedEmoji = fn
+}
+
+// OnAddedEmoji implements Handler.
+func (m *Mux) OnAddedEmoji(ctx context.Context, ev *AddedEmoji) error {
+	if m.addedEmoji == nil {
+		return nil
+	}
+	return m.addedEmoji(ctx, ev)
+}
+
+// HandleUpdatedEmoji registers fn for UpdatedEmoji events, replacing an earlier one.
+func (m *Mux) HandleUpdatedEmoji(fn func(context.Context, *UpdatedEmoji) error) {
+	m.updatedEmoji = fn
+}
+
+// OnUpdatedEmoji implements Handler.
+func (m *Mux) OnUpdatedEmoji(ctx context.Context, ev *UpdatedEmoji) error {
+	if m.updatedEmoji == nil {
+		return nil
+	}
+	return m.updatedEmoji(ctx, ev)
+}
+
+// HandleRemovedEmoji registers fn for RemovedEmoji events, replacing an earlier one.
+func (m *Mux) HandleRemovedEmoji(fn func(context.Context, *RemovedEmoji) error) {
+	m.removedEmoji = fn
+}
+
+// OnRemovedEmoji implements Handler.
+func (m *Mux) OnRemovedEmoji(ctx context.Context, ev *RemovedEmoji) error {
+	if m.removedEmoji == nil {
+		return nil
+	}
+	return m.removedEmoji(ctx, ev)
+}
+
+// HandleDeletedEmoji registers fn for DeletedEmoji events, replacing an earlier one.
+func (m *Mux) HandleDeletedEmoji(fn func(context.Context, *DeletedEmoji) error) {
+	m.deletedEmoji = fn
+}
+
+// OnDeletedEmoji implements Handler.
+func (m *Mux) OnDeletedEmoji(ctx context.Context, ev *DeletedEmoji) error {
+	if m.deletedEmoji == nil {
+		return nil
+	}
+	return m.deletedEmoji(ctx, ev)
 }
 
 // HandleUpdatedGuild registers fn for UpdatedGuild events, replacing an earlier one.

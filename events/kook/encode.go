@@ -22,6 +22,27 @@ func (x *Frame) appendOpen(b []byte) []byte {
 }
 
 // AppendJSON appends x's JSON encoding to b.
+func (x *GuildEmoji) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
+	if x.EmojiType.Set {
+		b = append(b, ",\"emoji_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EmojiType.Value))
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x GuildEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
@@ -1305,6 +1326,298 @@ func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x UnpinnedMessageBody) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *AddedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *AddedEmoji) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x AddedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *AddedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "added_emoji" {
+		b = append(append(b, "{\"type\":\"added_e"...), "moji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x AddedEmojiExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *UpdatedEmoji) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *UpdatedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "updated_emoji" {
+		b = append(append(b, "{\"type\":\"updated"...), "_emoji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedEmojiExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *RemovedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *RemovedEmoji) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x RemovedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *RemovedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "removed_emoji" {
+		b = append(append(b, "{\"type\":\"removed"...), "_emoji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x RemovedEmojiExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *DeletedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *DeletedEmoji) AppendJSON(b []byte) []byte {
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x DeletedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *DeletedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "deleted_emoji" {
+		b = append(append(b, "{\"type\":\"deleted"...), "_emoji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x DeletedEmojiExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 

@@ -4,6 +4,30 @@ package kook
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// GuildEmoji: A guild's custom emoji, the body of the emoji events.
+//
+// Note: api-docs-guild lists id and name; Kook.Net's GuildEmojiEvent also reads emoji_type. The id is the guild ID and the emoji's key joined by a slash (xxxxxxxxx/xxxxxxxxx in the examples).
+//
+// Documented in: api-docs-guild, kook-net-emoji.
+type GuildEmoji struct {
+	// ID: Emoji ID: the guild ID, a slash, the emoji's key.
+	// 表情 ID
+	// JSON "id"; documented in api-docs-guild, kook-net-emoji.
+	ID string
+	// Name: Emoji name.
+	// 表情名称
+	// JSON "name"; documented in api-docs-guild, kook-net-emoji.
+	Name string
+	// EmojiType: Kind of the emoji.
+	// JSON "emoji_type"; may be absent; documented in kook-net-emoji.
+	// Note: Only Kook.Net reads it (GuildEmojiEvent.cs); the document's table and examples lack it.
+	EmojiType jsonwire.Opt[GuildEmojiType]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
 // EventData: The event object `d` of an `s=0` frame: the fields every message and system event has.
 //
 // 事件主要格式
