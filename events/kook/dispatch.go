@@ -95,6 +95,12 @@ type Handler interface {
 	OnSelfExitedGuild(context.Context, *SelfExitedGuild) error
 	// OnMessageBtnClick handles message_btn_click.
 	OnMessageBtnClick(context.Context, *MessageBtnClick) error
+	// OnAddGuildMute handles add_guild_mute.
+	OnAddGuildMute(context.Context, *AddGuildMute) error
+	// OnDeleteGuildMute handles delete_guild_mute.
+	OnDeleteGuildMute(context.Context, *DeleteGuildMute) error
+	// OnLiveStatusChanged handles live_status_changed.
+	OnLiveStatusChanged(context.Context, *LiveStatusChanged) error
 	// OnUnknown handles events the schema does not know.
 	OnUnknown(context.Context, *UnknownEvent) error
 }
@@ -320,6 +326,21 @@ func (NopHandler) OnMessageBtnClick(context.Context, *MessageBtnClick) error {
 	return nil
 }
 
+// OnAddGuildMute does nothing.
+func (NopHandler) OnAddGuildMute(context.Context, *AddGuildMute) error {
+	return nil
+}
+
+// OnDeleteGuildMute does nothing.
+func (NopHandler) OnDeleteGuildMute(context.Context, *DeleteGuildMute) error {
+	return nil
+}
+
+// OnLiveStatusChanged does nothing.
+func (NopHandler) OnLiveStatusChanged(context.Context, *LiveStatusChanged) error {
+	return nil
+}
+
 // OnUnknown does nothing.
 func (NopHandler) OnUnknown(context.Context, *UnknownEvent) error {
 	return nil
@@ -414,6 +435,12 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 		return h.OnSelfExitedGuild(ctx, ev)
 	case *MessageBtnClick:
 		return h.OnMessageBtnClick(ctx, ev)
+	case *AddGuildMute:
+		return h.OnAddGuildMute(ctx, ev)
+	case *DeleteGuildMute:
+		return h.OnDeleteGuildMute(ctx, ev)
+	case *LiveStatusChanged:
+		return h.OnLiveStatusChanged(ctx, ev)
 	case *UnknownEvent:
 		return h.OnUnknown(ctx, ev)
 	}
@@ -467,6 +494,9 @@ type Mux struct {
 	selfJoinedGuild        func(context.Context, *SelfJoinedGuild) error
 	selfExitedGuild        func(context.Context, *SelfExitedGuild) error
 	messageBtnClick        func(context.Context, *MessageBtnClick) error
+	addGuildMute           func(context.Context, *AddGuildMute) error
+	deleteGuildMute        func(context.Context, *DeleteGuildMute) error
+	liveStatusChanged      func(context.Context, *LiveStatusChanged) error
 	unknown                func(context.Context, *UnknownEvent) error
 }
 
@@ -1029,6 +1059,45 @@ func (m *Mux) OnMessageBtnClick(ctx context.Context, ev *MessageBtnClick) error 
 		return nil
 	}
 	return m.messageBtnClick(ctx, ev)
+}
+
+// HandleAddGuildMute registers fn for AddGuildMute events, replacing an earlier one.
+func (m *Mux) HandleAddGuildMute(fn func(context.Context, *AddGuildMute) error) {
+	m.addGuildMute = fn
+}
+
+// OnAddGuildMute implements Handler.
+func (m *Mux) OnAddGuildMute(ctx context.Context, ev *AddGuildMute) error {
+	if m.addGuildMute == nil {
+		return nil
+	}
+	return m.addGuildMute(ctx, ev)
+}
+
+// HandleDeleteGuildMute registers fn for DeleteGuildMute events, replacing an earlier one.
+func (m *Mux) HandleDeleteGuildMute(fn func(context.Context, *DeleteGuildMute) error) {
+	m.deleteGuildMute = fn
+}
+
+// OnDeleteGuildMute implements Handler.
+func (m *Mux) OnDeleteGuildMute(ctx context.Context, ev *DeleteGuildMute) error {
+	if m.deleteGuildMute == nil {
+		return nil
+	}
+	return m.deleteGuildMute(ctx, ev)
+}
+
+// HandleLiveStatusChanged registers fn for LiveStatusChanged events, replacing an earlier one.
+func (m *Mux) HandleLiveStatusChanged(fn func(context.Context, *LiveStatusChanged) error) {
+	m.liveStatusChanged = fn
+}
+
+// OnLiveStatusChanged implements Handler.
+func (m *Mux) OnLiveStatusChanged(ctx context.Context, ev *LiveStatusChanged) error {
+	if m.liveStatusChanged == nil {
+		return nil
+	}
+	return m.liveStatusChanged(ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.

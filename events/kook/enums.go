@@ -367,3 +367,39 @@ func (v ReconnectCode) Valid() bool {
 	}
 	return false
 }
+
+// GuildMuteType: What a guild mute takes away: the microphone or the headset.
+//
+// 静音类型，`1`代表麦克风闭麦，`2`代表耳机静音
+type GuildMuteType int
+
+const (
+	// GuildMuteTypeMicrophone: The user's microphone is muted.
+	//
+	// 麦克风闭麦
+	GuildMuteTypeMicrophone GuildMuteType = 1
+	// GuildMuteTypeHeadset: The user is deafened (headset muted).
+	//
+	// 耳机静音
+	GuildMuteTypeHeadset GuildMuteType = 2
+)
+
+// String returns the name of a declared value, or GuildMuteType(value) for another.
+func (v GuildMuteType) String() string {
+	switch v {
+	case GuildMuteTypeMicrophone:
+		return "Microphone"
+	case GuildMuteTypeHeadset:
+		return "Headset"
+	}
+	return "GuildMuteType(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
+func (v GuildMuteType) Valid() bool {
+	switch v {
+	case GuildMuteTypeMicrophone, GuildMuteTypeHeadset:
+		return true
+	}
+	return false
+}

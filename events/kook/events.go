@@ -4186,6 +4186,239 @@ type MessageBtnClickBody struct {
 	UnknownFields jsonwire.Unknown
 }
 
+// AddGuildMute is the event "add_guild_mute".
+//
+// A user was muted (microphone) or deafened in a guild.
+//
+// Note: Undocumented; handled by Kook.Net on GROUP (GuildMuteDeafEvent). The name says add, not added as the documented events do.
+//
+// Documented in: kook-net-guild-mute.
+type AddGuildMute struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra AddGuildMuteExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*AddGuildMute)(nil)
+
+// EventName implements Event.
+func (x *AddGuildMute) EventName() string {
+	return "add_guild_mute"
+}
+
+// Known implements Event.
+func (x *AddGuildMute) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *AddGuildMute) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *AddGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AddGuildMute) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// AddGuildMuteExtra: the "extra" member of AddGuildMute.
+type AddGuildMuteExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildMute
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// DeleteGuildMute is the event "delete_guild_mute".
+//
+// A user's guild mute (microphone) or deafening was lifted.
+//
+// Note: Undocumented; handled by Kook.Net on GROUP with the same body as add_guild_mute.
+//
+// Documented in: kook-net-guild-mute.
+type DeleteGuildMute struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra DeleteGuildMuteExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*DeleteGuildMute)(nil)
+
+// EventName implements Event.
+func (x *DeleteGuildMute) EventName() string {
+	return "delete_guild_mute"
+}
+
+// Known implements Event.
+func (x *DeleteGuildMute) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *DeleteGuildMute) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *DeleteGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeleteGuildMute) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// DeleteGuildMuteExtra: the "extra" member of DeleteGuildMute.
+type DeleteGuildMuteExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildMute
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// LiveStatusChanged is the event "live_status_changed".
+//
+// A user in a voice channel started or stopped a live stream.
+//
+// Note: Undocumented; handled by Kook.Net on GROUP with d.target_id the guild ID (LiveStatusChangeEvent). live_info.in_live tells start from end.
+//
+// Documented in: kook-net-live.
+type LiveStatusChanged struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra LiveStatusChangedExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*LiveStatusChanged)(nil)
+
+// EventName implements Event.
+func (x *LiveStatusChanged) EventName() string {
+	return "live_status_changed"
+}
+
+// Known implements Event.
+func (x *LiveStatusChanged) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *LiveStatusChanged) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *LiveStatusChanged) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *LiveStatusChanged) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// LiveStatusChangedExtra: the "extra" member of LiveStatusChanged.
+type LiveStatusChangedExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's own fields.
+	// JSON "body".
+	Body LiveStatusChangedBody
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// LiveStatusChangedBody: the "extra.body" member of LiveStatusChanged.
+type LiveStatusChangedBody struct {
+	// Channel: The voice channel of the stream.
+	// JSON "channel"; documented in kook-net-live.
+	Channel LiveStreamChannel
+	// User: The streaming user and their stream.
+	// JSON "user"; documented in kook-net-live.
+	User LiveStreamUser
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
 // UnknownEvent is an event the schema does not know (a new discriminator value).
 // It keeps the payload whole, so re-encoding gives back what was decoded.
 type UnknownEvent struct {
