@@ -347,6 +347,78 @@ type kookButtonClickBody struct {
 	UserInfo *kookUser `json:"user_info,omitempty"`
 }
 
+// Guild emoji, guild mute and live stream bodies (emoji.yaml, voice.yaml).
+
+type kookGuildEmoji struct { // added_emoji, updated_emoji, removed_emoji, deleted_emoji
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	EmojiType int    `json:"emoji_type,omitempty"`
+}
+
+type kookGuildMuteBody struct { // add_guild_mute, delete_guild_mute
+	UserID  string `json:"user_id"`
+	GuildID string `json:"guild_id"`
+	Type    int    `json:"type"`
+}
+
+type kookLiveStatusBody struct { // live_status_changed
+	Channel kookLiveChannel `json:"channel"`
+	User    kookLiveUser    `json:"user"`
+}
+
+type kookLiveChannel struct {
+	ID                   string                    `json:"id"`
+	Name                 string                    `json:"name"`
+	GuildID              string                    `json:"guild_id,omitempty"`
+	UserID               string                    `json:"user_id,omitempty"`
+	ParentID             string                    `json:"parent_id"`
+	Topic                string                    `json:"topic"`
+	Type                 int                       `json:"type,omitempty"`
+	Level                *int                      `json:"level,omitempty"`
+	SlowMode             int                       `json:"slow_mode"`
+	HasPassword          bool                      `json:"has_password"`
+	LimitAmount          int                       `json:"limit_amount"`
+	IsCategory           int                       `json:"is_category"`
+	PermissionSync       int                       `json:"permission_sync"`
+	PermissionOverwrites []kookPermissionOverwrite `json:"permission_overwrites,omitempty"`
+	PermissionUsers      []kookPermissionUser      `json:"permission_users"`
+	VoiceQuality         string                    `json:"voice_quality,omitempty"`
+	ServerURL            string                    `json:"server_url,omitempty"`
+	SyncGuildRegion      int                       `json:"sync_guild_region"`
+	Region               string                    `json:"region,omitempty"`
+}
+
+type kookLiveUser struct {
+	ID              string       `json:"id"`
+	Username        string       `json:"username"`
+	IdentifyNum     string       `json:"identify_num,omitempty"`
+	Online          bool         `json:"online"`
+	OS              string       `json:"os,omitempty"`
+	Status          int          `json:"status,omitempty"`
+	Avatar          string       `json:"avatar,omitempty"`
+	VipAvatar       string       `json:"vip_avatar"`
+	Banner          string       `json:"banner"`
+	Bot             bool         `json:"bot"`
+	IsVip           bool         `json:"is_vip"`
+	IsAiReduceNoise bool         `json:"is_ai_reduce_noise"`
+	TagInfo         *kookTagInfo `json:"tag_info,omitempty"`
+	LiveInfo        kookLiveInfo `json:"live_info"`
+}
+
+type kookLiveInfo struct {
+	InLive        bool   `json:"in_live"`
+	AudienceCount int    `json:"audience_count"`
+	LiveThumb     string `json:"live_thumb"`
+	LiveStartTime int64  `json:"live_start_time"`
+	AudienceLimit int    `json:"audience_limit,omitempty"`
+	Resolution    int    `json:"resolution,omitempty"`
+	FrameRate     int    `json:"frame_rate,omitempty"`
+	Tag           string `json:"tag"`
+	Color         string `json:"color,omitempty"`
+	ImgURL        string `json:"img_url"`
+	Mode          int    `json:"mode"`
+}
+
 // newKOOKBody returns a pointer to the body struct of a system event, as the
 // switch on extra.type (and d.channel_type) of an SDK does; an unknown event
 // keeps its raw body.
@@ -407,6 +479,12 @@ func newKOOKBody(channelType, eventType string) any {
 		return new(kookSelfExitedGuildBody)
 	case "message_btn_click":
 		return new(kookButtonClickBody)
+	case "added_emoji", "updated_emoji", "removed_emoji", "deleted_emoji":
+		return new(kookGuildEmoji)
+	case "add_guild_mute", "delete_guild_mute":
+		return new(kookGuildMuteBody)
+	case "live_status_changed":
+		return new(kookLiveStatusBody)
 	}
 	return new(json.RawMessage)
 }

@@ -37,6 +37,14 @@ type Handler interface {
 	OnSortChannel(context.Context, *SortChannel) error
 	// OnUpdatedServerType handles updated_server_type.
 	OnUpdatedServerType(context.Context, *UpdatedServerType) error
+	// OnAddedEmoji handles added_emoji.
+	OnAddedEmoji(context.Context, *AddedEmoji) error
+	// OnUpdatedEmoji handles updated_emoji.
+	OnUpdatedEmoji(context.Context, *UpdatedEmoji) error
+	// OnRemovedEmoji handles removed_emoji.
+	OnRemovedEmoji(context.Context, *RemovedEmoji) error
+	// OnDeletedEmoji handles deleted_emoji.
+	OnDeletedEmoji(context.Context, *DeletedEmoji) error
 	// OnUpdatedGuild handles updated_guild where channel_type is not "PERSON".
 	OnUpdatedGuild(context.Context, *UpdatedGuild) error
 	// OnUpdatedGuildSelf handles updated_guild where channel_type is "PERSON".
@@ -97,6 +105,12 @@ type Handler interface {
 	OnSelfExitedGuild(context.Context, *SelfExitedGuild) error
 	// OnMessageBtnClick handles message_btn_click.
 	OnMessageBtnClick(context.Context, *MessageBtnClick) error
+	// OnAddGuildMute handles add_guild_mute.
+	OnAddGuildMute(context.Context, *AddGuildMute) error
+	// OnDeleteGuildMute handles delete_guild_mute.
+	OnDeleteGuildMute(context.Context, *DeleteGuildMute) error
+	// OnLiveStatusChanged handles live_status_changed.
+	OnLiveStatusChanged(context.Context, *LiveStatusChanged) error
 	// OnUnknown handles events the schema does not know.
 	OnUnknown(context.Context, *UnknownEvent) error
 }
@@ -174,6 +188,26 @@ func (NopHandler) OnSortChannel(context.Context, *SortChannel) error {
 
 // OnUpdatedServerType does nothing.
 func (NopHandler) OnUpdatedServerType(context.Context, *UpdatedServerType) error {
+	return nil
+}
+
+// OnAddedEmoji does nothing.
+func (NopHandler) OnAddedEmoji(context.Context, *AddedEmoji) error {
+	return nil
+}
+
+// OnUpdatedEmoji does nothing.
+func (NopHandler) OnUpdatedEmoji(context.Context, *UpdatedEmoji) error {
+	return nil
+}
+
+// OnRemovedEmoji does nothing.
+func (NopHandler) OnRemovedEmoji(context.Context, *RemovedEmoji) error {
+	return nil
+}
+
+// OnDeletedEmoji does nothing.
+func (NopHandler) OnDeletedEmoji(context.Context, *DeletedEmoji) error {
 	return nil
 }
 
@@ -327,6 +361,21 @@ func (NopHandler) OnMessageBtnClick(context.Context, *MessageBtnClick) error {
 	return nil
 }
 
+// OnAddGuildMute does nothing.
+func (NopHandler) OnAddGuildMute(context.Context, *AddGuildMute) error {
+	return nil
+}
+
+// OnDeleteGuildMute does nothing.
+func (NopHandler) OnDeleteGuildMute(context.Context, *DeleteGuildMute) error {
+	return nil
+}
+
+// OnLiveStatusChanged does nothing.
+func (NopHandler) OnLiveStatusChanged(context.Context, *LiveStatusChanged) error {
+	return nil
+}
+
 // OnUnknown does nothing.
 func (NopHandler) OnUnknown(context.Context, *UnknownEvent) error {
 	return nil
@@ -363,6 +412,14 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 		return h.OnSortChannel(ctx, ev)
 	case *UpdatedServerType:
 		return h.OnUpdatedServerType(ctx, ev)
+	case *AddedEmoji:
+		return h.OnAddedEmoji(ctx, ev)
+	case *UpdatedEmoji:
+		return h.OnUpdatedEmoji(ctx, ev)
+	case *RemovedEmoji:
+		return h.OnRemovedEmoji(ctx, ev)
+	case *DeletedEmoji:
+		return h.OnDeletedEmoji(ctx, ev)
 	case *UpdatedGuild:
 		return h.OnUpdatedGuild(ctx, ev)
 	case *UpdatedGuildSelf:
@@ -423,6 +480,12 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 		return h.OnSelfExitedGuild(ctx, ev)
 	case *MessageBtnClick:
 		return h.OnMessageBtnClick(ctx, ev)
+	case *AddGuildMute:
+		return h.OnAddGuildMute(ctx, ev)
+	case *DeleteGuildMute:
+		return h.OnDeleteGuildMute(ctx, ev)
+	case *LiveStatusChanged:
+		return h.OnLiveStatusChanged(ctx, ev)
 	case *UnknownEvent:
 		return h.OnUnknown(ctx, ev)
 	}
@@ -447,6 +510,10 @@ type Mux struct {
 	batchDeletedChannel    func(context.Context, *BatchDeletedChannel) error
 	sortChannel            func(context.Context, *SortChannel) error
 	updatedServerType      func(context.Context, *UpdatedServerType) error
+	addedEmoji             func(context.Context, *AddedEmoji) error
+	updatedEmoji           func(context.Context, *UpdatedEmoji) error
+	removedEmoji           func(context.Context, *RemovedEmoji) error
+	deletedEmoji           func(context.Context, *DeletedEmoji) error
 	updatedGuild           func(context.Context, *UpdatedGuild) error
 	updatedGuildSelf       func(context.Context, *UpdatedGuildSelf) error
 	deletedGuild           func(context.Context, *DeletedGuild) error
@@ -477,6 +544,9 @@ type Mux struct {
 	selfJoinedGuild        func(context.Context, *SelfJoinedGuild) error
 	selfExitedGuild        func(context.Context, *SelfExitedGuild) error
 	messageBtnClick        func(context.Context, *MessageBtnClick) error
+	addGuildMute           func(context.Context, *AddGuildMute) error
+	deleteGuildMute        func(context.Context, *DeleteGuildMute) error
+	liveStatusChanged      func(context.Context, *LiveStatusChanged) error
 	unknown                func(context.Context, *UnknownEvent) error
 }
 
@@ -662,6 +732,58 @@ func (m *Mux) OnUpdatedServerType(ctx context.Context, ev *UpdatedServerType) er
 		return nil
 	}
 	return m.updatedServerType(ctx, ev)
+}
+
+// HandleAddedEmoji registers fn for AddedEmoji events, replacing an earlier one.
+func (m *Mux) HandleAddedEmoji(fn func(context.Context, *AddedEmoji) error) {
+	m.addedEmoji = fn
+}
+
+// OnAddedEmoji implements Handler.
+func (m *Mux) OnAddedEmoji(ctx context.Context, ev *AddedEmoji) error {
+	if m.addedEmoji == nil {
+		return nil
+	}
+	return m.addedEmoji(ctx, ev)
+}
+
+// HandleUpdatedEmoji registers fn for UpdatedEmoji events, replacing an earlier one.
+func (m *Mux) HandleUpdatedEmoji(fn func(context.Context, *UpdatedEmoji) error) {
+	m.updatedEmoji = fn
+}
+
+// OnUpdatedEmoji implements Handler.
+func (m *Mux) OnUpdatedEmoji(ctx context.Context, ev *UpdatedEmoji) error {
+	if m.updatedEmoji == nil {
+		return nil
+	}
+	return m.updatedEmoji(ctx, ev)
+}
+
+// HandleRemovedEmoji registers fn for RemovedEmoji events, replacing an earlier one.
+func (m *Mux) HandleRemovedEmoji(fn func(context.Context, *RemovedEmoji) error) {
+	m.removedEmoji = fn
+}
+
+// OnRemovedEmoji implements Handler.
+func (m *Mux) OnRemovedEmoji(ctx context.Context, ev *RemovedEmoji) error {
+	if m.removedEmoji == nil {
+		return nil
+	}
+	return m.removedEmoji(ctx, ev)
+}
+
+// HandleDeletedEmoji registers fn for DeletedEmoji events, replacing an earlier one.
+func (m *Mux) HandleDeletedEmoji(fn func(context.Context, *DeletedEmoji) error) {
+	m.deletedEmoji = fn
+}
+
+// OnDeletedEmoji implements Handler.
+func (m *Mux) OnDeletedEmoji(ctx context.Context, ev *DeletedEmoji) error {
+	if m.deletedEmoji == nil {
+		return nil
+	}
+	return m.deletedEmoji(ctx, ev)
 }
 
 // HandleUpdatedGuild registers fn for UpdatedGuild events, replacing an earlier one.
@@ -1052,6 +1174,45 @@ func (m *Mux) OnMessageBtnClick(ctx context.Context, ev *MessageBtnClick) error 
 		return nil
 	}
 	return m.messageBtnClick(ctx, ev)
+}
+
+// HandleAddGuildMute registers fn for AddGuildMute events, replacing an earlier one.
+func (m *Mux) HandleAddGuildMute(fn func(context.Context, *AddGuildMute) error) {
+	m.addGuildMute = fn
+}
+
+// OnAddGuildMute implements Handler.
+func (m *Mux) OnAddGuildMute(ctx context.Context, ev *AddGuildMute) error {
+	if m.addGuildMute == nil {
+		return nil
+	}
+	return m.addGuildMute(ctx, ev)
+}
+
+// HandleDeleteGuildMute registers fn for DeleteGuildMute events, replacing an earlier one.
+func (m *Mux) HandleDeleteGuildMute(fn func(context.Context, *DeleteGuildMute) error) {
+	m.deleteGuildMute = fn
+}
+
+// OnDeleteGuildMute implements Handler.
+func (m *Mux) OnDeleteGuildMute(ctx context.Context, ev *DeleteGuildMute) error {
+	if m.deleteGuildMute == nil {
+		return nil
+	}
+	return m.deleteGuildMute(ctx, ev)
+}
+
+// HandleLiveStatusChanged registers fn for LiveStatusChanged events, replacing an earlier one.
+func (m *Mux) HandleLiveStatusChanged(fn func(context.Context, *LiveStatusChanged) error) {
+	m.liveStatusChanged = fn
+}
+
+// OnLiveStatusChanged implements Handler.
+func (m *Mux) OnLiveStatusChanged(ctx context.Context, ev *LiveStatusChanged) error {
+	if m.liveStatusChanged == nil {
+		return nil
+	}
+	return m.liveStatusChanged(ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.

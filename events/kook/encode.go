@@ -61,6 +61,27 @@ func (x ChannelOrder) MarshalJSON() ([]byte, error) {
 }
 
 // AppendJSON appends x's JSON encoding to b.
+func (x *GuildEmoji) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
+	if x.EmojiType.Set {
+		b = append(b, ",\"emoji_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EmojiType.Value))
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x GuildEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.ID)
@@ -526,6 +547,240 @@ func (x *ResumeAckData) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x ResumeAckData) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *GuildMute) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"user_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = append(b, ",\"guild_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = append(b, ",\"type\":"...)
+	b = jsonwire.AppendIntAs(b, int64(x.Type), x.wire.Type)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x GuildMute) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"name\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Name)
+	if x.GuildID.Set {
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+	}
+	if x.UserID.Set {
+		b = append(b, ",\"user_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.UserID.Value)
+	}
+	if x.ParentID.Set {
+		b = append(b, ",\"parent_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ParentID.Value)
+	}
+	if x.Topic.Set {
+		b = append(b, ",\"topic\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Topic.Value)
+	}
+	if x.Type.Set {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Type.Value))
+	}
+	if x.Level.Set {
+		b = append(b, ",\"level\":"...)
+		if x.Level.Value.Valid {
+			b = jsonwire.AppendInt(b, int64(x.Level.Value.Value))
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.SlowMode.Set {
+		b = append(b, ",\"slow_mode\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SlowMode.Value))
+	}
+	if x.HasPassword.Set {
+		b = append(b, ",\"has_password\":"...)
+		b = jsonwire.AppendBool(b, x.HasPassword.Value)
+	}
+	if x.LimitAmount.Set {
+		b = append(b, ",\"limit_amount\":"...)
+		b = jsonwire.AppendInt(b, int64(x.LimitAmount.Value))
+	}
+	if x.IsCategory.Set {
+		b = append(b, ",\"is_category\":"...)
+		b = jsonwire.AppendIntAs(b, int64(x.IsCategory.Value), x.wire.IsCategory)
+	}
+	if x.PermissionSync.Set {
+		b = append(append(b, ",\"permission_syn"...), "c\":"...)
+		b = jsonwire.AppendIntAs(b, int64(x.PermissionSync.Value), x.wire.PermissionSync)
+	}
+	if x.PermissionOverwrites.Set {
+		b = append(append(b, ",\"permission_ove"...), "rwrites\":"...)
+		b = append(b, '[')
+		for i0 := range x.PermissionOverwrites.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = x.PermissionOverwrites.Value[i0].AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.PermissionUsers.Set {
+		b = append(append(b, ",\"permission_use"...), "rs\":"...)
+		b = append(b, '[')
+		for i0 := range x.PermissionUsers.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = x.PermissionUsers.Value[i0].AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.VoiceQuality.Set {
+		b = append(append(b, ",\"voice_quality\""...), ":"...)
+		b = jsonwire.AppendStringAs(b, x.VoiceQuality.Value, x.wire.VoiceQuality)
+	}
+	if x.ServerURL.Set {
+		b = append(b, ",\"server_url\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ServerURL.Value)
+	}
+	if x.SyncGuildRegion.Set {
+		b = append(append(b, ",\"sync_guild_reg"...), "ion\":"...)
+		b = jsonwire.AppendIntAs(b, int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
+	}
+	if x.Region.Set {
+		b = append(b, ",\"region\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Region.Value)
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x LiveStreamChannel) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *LiveStreamUser) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	b = append(b, ",\"username\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Username)
+	if x.IdentifyNum.Set {
+		b = append(append(b, ",\"identify_num\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.IdentifyNum.Value)
+	}
+	if x.Online.Set {
+		b = append(b, ",\"online\":"...)
+		b = jsonwire.AppendBool(b, x.Online.Value)
+	}
+	if x.OS.Set {
+		b = append(b, ",\"os\":\""...)
+		b = jsonwire.AppendStringRest(b, x.OS.Value)
+	}
+	if x.Status.Set {
+		b = append(b, ",\"status\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Status.Value))
+	}
+	if x.Avatar.Set {
+		b = append(b, ",\"avatar\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
+	}
+	if x.VipAvatar.Set {
+		b = append(b, ",\"vip_avatar\":\""...)
+		b = jsonwire.AppendStringRest(b, x.VipAvatar.Value)
+	}
+	if x.Banner.Set {
+		b = append(b, ",\"banner\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Banner.Value)
+	}
+	if x.Bot.Set {
+		b = append(b, ",\"bot\":"...)
+		b = jsonwire.AppendBool(b, x.Bot.Value)
+	}
+	if x.IsVip.Set {
+		b = append(b, ",\"is_vip\":"...)
+		b = jsonwire.AppendBool(b, x.IsVip.Value)
+	}
+	if x.IsAiReduceNoise.Set {
+		b = append(append(b, ",\"is_ai_reduce_n"...), "oise\":"...)
+		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
+	}
+	if x.TagInfo.Set {
+		b = append(b, ",\"tag_info\":"...)
+		b = x.TagInfo.Value.AppendJSON(b)
+	}
+	b = append(b, ",\"live_info\":"...)
+	b = x.LiveInfo.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x LiveStreamUser) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *LiveInfo) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"in_live\":"...)
+	b = jsonwire.AppendBool(b, x.InLive)
+	b = append(append(b, ",\"audience_count"...), "\":"...)
+	b = jsonwire.AppendInt(b, int64(x.AudienceCount))
+	b = append(b, ",\"live_thumb\":"...)
+	b = jsonwire.AppendStringAs(b, x.LiveThumb, x.wire.LiveThumb)
+	b = append(append(b, ",\"live_start_tim"...), "e\":"...)
+	b = jsonwire.AppendInt(b, x.LiveStartTime)
+	if x.AudienceLimit.Set {
+		b = append(append(b, ",\"audience_limit"...), "\":"...)
+		b = jsonwire.AppendInt(b, int64(x.AudienceLimit.Value))
+	}
+	if x.Resolution.Set {
+		b = append(b, ",\"resolution\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Resolution.Value))
+	}
+	if x.FrameRate.Set {
+		b = append(b, ",\"frame_rate\":"...)
+		b = jsonwire.AppendInt(b, int64(x.FrameRate.Value))
+	}
+	if x.Tag.Set {
+		b = append(b, ",\"tag\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Tag.Value)
+	}
+	if x.Color.Set {
+		b = append(b, ",\"color\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Color.Value)
+	}
+	if x.ImgURL.Set {
+		b = append(b, ",\"img_url\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ImgURL.Value)
+	}
+	if x.Mode.Set {
+		b = append(b, ",\"mode\":"...)
+		b = jsonwire.AppendInt(b, int64(x.Mode.Value))
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x LiveInfo) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -1858,6 +2113,314 @@ func (x *UpdatedServerTypeExtra) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x UpdatedServerTypeExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *AddedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *AddedEmoji) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x AddedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *AddedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "added_emoji" {
+		b = append(append(b, "{\"type\":\"added_e"...), "moji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x AddedEmojiExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *UpdatedEmoji) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *UpdatedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "updated_emoji" {
+		b = append(append(b, "{\"type\":\"updated"...), "_emoji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UpdatedEmojiExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *RemovedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *RemovedEmoji) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x RemovedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *RemovedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "removed_emoji" {
+		b = append(append(b, "{\"type\":\"removed"...), "_emoji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x RemovedEmojiExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *DeletedEmoji) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *DeletedEmoji) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x DeletedEmoji) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *DeletedEmojiExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "deleted_emoji" {
+		b = append(append(b, "{\"type\":\"deleted"...), "_emoji\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x DeletedEmojiExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -4872,6 +5435,254 @@ func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x MessageBtnClickBody) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *AddGuildMute) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *AddGuildMute) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x AddGuildMute) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *AddGuildMuteExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "add_guild_mute" {
+		b = append(append(b, "{\"type\":\"add_gui"...), "ld_mute\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x AddGuildMuteExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *DeleteGuildMute) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x DeleteGuildMute) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *DeleteGuildMuteExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "delete_guild_mute" {
+		b = append(append(b, "{\"type\":\"delete_"...), "guild_mute\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x DeleteGuildMuteExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *LiveStatusChanged) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x LiveStatusChanged) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *LiveStatusChangedExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "live_status_changed" {
+		b = append(append(b, "{\"type\":\"live_st"...), "atus_changed\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x LiveStatusChangedExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *LiveStatusChangedBody) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"channel\":"...)
+	b = x.Channel.AppendJSON(b)
+	b = append(b, ",\"user\":"...)
+	b = x.User.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x LiveStatusChangedBody) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 

@@ -4,6 +4,42 @@ package kook
 
 import "strconv"
 
+// GuildEmojiType: Kind of a guild emoji.
+//
+// Note: Not in KOOK's documents; the values are those of Kook.Net's EmojiType (src/Kook.Net.Core/Entities/Emotes/EmojiType.cs).
+type GuildEmojiType int
+
+const (
+	// GuildEmojiTypeStatic: Still image.
+	GuildEmojiTypeStatic GuildEmojiType = 1
+	// GuildEmojiTypeAnimated: Animated image.
+	GuildEmojiTypeAnimated GuildEmojiType = 2
+	// GuildEmojiTypeInteractive: Interactive emoji.
+	GuildEmojiTypeInteractive GuildEmojiType = 3
+)
+
+// String returns the name of a declared value, or GuildEmojiType(value) for another.
+func (v GuildEmojiType) String() string {
+	switch v {
+	case GuildEmojiTypeStatic:
+		return "Static"
+	case GuildEmojiTypeAnimated:
+		return "Animated"
+	case GuildEmojiTypeInteractive:
+		return "Interactive"
+	}
+	return "GuildEmojiType(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
+func (v GuildEmojiType) Valid() bool {
+	switch v {
+	case GuildEmojiTypeStatic, GuildEmojiTypeAnimated, GuildEmojiTypeInteractive:
+		return true
+	}
+	return false
+}
+
 // ChannelType: Kind of conversation a message belongs to.
 //
 // 消息频道类型, `GROUP` 为频道消息
@@ -339,6 +375,42 @@ func (v ReconnectCode) String() string {
 func (v ReconnectCode) Valid() bool {
 	switch v {
 	case ReconnectCodeResumeMissingParams, ReconnectCodeSessionExpired, ReconnectCodeInvalidSN:
+		return true
+	}
+	return false
+}
+
+// GuildMuteType: What a guild mute takes away: the microphone or the headset.
+//
+// 静音类型，`1`代表麦克风闭麦，`2`代表耳机静音
+type GuildMuteType int
+
+const (
+	// GuildMuteTypeMicrophone: The user's microphone is muted.
+	//
+	// 麦克风闭麦
+	GuildMuteTypeMicrophone GuildMuteType = 1
+	// GuildMuteTypeHeadset: The user is deafened (headset muted).
+	//
+	// 耳机静音
+	GuildMuteTypeHeadset GuildMuteType = 2
+)
+
+// String returns the name of a declared value, or GuildMuteType(value) for another.
+func (v GuildMuteType) String() string {
+	switch v {
+	case GuildMuteTypeMicrophone:
+		return "Microphone"
+	case GuildMuteTypeHeadset:
+		return "Headset"
+	}
+	return "GuildMuteType(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
+func (v GuildMuteType) Valid() bool {
+	switch v {
+	case GuildMuteTypeMicrophone, GuildMuteTypeHeadset:
 		return true
 	}
 	return false

@@ -1316,6 +1316,302 @@ type UpdatedServerTypeExtra struct {
 	UnknownFields jsonwire.Unknown
 }
 
+// AddedEmoji is the event "added_emoji".
+//
+// A custom emoji was added to a guild.
+//
+// 服务器添加新表情
+//
+// Note: Kook.Net handles it on d.channel_type GROUP, with d.target_id the guild ID.
+//
+// Documented in: api-docs-guild, kook-net-emoji.
+type AddedEmoji struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra AddedEmojiExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*AddedEmoji)(nil)
+
+// EventName implements Event.
+func (x *AddedEmoji) EventName() string {
+	return "added_emoji"
+}
+
+// Known implements Event.
+func (x *AddedEmoji) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *AddedEmoji) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *AddedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AddedEmoji) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// AddedEmojiExtra: the "extra" member of AddedEmoji.
+type AddedEmojiExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildEmoji
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// UpdatedEmoji is the event "updated_emoji".
+//
+// A guild's custom emoji was renamed.
+//
+// 服务器更新表情, 此事件在表情的名称被更新时触发。
+//
+// Documented in: api-docs-guild, kook-net-emoji.
+type UpdatedEmoji struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra UpdatedEmojiExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*UpdatedEmoji)(nil)
+
+// EventName implements Event.
+func (x *UpdatedEmoji) EventName() string {
+	return "updated_emoji"
+}
+
+// Known implements Event.
+func (x *UpdatedEmoji) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *UpdatedEmoji) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *UpdatedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *UpdatedEmoji) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// UpdatedEmojiExtra: the "extra" member of UpdatedEmoji.
+type UpdatedEmojiExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildEmoji
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// RemovedEmoji is the event "removed_emoji".
+//
+// A custom emoji was deleted from a guild.
+//
+// 服务器删除表情
+//
+// Note: The spelling of the document (api-docs-guild, since PR #171) and of the SDKs that follow it (lonelyevil/kook 51a4fb9, 2023-09-06; simbot-component-kook f972ec5, 2023-08-13, whose test payload is the document's example). deleted_emoji is the same event as the SDKs written from traffic spell it.
+//
+// Documented in: api-docs-guild.
+type RemovedEmoji struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra RemovedEmojiExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*RemovedEmoji)(nil)
+
+// EventName implements Event.
+func (x *RemovedEmoji) EventName() string {
+	return "removed_emoji"
+}
+
+// Known implements Event.
+func (x *RemovedEmoji) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *RemovedEmoji) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *RemovedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *RemovedEmoji) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// RemovedEmojiExtra: the "extra" member of RemovedEmoji.
+type RemovedEmojiExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildEmoji
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// DeletedEmoji is the event "deleted_emoji".
+//
+// A custom emoji was deleted from a guild (removed_emoji as Kook.Net, khl.py and KookBC spell it).
+//
+// Note: No document has this name, but every SDK that handled emoji events before the document existed uses it: Kook.Net f4b1df61 (2022-09-26, still its only spelling), khl.py c3ba8e6 (2022-10-04), and KookBC 6d5d7f2d (2023-01-18), whose author wrote the document's emoji sections, with removed_emoji, the same evening (api-docs 0e61df0, merged as 9dc0c94). Both spellings decode, each as its own event with the same body, since no source shows which one KOOK sends; deleted_emoji is the likelier one.
+//
+// Documented in: kook-net-emoji, khl-py-types, kookbc-event-types.
+type DeletedEmoji struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra DeletedEmojiExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*DeletedEmoji)(nil)
+
+// EventName implements Event.
+func (x *DeletedEmoji) EventName() string {
+	return "deleted_emoji"
+}
+
+// Known implements Event.
+func (x *DeletedEmoji) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *DeletedEmoji) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *DeletedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeletedEmoji) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// DeletedEmojiExtra: the "extra" member of DeletedEmoji.
+type DeletedEmojiExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildEmoji
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
 // UpdatedGuild is the event "updated_guild" where channel_type is not "PERSON".
 //
 // A guild's settings were changed.
@@ -4317,6 +4613,239 @@ type MessageBtnClickBody struct {
 	// JSON "user_info"; may be absent; documented in 000.
 	// Note: Listed in 000's table only, and 000's own example omits it.
 	UserInfo jsonwire.Opt[User]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// AddGuildMute is the event "add_guild_mute".
+//
+// A user was muted (microphone) or deafened in a guild.
+//
+// Note: Undocumented; handled by Kook.Net on GROUP (GuildMuteDeafEvent). The name says add, not added as the documented events do.
+//
+// Documented in: kook-net-guild-mute.
+type AddGuildMute struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra AddGuildMuteExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*AddGuildMute)(nil)
+
+// EventName implements Event.
+func (x *AddGuildMute) EventName() string {
+	return "add_guild_mute"
+}
+
+// Known implements Event.
+func (x *AddGuildMute) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *AddGuildMute) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *AddGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *AddGuildMute) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// AddGuildMuteExtra: the "extra" member of AddGuildMute.
+type AddGuildMuteExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildMute
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// DeleteGuildMute is the event "delete_guild_mute".
+//
+// A user's guild mute (microphone) or deafening was lifted.
+//
+// Note: Undocumented; handled by Kook.Net on GROUP with the same body as add_guild_mute.
+//
+// Documented in: kook-net-guild-mute.
+type DeleteGuildMute struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra DeleteGuildMuteExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*DeleteGuildMute)(nil)
+
+// EventName implements Event.
+func (x *DeleteGuildMute) EventName() string {
+	return "delete_guild_mute"
+}
+
+// Known implements Event.
+func (x *DeleteGuildMute) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *DeleteGuildMute) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *DeleteGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *DeleteGuildMute) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// DeleteGuildMuteExtra: the "extra" member of DeleteGuildMute.
+type DeleteGuildMuteExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's data.
+	// JSON "body".
+	Body GuildMute
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// LiveStatusChanged is the event "live_status_changed".
+//
+// A user in a voice channel started or stopped a live stream.
+//
+// Note: Undocumented; handled by Kook.Net on GROUP with d.target_id the guild ID (LiveStatusChangeEvent). live_info.in_live tells start from end.
+//
+// Documented in: kook-net-live.
+type LiveStatusChanged struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra LiveStatusChangedExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*LiveStatusChanged)(nil)
+
+// EventName implements Event.
+func (x *LiveStatusChanged) EventName() string {
+	return "live_status_changed"
+}
+
+// Known implements Event.
+func (x *LiveStatusChanged) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *LiveStatusChanged) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *LiveStatusChanged) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *LiveStatusChanged) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// LiveStatusChangedExtra: the "extra" member of LiveStatusChanged.
+type LiveStatusChangedExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's own fields.
+	// JSON "body".
+	Body LiveStatusChangedBody
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// LiveStatusChangedBody: the "extra.body" member of LiveStatusChanged.
+type LiveStatusChangedBody struct {
+	// Channel: The voice channel of the stream.
+	// JSON "channel"; documented in kook-net-live.
+	Channel LiveStreamChannel
+	// User: The streaming user and their stream.
+	// JSON "user"; documented in kook-net-live.
+	User LiveStreamUser
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.

@@ -78,6 +78,30 @@ func (x *ChannelOrder) WireForm(member string, i int) jsonwire.Form {
 	return jsonwire.AsDeclared
 }
 
+// GuildEmoji: A guild's custom emoji, the body of the emoji events.
+//
+// Note: api-docs-guild lists id and name; Kook.Net's GuildEmojiEvent also reads emoji_type. The id is the guild ID and the emoji's key joined by a slash (xxxxxxxxx/xxxxxxxxx in the examples).
+//
+// Documented in: api-docs-guild, kook-net-emoji.
+type GuildEmoji struct {
+	// ID: Emoji ID: the guild ID, a slash, the emoji's key.
+	// 表情 ID
+	// JSON "id"; documented in api-docs-guild, kook-net-emoji.
+	ID string
+	// Name: Emoji name.
+	// 表情名称
+	// JSON "name"; documented in api-docs-guild, kook-net-emoji.
+	Name string
+	// EmojiType: Kind of the emoji.
+	// JSON "emoji_type"; may be absent; documented in kook-net-emoji.
+	// Note: Only Kook.Net reads it (GuildEmojiEvent.cs); the document's table and examples lack it.
+	EmojiType jsonwire.Opt[GuildEmojiType]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
 // EventData: The event object `d` of an `s=0` frame: the fields every message and system event has.
 //
 // 事件主要格式
@@ -683,6 +707,292 @@ type ResumeAckData struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
+}
+
+// GuildMute: A guild mute of a user: the body of add_guild_mute and delete_guild_mute.
+//
+// Note: No document describes the event body; the fields are those of Kook.Net's GuildMuteDeafEvent. The type values are those of the guild-mute API (api-docs-http-guild).
+//
+// Documented in: kook-net-guild-mute.
+type GuildMute struct {
+	// UserID: ID of the muted user.
+	// JSON "user_id"; documented in kook-net-guild-mute.
+	UserID string
+	// GuildID: Guild ID.
+	// JSON "guild_id"; documented in kook-net-guild-mute.
+	// Note: Kook.Net looks the guild up by this member, not by d.target_id.
+	GuildID string
+	// Type: 1 microphone muted, 2 deafened.
+	// 静音类型，`1`代表麦克风闭麦，`2`代表耳机静音
+	// JSON "type"; documented in kook-net-guild-mute, api-docs-http-guild.
+	Type GuildMuteType
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		Type jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *GuildMute) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "type":
+		if i < 0 {
+			return x.wire.Type
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
+// LiveStreamChannel: The voice channel of a live stream, in live_status_changed.
+//
+// Note: No document shows this channel; Kook.Net reads it as its REST Channel class. Kook.Net marks name, permission_overwrites and permission_users required; only id and name are required here, since nobody has shown a payload. Types and zh texts are those of the channel view API (api-docs-http-channel).
+//
+// Documented in: kook-net-live, api-docs-http-channel.
+type LiveStreamChannel struct {
+	// ID: Channel ID.
+	// 频道 id
+	// JSON "id"; documented in kook-net-live, api-docs-http-channel.
+	ID string
+	// Name: Channel name.
+	// 频道名称
+	// JSON "name"; documented in kook-net-live, api-docs-http-channel.
+	Name string
+	// GuildID: Guild ID.
+	// 服务器 id
+	// JSON "guild_id"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	GuildID jsonwire.Opt[string]
+	// UserID: ID of the user who created the channel.
+	// 频道创建者 id
+	// JSON "user_id"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	UserID jsonwire.Opt[string]
+	// ParentID: ID of the parent category.
+	// 父分组频道 id
+	// JSON "parent_id"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	ParentID jsonwire.Opt[string]
+	// Topic: Channel topic.
+	// 频道简介
+	// JSON "topic"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	Topic jsonwire.Opt[string]
+	// Type: Channel kind; 2 for a voice channel.
+	// 频道类型，`0` 分组，`1` 文字，`2` 语音
+	// JSON "type"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	Type jsonwire.Opt[ChannelKind]
+	// Level: Sort order of the channel.
+	// 频道排序
+	// JSON "level"; may be absent; may be null; documented in kook-net-live, api-docs-http-channel.
+	// Note: Kook.Net reads it as int? (null in 003's channel examples).
+	Level jsonwire.Opt[jsonwire.Null[int]]
+	// SlowMode: Slow-mode interval in seconds; 0 when off.
+	// 慢速限制，用户发送消息之后再次发送消息的等待时间，单位秒
+	// JSON "slow_mode"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	SlowMode jsonwire.Opt[int]
+	// HasPassword: Whether the voice channel has a password.
+	// 是否已设置密码
+	// JSON "has_password"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	HasPassword jsonwire.Opt[bool]
+	// LimitAmount: Maximum number of users in the voice channel.
+	// 人数限制
+	// JSON "limit_amount"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	LimitAmount jsonwire.Opt[int]
+	// IsCategory: 1 when the channel is a category, else 0.
+	// 是否为分组类型
+	// JSON "is_category"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	// Note: Kook.Net does not read it; int as in the channel events, the API's boolean accepted.
+	IsCategory jsonwire.Opt[int]
+	// PermissionSync: 1 when the permissions are synced with the parent category, else 0.
+	// 是否与分组频道同步权限
+	// JSON "permission_sync"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	PermissionSync jsonwire.Opt[int]
+	// PermissionOverwrites: Role permission overwrites.
+	// 针对角色的频道权限覆盖
+	// JSON "permission_overwrites"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	PermissionOverwrites jsonwire.Opt[[]PermissionOverwrite]
+	// PermissionUsers: User permission overwrites.
+	// 针对用户的频道权限覆盖
+	// JSON "permission_users"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	PermissionUsers jsonwire.Opt[[]PermissionUser]
+	// VoiceQuality: Voice quality: "1" smooth, "2" normal, "3" high.
+	// 语音频道质量级别，`1` 流畅，`2` 正常，`3` 高质量
+	// JSON "voice_quality"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	VoiceQuality jsonwire.Opt[string]
+	// ServerURL: Voice server address, HOST:PORT/PATH.
+	// 语音服务器地址，`HOST:PORT/PATH`的格式
+	// JSON "server_url"; may be absent; documented in kook-net-live, api-docs-http-channel.
+	ServerURL jsonwire.Opt[string]
+	// SyncGuildRegion: 0 when the channel uses the guild's voice region, 1 when it has its own (region).
+	// JSON "sync_guild_region"; may be absent; documented in kook-net-live.
+	// Note: Not in the channel view table; Kook.Net's Channel class reads it with NumberBooleanConverter.
+	SyncGuildRegion jsonwire.Opt[int]
+	// Region: Voice region of the channel.
+	// JSON "region"; may be absent; documented in kook-net-live.
+	// Note: Not in the channel view table; read by Kook.Net's Channel class.
+	Region jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		IsCategory      jsonwire.Form
+		PermissionSync  jsonwire.Form
+		VoiceQuality    jsonwire.Form
+		SyncGuildRegion jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *LiveStreamChannel) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "is_category":
+		if i < 0 {
+			return x.wire.IsCategory
+		}
+	case "permission_sync":
+		if i < 0 {
+			return x.wire.PermissionSync
+		}
+	case "voice_quality":
+		if i < 0 {
+			return x.wire.VoiceQuality
+		}
+	case "sync_guild_region":
+		if i < 0 {
+			return x.wire.SyncGuildRegion
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
+// LiveStreamUser: The streaming user, with their live stream.
+//
+// Note: Kook.Net's LiveStreamUser: its REST User class plus live_info. Kook.Net marks username, identify_num and avatar required; as in User, only id and username are required here.
+//
+// Documented in: kook-net-live.
+type LiveStreamUser struct {
+	// ID: User ID.
+	// JSON "id"; documented in kook-net-live.
+	ID string
+	// Username: User name.
+	// JSON "username"; documented in kook-net-live.
+	Username string
+	// IdentifyNum: Four-digit discriminator appended to the user name.
+	// JSON "identify_num"; may be absent; documented in kook-net-live.
+	IdentifyNum jsonwire.Opt[string]
+	// Online: Whether the user is online.
+	// JSON "online"; may be absent; documented in kook-net-live.
+	Online jsonwire.Opt[bool]
+	// OS: Client the user is connected with.
+	// JSON "os"; may be absent; documented in kook-net-live.
+	OS jsonwire.Opt[string]
+	// Status: User status.
+	// JSON "status"; may be absent; documented in kook-net-live.
+	Status jsonwire.Opt[int]
+	// Avatar: Avatar image URL.
+	// JSON "avatar"; may be absent; documented in kook-net-live.
+	Avatar jsonwire.Opt[string]
+	// VipAvatar: Avatar image URL shown to members with a subscription.
+	// JSON "vip_avatar"; may be absent; documented in kook-net-live.
+	VipAvatar jsonwire.Opt[string]
+	// Banner: Banner image URL.
+	// JSON "banner"; may be absent; documented in kook-net-live.
+	Banner jsonwire.Opt[string]
+	// Bot: Whether the user is a bot.
+	// JSON "bot"; may be absent; documented in kook-net-live.
+	Bot jsonwire.Opt[bool]
+	// IsVip: Whether the user has a subscription (BUFF).
+	// JSON "is_vip"; may be absent; documented in kook-net-live.
+	IsVip jsonwire.Opt[bool]
+	// IsAiReduceNoise: Whether the user has AI noise reduction on.
+	// JSON "is_ai_reduce_noise"; may be absent; documented in kook-net-live.
+	IsAiReduceNoise jsonwire.Opt[bool]
+	// TagInfo: Tag shown next to the user's name.
+	// JSON "tag_info"; may be absent; documented in kook-net-live.
+	TagInfo jsonwire.Opt[TagInfo]
+	// LiveInfo: The user's live stream.
+	// JSON "live_info"; documented in kook-net-live.
+	LiveInfo LiveInfo
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// LiveInfo: A user's live stream.
+//
+// Note: The channel user list API (api-docs-http-channel) shows in_live, audience_count, live_thumb and live_start_time, so those are required; Kook.Net's LiveInfo adds the rest.
+//
+// Documented in: kook-net-live, api-docs-http-channel.
+type LiveInfo struct {
+	// InLive: Whether the user is streaming now: true when a stream started, false when it ended.
+	// JSON "in_live"; documented in kook-net-live, api-docs-http-channel.
+	InLive bool
+	// AudienceCount: Number of viewers.
+	// JSON "audience_count"; documented in kook-net-live, api-docs-http-channel.
+	AudienceCount int
+	// LiveThumb: Thumbnail URL of the stream; empty when not streaming.
+	// JSON "live_thumb"; documented in kook-net-live, api-docs-http-channel.
+	LiveThumb string
+	// LiveStartTime: Time the stream started, in Unix milliseconds; 0 when not streaming.
+	// JSON "live_start_time"; documented in kook-net-live, api-docs-http-channel.
+	// Note: Kook.Net reads null or 0 as no time (NullableDateTimeOffsetUnixTimeMillisecondsConverter); only 0 is shown, in the API example.
+	LiveStartTime int64
+	// AudienceLimit: Maximum number of viewers.
+	// JSON "audience_limit"; may be absent; documented in kook-net-live.
+	AudienceLimit jsonwire.Opt[int]
+	// Resolution: Video resolution of the stream.
+	// JSON "resolution"; may be absent; documented in kook-net-live.
+	Resolution jsonwire.Opt[int]
+	// FrameRate: Frame rate of the stream.
+	// JSON "frame_rate"; may be absent; documented in kook-net-live.
+	FrameRate jsonwire.Opt[int]
+	// Tag: Tag of the stream.
+	// JSON "tag"; may be absent; documented in kook-net-live.
+	Tag jsonwire.Opt[string]
+	// Color: Colour of the tag, # and eight hex digits.
+	// JSON "color"; may be absent; documented in kook-net-live.
+	// Note: Kook.Net reads it with HexAlphaColorConverter (a string, # then at least eight hex digits, else the default colour).
+	Color jsonwire.Opt[string]
+	// ImgURL: Image URL of the stream.
+	// JSON "img_url"; may be absent; documented in kook-net-live.
+	ImgURL jsonwire.Opt[string]
+	// Mode: Stream mode.
+	// JSON "mode"; may be absent; documented in kook-net-live.
+	Mode jsonwire.Opt[int]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		LiveThumb jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *LiveInfo) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "live_thumb":
+		if i < 0 {
+			return x.wire.LiveThumb
+		}
+	}
+	return jsonwire.AsDeclared
 }
 
 // Frame: the envelope around an event payload: its members other than the payload.
