@@ -15,13 +15,13 @@ type Accept uint8
 
 // The alternative forms a field may declare.
 const (
-	AcceptNumber     Accept = 1 << iota // a bool as 0 or 1; a string as a number (its literal is the string)
-	AcceptString                        // an int or float as its literal in a string; a bool as "true", "false", "0" or "1"
-	AcceptBool                          // an int as true (1) or false (0)
-	AcceptNull                          // a string, array or object as null (empty)
-	AcceptEmptyArray                    // an object as [] (empty)
-	AcceptJSON                          // a string as any other JSON value, kept as its JSON text
-	AcceptEmptyString                   // an object as "" (empty)
+	AcceptNumber      Accept = 1 << iota // a bool as 0 or 1; a string as a number (its literal is the string)
+	AcceptString                         // an int or float as its literal in a string; a bool as "true", "false", "0" or "1"
+	AcceptBool                           // an int as true (1) or false (0)
+	AcceptNull                           // a string, array or object as null (empty)
+	AcceptEmptyArray                     // an object as [] (empty)
+	AcceptJSON                           // a string as any other JSON value, kept as its JSON text
+	AcceptEmptyString                    // an object as "" (empty)
 )
 
 // Form is the JSON form a value arrived in. The zero Form is the declared one.
