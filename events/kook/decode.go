@@ -145,9 +145,11 @@ type eventHead struct {
 	MsgID        string
 	MsgTimestamp int64
 	Nonce        string
+	FromType     jsonwire.Opt[int]
 	VerifyToken  jsonwire.Opt[string]
 	wire         struct {
 		TargetID jsonwire.Form
+		Content  jsonwire.Form
 	} // the forms the members above came in
 	seen    uint64 // the members above that came, one bit each in order
 	key     string // the member being read
@@ -169,9 +171,11 @@ func (h *eventHead) settleEventData(d *jsonwire.Decoder, ev restDecoder, x *Even
 	x.wire.TargetID = h.wire.TargetID
 	x.AuthorID = h.AuthorID
 	x.Content = h.Content
+	x.wire.Content = h.wire.Content
 	x.MsgID = h.MsgID
 	x.MsgTimestamp = h.MsgTimestamp
 	x.Nonce = h.Nonce
+	x.FromType = h.FromType
 	x.VerifyToken = h.VerifyToken
 	var baseSeen uint64
 	if h.seen&(1<<0) != 0 {
@@ -272,11 +276,12 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 		case "content":
 			h.seen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return nil, nil
 				}
 				h.Content = v0
+				h.wire.Content = f0
 			}
 		case "msg_id":
 			h.seen |= 1 << 5
@@ -305,8 +310,18 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				}
 				h.Nonce = v0
 			}
-		case "verify_token":
+		case "from_type":
 			h.seen |= 1 << 8
+			h.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return nil, nil
+				}
+				h.FromType.Value = v0
+			}
+		case "verify_token":
+			h.seen |= 1 << 9
 			h.VerifyToken.Set = true
 			{
 				v0, err := d.String()
@@ -397,6 +412,9 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 					case "exited_channel":
 						ev := new(ExitedChannel)
 						return h.settleEventData(d, ev, &ev.EventData)
+					case "embeds_append":
+						ev := new(EmbedsAppend)
+						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_private_message":
 						ev := new(UpdatedPrivateMessage)
 						return h.settleEventData(d, ev, &ev.EventData)
@@ -454,6 +472,9 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 10:
 				ev := new(CardMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 12:
+				ev := new(ItemMessage)
 				return h.settleEventData(d, ev, &ev.EventData)
 			default:
 				return nil, nil
@@ -530,6 +551,8 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			return new(JoinedChannel), nil
 		case "exited_channel":
 			return new(ExitedChannel), nil
+		case "embeds_append":
+			return new(EmbedsAppend), nil
 		case "updated_private_message":
 			return new(UpdatedPrivateMessage), nil
 		case "deleted_private_message":
@@ -574,6 +597,8 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		return new(KMarkdownMessage), nil
 	case 10:
 		return new(CardMessage), nil
+	case 12:
+		return new(ItemMessage), nil
 	default:
 		return &UnknownEvent{
 			Family: "message",
@@ -800,6 +825,167 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "vip_avatar":
+			x.VipAvatar.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.VipAvatar.Value = v0
+			}
+		case "banner":
+			x.Banner.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Banner.Value = v0
+			}
+		case "is_vip":
+			x.IsVip.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsVip.Value = v0
+			}
+		case "vip_amp":
+			x.VipAmp.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.VipAmp.Value = v0
+			}
+		case "is_ai_reduce_noise":
+			x.IsAiReduceNoise.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsAiReduceNoise.Value = v0
+			}
+		case "is_personal_card_bg":
+			x.IsPersonalCardBg.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsPersonalCardBg.Value = v0
+			}
+		case "bot":
+			x.Bot.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.Bot.Value = v0
+			}
+		case "bot_status":
+			x.BotStatus.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.BotStatus.Value = v0
+			}
+		case "nameplate":
+			x.Nameplate.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Nameplate.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "decorations_id_map":
+			x.DecorationsIDMap.Set = true
+			if d.IsNull() {
+				x.DecorationsIDMap.Value.Valid = false
+			} else {
+				{
+					if err := d.ObjectStart(); err != nil {
+						return err
+					}
+					x.DecorationsIDMap.Value.Value = map[string]int{}
+					for {
+						k, more, err := d.NextKey()
+						if err != nil {
+							return err
+						}
+						if !more {
+							break
+						}
+						key0 := k
+						var e0 int
+						{
+							v1, err := d.Int()
+							if err != nil {
+								return err
+							}
+							e0 = v1
+						}
+						x.DecorationsIDMap.Value.Value[key0] = e0
+					}
+				}
+				x.DecorationsIDMap.Value.Valid = true
+			}
+		case "is_sys":
+			x.IsSys.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsSys.Value = v0
+			}
+		case "client_id":
+			x.ClientID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ClientID.Value = v0
+			}
+		case "verified":
+			x.Verified.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.Verified.Value = v0
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -859,6 +1045,15 @@ func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
 					return err
 				}
 				x.Text = v0
+			}
+		case "bg_color":
+			x.BgColor.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BgColor.Value = v0
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -1361,6 +1556,20 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 				}
 				x.Name = v0
 			}
+		case "emoji_type":
+			x.EmojiType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EmojiType.Value = EmojiType(v0)
+			}
+		case "user_info":
+			x.UserInfo.Set = true
+			if err := x.UserInfo.Value.decodeJSON(d); err != nil {
+				return err
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -1518,16 +1727,47 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		case "raw_content":
-			seen |= 1 << 0
+			x.RawContent.Set = true
 			{
 				v0, err := d.String()
 				if err != nil {
 					return err
 				}
-				x.RawContent = v0
+				x.RawContent.Value = v0
+			}
+		case "mention":
+			x.Mention.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_part":
-			seen |= 1 << 1
+			seen |= 1 << 0
 			{
 				if err := d.ArrayStart(); err != nil {
 					return err
@@ -1553,7 +1793,7 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				x.MentionPart = append(make([]MentionPart, 0, len(list0)), list0...)
 			}
 		case "mention_role_part":
-			seen |= 1 << 2
+			x.MentionRolePart.Set = true
 			{
 				if err := d.ArrayStart(); err != nil {
 					return err
@@ -1576,7 +1816,89 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRolePart = append(make([]MentionRolePart, 0, len(list0)), list0...)
+				x.MentionRolePart.Value = append(make([]MentionRolePart, 0, len(list0)), list0...)
+			}
+		case "channel_part":
+			x.ChannelPart.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]ChannelPart
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 ChannelPart
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.ChannelPart.Value = append(make([]ChannelPart, 0, len(list0)), list0...)
+			}
+		case "item_part":
+			x.ItemPart.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]ItemPart
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 ItemPart
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.ItemPart.Value = append(make([]ItemPart, 0, len(list0)), list0...)
+			}
+		case "spl":
+			x.Spl.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Spl.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -1584,8 +1906,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen != 7 {
-		if err := d.MissingOf(seen, "raw_content", "mention_part", "mention_role_part"); err != nil {
+	if seen != 1 {
+		if err := d.MissingOf(seen, "mention_part"); err != nil {
 			return err
 		}
 	}
@@ -1595,6 +1917,632 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *KMarkdown) UnmarshalJSON(data []byte) error {
 	var v KMarkdown
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ChannelPart) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			x.ID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID.Value = v0
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
+		case "name":
+			x.Name.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Name.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ChannelPart) UnmarshalJSON(data []byte) error {
+	var v ChannelPart
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			x.ID.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ID.Value = v0
+			}
+		case "name":
+			x.Name.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Name.Value = v0
+			}
+		case "desc":
+			x.Desc.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Desc.Value = v0
+			}
+		case "cd":
+			x.Cd.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Cd.Value = v0
+			}
+		case "categories":
+			x.Categories.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Categories.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "label":
+			x.Label.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Label.Value = v0
+			}
+		case "label_name":
+			x.LabelName.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LabelName.Value = v0
+			}
+		case "quality":
+			x.Quality.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Quality.Value = v0
+			}
+		case "icon":
+			x.Icon.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Icon.Value = v0
+			}
+		case "icon_expired":
+			x.IconExpired.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.IconExpired.Value = v0
+			}
+		case "quality_resource":
+			x.QualityResource.Set = true
+			if err := x.QualityResource.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "resources":
+			x.Resources.Set = true
+			{
+				v0, err := d.Raw()
+				if err != nil {
+					return err
+				}
+				x.Resources.Value = v0
+			}
+		case "msg_scenarios":
+			x.MsgScenarios.Set = true
+			{
+				if err := d.ObjectStart(); err != nil {
+					return err
+				}
+				x.MsgScenarios.Value = map[string]string{}
+				for {
+					k, more, err := d.NextKey()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key0 := k
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					x.MsgScenarios.Value[key0] = e0
+				}
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ItemPart) UnmarshalJSON(data []byte) error {
+	var v ItemPart
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ItemQuality) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "color":
+			x.Color.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Color.Value = v0
+			}
+		case "small":
+			x.Small.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Small.Value = v0
+			}
+		case "big":
+			x.Big.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Big.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ItemQuality) UnmarshalJSON(data []byte) error {
+	var v ItemQuality
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+			}
+		case "rong_id":
+			x.RongID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.RongID.Value = v0
+			}
+		case "type":
+			seen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Type = MessageType(v0)
+			}
+		case "content":
+			seen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Content = v0
+			}
+		case "create_at":
+			seen |= 1 << 3
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.CreateAt = v0
+			}
+		case "author":
+			seen |= 1 << 4
+			if err := x.Author.decodeJSON(d); err != nil {
+				return err
+			}
+		case "can_jump":
+			x.CanJump.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.CanJump.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 31 {
+		if err := d.MissingOf(seen, "id", "type", "content", "create_at", "author"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *Quote) UnmarshalJSON(data []byte) error {
+	var v Quote
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "emoji_id":
+			x.EmojiID.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EmojiID.Value = v0
+			}
+		case "interact_type":
+			x.InteractType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.InteractType.Value = v0
+			}
+		case "dynamic_url":
+			x.DynamicURL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.DynamicURL.Value = v0
+			}
+		case "first_dynamic_urls":
+			x.FirstDynamicUrls.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.FirstDynamicUrls.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "first_dynamic_duration":
+			x.FirstDynamicDuration.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.FirstDynamicDuration.Value = v0
+			}
+		case "dynamic_urls":
+			x.DynamicUrls.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.DynamicUrls.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "dynamic_duration":
+			x.DynamicDuration.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.DynamicDuration.Value = v0
+			}
+		case "result":
+			x.Result.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 int
+					{
+						v1, err := d.Int()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Result.Value = append(make([]int, 0, len(list0)), list0...)
+			}
+		case "result_img":
+			x.ResultImg.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.ResultImg.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *InteractRes) UnmarshalJSON(data []byte) error {
+	var v InteractRes
 	d := jsonwire.NewDecoder(data, "")
 	if err := v.decodeJSON(d); err != nil {
 		return err
@@ -2049,6 +2997,402 @@ func (x *ResumeAckData) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (x *LinkEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "url":
+			x.URL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.URL.Value = v0
+			}
+		case "title":
+			x.Title.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Title.Value = v0
+			}
+		case "description":
+			x.Description.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Description.Value = v0
+			}
+		case "site_name":
+			x.SiteName.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.SiteName.Value = v0
+			}
+		case "theme_color":
+			x.ThemeColor.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ThemeColor.Value = v0
+			}
+		case "image":
+			x.Image.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Image.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "type"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *LinkEmbed) UnmarshalJSON(data []byte) error {
+	var v LinkEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ImageEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "url":
+			x.URL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.URL.Value = v0
+			}
+		case "origin_url":
+			x.OriginURL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.OriginURL.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "type"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ImageEmbed) UnmarshalJSON(data []byte) error {
+	var v ImageEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *BiliVideoEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "url":
+			seen |= 1 << 1
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.URL = v0
+			}
+		case "origin_url":
+			seen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.OriginURL = v0
+			}
+		case "av_no":
+			seen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.AvNo = v0
+			}
+		case "iframe_path":
+			seen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.IframePath = v0
+			}
+		case "duration":
+			seen |= 1 << 5
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Duration = v0
+			}
+		case "title":
+			seen |= 1 << 6
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Title = v0
+			}
+		case "pic":
+			seen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Pic = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 255 {
+		if err := d.MissingOf(seen, "type", "url", "origin_url", "av_no", "iframe_path", "duration", "title", "pic"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *BiliVideoEmbed) UnmarshalJSON(data []byte) error {
+	var v BiliVideoEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "theme":
+			x.Theme.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Theme.Value = v0
+			}
+		case "color":
+			x.Color.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Color.Value = v0
+			}
+		case "size":
+			x.Size.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Size.Value = v0
+			}
+		case "modules":
+			x.Modules.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Modules.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "type"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *CardEmbed) UnmarshalJSON(data []byte) error {
+	var v CardEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
 func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -2111,11 +3455,12 @@ func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -2143,6 +3488,15 @@ func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -2354,11 +3708,12 @@ func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -2386,6 +3741,15 @@ func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -2597,11 +3961,12 @@ func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -2629,6 +3994,15 @@ func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -2922,11 +4296,12 @@ func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -2954,6 +4329,15 @@ func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3151,11 +4535,12 @@ func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3183,6 +4568,15 @@ func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3325,11 +4719,12 @@ func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3357,6 +4752,15 @@ func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3499,11 +4903,12 @@ func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3531,6 +4936,15 @@ func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3728,11 +5142,12 @@ func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3760,6 +5175,15 @@ func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3966,11 +5390,12 @@ func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3998,6 +5423,15 @@ func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4204,11 +5638,12 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4236,6 +5671,15 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4381,11 +5825,12 @@ func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4413,6 +5858,15 @@ func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4604,11 +6058,12 @@ func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4636,6 +6091,15 @@ func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4778,11 +6242,12 @@ func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4810,6 +6275,15 @@ func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5028,11 +6502,12 @@ func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5060,6 +6535,15 @@ func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5269,11 +6753,12 @@ func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5301,6 +6786,15 @@ func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5489,11 +6983,12 @@ func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5521,6 +7016,15 @@ func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5709,11 +7213,12 @@ func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5741,6 +7246,15 @@ func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5929,11 +7443,12 @@ func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more boo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5961,6 +7476,15 @@ func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more boo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6179,11 +7703,12 @@ func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6211,6 +7736,15 @@ func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6429,11 +7963,12 @@ func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6461,6 +7996,15 @@ func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6658,11 +8202,12 @@ func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6690,6 +8235,15 @@ func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6887,11 +8441,12 @@ func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6919,6 +8474,15 @@ func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7089,6 +8653,149 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -7165,11 +8872,12 @@ func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -7197,6 +8905,15 @@ func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7376,6 +9093,140 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -7452,11 +9303,12 @@ func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -7484,6 +9336,15 @@ func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7663,6 +9524,140 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -7739,11 +9734,12 @@ func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -7771,6 +9767,15 @@ func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7950,6 +9955,140 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -8026,11 +10165,12 @@ func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8058,6 +10198,15 @@ func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -8237,6 +10386,140 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -8313,11 +10596,12 @@ func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8345,6 +10629,15 @@ func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -8550,6 +10843,114 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -8626,11 +11027,12 @@ func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8658,6 +11060,15 @@ func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -8863,6 +11274,114 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -8871,6 +11390,706 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen != 3 {
 		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *ItemMessage) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *ItemMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 12 {
+		return d.Conflict("type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Type = MessageType(v0)
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
+		case "channel_name":
+			x.ChannelName.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ChannelName.Value = v0
+			}
+		case "mention":
+			x.Mention.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "mention_all":
+			x.MentionAll.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.MentionAll.Value = v0
+			}
+		case "mention_roles":
+			x.MentionRoles.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 int
+					{
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+			}
+		case "mention_here":
+			x.MentionHere.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.MentionHere.Value = v0
+			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "code":
+			x.Code.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Code.Value = v0
+			}
+		case "author":
+			seen |= 1 << 1
+			if err := x.Author.decodeJSON(d); err != nil {
+				return err
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *EmbedsAppend) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *EmbedsAppend) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "embeds_append" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *EmbedsAppendExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "rong_id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.RongID = v0
+			}
+		case "channel_id":
+			seen |= 1 << 1
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ChannelID = v0
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
+		case "embeds":
+			seen |= 1 << 2
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]Embed
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 Embed
+					{
+						v1, err := decodeEmbed(d)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Embeds = append(make([]Embed, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "rong_id", "channel_id", "embeds"); err != nil {
 			return err
 		}
 	}
@@ -8939,11 +12158,12 @@ func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8971,6 +12191,15 @@ func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9195,11 +12424,12 @@ func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9227,6 +12457,15 @@ func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9442,11 +12681,12 @@ func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9474,6 +12714,15 @@ func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9676,11 +12925,12 @@ func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, mor
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9708,6 +12958,15 @@ func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, mor
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9910,11 +13169,12 @@ func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseS
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9942,6 +13202,15 @@ func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseS
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10084,11 +13353,12 @@ func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10116,6 +13386,15 @@ func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10258,11 +13537,12 @@ func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10290,6 +13570,15 @@ func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10432,11 +13721,12 @@ func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10464,6 +13754,15 @@ func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10661,11 +13960,12 @@ func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10693,6 +13993,15 @@ func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10881,11 +14190,12 @@ func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10913,6 +14223,15 @@ func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -11092,11 +14411,12 @@ func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -11124,6 +14444,15 @@ func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -11259,6 +14588,24 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.UserInfo.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelType(v0)
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -11271,6 +14618,64 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 		}
 	}
 	return nil
+}
+
+// decodeEmbed decodes the next value as a Embed, by its "type" member.
+func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
+	kind, err := d.LookAheadString("type")
+	if err != nil {
+		return nil, err
+	}
+	switch kind {
+	case "link":
+		v := new(LinkEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	case "image":
+		v := new(ImageEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	case "bili-video":
+		v := new(BiliVideoEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	case "card":
+		v := new(CardEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	}
+	raw, err := d.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownEmbed{
+		Raw:  raw,
+		Type: kind,
+	}, nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
