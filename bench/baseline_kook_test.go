@@ -29,15 +29,38 @@ type kookEvent struct {
 
 // kookCommon is what every d has.
 type kookCommon struct {
-	ChannelType  string `json:"channel_type"`
-	Type         int    `json:"type"`
-	TargetID     string `json:"target_id"`
-	AuthorID     string `json:"author_id"`
-	Content      string `json:"content"`
-	MsgID        string `json:"msg_id"`
-	MsgTimestamp int64  `json:"msg_timestamp"`
-	Nonce        string `json:"nonce"`
-	VerifyToken  string `json:"verify_token,omitempty"`
+	ChannelType  string      `json:"channel_type"`
+	Type         int         `json:"type"`
+	TargetID     string      `json:"target_id"`
+	AuthorID     string      `json:"author_id"`
+	Content      kookContent `json:"content"`
+	MsgID        string      `json:"msg_id"`
+	MsgTimestamp int64       `json:"msg_timestamp"`
+	Nonce        string      `json:"nonce"`
+	FromType     int         `json:"from_type,omitempty"`
+	VerifyToken  string      `json:"verify_token,omitempty"`
+}
+
+// kookContent is d.content: a string, or (an item message) an object kept as
+// its JSON text, as an SDK that reads both would.
+type kookContent string
+
+func (c *kookContent) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		var s string
+		err := json.Unmarshal(data, &s)
+		*c = kookContent(s)
+		return err
+	}
+	*c = kookContent(data)
+	return nil
+}
+
+func (c kookContent) MarshalJSON() ([]byte, error) {
+	if s := string(c); s != "" && s[0] != '"' && json.Valid([]byte(s)) {
+		return []byte(s), nil
+	}
+	return json.Marshal(string(c))
 }
 
 // kookData is d, decoded: Extra is *kookMessageExtra or *kookSystemExtra.
@@ -81,6 +104,24 @@ type kookMessageExtra struct {
 	Author       kookUser        `json:"author"`
 	Attachments  *kookAttachment `json:"attachments,omitempty"`
 	KMarkdown    *kookKMarkdown  `json:"kmarkdown,omitempty"`
+	ChannelType  int             `json:"channel_type,omitempty"`
+	Quote        *kookQuote      `json:"quote,omitempty"`
+	GuildType    *int            `json:"guild_type,omitempty"`
+	VisibleOnly  json.RawMessage `json:"visible_only,omitempty"`
+	Emoji        []any           `json:"emoji,omitempty"`
+	LastMsg      string          `json:"last_msg_content,omitempty"`
+	SendDevice   *int            `json:"send_msg_device,omitempty"`
+}
+
+type kookQuote struct {
+	ID          string          `json:"id"`
+	RongID      string          `json:"rong_id,omitempty"`
+	Type        int             `json:"type"`
+	Content     string          `json:"content"`
+	InteractRes json.RawMessage `json:"interact_res,omitempty"`
+	CreateAt    int64           `json:"create_at"`
+	Author      kookUser        `json:"author"`
+	CanJump     bool            `json:"can_jump,omitempty"`
 }
 
 type kookUser struct {
@@ -97,11 +138,26 @@ type kookUser struct {
 	JoinedAt       int64        `json:"joined_at,omitempty"`
 	ActiveTime     int64        `json:"active_time,omitempty"`
 	TagInfo        *kookTagInfo `json:"tag_info,omitempty"`
+	// Members of captured frames (2023-2024).
+	VipAvatar        string         `json:"vip_avatar,omitempty"`
+	Banner           *string        `json:"banner,omitempty"`
+	IsVip            *bool          `json:"is_vip,omitempty"`
+	VipAmp           *bool          `json:"vip_amp,omitempty"`
+	IsAIReduceNoise  *bool          `json:"is_ai_reduce_noise,omitempty"`
+	IsPersonalCardBg *bool          `json:"is_personal_card_bg,omitempty"`
+	Bot              *bool          `json:"bot,omitempty"`
+	BotStatus        *int           `json:"bot_status,omitempty"`
+	Nameplate        []any          `json:"nameplate,omitempty"`
+	DecorationsIDMap map[string]int `json:"decorations_id_map,omitempty"`
+	IsSys            *bool          `json:"is_sys,omitempty"`
+	ClientID         string         `json:"client_id,omitempty"`
+	Verified         *bool          `json:"verified,omitempty"`
 }
 
 type kookTagInfo struct {
-	Color string `json:"color"`
-	Text  string `json:"text"`
+	Color   string `json:"color"`
+	BgColor string `json:"bg_color,omitempty"`
+	Text    string `json:"text"`
 }
 
 type kookAttachment struct {
@@ -116,9 +172,13 @@ type kookAttachment struct {
 }
 
 type kookKMarkdown struct {
-	RawContent      string                `json:"raw_content"`
+	RawContent      string                `json:"raw_content,omitempty"`
+	Mention         []string              `json:"mention,omitempty"`
 	MentionPart     []kookMentionPart     `json:"mention_part"`
-	MentionRolePart []kookMentionRolePart `json:"mention_role_part"`
+	MentionRolePart []kookMentionRolePart `json:"mention_role_part,omitempty"`
+	ChannelPart     []any                 `json:"channel_part,omitempty"`
+	ItemPart        []any                 `json:"item_part,omitempty"`
+	Spl             []any                 `json:"spl,omitempty"`
 }
 
 type kookMentionPart struct {
@@ -345,6 +405,27 @@ type kookButtonClickBody struct {
 	Value    string    `json:"value"`
 	TargetID string    `json:"target_id"`
 	UserInfo *kookUser `json:"user_info,omitempty"`
+	// Members of a captured click in a channel.
+	ChannelType string `json:"channel_type,omitempty"`
+	GuildID     string `json:"guild_id,omitempty"`
+}
+
+type kookEmbedsAppendBody struct {
+	RongID    string      `json:"rong_id"`
+	ChannelID string      `json:"channel_id"`
+	GuildID   string      `json:"guild_id,omitempty"`
+	Embeds    []kookEmbed `json:"embeds"`
+}
+
+type kookEmbed struct { // the members of every kind, as an SDK without a union has them
+	Type       string `json:"type"`
+	URL        string `json:"url,omitempty"`
+	OriginURL  string `json:"origin_url,omitempty"`
+	AvNo       string `json:"av_no,omitempty"`
+	IframePath string `json:"iframe_path,omitempty"`
+	Duration   int    `json:"duration,omitempty"`
+	Title      string `json:"title,omitempty"`
+	Pic        string `json:"pic,omitempty"`
 }
 
 // Guild emoji, guild mute and live stream bodies (emoji.yaml, voice.yaml).
@@ -485,6 +566,8 @@ func newKOOKBody(channelType, eventType string) any {
 		return new(kookGuildMuteBody)
 	case "live_status_changed":
 		return new(kookLiveStatusBody)
+	case "embeds_append":
+		return new(kookEmbedsAppendBody)
 	}
 	return new(json.RawMessage)
 }

@@ -29,7 +29,7 @@ func strictUnmarshal(data []byte, v any) error {
 }
 
 var kookMessageNames = map[int]string{1: "text_message", 2: "image_message", 3: "video_message",
-	4: "file_message", 8: "audio_message", 9: "kmarkdown_message", 10: "card_message"}
+	4: "file_message", 8: "audio_message", 9: "kmarkdown_message", 10: "card_message", 12: "item_message"}
 
 func TestKOOKBaselines(t *testing.T) {
 	c := kookCorpus(t)

@@ -35,7 +35,7 @@ func TestKOOKCorpus(t *testing.T) {
 		sameJSON(t, c.Templates[i], frame, ev.AppendJSON(nil))
 		switch ev.(type) {
 		case *kook.TextMessage, *kook.KMarkdownMessage, *kook.ImageMessage, *kook.FileMessage,
-			*kook.VideoMessage, *kook.AudioMessage, *kook.CardMessage:
+			*kook.VideoMessage, *kook.AudioMessage, *kook.CardMessage, *kook.ItemMessage:
 			messages++
 		}
 	}

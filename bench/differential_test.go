@@ -137,10 +137,11 @@ func kookCommonOf(ev kook.Event) kookCommon {
 		Type:         int(v.Type),
 		TargetID:     v.TargetID,
 		AuthorID:     v.AuthorID,
-		Content:      v.Content,
+		Content:      kookContent(v.Content),
 		MsgID:        v.MsgID,
 		MsgTimestamp: v.MsgTimestamp,
 		Nonce:        v.Nonce,
+		FromType:     v.FromType.Value,
 		VerifyToken:  v.VerifyToken.Value,
 	}
 }

@@ -41,14 +41,14 @@ func formsOf(t *Type) (value, items WireForms) {
 	case KindFloat:
 		return FormString, 0
 	case KindString:
-		return FormNumber | FormNull, 0
+		return FormNumber | FormNull | FormJSON, 0
 	case KindEnum:
 		if t.Enum.IsString {
 			return FormNumber | FormNull, 0
 		}
 		return FormString | FormBool, 0
 	case KindObject, KindMap:
-		return FormEmptyArray | FormNull, 0
+		return FormEmptyArray | FormNull | FormEmptyString, 0
 	case KindArray:
 		if e := t.Elem; e.Kind != KindArray && e.Kind != KindMap && e.Kind != KindObject && e.Kind != KindUnion && e.Kind != KindRaw {
 			items, _ = formsOf(e)

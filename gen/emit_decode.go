@@ -718,7 +718,7 @@ func wireOf(holder *jen.Statement, f *Field) wireSlots {
 // formsArg renders a set of forms as jsonwire.Accept flags:
 // jsonwire.AcceptNumber | jsonwire.AcceptString.
 func formsArg(w WireForms) jen.Code {
-	names := []string{"AcceptNumber", "AcceptString", "AcceptBool", "AcceptNull", "AcceptEmptyArray"}
+	names := []string{"AcceptNumber", "AcceptString", "AcceptBool", "AcceptNull", "AcceptEmptyArray", "AcceptJSON", "AcceptEmptyString"}
 	var e *jen.Statement
 	for i, n := range names {
 		if w&(1<<i) == 0 {
@@ -802,7 +802,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 	// empty wraps the decoding of a container that may come as null or []:
 	// if f0, ok := d.EmptyAs(...); ok { x.wire.Q = f0 } else { <decode> }
 	empty := func(block bool, decode func(g *jen.Group)) {
-		if acc.forms&(FormNull|FormEmptyArray) == 0 || acc.wire.value == nil {
+		if acc.forms&emptyForms == 0 || acc.wire.value == nil {
 			if block {
 				b.BlockFunc(decode)
 			} else {

@@ -268,7 +268,7 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 	// empty writes a container that came as null or [] that way while it is
 	// still empty: if f := x.wire.Q; f != 0 && <empty> { b = jsonwire.AppendEmptyAs(b, f) } else { ... }
 	empty := func(isEmpty jen.Code, write func(g *jen.Group)) {
-		if form == nil || acc.forms&(FormNull|FormEmptyArray) == 0 {
+		if form == nil || acc.forms&emptyForms == 0 {
 			write(b)
 			return
 		}

@@ -126,15 +126,20 @@ type WireForms uint8
 
 // The alternative forms, as the schema names them.
 const (
-	FormNumber     WireForms = 1 << iota // number: a bool as 0/1, a string as a number
-	FormString                           // string: an int or float in a string, a bool as "true"/"0"...
-	FormBool                             // bool: an int as true/false
-	FormNull                             // null: an empty string, array or object
-	FormEmptyArray                       // empty_array: an empty object as []
+	FormNumber      WireForms = 1 << iota // number: a bool as 0/1, a string as a number
+	FormString                            // string: an int or float in a string, a bool as "true"/"0"...
+	FormBool                              // bool: an int as true/false
+	FormNull                              // null: an empty string, array or object
+	FormEmptyArray                        // empty_array: an empty object as []
+	FormJSON                              // json: a string as any other JSON value, kept as its text
+	FormEmptyString                       // empty_string: an empty object as ""
 )
 
+// emptyForms are the forms in which an empty container arrives.
+const emptyForms = FormNull | FormEmptyArray | FormEmptyString
+
 // formNames are the forms' names in the schema, in bit order.
-var formNames = []string{"number", "string", "bool", "null", "empty_array"}
+var formNames = []string{"number", "string", "bool", "null", "empty_array", "json", "empty_string"}
 
 // Names lists the forms' schema names.
 func (w WireForms) Names() []string {

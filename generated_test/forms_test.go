@@ -90,6 +90,7 @@ type formCase struct {
 	to      any      // the value in the alternative form
 	goValue any      // the Go value both must decode to
 	wire    jsonwire.Form
+	absent  bool // the member is absent from the example: it is added in the form
 }
 
 // walkForms calls fn for every way the members below v (the JSON of object
@@ -106,7 +107,10 @@ func walkFormsGo(o *gen.Object, v any, path []any, goPath []string, fn func(form
 	for _, sf := range o.AllFields() {
 		f := sf.Field
 		val, present := obj[f.JSONName]
-		if !present && f.ItemForms == 0 {
+		// An optional object absent from every example is added in its
+		// empty forms, so that each use of the object is reached.
+		emptyOnly := !present && f.Optional && (f.Type.Kind == gen.KindObject || f.Type.Kind == gen.KindMap)
+		if !present && f.ItemForms == 0 && !emptyOnly {
 			continue
 		}
 		owner := o
@@ -120,6 +124,13 @@ func walkFormsGo(o *gen.Object, v any, path []any, goPath []string, fn func(form
 		}
 		gp = append(gp, f.GoName)
 		for _, n := range f.Forms.Names() {
+			if emptyOnly {
+				if c, ok := rewrite(f, n, nil); ok && c.goValue == nil {
+					c.object, c.field, c.path, c.goPath, c.absent = owner, f, p, gp, true
+					fn(c)
+				}
+				continue
+			}
 			if !present {
 				break
 			}
@@ -216,6 +227,18 @@ func rewrite(f *gen.Field, form string, val any) (formCase, bool) {
 		c.to, c.goValue, c.wire = json.Number(s), s, jsonwire.AsNumber
 	case k == gen.KindString && form == "null":
 		c.from, c.to, c.goValue, c.wire = "", nil, "", jsonwire.AsNull
+	case k == gen.KindString && form == "json":
+		// A string holding JSON text, against that value itself.
+		text := `{"data":{"item_id":10001},"type":"item"}` // keys sorted, as setPath writes them
+		var v any
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			panic(err)
+		}
+		c.from, c.to, c.goValue, c.wire = text, v, text, jsonwire.AsJSON
+	case (k == gen.KindObject || k == gen.KindMap) && form == "empty_string":
+		c.to, c.goValue, c.wire = "", nil, jsonwire.AsEmptyString
 	case (k == gen.KindObject || k == gen.KindMap) && form == "empty_array":
 		c.to, c.goValue, c.wire = []any{}, nil, jsonwire.AsEmptyArray
 	case (k == gen.KindObject || k == gen.KindMap || k == gen.KindArray) && form == "null":
@@ -230,6 +253,9 @@ func rewrite(f *gen.Field, form string, val any) (formCase, bool) {
 // in the alternative one, and compares.
 func checkFormCase(t *testing.T, doc any, c formCase) {
 	declared := setPath(t, doc, c, c.from)
+	if c.absent {
+		declared = mustMarshal(t, doc)
+	}
 	alt := setPath(t, doc, c, c.to)
 	evD, err := kook.Decode(declared)
 	if err != nil {

@@ -320,13 +320,13 @@ func TestKOOKUnknownEvents(t *testing.T) {
 func TestKOOKUnknownFieldsKept(t *testing.T) {
 	in := readExample(t, "003_text_message.json")
 	in = strings.Replace(in, `"content": "dddd",`, `"content": "dddd", "quote": {"id": "q1", "list": [1, 2]},`, 1)
-	in = strings.Replace(in, `"nickname": "xxxxx",`, `"nickname": "xxxxx", "vip_avatar": "v.png",`, 1)
+	in = strings.Replace(in, `"nickname": "xxxxx",`, `"nickname": "xxxxx", "avatar_frame": "v.png",`, 1)
 	in = strings.Replace(in, `"sn": 2199`, `"sn": 2199, "extra_frame_key": true`, 1)
 	ev, paths, err := kook.DecodeReportingUnknown([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"d.quote", "d.extra.author.vip_avatar", "extra_frame_key"}
+	want := []string{"d.quote", "d.extra.author.avatar_frame", "extra_frame_key"}
 	if diff := cmp.Diff(want, paths); diff != "" {
 		t.Errorf("unknown paths (-want +got):\n%s", diff)
 	}

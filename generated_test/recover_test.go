@@ -24,8 +24,9 @@ type recovered interface {
 // recoverCase is one member of an example given a value of a shape its
 // field does not take.
 type recoverCase struct {
-	path  []any  // JSON path of the member (keys and indices)
-	where string // "top", "extra", "body" or "item": what the test must cover per family
+	path   []any  // JSON path of the member (keys and indices)
+	where  string // "top", "extra", "body" or "item": what the test must cover per family
+	object bool   // the field is an object or a map (its example value may be null)
 }
 
 // TestRecoverEveryMember gives each member of each example, one at a time,
@@ -177,7 +178,8 @@ func recoverCases(ev *gen.Event, payload any, root []any) []recoverCase {
 		for _, sf := range o.AllFields() {
 			f := sf.Field
 			val, present := obj[f.JSONName]
-			if !present || f.Type.Kind == gen.KindRaw {
+			// A raw member, and a string that takes any JSON value, have no bad value.
+			if !present || f.Type.Kind == gen.KindRaw || f.Forms&gen.FormJSON != 0 {
 				continue
 			}
 			p := append(append([]any{}, path...), f.JSONName)
@@ -190,7 +192,7 @@ func recoverCases(ev *gen.Event, payload any, root []any) []recoverCase {
 			case len(at) >= 1 && depth >= 1:
 				where = "extra"
 			}
-			out = append(out, recoverCase{path: p, where: where})
+			out = append(out, recoverCase{path: p, where: where, object: f.Type.Kind == gen.KindObject || f.Type.Kind == gen.KindMap})
 			switch f.Type.Kind {
 			case gen.KindObject:
 				walk(f.Type.Object, val, p, depth+1, inItem)
@@ -231,15 +233,15 @@ func walkVariant(u *gen.Union, v any, path []any, depth int, walk func(*gen.Obje
 // badValue is of a shape no field takes where a value of another is declared:
 // an object with a member no schema declares, unless the field is an object,
 // then a string.
-func badValue(doc any, path []any) any {
-	if _, isObj := getPath(doc, path).(map[string]any); isObj {
+func badValue(doc any, c recoverCase) any {
+	if _, isObj := getPath(doc, c.path).(map[string]any); isObj || c.object {
 		return "not an object"
 	}
 	return map[string]any{"not a": "value of this field"}
 }
 
 func checkRecover(t *testing.T, doc any, c recoverCase, decode func([]byte, bool) (recovered, error)) {
-	bad := badValue(doc, c.path)
+	bad := badValue(doc, c)
 	data := mustMarshal(t, setAt(t, doc, c.path, bad))
 	want := stripIdx(pathString(c.path))
 	if _, err := decode(data, false); err == nil {

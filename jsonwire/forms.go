@@ -15,11 +15,13 @@ type Accept uint8
 
 // The alternative forms a field may declare.
 const (
-	AcceptNumber     Accept = 1 << iota // a bool as 0 or 1; a string as a number (its literal is the string)
-	AcceptString                        // an int or float as its literal in a string; a bool as "true", "false", "0" or "1"
-	AcceptBool                          // an int as true (1) or false (0)
-	AcceptNull                          // a string, array or object as null (empty)
-	AcceptEmptyArray                    // an object as [] (empty)
+	AcceptNumber      Accept = 1 << iota // a bool as 0 or 1; a string as a number (its literal is the string)
+	AcceptString                         // an int or float as its literal in a string; a bool as "true", "false", "0" or "1"
+	AcceptBool                           // an int as true (1) or false (0)
+	AcceptNull                           // a string, array or object as null (empty)
+	AcceptEmptyArray                     // an object as [] (empty)
+	AcceptJSON                           // a string as any other JSON value, kept as its JSON text
+	AcceptEmptyString                    // an object as "" (empty)
 )
 
 // Form is the JSON form a value arrived in. The zero Form is the declared one.
@@ -34,6 +36,8 @@ const (
 	AsBool               // true/false for an int
 	AsNull               // null for a string, array or object
 	AsEmptyArray         // [] for an object
+	AsJSON               // a JSON value other than a string for a string: the string is its JSON text
+	AsEmptyString        // "" for an object
 )
 
 var formNames = [...]string{
@@ -44,6 +48,8 @@ var formNames = [...]string{
 	AsBool:          "boolean",
 	AsNull:          "null",
 	AsEmptyArray:    "empty array",
+	AsJSON:          "JSON text",
+	AsEmptyString:   "empty string",
 }
 
 // String names the form.
@@ -174,11 +180,20 @@ func (d *Decoder) Float64As(a Accept) (float64, Form, error) {
 }
 
 // StringAs reads a string, or one of the forms in a: a number, whose literal
-// becomes the string (AcceptNumber: ids that some servers send unquoted), or
-// null for "" (AcceptNull).
+// becomes the string (AcceptNumber: ids that some servers send unquoted),
+// null for "" (AcceptNull), or any other value, whose JSON text becomes the
+// string (AcceptJSON: a member sent as an object by some servers and as that
+// object's JSON in a string by others). Number and null go to their own
+// forms when a holds them.
 func (d *Decoder) StringAs(a Accept) (string, Form, error) {
 	c, ok := d.peek()
 	switch {
+	case ok && c != '"' && a&AcceptJSON != 0 && !(a&AcceptNumber != 0 && (c == '-' || isDigit(c))) && !(a&AcceptNull != 0 && c == 'n'):
+		raw, err := d.Raw()
+		if err != nil {
+			return "", 0, err
+		}
+		return string(raw), AsJSON, nil
 	case ok && (c == '-' || isDigit(c)) && a&AcceptNumber != 0:
 		lit, end, _, err := d.number()
 		if err != nil {
@@ -194,8 +209,9 @@ func (d *Decoder) StringAs(a Accept) (string, Form, error) {
 }
 
 // EmptyAs consumes the next value when it is one of the empty forms in a:
-// null (AcceptNull) or [] (AcceptEmptyArray); it reports which, or false
-// having consumed nothing, for the caller to decode the value.
+// null (AcceptNull), [] (AcceptEmptyArray) or "" (AcceptEmptyString); it
+// reports which, or false having consumed nothing, for the caller to decode
+// the value.
 func (d *Decoder) EmptyAs(a Accept) (Form, bool) {
 	c, ok := d.peek()
 	switch {
@@ -210,6 +226,11 @@ func (d *Decoder) EmptyAs(a Accept) (Form, bool) {
 		if i < len(d.data) && d.data[i] == ']' {
 			d.pos = i + 1
 			return AsEmptyArray, true
+		}
+	case c == '"' && a&AcceptEmptyString != 0:
+		if d.pos+1 < len(d.data) && d.data[d.pos+1] == '"' {
+			d.pos += 2
+			return AsEmptyString, true
 		}
 	}
 	return AsDeclared, false
@@ -264,9 +285,12 @@ func AppendFloatAs(b []byte, v float64, f Form) []byte {
 }
 
 // AppendStringAs appends s in form f: as the number it came as while it
-// still is a number's literal, as null while it is empty.
+// still is a number's literal, as null while it is empty, as the JSON value
+// it came as while it still is one value other than a string.
 func AppendStringAs(b []byte, s string, f Form) []byte {
 	switch {
+	case f == AsJSON && isJSONText(s):
+		return append(b, s...)
 	case f == AsNumber && isNumberLiteral(s):
 		return append(b, s...)
 	case f == AsNull && s == "":
@@ -275,10 +299,13 @@ func AppendStringAs(b []byte, s string, f Form) []byte {
 	return AppendString(b, s)
 }
 
-// AppendEmptyAs appends the empty form f (null or []) of an empty value.
+// AppendEmptyAs appends the empty form f (null, [] or "") of an empty value.
 func AppendEmptyAs(b []byte, f Form) []byte {
-	if f == AsEmptyArray {
+	switch f {
+	case AsEmptyArray:
 		return append(b, "[]"...)
+	case AsEmptyString:
+		return append(b, `""`...)
 	}
 	return append(b, "null"...)
 }
@@ -295,4 +322,18 @@ func isNumberLiteral(s string) bool {
 	d := Decoder{data: s}
 	end, _, err := d.scanNumber(0)
 	return err == nil && end == len(s)
+}
+
+// isJSONText reports whether s is exactly one JSON value that is not a
+// string, without surrounding space (a value that came as AsJSON and was
+// not changed since).
+func isJSONText(s string) bool {
+	if s == "" || s[0] == '"' || isSpace(s[0]) {
+		return false
+	}
+	d := Decoder{data: s}
+	if _, err := d.skipValue(); err != nil {
+		return false
+	}
+	return d.pos == len(s)
 }

@@ -31,7 +31,7 @@ func TestFormsRoundTrip(t *testing.T) {
 	}
 	strW := func(b []byte, v any, f Form) []byte { return AppendStringAs(b, v.(string), f) }
 
-	all := AcceptNumber | AcceptString | AcceptBool | AcceptNull | AcceptEmptyArray
+	all := AcceptNumber | AcceptString | AcceptBool | AcceptNull | AcceptEmptyArray | AcceptJSON | AcceptEmptyString
 	cases := []struct {
 		in   string
 		r    read
@@ -79,6 +79,20 @@ func TestFormsRoundTrip(t *testing.T) {
 		{`12`, strR(AcceptNull), nil, nil, 0, "want string, got number"},
 		{`null`, strR(AcceptNumber), nil, nil, 0, "want string, got null"},
 		{`-x`, strR(AcceptNumber), nil, nil, 0, "invalid character"},
+
+		// json: any other value, kept as its text; number and null keep
+		// their own forms when they are accepted too.
+		{`{"type":"item","data":{"item_id":10001}}`, strR(AcceptJSON), strW, `{"type":"item","data":{"item_id":10001}}`, AsJSON, ""},
+		{`{ "a" : [1, 2] }`, strR(AcceptJSON), strW, `{ "a" : [1, 2] }`, AsJSON, ""},
+		{`[]`, strR(AcceptJSON), strW, `[]`, AsJSON, ""},
+		{`true`, strR(AcceptJSON), strW, `true`, AsJSON, ""},
+		{`12`, strR(AcceptJSON), strW, `12`, AsJSON, ""},
+		{`null`, strR(AcceptJSON), strW, `null`, AsJSON, ""},
+		{`12`, strR(AcceptJSON | AcceptNumber), strW, `12`, AsNumber, ""},
+		{`null`, strR(AcceptJSON | AcceptNull), strW, ``, AsNull, ""},
+		{`"{\"a\":1}"`, strR(AcceptJSON), strW, `{"a":1}`, AsDeclared, ""},
+		{`{"a":}`, strR(AcceptJSON), nil, nil, 0, "invalid character"},
+		{`{}`, strR(AcceptNumber), nil, nil, 0, "want string, got object"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
@@ -119,6 +133,14 @@ func TestFormsChangedValues(t *testing.T) {
 		{string(AppendStringAs(nil, "", AsNumber)), `""`},
 		{string(AppendEmptyAs(nil, AsEmptyArray)), `[]`},
 		{string(AppendEmptyAs(nil, AsNull)), `null`},
+		{string(AppendEmptyAs(nil, AsEmptyString)), `""`},
+		{string(AppendStringAs(nil, "changed", AsJSON)), `"changed"`},
+		{string(AppendStringAs(nil, `{"a":1`, AsJSON)), `"{\"a\":1"`},
+		{string(AppendStringAs(nil, ` {}`, AsJSON)), `" {}"`},
+		{string(AppendStringAs(nil, `{} `, AsJSON)), `"{} "`},
+		{string(AppendStringAs(nil, `"x"`, AsJSON)), `"\"x\""`},
+		{string(AppendStringAs(nil, ``, AsJSON)), `""`},
+		{string(AppendStringAs(nil, `{"b":[]}`, AsJSON)), `{"b":[]}`},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %s, want %s", c.got, c.want)
@@ -143,6 +165,11 @@ func TestEmptyAs(t *testing.T) {
 		{`[1]`, AcceptEmptyArray, AsDeclared, false, 0},
 		{`{}`, AcceptEmptyArray | AcceptNull, AsDeclared, false, 0},
 		{`[`, AcceptEmptyArray, AsDeclared, false, 0},
+		{`""`, AcceptEmptyString, AsEmptyString, true, 2},
+		{` "" `, AcceptEmptyString, AsEmptyString, true, 3},
+		{`""`, AcceptEmptyArray | AcceptNull, AsDeclared, false, 0},
+		{`"x"`, AcceptEmptyString, AsDeclared, false, 0},
+		{`"`, AcceptEmptyString, AsDeclared, false, 0},
 	} {
 		d := NewDecoder([]byte(c.in), "")
 		f, ok := d.EmptyAs(c.a)

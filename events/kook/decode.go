@@ -179,9 +179,11 @@ type eventHead struct {
 	MsgID        string
 	MsgTimestamp int64
 	Nonce        string
+	FromType     jsonwire.Opt[int]
 	VerifyToken  jsonwire.Opt[string]
 	wire         struct {
 		TargetID jsonwire.Form
+		Content  jsonwire.Form
 	} // the forms the members above came in
 	seen    uint64 // the members above that came, one bit each in order
 	key     string // the member being read
@@ -203,9 +205,11 @@ func (h *eventHead) settleEventData(d *jsonwire.Decoder, ev restDecoder, x *Even
 	x.wire.TargetID = h.wire.TargetID
 	x.AuthorID = h.AuthorID
 	x.Content = h.Content
+	x.wire.Content = h.wire.Content
 	x.MsgID = h.MsgID
 	x.MsgTimestamp = h.MsgTimestamp
 	x.Nonce = h.Nonce
+	x.FromType = h.FromType
 	x.VerifyToken = h.VerifyToken
 	var baseSeen uint64
 	if h.seen&(1<<0) != 0 {
@@ -306,11 +310,12 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 		case "content":
 			h.seen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return nil, nil
 				}
 				h.Content = v0
+				h.wire.Content = f0
 			}
 		case "msg_id":
 			h.seen |= 1 << 5
@@ -339,8 +344,18 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				}
 				h.Nonce = v0
 			}
-		case "verify_token":
+		case "from_type":
 			h.seen |= 1 << 8
+			h.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return nil, nil
+				}
+				h.FromType.Value = v0
+			}
+		case "verify_token":
+			h.seen |= 1 << 9
 			h.VerifyToken.Set = true
 			{
 				v0, err := d.String()
@@ -458,6 +473,9 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 					case "exited_channel":
 						ev := new(ExitedChannel)
 						return h.settleEventData(d, ev, &ev.EventData)
+					case "embeds_append":
+						ev := new(EmbedsAppend)
+						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_private_message":
 						ev := new(UpdatedPrivateMessage)
 						return h.settleEventData(d, ev, &ev.EventData)
@@ -524,6 +542,9 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 10:
 				ev := new(CardMessage)
+				return h.settleEventData(d, ev, &ev.EventData)
+			case 12:
+				ev := new(ItemMessage)
 				return h.settleEventData(d, ev, &ev.EventData)
 			default:
 				return nil, nil
@@ -618,6 +639,8 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			return new(JoinedChannel), nil
 		case "exited_channel":
 			return new(ExitedChannel), nil
+		case "embeds_append":
+			return new(EmbedsAppend), nil
 		case "updated_private_message":
 			return new(UpdatedPrivateMessage), nil
 		case "deleted_private_message":
@@ -668,6 +691,8 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		return new(KMarkdownMessage), nil
 	case 10:
 		return new(CardMessage), nil
+	case 12:
+		return new(ItemMessage), nil
 	default:
 		return &UnknownEvent{
 			Family: "message",
@@ -1098,6 +1123,167 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "vip_avatar":
+			x.VipAvatar.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.VipAvatar.Value = v0
+			}
+		case "banner":
+			x.Banner.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Banner.Value = v0
+			}
+		case "is_vip":
+			x.IsVip.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsVip.Value = v0
+			}
+		case "vip_amp":
+			x.VipAmp.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.VipAmp.Value = v0
+			}
+		case "is_ai_reduce_noise":
+			x.IsAiReduceNoise.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsAiReduceNoise.Value = v0
+			}
+		case "is_personal_card_bg":
+			x.IsPersonalCardBg.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsPersonalCardBg.Value = v0
+			}
+		case "bot":
+			x.Bot.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.Bot.Value = v0
+			}
+		case "bot_status":
+			x.BotStatus.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.BotStatus.Value = v0
+			}
+		case "nameplate":
+			x.Nameplate.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Nameplate.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "decorations_id_map":
+			x.DecorationsIDMap.Set = true
+			if d.IsNull() {
+				x.DecorationsIDMap.Value.Valid = false
+			} else {
+				{
+					if err := d.ObjectStart(); err != nil {
+						return err
+					}
+					x.DecorationsIDMap.Value.Value = map[string]int{}
+					for {
+						k, more, err := d.NextKey()
+						if err != nil {
+							return err
+						}
+						if !more {
+							break
+						}
+						key0 := k
+						var e0 int
+						{
+							v1, err := d.Int()
+							if err != nil {
+								return err
+							}
+							e0 = v1
+						}
+						x.DecorationsIDMap.Value.Value[key0] = e0
+					}
+				}
+				x.DecorationsIDMap.Value.Valid = true
+			}
+		case "is_sys":
+			x.IsSys.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.IsSys.Value = v0
+			}
+		case "client_id":
+			x.ClientID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ClientID.Value = v0
+			}
+		case "verified":
+			x.Verified.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.Verified.Value = v0
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -1157,6 +1343,15 @@ func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
 					return err
 				}
 				x.Text = v0
+			}
+		case "bg_color":
+			x.BgColor.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.BgColor.Value = v0
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -1715,6 +1910,20 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 				}
 				x.Name = v0
 			}
+		case "emoji_type":
+			x.EmojiType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EmojiType.Value = EmojiType(v0)
+			}
+		case "user_info":
+			x.UserInfo.Set = true
+			if err := x.UserInfo.Value.decodeJSON(d); err != nil {
+				return err
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -1872,16 +2081,47 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		case "raw_content":
-			seen |= 1 << 0
+			x.RawContent.Set = true
 			{
 				v0, err := d.String()
 				if err != nil {
 					return err
 				}
-				x.RawContent = v0
+				x.RawContent.Value = v0
+			}
+		case "mention":
+			x.Mention.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "mention_part":
-			seen |= 1 << 1
+			seen |= 1 << 0
 			{
 				if err := d.ArrayStart(); err != nil {
 					return err
@@ -1907,7 +2147,7 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				x.MentionPart = append(make([]MentionPart, 0, len(list0)), list0...)
 			}
 		case "mention_role_part":
-			seen |= 1 << 2
+			x.MentionRolePart.Set = true
 			{
 				if err := d.ArrayStart(); err != nil {
 					return err
@@ -1930,7 +2170,89 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRolePart = append(make([]MentionRolePart, 0, len(list0)), list0...)
+				x.MentionRolePart.Value = append(make([]MentionRolePart, 0, len(list0)), list0...)
+			}
+		case "channel_part":
+			x.ChannelPart.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]ChannelPart
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 ChannelPart
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.ChannelPart.Value = append(make([]ChannelPart, 0, len(list0)), list0...)
+			}
+		case "item_part":
+			x.ItemPart.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [4]ItemPart
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 ItemPart
+					if err := e0.decodeJSON(d); err != nil {
+						return err
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.ItemPart.Value = append(make([]ItemPart, 0, len(list0)), list0...)
+			}
+		case "spl":
+			x.Spl.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Spl.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -1938,8 +2260,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		}
 	}
-	if seen != 7 {
-		if err := d.MissingOf(seen, "raw_content", "mention_part", "mention_role_part"); err != nil {
+	if seen != 1 {
+		if err := d.MissingOf(seen, "mention_part"); err != nil {
 			return err
 		}
 	}
@@ -1949,6 +2271,632 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *KMarkdown) UnmarshalJSON(data []byte) error {
 	var v KMarkdown
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ChannelPart) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			x.ID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID.Value = v0
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
+		case "name":
+			x.Name.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Name.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ChannelPart) UnmarshalJSON(data []byte) error {
+	var v ChannelPart
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			x.ID.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ID.Value = v0
+			}
+		case "name":
+			x.Name.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Name.Value = v0
+			}
+		case "desc":
+			x.Desc.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Desc.Value = v0
+			}
+		case "cd":
+			x.Cd.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Cd.Value = v0
+			}
+		case "categories":
+			x.Categories.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Categories.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "label":
+			x.Label.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Label.Value = v0
+			}
+		case "label_name":
+			x.LabelName.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LabelName.Value = v0
+			}
+		case "quality":
+			x.Quality.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Quality.Value = v0
+			}
+		case "icon":
+			x.Icon.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Icon.Value = v0
+			}
+		case "icon_expired":
+			x.IconExpired.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.IconExpired.Value = v0
+			}
+		case "quality_resource":
+			x.QualityResource.Set = true
+			if err := x.QualityResource.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "resources":
+			x.Resources.Set = true
+			{
+				v0, err := d.Raw()
+				if err != nil {
+					return err
+				}
+				x.Resources.Value = v0
+			}
+		case "msg_scenarios":
+			x.MsgScenarios.Set = true
+			{
+				if err := d.ObjectStart(); err != nil {
+					return err
+				}
+				x.MsgScenarios.Value = map[string]string{}
+				for {
+					k, more, err := d.NextKey()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key0 := k
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					x.MsgScenarios.Value[key0] = e0
+				}
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ItemPart) UnmarshalJSON(data []byte) error {
+	var v ItemPart
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ItemQuality) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "color":
+			x.Color.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Color.Value = v0
+			}
+		case "small":
+			x.Small.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Small.Value = v0
+			}
+		case "big":
+			x.Big.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Big.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ItemQuality) UnmarshalJSON(data []byte) error {
+	var v ItemQuality
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ID = v0
+			}
+		case "rong_id":
+			x.RongID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.RongID.Value = v0
+			}
+		case "type":
+			seen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Type = MessageType(v0)
+			}
+		case "content":
+			seen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Content = v0
+			}
+		case "create_at":
+			seen |= 1 << 3
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.CreateAt = v0
+			}
+		case "author":
+			seen |= 1 << 4
+			if err := x.Author.decodeJSON(d); err != nil {
+				return err
+			}
+		case "can_jump":
+			x.CanJump.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.CanJump.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 31 {
+		if err := d.MissingOf(seen, "id", "type", "content", "create_at", "author"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *Quote) UnmarshalJSON(data []byte) error {
+	var v Quote
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "emoji_id":
+			x.EmojiID.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EmojiID.Value = v0
+			}
+		case "interact_type":
+			x.InteractType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.InteractType.Value = v0
+			}
+		case "dynamic_url":
+			x.DynamicURL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.DynamicURL.Value = v0
+			}
+		case "first_dynamic_urls":
+			x.FirstDynamicUrls.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.FirstDynamicUrls.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "first_dynamic_duration":
+			x.FirstDynamicDuration.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.FirstDynamicDuration.Value = v0
+			}
+		case "dynamic_urls":
+			x.DynamicUrls.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.DynamicUrls.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "dynamic_duration":
+			x.DynamicDuration.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.DynamicDuration.Value = v0
+			}
+		case "result":
+			x.Result.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 int
+					{
+						v1, err := d.Int()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Result.Value = append(make([]int, 0, len(list0)), list0...)
+			}
+		case "result_img":
+			x.ResultImg.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.ResultImg.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *InteractRes) UnmarshalJSON(data []byte) error {
+	var v InteractRes
 	d := jsonwire.NewDecoder(data, "")
 	if err := v.decodeJSON(d); err != nil {
 		return err
@@ -3031,6 +3979,402 @@ func (x *LiveInfo) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+func (x *LinkEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "url":
+			x.URL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.URL.Value = v0
+			}
+		case "title":
+			x.Title.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Title.Value = v0
+			}
+		case "description":
+			x.Description.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Description.Value = v0
+			}
+		case "site_name":
+			x.SiteName.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.SiteName.Value = v0
+			}
+		case "theme_color":
+			x.ThemeColor.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ThemeColor.Value = v0
+			}
+		case "image":
+			x.Image.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Image.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "type"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *LinkEmbed) UnmarshalJSON(data []byte) error {
+	var v LinkEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *ImageEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "url":
+			x.URL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.URL.Value = v0
+			}
+		case "origin_url":
+			x.OriginURL.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.OriginURL.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "type"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *ImageEmbed) UnmarshalJSON(data []byte) error {
+	var v ImageEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *BiliVideoEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "url":
+			seen |= 1 << 1
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.URL = v0
+			}
+		case "origin_url":
+			seen |= 1 << 2
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.OriginURL = v0
+			}
+		case "av_no":
+			seen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.AvNo = v0
+			}
+		case "iframe_path":
+			seen |= 1 << 4
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.IframePath = v0
+			}
+		case "duration":
+			seen |= 1 << 5
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Duration = v0
+			}
+		case "title":
+			seen |= 1 << 6
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Title = v0
+			}
+		case "pic":
+			seen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Pic = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 255 {
+		if err := d.MissingOf(seen, "type", "url", "origin_url", "av_no", "iframe_path", "duration", "title", "pic"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *BiliVideoEmbed) UnmarshalJSON(data []byte) error {
+	var v BiliVideoEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
+func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "theme":
+			x.Theme.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Theme.Value = v0
+			}
+		case "color":
+			x.Color.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Color.Value = v0
+			}
+		case "size":
+			x.Size.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Size.Value = v0
+			}
+		case "modules":
+			x.Modules.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Modules.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "type"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *CardEmbed) UnmarshalJSON(data []byte) error {
+	var v CardEmbed
+	d := jsonwire.NewDecoder(data, "")
+	if err := v.decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
+}
+
 func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -3093,11 +4437,12 @@ func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3125,6 +4470,15 @@ func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3336,11 +4690,12 @@ func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3368,6 +4723,15 @@ func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3579,11 +4943,12 @@ func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3611,6 +4976,15 @@ func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -3904,11 +5278,12 @@ func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -3936,6 +5311,15 @@ func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4133,11 +5517,12 @@ func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4165,6 +5550,15 @@ func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4307,11 +5701,12 @@ func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4339,6 +5734,15 @@ func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4481,11 +5885,12 @@ func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4513,6 +5918,15 @@ func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4710,11 +6124,12 @@ func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4742,6 +6157,15 @@ func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -4948,11 +6372,12 @@ func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -4980,6 +6405,15 @@ func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5186,11 +6620,12 @@ func (x *BatchAddedChannel) decodeRest(d *jsonwire.Decoder, key string, more boo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5218,6 +6653,15 @@ func (x *BatchAddedChannel) decodeRest(d *jsonwire.Decoder, key string, more boo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5381,11 +6825,12 @@ func (x *BatchUpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5413,6 +6858,15 @@ func (x *BatchUpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5618,11 +7072,12 @@ func (x *BatchDeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5650,6 +7105,15 @@ func (x *BatchDeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -5813,11 +7277,12 @@ func (x *SortChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -5845,6 +7310,15 @@ func (x *SortChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6051,11 +7525,12 @@ func (x *UpdatedServerType) decodeRest(d *jsonwire.Decoder, key string, more boo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6083,6 +7558,15 @@ func (x *UpdatedServerType) decodeRest(d *jsonwire.Decoder, key string, more boo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6225,11 +7709,12 @@ func (x *AddedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, base
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6257,6 +7742,15 @@ func (x *AddedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, base
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6399,11 +7893,12 @@ func (x *UpdatedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6431,6 +7926,15 @@ func (x *UpdatedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6573,11 +8077,12 @@ func (x *RemovedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6605,6 +8110,15 @@ func (x *RemovedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6747,11 +8261,12 @@ func (x *DeletedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6779,6 +8294,15 @@ func (x *DeletedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -6921,11 +8445,12 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -6953,6 +8478,15 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7098,11 +8632,12 @@ func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -7130,6 +8665,15 @@ func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7321,11 +8865,12 @@ func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -7353,6 +8898,15 @@ func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7495,11 +9049,12 @@ func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -7527,6 +9082,15 @@ func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7745,11 +9309,12 @@ func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -7777,6 +9342,15 @@ func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -7986,11 +9560,12 @@ func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8018,6 +9593,15 @@ func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -8206,11 +9790,12 @@ func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8238,6 +9823,15 @@ func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -8426,11 +10020,12 @@ func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8458,6 +10053,15 @@ func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -8646,11 +10250,12 @@ func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more boo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8678,6 +10283,15 @@ func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more boo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -8896,11 +10510,12 @@ func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -8928,6 +10543,15 @@ func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9146,11 +10770,12 @@ func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9178,6 +10803,15 @@ func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9375,11 +11009,12 @@ func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9407,6 +11042,15 @@ func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9604,11 +11248,12 @@ func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9636,6 +11281,15 @@ func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -9806,6 +11460,149 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -9882,11 +11679,12 @@ func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -9914,6 +11712,15 @@ func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10093,6 +11900,140 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -10169,11 +12110,12 @@ func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10201,6 +12143,15 @@ func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10380,6 +12331,140 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -10456,11 +12541,12 @@ func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10488,6 +12574,15 @@ func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10667,6 +12762,140 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -10743,11 +12972,12 @@ func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -10775,6 +13005,15 @@ func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -10954,6 +13193,140 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.Author.decodeJSON(d); err != nil {
 				return err
 			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -11030,11 +13403,12 @@ func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -11062,6 +13436,15 @@ func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -11267,6 +13650,114 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -11343,11 +13834,12 @@ func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -11375,6 +13867,15 @@ func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -11580,6 +14081,114 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -11588,6 +14197,706 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	}
 	if seen != 3 {
 		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *ItemMessage) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *ItemMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 12 {
+		return d.Conflict("type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.Type = MessageType(v0)
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
+		case "channel_name":
+			x.ChannelName.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ChannelName.Value = v0
+			}
+		case "mention":
+			x.Mention.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "mention_all":
+			x.MentionAll.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.MentionAll.Value = v0
+			}
+		case "mention_roles":
+			x.MentionRoles.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]int
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 int
+					{
+						v1, f1, err := d.IntAs(jsonwire.AcceptString)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+			}
+		case "mention_here":
+			x.MentionHere.Set = true
+			{
+				v0, err := d.Bool()
+				if err != nil {
+					return err
+				}
+				x.MentionHere.Value = v0
+			}
+		case "nav_channels":
+			x.NavChannels.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]string
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 string
+					{
+						v1, err := d.String()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+			}
+		case "code":
+			x.Code.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Code.Value = v0
+			}
+		case "author":
+			seen |= 1 << 1
+			if err := x.Author.decodeJSON(d); err != nil {
+				return err
+			}
+		case "kmarkdown":
+			x.KMarkdown.Set = true
+			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+				return err
+			}
+		case "attachments":
+			x.Attachments.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelKind(v0)
+			}
+		case "quote":
+			x.Quote.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				if err := x.Quote.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.GuildType.Value = v0
+			}
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				{
+					v0, err := d.String()
+					if err != nil {
+						return err
+					}
+					x.VisibleOnly.Value.Value = v0
+				}
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]jsonwire.Raw
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 jsonwire.Raw
+					{
+						v1, err := d.Raw()
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+			}
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LastMsgContent.Value = v0
+			}
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.SendMsgDevice.Value = v0
+			}
+		case "interact_res":
+			x.InteractRes.Set = true
+			if d.IsNull() {
+				x.InteractRes.Value.Valid = false
+			} else {
+				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+					return err
+				}
+				x.InteractRes.Value.Valid = true
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *EmbedsAppend) decodePayload(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	key, more, err := d.NextKey()
+	if err != nil {
+		return err
+	}
+	return x.decodeRest(d, key, more, 0)
+}
+
+// decodeRest decodes the payload's members from key on (none when more is false),
+// baseSeen holding the required base members already read.
+func (x *EmbedsAppend) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+	var seen uint64
+	for more {
+		switch key {
+		case "extra":
+			seen |= 1 << 0
+			if err := x.Extra.decodeJSON(d); err != nil {
+				return err
+			}
+		case "channel_type":
+			baseSeen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.ChannelType = ChannelType(v0)
+			}
+		case "type":
+			baseSeen |= 1 << 1
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.Type = MessageType(v0)
+			}
+		case "target_id":
+			baseSeen |= 1 << 2
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
+				if err != nil {
+					return err
+				}
+				x.EventData.TargetID = v0
+				x.EventData.wire.TargetID = f0
+			}
+		case "author_id":
+			baseSeen |= 1 << 3
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.AuthorID = v0
+			}
+		case "content":
+			baseSeen |= 1 << 4
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
+				if err != nil {
+					return err
+				}
+				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
+			}
+		case "msg_id":
+			baseSeen |= 1 << 5
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgID = v0
+			}
+		case "msg_timestamp":
+			baseSeen |= 1 << 6
+			{
+				v0, err := d.Int64()
+				if err != nil {
+					return err
+				}
+				x.EventData.MsgTimestamp = v0
+			}
+		case "nonce":
+			baseSeen |= 1 << 7
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
+			}
+		case "verify_token":
+			x.EventData.VerifyToken.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.EventData.VerifyToken.Value = v0
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+		next, ok, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		key, more = next, ok
+	}
+	if x.Type != 255 {
+		return d.Conflict("type")
+	}
+	if x.Extra.Type != "embeds_append" {
+		return d.Conflict("extra.type")
+	}
+	if err := x.EventData.checkMembers(d, baseSeen); err != nil {
+		return err
+	}
+	if seen != 1 {
+		if err := d.MissingOf(seen, "extra"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *EmbedsAppendExtra) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.Type = v0
+			}
+		case "body":
+			seen |= 1 << 1
+			if err := x.Body.decodeJSON(d); err != nil {
+				return err
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "body"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "rong_id":
+			seen |= 1 << 0
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.RongID = v0
+			}
+		case "channel_id":
+			seen |= 1 << 1
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ChannelID = v0
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
+		case "embeds":
+			seen |= 1 << 2
+			{
+				if err := d.ArrayStart(); err != nil {
+					return err
+				}
+				// Elements gather on the stack; the slice is allocated once, at its size.
+				var buf0 [8]Embed
+				list0 := buf0[:0]
+				for {
+					more, err := d.NextElem()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					var e0 Embed
+					{
+						v1, err := decodeEmbed(d)
+						if err != nil {
+							return err
+						}
+						e0 = v1
+					}
+					list0 = append(list0, e0)
+				}
+				// Non-nil even when empty: [] re-encodes as [].
+				x.Embeds = append(make([]Embed, 0, len(list0)), list0...)
+			}
+		default:
+			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
+				return err
+			}
+		}
+	}
+	if seen != 7 {
+		if err := d.MissingOf(seen, "rong_id", "channel_id", "embeds"); err != nil {
 			return err
 		}
 	}
@@ -11656,11 +14965,12 @@ func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -11688,6 +14998,15 @@ func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -11912,11 +15231,12 @@ func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -11944,6 +15264,15 @@ func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -12159,11 +15488,12 @@ func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more 
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -12191,6 +15521,15 @@ func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more 
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -12393,11 +15732,12 @@ func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, mor
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -12425,6 +15765,15 @@ func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, mor
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -12627,11 +15976,12 @@ func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseS
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -12659,6 +16009,15 @@ func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseS
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -12801,11 +16160,12 @@ func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -12833,6 +16193,15 @@ func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -12975,11 +16344,12 @@ func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -13007,6 +16377,15 @@ func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -13149,11 +16528,12 @@ func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -13181,6 +16561,15 @@ func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -13378,11 +16767,12 @@ func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -13410,6 +16800,15 @@ func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -13598,11 +16997,12 @@ func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -13630,6 +17030,15 @@ func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -13809,11 +17218,12 @@ func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -13841,6 +17251,15 @@ func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -13976,6 +17395,24 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 			if err := x.UserInfo.Value.decodeJSON(d); err != nil {
 				return err
 			}
+		case "channel_type":
+			x.ChannelType.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.ChannelType.Value = ChannelType(v0)
+			}
+		case "guild_id":
+			x.GuildID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.GuildID.Value = v0
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err
@@ -14052,11 +17489,12 @@ func (x *AddGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -14084,6 +17522,15 @@ func (x *AddGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -14226,11 +17673,12 @@ func (x *DeleteGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool,
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -14258,6 +17706,15 @@ func (x *DeleteGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool,
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -14400,11 +17857,12 @@ func (x *LiveStatusChanged) decodeRest(d *jsonwire.Decoder, key string, more boo
 		case "content":
 			baseSeen |= 1 << 4
 			{
-				v0, err := d.String()
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
 				if err != nil {
 					return err
 				}
 				x.EventData.Content = v0
+				x.EventData.wire.Content = f0
 			}
 		case "msg_id":
 			baseSeen |= 1 << 5
@@ -14432,6 +17890,15 @@ func (x *LiveStatusChanged) decodeRest(d *jsonwire.Decoder, key string, more boo
 					return err
 				}
 				x.EventData.Nonce = v0
+			}
+		case "from_type":
+			x.EventData.FromType.Set = true
+			{
+				v0, err := d.Int()
+				if err != nil {
+					return err
+				}
+				x.EventData.FromType.Value = v0
 			}
 		case "verify_token":
 			x.EventData.VerifyToken.Set = true
@@ -14548,6 +18015,64 @@ func (x *LiveStatusChangedBody) decodeJSON(d *jsonwire.Decoder) error {
 		}
 	}
 	return nil
+}
+
+// decodeEmbed decodes the next value as a Embed, by its "type" member.
+func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
+	kind, err := d.LookAheadString("type")
+	if err != nil {
+		return nil, err
+	}
+	switch kind {
+	case "link":
+		v := new(LinkEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	case "image":
+		v := new(ImageEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	case "bili-video":
+		v := new(BiliVideoEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	case "card":
+		v := new(CardEmbed)
+		if err := v.decodeJSON(d); err != nil {
+			return nil, err
+		}
+		// A duplicate key must not make the value re-encode as another variant.
+		if v.Type != kind {
+			return nil, d.Conflict("type")
+		}
+		return v, nil
+	}
+	raw, err := d.Raw()
+	if err != nil {
+		return nil, err
+	}
+	return &UnknownEmbed{
+		Raw:  raw,
+		Type: kind,
+	}, nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

@@ -83,6 +83,10 @@ type Handler interface {
 	OnKMarkdownMessage(context.Context, *KMarkdownMessage) error
 	// OnCardMessage handles card_message.
 	OnCardMessage(context.Context, *CardMessage) error
+	// OnItemMessage handles item_message.
+	OnItemMessage(context.Context, *ItemMessage) error
+	// OnEmbedsAppend handles embeds_append.
+	OnEmbedsAppend(context.Context, *EmbedsAppend) error
 	// OnUpdatedPrivateMessage handles updated_private_message.
 	OnUpdatedPrivateMessage(context.Context, *UpdatedPrivateMessage) error
 	// OnDeletedPrivateMessage handles deleted_private_message.
@@ -306,6 +310,16 @@ func (NopHandler) OnCardMessage(context.Context, *CardMessage) error {
 	return nil
 }
 
+// OnItemMessage does nothing.
+func (NopHandler) OnItemMessage(context.Context, *ItemMessage) error {
+	return nil
+}
+
+// OnEmbedsAppend does nothing.
+func (NopHandler) OnEmbedsAppend(context.Context, *EmbedsAppend) error {
+	return nil
+}
+
 // OnUpdatedPrivateMessage does nothing.
 func (NopHandler) OnUpdatedPrivateMessage(context.Context, *UpdatedPrivateMessage) error {
 	return nil
@@ -458,6 +472,10 @@ func Dispatch(ctx context.Context, h Handler, ev Event) error {
 		return h.OnKMarkdownMessage(ctx, ev)
 	case *CardMessage:
 		return h.OnCardMessage(ctx, ev)
+	case *ItemMessage:
+		return h.OnItemMessage(ctx, ev)
+	case *EmbedsAppend:
+		return h.OnEmbedsAppend(ctx, ev)
 	case *UpdatedPrivateMessage:
 		return h.OnUpdatedPrivateMessage(ctx, ev)
 	case *DeletedPrivateMessage:
@@ -533,6 +551,8 @@ type Mux struct {
 	audioMessage           func(context.Context, *AudioMessage) error
 	kMarkdownMessage       func(context.Context, *KMarkdownMessage) error
 	cardMessage            func(context.Context, *CardMessage) error
+	itemMessage            func(context.Context, *ItemMessage) error
+	embedsAppend           func(context.Context, *EmbedsAppend) error
 	updatedPrivateMessage  func(context.Context, *UpdatedPrivateMessage) error
 	deletedPrivateMessage  func(context.Context, *DeletedPrivateMessage) error
 	privateAddedReaction   func(context.Context, *PrivateAddedReaction) error
@@ -1031,6 +1051,32 @@ func (m *Mux) OnCardMessage(ctx context.Context, ev *CardMessage) error {
 		return nil
 	}
 	return m.cardMessage(ctx, ev)
+}
+
+// HandleItemMessage registers fn for ItemMessage events, replacing an earlier one.
+func (m *Mux) HandleItemMessage(fn func(context.Context, *ItemMessage) error) {
+	m.itemMessage = fn
+}
+
+// OnItemMessage implements Handler.
+func (m *Mux) OnItemMessage(ctx context.Context, ev *ItemMessage) error {
+	if m.itemMessage == nil {
+		return nil
+	}
+	return m.itemMessage(ctx, ev)
+}
+
+// HandleEmbedsAppend registers fn for EmbedsAppend events, replacing an earlier one.
+func (m *Mux) HandleEmbedsAppend(fn func(context.Context, *EmbedsAppend) error) {
+	m.embedsAppend = fn
+}
+
+// OnEmbedsAppend implements Handler.
+func (m *Mux) OnEmbedsAppend(ctx context.Context, ev *EmbedsAppend) error {
+	if m.embedsAppend == nil {
+		return nil
+	}
+	return m.embedsAppend(ctx, ev)
 }
 
 // HandleUpdatedPrivateMessage registers fn for UpdatedPrivateMessage events, replacing an earlier one.

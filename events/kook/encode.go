@@ -2,7 +2,10 @@
 
 package kook
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	"github.com/eventbind/eventbind/jsonwire"
+	"sort"
+)
 
 func (x *Frame) appendOpen(b []byte) []byte {
 	if x.S == 0 {
@@ -138,6 +141,88 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"tag_info\":"...)
 		b = x.TagInfo.Value.AppendJSON(b)
 	}
+	if x.VipAvatar.Set {
+		b = append(b, ",\"vip_avatar\":\""...)
+		b = jsonwire.AppendStringRest(b, x.VipAvatar.Value)
+	}
+	if x.Banner.Set {
+		b = append(b, ",\"banner\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Banner.Value)
+	}
+	if x.IsVip.Set {
+		b = append(b, ",\"is_vip\":"...)
+		b = jsonwire.AppendBool(b, x.IsVip.Value)
+	}
+	if x.VipAmp.Set {
+		b = append(b, ",\"vip_amp\":"...)
+		b = jsonwire.AppendBool(b, x.VipAmp.Value)
+	}
+	if x.IsAiReduceNoise.Set {
+		b = append(append(b, ",\"is_ai_reduce_n"...), "oise\":"...)
+		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
+	}
+	if x.IsPersonalCardBg.Set {
+		b = append(append(b, ",\"is_personal_ca"...), "rd_bg\":"...)
+		b = jsonwire.AppendBool(b, x.IsPersonalCardBg.Value)
+	}
+	if x.Bot.Set {
+		b = append(b, ",\"bot\":"...)
+		b = jsonwire.AppendBool(b, x.Bot.Value)
+	}
+	if x.BotStatus.Set {
+		b = append(b, ",\"bot_status\":"...)
+		b = jsonwire.AppendInt(b, int64(x.BotStatus.Value))
+	}
+	if x.Nameplate.Set {
+		b = append(b, ",\"nameplate\":"...)
+		b = append(b, '[')
+		for i0 := range x.Nameplate.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Nameplate.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.DecorationsIDMap.Set {
+		b = append(append(b, ",\"decorations_id"...), "_map\":"...)
+		if x.DecorationsIDMap.Value.Valid {
+			{
+				// Sorted keys: the same value always encodes the same way.
+				keys0 := make([]string, 0, len(x.DecorationsIDMap.Value.Value))
+				for k0 := range x.DecorationsIDMap.Value.Value {
+					keys0 = append(keys0, k0)
+				}
+				sort.Strings(keys0)
+				b = append(b, '{')
+				for n, k0 := range keys0 {
+					if n > 0 {
+						b = append(b, ',')
+					}
+					b = jsonwire.AppendString(b, k0)
+					b = append(b, ':')
+					// A copy: map values are not addressable.
+					e0 := x.DecorationsIDMap.Value.Value[k0]
+					b = jsonwire.AppendInt(b, int64(e0))
+				}
+				b = append(b, '}')
+			}
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.IsSys.Set {
+		b = append(b, ",\"is_sys\":"...)
+		b = jsonwire.AppendBool(b, x.IsSys.Value)
+	}
+	if x.ClientID.Set {
+		b = append(b, ",\"client_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ClientID.Value)
+	}
+	if x.Verified.Set {
+		b = append(b, ",\"verified\":"...)
+		b = jsonwire.AppendBool(b, x.Verified.Value)
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -155,6 +240,10 @@ func (x *TagInfo) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.Color)
 	b = append(b, ",\"text\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Text)
+	if x.BgColor.Set {
+		b = append(b, ",\"bg_color\":\""...)
+		b = jsonwire.AppendStringRest(b, x.BgColor.Value)
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -318,6 +407,14 @@ func (x *Emoji) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.ID)
 	b = append(b, ",\"name\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Name)
+	if x.EmojiType.Set {
+		b = append(b, ",\"emoji_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EmojiType.Value))
+	}
+	if x.UserInfo.Set {
+		b = append(b, ",\"user_info\":"...)
+		b = x.UserInfo.Value.AppendJSON(b)
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -370,9 +467,23 @@ func (x Attachment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdown) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"raw_content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.RawContent)
-	b = append(b, ",\"mention_part\":"...)
+	b = append(b, '{')
+	if x.RawContent.Set {
+		b = append(b, "\"raw_content\":\""...)
+		b = jsonwire.AppendStringRest(b, x.RawContent.Value)
+	}
+	if x.Mention.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"mention\":")
+		b = append(b, '[')
+		for i0 := range x.Mention.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+		}
+		b = append(b, ']')
+	}
+	b = jsonwire.AppendQuotedKey(b, "\"mention_part\":")
 	b = append(b, '[')
 	for i0 := range x.MentionPart {
 		if i0 > 0 {
@@ -381,15 +492,50 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		b = x.MentionPart[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(append(b, ",\"mention_role_p"...), "art\":"...)
-	b = append(b, '[')
-	for i0 := range x.MentionRolePart {
-		if i0 > 0 {
-			b = append(b, ',')
+	if x.MentionRolePart.Set {
+		b = append(append(b, ",\"mention_role_p"...), "art\":"...)
+		b = append(b, '[')
+		for i0 := range x.MentionRolePart.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = x.MentionRolePart.Value[i0].AppendJSON(b)
 		}
-		b = x.MentionRolePart[i0].AppendJSON(b)
+		b = append(b, ']')
 	}
-	b = append(b, ']')
+	if x.ChannelPart.Set {
+		b = append(b, ",\"channel_part\":"...)
+		b = append(b, '[')
+		for i0 := range x.ChannelPart.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = x.ChannelPart.Value[i0].AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.ItemPart.Set {
+		b = append(b, ",\"item_part\":"...)
+		b = append(b, '[')
+		for i0 := range x.ItemPart.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = x.ItemPart.Value[i0].AppendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.Spl.Set {
+		b = append(b, ",\"spl\":"...)
+		b = append(b, '[')
+		for i0 := range x.Spl.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Spl.Value[i0])
+		}
+		b = append(b, ']')
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -398,6 +544,267 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x KMarkdown) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ChannelPart) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.ID.Set {
+		b = append(b, "\"id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ID.Value)
+	}
+	if x.GuildID.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"guild_id\":\"")
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+	}
+	if x.Name.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"name\":\"")
+		b = jsonwire.AppendStringRest(b, x.Name.Value)
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ChannelPart) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ItemPart) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.ID.Set {
+		b = append(b, "\"id\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ID.Value))
+	}
+	if x.Name.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"name\":\"")
+		b = jsonwire.AppendStringRest(b, x.Name.Value)
+	}
+	if x.Desc.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"desc\":\"")
+		b = jsonwire.AppendStringRest(b, x.Desc.Value)
+	}
+	if x.Cd.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"cd\":")
+		b = jsonwire.AppendInt(b, int64(x.Cd.Value))
+	}
+	if x.Categories.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"categories\":")
+		b = append(b, '[')
+		for i0 := range x.Categories.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.Categories.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.Label.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"label\":")
+		b = jsonwire.AppendInt(b, int64(x.Label.Value))
+	}
+	if x.LabelName.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"label_name\":\"")
+		b = jsonwire.AppendStringRest(b, x.LabelName.Value)
+	}
+	if x.Quality.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"quality\":")
+		b = jsonwire.AppendInt(b, int64(x.Quality.Value))
+	}
+	if x.Icon.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"icon\":\"")
+		b = jsonwire.AppendStringRest(b, x.Icon.Value)
+	}
+	if x.IconExpired.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"icon_expired\":\"")
+		b = jsonwire.AppendStringRest(b, x.IconExpired.Value)
+	}
+	if x.QualityResource.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"quality_resource\":")
+		b = x.QualityResource.Value.AppendJSON(b)
+	}
+	if x.Resources.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"resources\":")
+		b = jsonwire.AppendRaw(b, x.Resources.Value)
+	}
+	if x.MsgScenarios.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"msg_scenarios\":")
+		{
+			// Sorted keys: the same value always encodes the same way.
+			keys0 := make([]string, 0, len(x.MsgScenarios.Value))
+			for k0 := range x.MsgScenarios.Value {
+				keys0 = append(keys0, k0)
+			}
+			sort.Strings(keys0)
+			b = append(b, '{')
+			for n, k0 := range keys0 {
+				if n > 0 {
+					b = append(b, ',')
+				}
+				b = jsonwire.AppendString(b, k0)
+				b = append(b, ':')
+				// A copy: map values are not addressable.
+				e0 := x.MsgScenarios.Value[k0]
+				b = jsonwire.AppendString(b, e0)
+			}
+			b = append(b, '}')
+		}
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ItemPart) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ItemQuality) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.Color.Set {
+		b = append(b, "\"color\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Color.Value)
+	}
+	if x.Small.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"small\":\"")
+		b = jsonwire.AppendStringRest(b, x.Small.Value)
+	}
+	if x.Big.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"big\":\"")
+		b = jsonwire.AppendStringRest(b, x.Big.Value)
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ItemQuality) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *Quote) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ID)
+	if x.RongID.Set {
+		b = append(b, ",\"rong_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.RongID.Value)
+	}
+	b = append(b, ",\"type\":"...)
+	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = append(b, ",\"content\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Content)
+	b = append(b, ",\"create_at\":"...)
+	b = jsonwire.AppendInt(b, x.CreateAt)
+	b = append(b, ",\"author\":"...)
+	b = x.Author.AppendJSON(b)
+	if x.CanJump.Set {
+		b = append(b, ",\"can_jump\":"...)
+		b = jsonwire.AppendBool(b, x.CanJump.Value)
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x Quote) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *InteractRes) AppendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if x.EmojiID.Set {
+		b = append(b, "\"emoji_id\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EmojiID.Value))
+	}
+	if x.InteractType.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"interact_type\":")
+		b = jsonwire.AppendInt(b, int64(x.InteractType.Value))
+	}
+	if x.DynamicURL.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"dynamic_url\":\"")
+		b = jsonwire.AppendStringRest(b, x.DynamicURL.Value)
+	}
+	if x.FirstDynamicUrls.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"first_dynamic_urls\":")
+		b = append(b, '[')
+		for i0 := range x.FirstDynamicUrls.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.FirstDynamicUrls.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.FirstDynamicDuration.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"first_dynamic_duration\":")
+		b = jsonwire.AppendInt(b, int64(x.FirstDynamicDuration.Value))
+	}
+	if x.DynamicUrls.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"dynamic_urls\":")
+		b = append(b, '[')
+		for i0 := range x.DynamicUrls.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.DynamicUrls.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.DynamicDuration.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"dynamic_duration\":")
+		b = jsonwire.AppendInt(b, int64(x.DynamicDuration.Value))
+	}
+	if x.Result.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"result\":")
+		b = append(b, '[')
+		for i0 := range x.Result.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendInt(b, int64(x.Result.Value[i0]))
+		}
+		b = append(b, ']')
+	}
+	if x.ResultImg.Set {
+		b = jsonwire.AppendQuotedKey(b, "\"result_img\":")
+		b = append(b, '[')
+		for i0 := range x.ResultImg.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.ResultImg.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x InteractRes) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -784,6 +1191,151 @@ func (x LiveInfo) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// AppendJSON appends x's JSON encoding to b.
+func (x *LinkEmbed) AppendJSON(b []byte) []byte {
+	if x.Type == "link" {
+		b = append(b, "{\"type\":\"link\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	if x.URL.Set {
+		b = append(b, ",\"url\":\""...)
+		b = jsonwire.AppendStringRest(b, x.URL.Value)
+	}
+	if x.Title.Set {
+		b = append(b, ",\"title\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Title.Value)
+	}
+	if x.Description.Set {
+		b = append(b, ",\"description\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Description.Value)
+	}
+	if x.SiteName.Set {
+		b = append(b, ",\"site_name\":\""...)
+		b = jsonwire.AppendStringRest(b, x.SiteName.Value)
+	}
+	if x.ThemeColor.Set {
+		b = append(b, ",\"theme_color\":\""...)
+		b = jsonwire.AppendStringRest(b, x.ThemeColor.Value)
+	}
+	if x.Image.Set {
+		b = append(b, ",\"image\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Image.Value)
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x LinkEmbed) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ImageEmbed) AppendJSON(b []byte) []byte {
+	if x.Type == "image" {
+		b = append(b, "{\"type\":\"image\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	if x.URL.Set {
+		b = append(b, ",\"url\":\""...)
+		b = jsonwire.AppendStringRest(b, x.URL.Value)
+	}
+	if x.OriginURL.Set {
+		b = append(b, ",\"origin_url\":\""...)
+		b = jsonwire.AppendStringRest(b, x.OriginURL.Value)
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ImageEmbed) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *BiliVideoEmbed) AppendJSON(b []byte) []byte {
+	if x.Type == "bili-video" {
+		b = append(append(b, "{\"type\":\"bili-vi"...), "deo\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"url\":\""...)
+	b = jsonwire.AppendStringRest(b, x.URL)
+	b = append(b, ",\"origin_url\":\""...)
+	b = jsonwire.AppendStringRest(b, x.OriginURL)
+	b = append(b, ",\"av_no\":\""...)
+	b = jsonwire.AppendStringRest(b, x.AvNo)
+	b = append(b, ",\"iframe_path\":\""...)
+	b = jsonwire.AppendStringRest(b, x.IframePath)
+	b = append(b, ",\"duration\":"...)
+	b = jsonwire.AppendInt(b, int64(x.Duration))
+	b = append(b, ",\"title\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Title)
+	b = append(b, ",\"pic\":\""...)
+	b = jsonwire.AppendStringRest(b, x.Pic)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x BiliVideoEmbed) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *CardEmbed) AppendJSON(b []byte) []byte {
+	if x.Type == "card" {
+		b = append(b, "{\"type\":\"card\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	if x.Theme.Set {
+		b = append(b, ",\"theme\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Theme.Value)
+	}
+	if x.Color.Set {
+		b = append(b, ",\"color\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Color.Value)
+	}
+	if x.Size.Set {
+		b = append(b, ",\"size\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Size.Value)
+	}
+	if x.Modules.Set {
+		b = append(b, ",\"modules\":"...)
+		b = append(b, '[')
+		for i0 := range x.Modules.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Modules.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x CardEmbed) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
 func (x *AddedReaction) appendPayload(b []byte) []byte {
 	b = append(b, "{\"channel_type\":"...)
 	b = x.EventData.ChannelType.appendJSON(b)
@@ -797,14 +1349,18 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -899,14 +1455,18 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1001,14 +1561,18 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1125,14 +1689,18 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1223,14 +1791,18 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1300,14 +1872,18 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1377,14 +1953,18 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1475,14 +2055,18 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1575,14 +2159,18 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1675,14 +2263,18 @@ func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1759,14 +2351,18 @@ func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1867,14 +2463,18 @@ func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -1951,14 +2551,18 @@ func (x *SortChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2052,14 +2656,18 @@ func (x *UpdatedServerType) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2129,14 +2737,18 @@ func (x *AddedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2206,14 +2818,18 @@ func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2283,14 +2899,18 @@ func (x *RemovedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2360,14 +2980,18 @@ func (x *DeletedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2437,14 +3061,18 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2514,14 +3142,18 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2608,14 +3240,18 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2685,14 +3321,18 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2788,14 +3428,18 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2889,14 +3533,18 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -2983,14 +3631,18 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3077,14 +3729,18 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3171,14 +3827,18 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3274,14 +3934,18 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3377,14 +4041,18 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3473,14 +4141,18 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3569,14 +4241,18 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3660,6 +4336,80 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
+	if x.NavChannels.Set {
+		b = append(b, ",\"nav_channels\":"...)
+		b = append(b, '[')
+		for i0 := range x.NavChannels.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.Attachments.Set {
+		b = append(b, ",\"attachments\":"...)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
+	}
+	if x.KMarkdown.Set {
+		b = append(b, ",\"kmarkdown\":"...)
+		b = x.KMarkdown.Value.AppendJSON(b)
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3684,14 +4434,18 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3783,6 +4537,72 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
+	if x.NavChannels.Set {
+		b = append(b, ",\"nav_channels\":"...)
+		b = append(b, '[')
+		for i0 := range x.NavChannels.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.KMarkdown.Set {
+		b = append(b, ",\"kmarkdown\":"...)
+		b = x.KMarkdown.Value.AppendJSON(b)
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3807,14 +4627,18 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -3906,6 +4730,72 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
+	if x.NavChannels.Set {
+		b = append(b, ",\"nav_channels\":"...)
+		b = append(b, '[')
+		for i0 := range x.NavChannels.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.KMarkdown.Set {
+		b = append(b, ",\"kmarkdown\":"...)
+		b = x.KMarkdown.Value.AppendJSON(b)
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3930,14 +4820,18 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4029,6 +4923,72 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
+	if x.NavChannels.Set {
+		b = append(b, ",\"nav_channels\":"...)
+		b = append(b, '[')
+		for i0 := range x.NavChannels.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.KMarkdown.Set {
+		b = append(b, ",\"kmarkdown\":"...)
+		b = x.KMarkdown.Value.AppendJSON(b)
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4053,14 +5013,18 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4152,6 +5116,72 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
+	if x.NavChannels.Set {
+		b = append(b, ",\"nav_channels\":"...)
+		b = append(b, '[')
+		for i0 := range x.NavChannels.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.KMarkdown.Set {
+		b = append(b, ",\"kmarkdown\":"...)
+		b = x.KMarkdown.Value.AppendJSON(b)
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4176,14 +5206,18 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4282,6 +5316,65 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"kmarkdown\":"...)
 		b = x.KMarkdown.Value.AppendJSON(b)
 	}
+	if x.Attachments.Set {
+		b = append(b, ",\"attachments\":"...)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4306,14 +5399,18 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4412,6 +5509,65 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"kmarkdown\":"...)
 		b = x.KMarkdown.Value.AppendJSON(b)
 	}
+	if x.Attachments.Set {
+		b = append(b, ",\"attachments\":"...)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4420,6 +5576,314 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x CardMessageExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *ItemMessage) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 12 {
+		b = append(b, ",\"type\":12"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *ItemMessage) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ItemMessage) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"type\":"...)
+	b = jsonwire.AppendInt(b, int64(x.Type))
+	if x.GuildID.Set {
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+	}
+	if x.ChannelName.Set {
+		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+	}
+	if x.Mention.Set {
+		b = append(b, ",\"mention\":"...)
+		b = append(b, '[')
+		for i0 := range x.Mention.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+		}
+		b = append(b, ']')
+	}
+	if x.MentionAll.Set {
+		b = append(b, ",\"mention_all\":"...)
+		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+	}
+	if x.MentionRoles.Set {
+		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, '[')
+		for i0 := range x.MentionRoles.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+		}
+		b = append(b, ']')
+	}
+	if x.MentionHere.Set {
+		b = append(b, ",\"mention_here\":"...)
+		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+	}
+	if x.NavChannels.Set {
+		b = append(b, ",\"nav_channels\":"...)
+		b = append(b, '[')
+		for i0 := range x.NavChannels.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.Code.Set {
+		b = append(b, ",\"code\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Code.Value)
+	}
+	b = append(b, ",\"author\":"...)
+	b = x.Author.AppendJSON(b)
+	if x.KMarkdown.Set {
+		b = append(b, ",\"kmarkdown\":"...)
+		b = x.KMarkdown.Value.AppendJSON(b)
+	}
+	if x.Attachments.Set {
+		b = append(b, ",\"attachments\":"...)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.Value.AppendJSON(b)
+		}
+	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+	}
+	if x.Quote.Set {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.Value.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = append(b, ",\"guild_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(b, ",\"emoji\":"...)
+		b = append(b, '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes.Set {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Value.Valid {
+			b = x.InteractRes.Value.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x ItemMessageExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+func (x *EmbedsAppend) appendPayload(b []byte) []byte {
+	b = append(b, "{\"channel_type\":"...)
+	b = x.EventData.ChannelType.appendJSON(b)
+	if x.EventData.Type == 255 {
+		b = append(b, ",\"type\":255"...)
+	} else {
+		b = append(b, ",\"type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
+	}
+	b = append(b, ",\"target_id\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
+	b = append(b, ",\"author_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
+	b = append(b, ",\"msg_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
+	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
+	b = append(b, ",\"nonce\":\""...)
+	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
+	if x.EventData.VerifyToken.Set {
+		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
+	}
+	b = append(b, ",\"extra\":"...)
+	b = x.Extra.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// AppendJSON implements Event: the frame when the event came in one, else the payload.
+func (x *EmbedsAppend) AppendJSON(b []byte) []byte {
+	if b == nil {
+		// A buffer of its own: the input's length is about the output's.
+		b = make([]byte, 0, len(x.raw)+64)
+	}
+	start := len(b)
+	if x.Frame != nil {
+		b = x.Frame.appendOpen(b)
+	}
+	b = x.appendPayload(b)
+	if x.Frame != nil {
+		b = append(b, '}')
+	}
+	// Members that recovering decoding skipped go back as they came.
+	return x.rec.Patch(b, start)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x EmbedsAppend) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *EmbedsAppendExtra) AppendJSON(b []byte) []byte {
+	if x.Type == "embeds_append" {
+		b = append(append(b, "{\"type\":\"embeds_"...), "append\""...)
+	} else {
+		b = append(b, "{\"type\":\""...)
+		b = jsonwire.AppendStringRest(b, x.Type)
+	}
+	b = append(b, ",\"body\":"...)
+	b = x.Body.AppendJSON(b)
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x EmbedsAppendExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
+// AppendJSON appends x's JSON encoding to b.
+func (x *EmbedsAppendBody) AppendJSON(b []byte) []byte {
+	b = append(b, "{\"rong_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.RongID)
+	b = append(b, ",\"channel_id\":\""...)
+	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	if x.GuildID.Set {
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+	}
+	b = append(b, ",\"embeds\":"...)
+	b = append(b, '[')
+	for i0 := range x.Embeds {
+		if i0 > 0 {
+			b = append(b, ',')
+		}
+		if x.Embeds[i0] == nil {
+			b = append(b, "null"...)
+		} else {
+			b = x.Embeds[i0].AppendJSON(b)
+		}
+	}
+	b = append(b, ']')
+	if len(x.UnknownFields) > 0 {
+		b = x.UnknownFields.AppendTo(b)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x EmbedsAppendBody) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -4436,14 +5900,18 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4538,14 +6006,18 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4638,14 +6110,18 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4736,14 +6212,18 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4834,14 +6314,18 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4911,14 +6395,18 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -4988,14 +6476,18 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5065,14 +6557,18 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5161,14 +6657,18 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5257,14 +6757,18 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5349,14 +6853,18 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5427,6 +6935,14 @@ func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"user_info\":"...)
 		b = x.UserInfo.Value.AppendJSON(b)
 	}
+	if x.ChannelType.Set {
+		b = append(b, ",\"channel_type\":"...)
+		b = x.ChannelType.Value.appendJSON(b)
+	}
+	if x.GuildID.Set {
+		b = append(b, ",\"guild_id\":\""...)
+		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -5451,14 +6967,18 @@ func (x *AddGuildMute) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5528,14 +7048,18 @@ func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5605,14 +7129,18 @@ func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
 	b = append(b, ",\"author_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Content)
+	b = append(b, ",\"content\":"...)
+	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
 	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
+	if x.EventData.FromType.Set {
+		b = append(b, ",\"from_type\":"...)
+		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
+	}
 	if x.EventData.VerifyToken.Set {
 		b = append(append(b, ",\"verify_token\":"...), "\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
@@ -5710,6 +7238,16 @@ func (v AttachmentType) appendJSON(b []byte) []byte {
 		return append(b, "\"audio\""...)
 	}
 	return jsonwire.AppendString(b, string(v))
+}
+
+// AppendJSON appends the value verbatim.
+func (x *UnknownEmbed) AppendJSON(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Raw)
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x UnknownEmbed) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.

@@ -114,6 +114,12 @@ const (
 	//
 	// card消息
 	MessageTypeCard MessageType = 10
+	// MessageTypeItem: Item (prop) message; content is the item action.
+	//
+	// 道具消息
+	//
+	// Note: Not in 003; from api-docs-message (道具消息). Kook.Net calls it Poke.
+	MessageTypeItem MessageType = 12
 	// MessageTypeSystem: System event.
 	//
 	// 系统消息
@@ -137,6 +143,8 @@ func (v MessageType) String() string {
 		return "KMarkdown"
 	case MessageTypeCard:
 		return "Card"
+	case MessageTypeItem:
+		return "Item"
 	case MessageTypeSystem:
 		return "System"
 	}
@@ -146,7 +154,7 @@ func (v MessageType) String() string {
 // Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
 func (v MessageType) Valid() bool {
 	switch v {
-	case MessageTypeText, MessageTypeImage, MessageTypeVideo, MessageTypeFile, MessageTypeAudio, MessageTypeKMarkdown, MessageTypeCard, MessageTypeSystem:
+	case MessageTypeText, MessageTypeImage, MessageTypeVideo, MessageTypeFile, MessageTypeAudio, MessageTypeKMarkdown, MessageTypeCard, MessageTypeItem, MessageTypeSystem:
 		return true
 	}
 	return false
@@ -277,6 +285,42 @@ func (v AttachmentType) String() string {
 func (v AttachmentType) Valid() bool {
 	switch v {
 	case AttachmentTypeImage, AttachmentTypeVideo, AttachmentTypeFile, AttachmentTypeAudio:
+		return true
+	}
+	return false
+}
+
+// EmojiType: Kind of an emoji.
+//
+// Note: In no document; values from Kook.Net src/Kook.Net.Core/Entities/Emotes/EmojiType.cs.
+type EmojiType int
+
+const (
+	// EmojiTypeStatic: Static image.
+	EmojiTypeStatic EmojiType = 1
+	// EmojiTypeAnimated: Animated image.
+	EmojiTypeAnimated EmojiType = 2
+	// EmojiTypeInteractive: Interactive emoji (dice, rock-paper-scissors).
+	EmojiTypeInteractive EmojiType = 3
+)
+
+// String returns the name of a declared value, or EmojiType(value) for another.
+func (v EmojiType) String() string {
+	switch v {
+	case EmojiTypeStatic:
+		return "Static"
+	case EmojiTypeAnimated:
+		return "Animated"
+	case EmojiTypeInteractive:
+		return "Interactive"
+	}
+	return "EmojiType(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Valid reports whether v is a declared value. Undeclared values decode too: the enum is open.
+func (v EmojiType) Valid() bool {
+	switch v {
+	case EmojiTypeStatic, EmojiTypeAnimated, EmojiTypeInteractive:
 		return true
 	}
 	return false

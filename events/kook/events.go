@@ -2676,7 +2676,7 @@ type ExitedChannelBody struct {
 //
 // 文本消息
 //
-// Documented in: 003.
+// Documented in: 003, api-docs-message, kook-net-message-extra.
 type TextMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2732,41 +2732,86 @@ func (x *TextMessage) Problems() []jsonwire.Problem {
 type TextMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
-	// JSON "type"; documented in 003.
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
 	Type MessageType
 	// GuildID: Guild ID.
 	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003.
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Real private-chat messages lack the guild fields.
 	GuildID jsonwire.Opt[string]
 	// ChannelName: Channel name.
 	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003.
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	ChannelName jsonwire.Opt[string]
 	// Mention: IDs of the mentioned users.
 	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003.
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	Mention jsonwire.Opt[[]string]
 	// MentionAll: Whether everyone is mentioned.
 	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003.
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionAll jsonwire.Opt[bool]
 	// MentionRoles: IDs of the mentioned roles.
 	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003.
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionRoles jsonwire.Opt[[]int]
 	// MentionHere: Whether online users are mentioned.
 	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003.
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionHere jsonwire.Opt[bool]
 	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an empty string in every example.
 	Code jsonwire.Opt[string]
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003.
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
 	Author User
+	// NavChannels: IDs of the channels linked in the content.
+	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
+	NavChannels jsonwire.Opt[[]string]
+	// Attachments: The attachment.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
+	Attachments jsonwire.Opt[Attachment]
+	// KMarkdown: Parsed KMarkdown of the content.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
+	KMarkdown jsonwire.Opt[KMarkdown]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -2777,6 +2822,8 @@ type TextMessageExtra struct {
 	wire struct {
 		MentionItems      jsonwire.Forms
 		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
 	}
 }
 
@@ -2793,6 +2840,14 @@ func (x *TextMessageExtra) WireForm(member string, i int) jsonwire.Form {
 		if i >= 0 {
 			return x.wire.MentionRolesItems.At(i)
 		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
 	}
 	return jsonwire.AsDeclared
 }
@@ -2803,7 +2858,7 @@ func (x *TextMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // 图片消息
 //
-// Documented in: 003.
+// Documented in: 003, api-docs-message, kook-net-message-extra.
 type ImageMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2859,50 +2914,91 @@ func (x *ImageMessage) Problems() []jsonwire.Problem {
 type ImageMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
-	// JSON "type"; documented in 003.
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
 	Type MessageType
 	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an empty string in every example.
 	Code jsonwire.Opt[string]
 	// GuildID: Guild ID.
 	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003.
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Real private-chat messages lack the guild fields.
 	GuildID jsonwire.Opt[string]
 	// ChannelName: Channel name.
 	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003.
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the image example.
 	ChannelName jsonwire.Opt[string]
 	// Mention: IDs of the mentioned users.
 	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003.
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the image example.
 	Mention jsonwire.Opt[[]string]
 	// MentionAll: Whether everyone is mentioned.
 	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003.
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the image example.
 	MentionAll jsonwire.Opt[bool]
 	// MentionRoles: IDs of the mentioned roles.
 	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003.
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the image example.
 	MentionRoles jsonwire.Opt[[]int]
 	// MentionHere: Whether online users are mentioned.
 	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003.
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the image example.
 	MentionHere jsonwire.Opt[bool]
 	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
 	Attachments jsonwire.Opt[Attachment]
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003.
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
 	Author User
+	// NavChannels: IDs of the channels linked in the content.
+	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
+	NavChannels jsonwire.Opt[[]string]
+	// KMarkdown: Parsed KMarkdown of the content.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
+	KMarkdown jsonwire.Opt[KMarkdown]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -2914,6 +3010,7 @@ type ImageMessageExtra struct {
 		MentionItems      jsonwire.Forms
 		MentionRolesItems jsonwire.Forms
 		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
 	}
 }
 
@@ -2934,6 +3031,10 @@ func (x *ImageMessageExtra) WireForm(member string, i int) jsonwire.Form {
 		if i < 0 {
 			return x.wire.Attachments
 		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
 	}
 	return jsonwire.AsDeclared
 }
@@ -2944,7 +3045,7 @@ func (x *ImageMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // 视频消息
 //
-// Documented in: 003.
+// Documented in: 003, api-docs-message, kook-net-message-extra.
 type VideoMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3000,50 +3101,91 @@ func (x *VideoMessage) Problems() []jsonwire.Problem {
 type VideoMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
-	// JSON "type"; documented in 003.
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
 	Type MessageType
 	// GuildID: Guild ID.
 	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003.
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Real private-chat messages lack the guild fields.
 	GuildID jsonwire.Opt[string]
 	// ChannelName: Channel name.
 	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003.
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the video example.
 	ChannelName jsonwire.Opt[string]
 	// Mention: IDs of the mentioned users.
 	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003.
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the video example.
 	Mention jsonwire.Opt[[]string]
 	// MentionAll: Whether everyone is mentioned.
 	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003.
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the video example.
 	MentionAll jsonwire.Opt[bool]
 	// MentionRoles: IDs of the mentioned roles.
 	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003.
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the video example.
 	MentionRoles jsonwire.Opt[[]int]
 	// MentionHere: Whether online users are mentioned.
 	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003.
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the video example.
 	MentionHere jsonwire.Opt[bool]
 	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an empty string in every example.
 	Code jsonwire.Opt[string]
 	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
 	Attachments jsonwire.Opt[Attachment]
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003.
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
 	Author User
+	// NavChannels: IDs of the channels linked in the content.
+	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
+	NavChannels jsonwire.Opt[[]string]
+	// KMarkdown: Parsed KMarkdown of the content.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
+	KMarkdown jsonwire.Opt[KMarkdown]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3055,6 +3197,7 @@ type VideoMessageExtra struct {
 		MentionItems      jsonwire.Forms
 		MentionRolesItems jsonwire.Forms
 		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
 	}
 }
 
@@ -3075,6 +3218,10 @@ func (x *VideoMessageExtra) WireForm(member string, i int) jsonwire.Form {
 		if i < 0 {
 			return x.wire.Attachments
 		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
 	}
 	return jsonwire.AsDeclared
 }
@@ -3085,7 +3232,7 @@ func (x *VideoMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // 文件消息
 //
-// Documented in: 003.
+// Documented in: 003, api-docs-message, kook-net-message-extra.
 type FileMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3141,50 +3288,91 @@ func (x *FileMessage) Problems() []jsonwire.Problem {
 type FileMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
-	// JSON "type"; documented in 003.
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
 	Type MessageType
 	// GuildID: Guild ID.
 	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003.
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Real private-chat messages lack the guild fields.
 	GuildID jsonwire.Opt[string]
 	// ChannelName: Channel name.
 	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003.
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the file example.
 	ChannelName jsonwire.Opt[string]
 	// Mention: IDs of the mentioned users.
 	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003.
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the file example.
 	Mention jsonwire.Opt[[]string]
 	// MentionAll: Whether everyone is mentioned.
 	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003.
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the file example.
 	MentionAll jsonwire.Opt[bool]
 	// MentionRoles: IDs of the mentioned roles.
 	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003.
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the file example.
 	MentionRoles jsonwire.Opt[[]int]
 	// MentionHere: Whether online users are mentioned.
 	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003.
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field table for every non-system message; absent from the file example.
 	MentionHere jsonwire.Opt[bool]
 	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an empty string in every example.
 	Code jsonwire.Opt[string]
 	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
 	Attachments jsonwire.Opt[Attachment]
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003.
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
 	Author User
+	// NavChannels: IDs of the channels linked in the content.
+	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
+	NavChannels jsonwire.Opt[[]string]
+	// KMarkdown: Parsed KMarkdown of the content.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
+	KMarkdown jsonwire.Opt[KMarkdown]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3196,6 +3384,7 @@ type FileMessageExtra struct {
 		MentionItems      jsonwire.Forms
 		MentionRolesItems jsonwire.Forms
 		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
 	}
 }
 
@@ -3216,6 +3405,10 @@ func (x *FileMessageExtra) WireForm(member string, i int) jsonwire.Form {
 		if i < 0 {
 			return x.wire.Attachments
 		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
 	}
 	return jsonwire.AsDeclared
 }
@@ -3228,7 +3421,7 @@ func (x *FileMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: 003 lists type 8 and the field table but gives no example; the example is built from the table.
 //
-// Documented in: 003.
+// Documented in: 003, api-docs-message, kook-net-message-extra.
 type AudioMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3284,45 +3477,86 @@ func (x *AudioMessage) Problems() []jsonwire.Problem {
 type AudioMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
-	// JSON "type"; documented in 003.
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
 	Type MessageType
 	// GuildID: Guild ID.
 	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003.
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Real private-chat messages lack the guild fields.
 	GuildID jsonwire.Opt[string]
 	// ChannelName: Channel name.
 	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003.
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	ChannelName jsonwire.Opt[string]
 	// Mention: IDs of the mentioned users.
 	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003.
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	Mention jsonwire.Opt[[]string]
 	// MentionAll: Whether everyone is mentioned.
 	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003.
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionAll jsonwire.Opt[bool]
 	// MentionRoles: IDs of the mentioned roles.
 	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003.
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionRoles jsonwire.Opt[[]int]
 	// MentionHere: Whether online users are mentioned.
 	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003.
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionHere jsonwire.Opt[bool]
 	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an empty string in every example.
 	Code jsonwire.Opt[string]
 	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
 	Attachments jsonwire.Opt[Attachment]
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003.
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
 	Author User
+	// NavChannels: IDs of the channels linked in the content.
+	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
+	NavChannels jsonwire.Opt[[]string]
+	// KMarkdown: Parsed KMarkdown of the content.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
+	KMarkdown jsonwire.Opt[KMarkdown]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3334,6 +3568,7 @@ type AudioMessageExtra struct {
 		MentionItems      jsonwire.Forms
 		MentionRolesItems jsonwire.Forms
 		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
 	}
 }
 
@@ -3354,6 +3589,10 @@ func (x *AudioMessageExtra) WireForm(member string, i int) jsonwire.Form {
 		if i < 0 {
 			return x.wire.Attachments
 		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
 	}
 	return jsonwire.AsDeclared
 }
@@ -3364,7 +3603,7 @@ func (x *AudioMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // # KMarkdown 消息
 //
-// Documented in: 003.
+// Documented in: 003, api-docs-message, kook-net-message-extra.
 type KMarkdownMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3420,49 +3659,86 @@ func (x *KMarkdownMessage) Problems() []jsonwire.Problem {
 type KMarkdownMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
-	// JSON "type"; documented in 003.
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
 	Type MessageType
 	// GuildID: Guild ID.
 	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003.
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Real private-chat messages lack the guild fields.
 	GuildID jsonwire.Opt[string]
 	// ChannelName: Channel name.
 	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003.
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	ChannelName jsonwire.Opt[string]
 	// Mention: IDs of the mentioned users.
 	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003.
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	Mention jsonwire.Opt[[]string]
 	// MentionAll: Whether everyone is mentioned.
 	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003.
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionAll jsonwire.Opt[bool]
 	// MentionRoles: IDs of the mentioned roles.
 	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003.
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionRoles jsonwire.Opt[[]int]
 	// MentionHere: Whether online users are mentioned.
 	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003.
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionHere jsonwire.Opt[bool]
 	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in 003.
+	// JSON "nav_channels"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; empty in every example, element type string (channel IDs) assumed.
 	NavChannels jsonwire.Opt[[]string]
 	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an empty string in every example.
 	Code jsonwire.Opt[string]
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003.
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
 	Author User
 	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; carried by the KMarkdown and card examples.
 	KMarkdown jsonwire.Opt[KMarkdown]
+	// Attachments: The attachment.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
+	Attachments jsonwire.Opt[Attachment]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3473,6 +3749,8 @@ type KMarkdownMessageExtra struct {
 	wire struct {
 		MentionItems      jsonwire.Forms
 		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
 	}
 }
 
@@ -3489,6 +3767,14 @@ func (x *KMarkdownMessageExtra) WireForm(member string, i int) jsonwire.Form {
 		if i >= 0 {
 			return x.wire.MentionRolesItems.At(i)
 		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
 	}
 	return jsonwire.AsDeclared
 }
@@ -3499,7 +3785,7 @@ func (x *KMarkdownMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // # Card 消息
 //
-// Documented in: 003.
+// Documented in: 003, api-docs-message, kook-net-message-extra.
 type CardMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3555,49 +3841,86 @@ func (x *CardMessage) Problems() []jsonwire.Problem {
 type CardMessageExtra struct {
 	// Type: Message type, the same as d.type.
 	// 同上面 type
-	// JSON "type"; documented in 003.
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
 	Type MessageType
 	// GuildID: Guild ID.
 	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003.
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Real private-chat messages lack the guild fields.
 	GuildID jsonwire.Opt[string]
 	// ChannelName: Channel name.
 	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003.
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	ChannelName jsonwire.Opt[string]
 	// Mention: IDs of the mentioned users.
 	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003.
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	Mention jsonwire.Opt[[]string]
 	// MentionAll: Whether everyone is mentioned.
 	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003.
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionAll jsonwire.Opt[bool]
 	// MentionRoles: IDs of the mentioned roles.
 	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003.
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionRoles jsonwire.Opt[[]int]
 	// MentionHere: Whether online users are mentioned.
 	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003.
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	MentionHere jsonwire.Opt[bool]
 	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in 003.
+	// JSON "nav_channels"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; empty in every example, element type string (channel IDs) assumed.
 	NavChannels jsonwire.Opt[[]string]
 	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an empty string in every example.
 	Code jsonwire.Opt[string]
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003.
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
 	Author User
 	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; carried by the KMarkdown and card examples.
 	KMarkdown jsonwire.Opt[KMarkdown]
+	// Attachments: The attachment.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
+	Attachments jsonwire.Opt[Attachment]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3608,6 +3931,8 @@ type CardMessageExtra struct {
 	wire struct {
 		MentionItems      jsonwire.Forms
 		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
 	}
 }
 
@@ -3624,8 +3949,294 @@ func (x *CardMessageExtra) WireForm(member string, i int) jsonwire.Form {
 		if i >= 0 {
 			return x.wire.MentionRolesItems.At(i)
 		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
 	}
 	return jsonwire.AsDeclared
+}
+
+// ItemMessage is the event "item_message".
+//
+// An item (prop) message: a user used an item on another; content is the item action {type: item, data: {user_id, target_id, item_id}}, as JSON text.
+//
+// 道具消息
+//
+// Note: api-docs-message's content table says data is an Array, its example shows an object. The content is an object there and a string in Kook.Net (GatewayEvent.content); EventData.content takes both (form json). The example's // comments are left out of the extracted file.
+//
+// Documented in: api-docs-message, kook-net-message-extra.
+type ItemMessage struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the event's own fields.
+	// JSON "extra".
+	Extra ItemMessageExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*ItemMessage)(nil)
+
+// EventName implements Event.
+func (x *ItemMessage) EventName() string {
+	return "item_message"
+}
+
+// Known implements Event.
+func (x *ItemMessage) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *ItemMessage) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *ItemMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *ItemMessage) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// ItemMessageExtra: the "extra" member of ItemMessage.
+type ItemMessageExtra struct {
+	// Type: Message type, the same as d.type.
+	// 同上面 type
+	// JSON "type"; documented in api-docs-message, kook-net-message-extra.
+	Type MessageType
+	// GuildID: Guild ID.
+	// 服务器 id
+	// JSON "guild_id"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	// Note: Real private-chat messages lack the guild fields.
+	GuildID jsonwire.Opt[string]
+	// ChannelName: Channel name.
+	// 频道名
+	// JSON "channel_name"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	ChannelName jsonwire.Opt[string]
+	// Mention: IDs of the mentioned users.
+	// 提及到的用户 id 的列表
+	// JSON "mention"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	Mention jsonwire.Opt[[]string]
+	// MentionAll: Whether everyone is mentioned.
+	// 是否 mention 所有用户
+	// JSON "mention_all"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	MentionAll jsonwire.Opt[bool]
+	// MentionRoles: IDs of the mentioned roles.
+	// mention 用户角色的数组
+	// JSON "mention_roles"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	MentionRoles jsonwire.Opt[[]int]
+	// MentionHere: Whether online users are mentioned.
+	// 是否 mention 在线用户
+	// JSON "mention_here"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	MentionHere jsonwire.Opt[bool]
+	// NavChannels: IDs of the channels linked in the content.
+	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	// Note: Not in the field table; empty in every example, element type string (channel IDs) assumed.
+	NavChannels jsonwire.Opt[[]string]
+	// Code: Message code.
+	// JSON "code"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	// Note: Not in the field table; an empty string in every example.
+	Code jsonwire.Opt[string]
+	// Author: The sender.
+	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
+	// JSON "author"; documented in api-docs-message, kook-net-message-extra.
+	Author User
+	// KMarkdown: Parsed KMarkdown of the content.
+	// JSON "kmarkdown"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	// Note: Not in the field table; carried by the KMarkdown and card examples.
+	KMarkdown jsonwire.Opt[KMarkdown]
+	// Attachments: The attachment.
+	// JSON "attachments"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
+	Attachments jsonwire.Opt[Attachment]
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote jsonwire.Opt[Quote]
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      jsonwire.Forms
+		MentionRolesItems jsonwire.Forms
+		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *ItemMessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
+// EmbedsAppend is the event "embeds_append".
+//
+// Link previews were appended to a channel message (KOOK resolved its links after it was sent).
+//
+// Note: In no document. Kook.Net handles it on GROUP (KookSocketClient.cs, HandleEmbedsAppend, since v0.8.0) and finds the guild by d.target_id; its CHANGELOG says it is not confirmed that bots receive it, and JKook issue #29 reports KOOK saying such events should not reach bots. No payload is public: the example is built.
+//
+// Documented in: kook-net-embeds-append.
+type EmbedsAppend struct {
+	// Frame is the envelope the event came in, or nil when it was decoded
+	// from a bare payload.
+	Frame *Frame
+
+	EventData
+
+	// Extra: the "extra" member of the event.
+	// JSON "extra".
+	Extra EmbedsAppendExtra
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	frame Frame
+	raw   string
+	rec   *jsonwire.Recovery
+}
+
+var _ Event = (*EmbedsAppend)(nil)
+
+// EventName implements Event.
+func (x *EmbedsAppend) EventName() string {
+	return "embeds_append"
+}
+
+// Known implements Event.
+func (x *EmbedsAppend) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *EmbedsAppend) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+func (x *EmbedsAppend) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
+	if framed {
+		x.frame = f
+		x.Frame = &x.frame
+	}
+	x.raw = raw
+	x.rec = rec
+}
+
+// Problems implements Event.
+func (x *EmbedsAppend) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+// EmbedsAppendExtra: the "extra" member of EmbedsAppend.
+type EmbedsAppendExtra struct {
+	// Type: Kind of the system event.
+	// 标识该事件的类型
+	// JSON "type".
+	Type string
+	// Body: the event's own fields.
+	// JSON "body".
+	Body EmbedsAppendBody
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// EmbedsAppendBody: the "extra.body" member of EmbedsAppend.
+type EmbedsAppendBody struct {
+	// RongID: ID of the message the previews belong to.
+	// JSON "rong_id"; documented in kook-net-embeds-append.
+	RongID string
+	// ChannelID: Channel ID.
+	// JSON "channel_id"; documented in kook-net-embeds-append.
+	ChannelID string
+	// GuildID: Guild ID.
+	// JSON "guild_id"; may be absent; documented in kook-net-embeds-append.
+	// Note: Kook.Net reads it but finds the guild by d.target_id.
+	GuildID jsonwire.Opt[string]
+	// Embeds: The link previews.
+	// JSON "embeds"; documented in kook-net-embeds-append.
+	Embeds []Embed
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
 }
 
 // UpdatedPrivateMessage is the event "updated_private_message".
@@ -4523,7 +5134,7 @@ type SelfExitedGuildBody struct {
 //
 // Note: 003 heads it Card消息中的Button点击事件.
 //
-// Documented in: 003, 000.
+// Documented in: 003, 000, kook-net-button-click.
 type MessageBtnClick struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4594,25 +5205,33 @@ type MessageBtnClickExtra struct {
 type MessageBtnClickBody struct {
 	// MsgID: ID of the message whose button was clicked.
 	// 用户点击的消息id
-	// JSON "msg_id"; documented in 003, 000.
+	// JSON "msg_id"; documented in 003, 000, kook-net-button-click.
 	MsgID string
 	// UserID: ID of the user who clicked.
 	// 点击的用户
-	// JSON "user_id"; documented in 003, 000.
+	// JSON "user_id"; documented in 003, 000, kook-net-button-click.
 	UserID string
 	// Value: The button's return-val value.
 	// return-val的值
-	// JSON "value"; documented in 003, 000.
+	// JSON "value"; documented in 003, 000, kook-net-button-click.
 	Value string
 	// TargetID: Target the message was sent to; the channel for channel messages.
 	// 消息发送的目标id,频道消息为频道
-	// JSON "target_id"; documented in 003, 000.
+	// JSON "target_id"; documented in 003, 000, kook-net-button-click.
 	TargetID string
 	// UserInfo: The user who clicked.
 	// 用户信息,同 User Object
 	// JSON "user_info"; may be absent; documented in 000.
 	// Note: Listed in 000's table only, and 000's own example omits it.
 	UserInfo jsonwire.Opt[User]
+	// ChannelType: Where the clicked message is: GROUP for a channel, PERSON for a private chat.
+	// JSON "channel_type"; may be absent; documented in kook-net-button-click, satori-kook, yukikyu-capture.
+	// Note: In no document. d.channel_type of this event is always PERSON, even for a click in a channel (satori utils.ts); this member tells. Kook.Net requires it.
+	ChannelType jsonwire.Opt[ChannelType]
+	// GuildID: Guild ID, for a click in a channel.
+	// JSON "guild_id"; may be absent; documented in kook-net-button-click, yukikyu-capture.
+	// Note: In no document; only on clicks in a channel (Kook.Net MessageButtonClickEvent.cs: optional, and it tells channel from private clicks by it).
+	GuildID jsonwire.Opt[string]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.

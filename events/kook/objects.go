@@ -4,6 +4,38 @@ package kook
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// Embed: A preview of a link in a message (embeds_append, and the embeds of the message APIs).
+//
+// 超链接解析数据
+//
+// Note: Variants and fields from Kook.Net Rest/API/Common/Embeds/*.cs (EmbedConverter: link, image, bili-video, card); api-docs http/message.md shows a bili-video one. An unknown kind is kept whole in UnknownEmbed.
+//
+// Documented in: kook-net-embeds-append, api-docs-http-message.
+// It is a pointer to one of the variant types, or *UnknownEmbed.
+type Embed interface {
+	// EmbedType returns the "type" member.
+	EmbedType() string
+	// AppendJSON appends the value's JSON encoding to b.
+	AppendJSON(b []byte) []byte
+	isEmbed()
+}
+
+// UnknownEmbed is a Embed whose "type" the schema does not know; it keeps the value whole.
+type UnknownEmbed struct {
+	// Type is the "type" member.
+	Type string
+	// Raw is the whole value, verbatim.
+	Raw jsonwire.Raw
+}
+
+var _ Embed = (*UnknownEmbed)(nil)
+
+// EmbedType implements Embed.
+func (x *UnknownEmbed) EmbedType() string {
+	return x.Type
+}
+func (*UnknownEmbed) isEmbed() {}
+
 // DeletedChannelItem: A channel of a batch_deleted_channel body.
 //
 // Documented in: kook-net-channel-batch, kook-kt-channel.
@@ -126,9 +158,10 @@ type EventData struct {
 	// 发送者 id, 1 代表系统
 	// JSON "author_id"; documented in 003, 001, 000.
 	AuthorID string
-	// Content: Message content; the URL for file, image and video messages.
+	// Content: Message content; the URL for file, image and video messages; for an item message (type 12), the item action as JSON text.
 	// 消息内容, 文件，图片，视频时，content 为 url
 	// JSON "content"; documented in 003, 001, 000.
+	// Note: An item message's content is an object in api-docs-message (道具消息: {type: item, data: {...}}) and a string in Kook.Net (GatewayEvent.content is a string): both decode, to the object's JSON text.
 	Content string
 	// MsgID: Message ID.
 	// 消息的 id
@@ -142,6 +175,10 @@ type EventData struct {
 	// 随机串，与用户消息发送 api 中传的 nonce 保持一致
 	// JSON "nonce"; documented in 003, 001, 000.
 	Nonce string
+	// FromType: Kind of sender; 1 in every captured frame.
+	// JSON "from_type"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: In no document nor SDK; captured frames of 2023-2024 (tilitili-capture, yukikyu-capture) carry it on messages and system events. Its values are not documented.
+	FromType jsonwire.Opt[int]
 	// VerifyToken: Verify token of the webhook configuration.
 	// JSON "verify_token"; may be absent; documented in 003, 001, 000.
 	// Note: Not in 003's field table; carried by most examples of all three documents but absent from the text/image/video/file message examples and both message_btn_click examples, and websocket frames do not carry it.
@@ -151,6 +188,7 @@ type EventData struct {
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
 		TargetID jsonwire.Form
+		Content  jsonwire.Form
 	}
 }
 
@@ -162,6 +200,10 @@ func (x *EventData) WireForm(member string, i int) jsonwire.Form {
 	case "target_id":
 		if i < 0 {
 			return x.wire.TargetID
+		}
+	case "content":
+		if i < 0 {
+			return x.wire.Content
 		}
 	}
 	return jsonwire.AsDeclared
@@ -214,6 +256,50 @@ type User struct {
 	// TagInfo: Tag shown next to the user's name.
 	// JSON "tag_info"; may be absent; documented in 003.
 	TagInfo jsonwire.Opt[TagInfo]
+	// VipAvatar: Animated avatar URL of a VIP user (the avatar otherwise).
+	// JSON "vip_avatar"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	VipAvatar jsonwire.Opt[string]
+	// Banner: Profile banner URL; empty when none.
+	// JSON "banner"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	Banner jsonwire.Opt[string]
+	// IsVip: Whether the user has a VIP (BUFF) membership.
+	// JSON "is_vip"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	IsVip jsonwire.Opt[bool]
+	// VipAmp: VIP audio enhancement flag.
+	// JSON "vip_amp"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Meaning not documented; false in every capture.
+	VipAmp jsonwire.Opt[bool]
+	// IsAiReduceNoise: Whether AI noise reduction is on.
+	// JSON "is_ai_reduce_noise"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Meaning not documented.
+	IsAiReduceNoise jsonwire.Opt[bool]
+	// IsPersonalCardBg: Whether the user has a personal card background.
+	// JSON "is_personal_card_bg"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Meaning not documented.
+	IsPersonalCardBg jsonwire.Opt[bool]
+	// Bot: Whether the user is a bot.
+	// JSON "bot"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	Bot jsonwire.Opt[bool]
+	// BotStatus: Status of a bot user.
+	// JSON "bot_status"; may be absent; documented in tilitili-capture.
+	// Note: Only on bot users in the captures (0).
+	BotStatus jsonwire.Opt[int]
+	// Nameplate: Nameplates shown with the user.
+	// JSON "nameplate"; may be absent; documented in tilitili-capture.
+	// Note: Empty in every capture: the element shape is unknown, so elements are kept verbatim.
+	Nameplate jsonwire.Opt[[]jsonwire.Raw]
+	// DecorationsIDMap: Decoration IDs by place (join_voice, background...); null when none.
+	// JSON "decorations_id_map"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	DecorationsIDMap jsonwire.Opt[jsonwire.Null[map[string]int]]
+	// IsSys: Whether the user is the system.
+	// JSON "is_sys"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	IsSys jsonwire.Opt[bool]
+	// ClientID: Client ID of a bot user.
+	// JSON "client_id"; may be absent; documented in tilitili-capture.
+	ClientID jsonwire.Opt[string]
+	// Verified: Whether a bot user is verified.
+	// JSON "verified"; may be absent; documented in tilitili-capture.
+	Verified jsonwire.Opt[bool]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -249,6 +335,10 @@ type TagInfo struct {
 	// Text: Tag text.
 	// JSON "text"; documented in 003.
 	Text string
+	// BgColor: Tag background colour, e.g. #0096FF33.
+	// JSON "bg_color"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (a bot's tag).
+	BgColor jsonwire.Opt[string]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -470,6 +560,14 @@ type Emoji struct {
 	// 表情名称
 	// JSON "name"; documented in 003, 001.
 	Name string
+	// EmojiType: Kind of emoji.
+	// JSON "emoji_type"; may be absent; documented in kook-net-reaction-emoji.
+	// Note: In no document; Kook.Net reads it (optional) on every emoji.
+	EmojiType jsonwire.Opt[EmojiType]
+	// UserInfo: The user who uploaded a guild emoji.
+	// JSON "user_info"; may be absent; documented in kook-net-reaction-emoji.
+	// Note: In no document; Kook.Net reads it (optional).
+	UserInfo jsonwire.Opt[User]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -514,21 +612,236 @@ type Attachment struct {
 	UnknownFields jsonwire.Unknown
 }
 
-// KMarkdown: Parsed KMarkdown of a KMarkdown or card message.
+// KMarkdown: Parsed KMarkdown of a message.
 //
-// Documented in: 003.
+// Note: api-docs-message's item message example has mention, mention_part and item_part but neither raw_content nor mention_role_part, so those two are optional.
+//
+// Documented in: 003, api-docs-message, kook-net-message-extra, tilitili-capture.
 type KMarkdown struct {
 	// RawContent: Content with the markup removed.
-	// JSON "raw_content"; documented in 003.
-	RawContent string
+	// JSON "raw_content"; may be absent; documented in 003, api-docs-message, kook-net-message-extra, tilitili-capture.
+	RawContent jsonwire.Opt[string]
+	// Mention: IDs of the mentioned users.
+	// JSON "mention"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	// Note: Only in the item message example (api-docs-message).
+	Mention jsonwire.Opt[[]string]
 	// MentionPart: Users mentioned in the content.
-	// JSON "mention_part"; documented in 003.
-	// Note: Empty in every example; element fields from KOOK's public docs.
+	// JSON "mention_part"; documented in 003, api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: Element fields from KOOK's public docs; tilitili-capture shows one.
 	MentionPart []MentionPart
 	// MentionRolePart: Roles mentioned in the content.
-	// JSON "mention_role_part"; documented in 003.
-	// Note: Empty in every example; element fields from KOOK's public docs.
-	MentionRolePart []MentionRolePart
+	// JSON "mention_role_part"; may be absent; documented in 003, api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: Empty in every example; element fields from KOOK's public docs. Absent from the item message example.
+	MentionRolePart jsonwire.Opt[[]MentionRolePart]
+	// ChannelPart: Channels linked in the content.
+	// JSON "channel_part"; may be absent; documented in tilitili-capture, kook-net-message-extra.
+	// Note: In no event document; every captured KMarkdown message carries it (empty), and api-docs http/direct-message.md shows it in mention_info. Element fields from Kook.Net MentionedChannel.cs.
+	ChannelPart jsonwire.Opt[[]ChannelPart]
+	// ItemPart: The items (props) used in an item message.
+	// JSON "item_part"; may be absent; documented in api-docs-message, kook-net-message-extra.
+	// Note: Empty in api-docs-message's example (its items are left out); element fields from Kook.Net Rest/API/Common/Pokes/Poke.cs.
+	ItemPart jsonwire.Opt[[]ItemPart]
+	// Spl: Undocumented list in captured KMarkdown messages.
+	// JSON "spl"; may be absent; documented in tilitili-capture.
+	// Note: Empty in every capture (2024): the element shape is unknown, so elements are kept verbatim.
+	Spl jsonwire.Opt[[]jsonwire.Raw]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems jsonwire.Forms
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *KMarkdown) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
+// ChannelPart: A channel linked in a KMarkdown message.
+//
+// Note: No payload shows one; fields from Kook.Net MentionedChannel.cs, all optional.
+//
+// Documented in: kook-net-message-extra.
+type ChannelPart struct {
+	// ID: Channel ID.
+	// JSON "id"; may be absent; documented in kook-net-message-extra.
+	ID jsonwire.Opt[string]
+	// GuildID: Guild ID.
+	// JSON "guild_id"; may be absent; documented in kook-net-message-extra.
+	GuildID jsonwire.Opt[string]
+	// Name: Channel name.
+	// JSON "name"; may be absent; documented in kook-net-message-extra.
+	Name jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// ItemPart: An item (prop) used in an item message.
+//
+// Note: No payload shows one; fields from Kook.Net Rest/API/Common/Pokes/Poke.cs (POKE), all optional.
+//
+// Documented in: kook-net-message-extra.
+type ItemPart struct {
+	// ID: Item ID (item_id of the content's data).
+	// JSON "id"; may be absent; documented in kook-net-message-extra.
+	ID jsonwire.Opt[int]
+	// Name: Item name.
+	// JSON "name"; may be absent; documented in kook-net-message-extra.
+	Name jsonwire.Opt[string]
+	// Desc: Item description.
+	// JSON "desc"; may be absent; documented in kook-net-message-extra.
+	Desc jsonwire.Opt[string]
+	// Cd: Cooldown after use, in seconds.
+	// JSON "cd"; may be absent; documented in kook-net-message-extra.
+	Cd jsonwire.Opt[int]
+	// Categories: Categories of the item.
+	// JSON "categories"; may be absent; documented in kook-net-message-extra.
+	Categories jsonwire.Opt[[]string]
+	// Label: Label ID.
+	// JSON "label"; may be absent; documented in kook-net-message-extra.
+	Label jsonwire.Opt[int]
+	// LabelName: Label name.
+	// JSON "label_name"; may be absent; documented in kook-net-message-extra.
+	LabelName jsonwire.Opt[string]
+	// Quality: Quality ID.
+	// JSON "quality"; may be absent; documented in kook-net-message-extra.
+	Quality jsonwire.Opt[int]
+	// Icon: Icon URL.
+	// JSON "icon"; may be absent; documented in kook-net-message-extra.
+	Icon jsonwire.Opt[string]
+	// IconExpired: Icon URL once the item has expired.
+	// JSON "icon_expired"; may be absent; documented in kook-net-message-extra.
+	IconExpired jsonwire.Opt[string]
+	// QualityResource: Look of the item's quality.
+	// JSON "quality_resource"; may be absent; documented in kook-net-message-extra.
+	QualityResource jsonwire.Opt[ItemQuality]
+	// Resources: The item's animation resources.
+	// JSON "resources"; may be absent; documented in kook-net-message-extra.
+	// Note: An object told apart by its type member (Kook.Net PokeResourceConverter knows ImageAnimation); kept verbatim.
+	Resources jsonwire.Opt[jsonwire.Raw]
+	// MsgScenarios: How the item shows in message contexts.
+	// JSON "msg_scenarios"; may be absent; documented in kook-net-message-extra.
+	MsgScenarios jsonwire.Opt[map[string]string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// ItemQuality: The look of an item's quality.
+//
+// Note: Fields from Kook.Net PokeQualityResource.cs.
+//
+// Documented in: kook-net-message-extra.
+type ItemQuality struct {
+	// Color: Colour, hex.
+	// JSON "color"; may be absent; documented in kook-net-message-extra.
+	Color jsonwire.Opt[string]
+	// Small: Small icon URL.
+	// JSON "small"; may be absent; documented in kook-net-message-extra.
+	Small jsonwire.Opt[string]
+	// Big: Big icon URL.
+	// JSON "big"; may be absent; documented in kook-net-message-extra.
+	Big jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// Quote: The message a message quotes.
+//
+// 引用消息 Quote
+//
+// Note: Real traffic sends "" (KookBC PR #80; simbot MessageDetails.kt 887ea1d) or null (api-docs http/message.md; Kook.Net QuoteConverter) when there is no quote. Kook.Net also reads any other string as no quote (a deleted quote, 8c7705f5); no payload shows which string, so only "" is accepted.
+//
+// Documented in: api-docs-objects, kook-net-message-extra, tilitili-capture.
+type Quote struct {
+	// ID: ID of the quote.
+	// 引用消息 id
+	// JSON "id"; documented in api-docs-objects, kook-net-message-extra, tilitili-capture.
+	// Note: Not the quoted message's ID in practice: tilitili-capture has a 24-digit hex id beside the message's UUID in rong_id; satori (759c6081) and KookBC read the message ID from rong_id.
+	ID string
+	// RongID: ID of the quoted message.
+	// JSON "rong_id"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no document; in the capture and read by Kook.Net (Quote.cs), satori (types.ts), KookBC (MessageBuilder.java) and khl.py (message.py).
+	RongID jsonwire.Opt[string]
+	// Type: Type of the quoted message.
+	// 引用消息类型
+	// JSON "type"; documented in api-docs-objects, kook-net-message-extra, tilitili-capture.
+	Type MessageType
+	// Content: Content of the quoted message.
+	// 引用消息内容
+	// JSON "content"; documented in api-docs-objects, kook-net-message-extra, tilitili-capture.
+	Content string
+	// CreateAt: Time the quoted message was sent, in Unix milliseconds.
+	// 引用消息创建时间（毫秒）
+	// JSON "create_at"; documented in api-docs-objects, kook-net-message-extra, tilitili-capture.
+	CreateAt int64
+	// Author: Author of the quoted message.
+	// 作者的用户信息
+	// JSON "author"; documented in api-docs-objects, kook-net-message-extra, tilitili-capture.
+	Author User
+	// CanJump: Whether the client can jump to the quoted message.
+	// JSON "can_jump"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	CanJump jsonwire.Opt[bool]
+	// InteractRes: Result of an interactive emoji in the quoted message; null otherwise.
+	// JSON "interact_res"; may be absent; may be null; documented in tilitili-capture.
+	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+// InteractRes: The result of an interactive emoji (dice, rock-paper-scissors).
+//
+// Note: No payload shows one; fields from Kook.Net Rest/API/Common/Interactions/InteractionResource.cs (111feb8e, 2026), all optional.
+//
+// Documented in: kook-net-message-extra.
+type InteractRes struct {
+	// EmojiID: The interactive emoji: 82987 one die, 82988 two dice, 145316 rock-paper-scissors (Kook.Net InteractiveEmoteType).
+	// JSON "emoji_id"; may be absent; documented in kook-net-message-extra.
+	EmojiID jsonwire.Opt[int]
+	// InteractType: Kind of interaction.
+	// JSON "interact_type"; may be absent; documented in kook-net-message-extra.
+	InteractType jsonwire.Opt[int]
+	// DynamicURL: Animation URL.
+	// JSON "dynamic_url"; may be absent; documented in kook-net-message-extra.
+	DynamicURL jsonwire.Opt[string]
+	// FirstDynamicUrls: Animation URLs shown first.
+	// JSON "first_dynamic_urls"; may be absent; documented in kook-net-message-extra.
+	FirstDynamicUrls jsonwire.Opt[[]string]
+	// FirstDynamicDuration: Duration of the first animations.
+	// JSON "first_dynamic_duration"; may be absent; documented in kook-net-message-extra.
+	FirstDynamicDuration jsonwire.Opt[int]
+	// DynamicUrls: Animation URLs.
+	// JSON "dynamic_urls"; may be absent; documented in kook-net-message-extra.
+	DynamicUrls jsonwire.Opt[[]string]
+	// DynamicDuration: Duration of the animations.
+	// JSON "dynamic_duration"; may be absent; documented in kook-net-message-extra.
+	DynamicDuration jsonwire.Opt[int]
+	// Result: The results (die faces, hands).
+	// JSON "result"; may be absent; documented in kook-net-message-extra.
+	Result jsonwire.Opt[[]int]
+	// ResultImg: Images of the results.
+	// JSON "result_img"; may be absent; documented in kook-net-message-extra.
+	ResultImg jsonwire.Opt[[]string]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -994,6 +1307,153 @@ func (x *LiveInfo) WireForm(member string, i int) jsonwire.Form {
 	}
 	return jsonwire.AsDeclared
 }
+
+// LinkEmbed: A web page preview.
+//
+// Note: No payload shows one; fields from Kook.Net LinkEmbed.cs, all optional.
+//
+// Documented in: kook-net-embeds-append, api-docs-http-message.
+type LinkEmbed struct {
+	// Type: "link" here.
+	// JSON "type".
+	Type string
+	// URL: The link.
+	// JSON "url"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	URL jsonwire.Opt[string]
+	// Title: Page title.
+	// JSON "title"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	Title jsonwire.Opt[string]
+	// Description: Page description.
+	// JSON "description"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	Description jsonwire.Opt[string]
+	// SiteName: Site name.
+	// JSON "site_name"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	SiteName jsonwire.Opt[string]
+	// ThemeColor: Theme colour, hex.
+	// JSON "theme_color"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	ThemeColor jsonwire.Opt[string]
+	// Image: Preview image URL.
+	// JSON "image"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	Image jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+var _ Embed = (*LinkEmbed)(nil)
+
+// EmbedType implements Embed.
+func (x *LinkEmbed) EmbedType() string {
+	return "link"
+}
+func (*LinkEmbed) isEmbed() {}
+
+// ImageEmbed: An image link.
+//
+// Note: No payload shows one; fields from Kook.Net ImageEmbed.cs, all optional.
+//
+// Documented in: kook-net-embeds-append, api-docs-http-message.
+type ImageEmbed struct {
+	// Type: "image" here.
+	// JSON "type".
+	Type string
+	// URL: Image URL (KOOK's copy).
+	// JSON "url"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	URL jsonwire.Opt[string]
+	// OriginURL: The link as sent.
+	// JSON "origin_url"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	OriginURL jsonwire.Opt[string]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+var _ Embed = (*ImageEmbed)(nil)
+
+// EmbedType implements Embed.
+func (x *ImageEmbed) EmbedType() string {
+	return "image"
+}
+func (*ImageEmbed) isEmbed() {}
+
+// BiliVideoEmbed: A bilibili video link.
+//
+// Documented in: kook-net-embeds-append, api-docs-http-message.
+type BiliVideoEmbed struct {
+	// Type: "bili-video" here.
+	// JSON "type".
+	Type string
+	// URL: Video URL.
+	// JSON "url"; documented in kook-net-embeds-append, api-docs-http-message.
+	URL string
+	// OriginURL: The link as sent.
+	// JSON "origin_url"; documented in kook-net-embeds-append, api-docs-http-message.
+	OriginURL string
+	// AvNo: Video number (BV).
+	// JSON "av_no"; documented in kook-net-embeds-append, api-docs-http-message.
+	AvNo string
+	// IframePath: Player URL.
+	// JSON "iframe_path"; documented in kook-net-embeds-append, api-docs-http-message.
+	IframePath string
+	// Duration: Duration in seconds.
+	// JSON "duration"; documented in kook-net-embeds-append, api-docs-http-message.
+	Duration int
+	// Title: Video title.
+	// JSON "title"; documented in kook-net-embeds-append, api-docs-http-message.
+	Title string
+	// Pic: Cover image URL.
+	// JSON "pic"; documented in kook-net-embeds-append, api-docs-http-message.
+	Pic string
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+var _ Embed = (*BiliVideoEmbed)(nil)
+
+// EmbedType implements Embed.
+func (x *BiliVideoEmbed) EmbedType() string {
+	return "bili-video"
+}
+func (*BiliVideoEmbed) isEmbed() {}
+
+// CardEmbed: A card.
+//
+// Note: No payload shows one; fields from Kook.Net CardEmbed.cs, all optional; modules are kept verbatim.
+//
+// Documented in: kook-net-embeds-append, api-docs-http-message.
+type CardEmbed struct {
+	// Type: "card" here.
+	// JSON "type".
+	Type string
+	// Theme: Card theme.
+	// JSON "theme"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	Theme jsonwire.Opt[string]
+	// Color: Card colour, hex.
+	// JSON "color"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	Color jsonwire.Opt[string]
+	// Size: Card size.
+	// JSON "size"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	Size jsonwire.Opt[string]
+	// Modules: Card modules.
+	// JSON "modules"; may be absent; documented in kook-net-embeds-append, api-docs-http-message.
+	Modules jsonwire.Opt[[]jsonwire.Raw]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+}
+
+var _ Embed = (*CardEmbed)(nil)
+
+// EmbedType implements Embed.
+func (x *CardEmbed) EmbedType() string {
+	return "card"
+}
+func (*CardEmbed) isEmbed() {}
 
 // Frame: the envelope around an event payload: its members other than the payload.
 type Frame struct {

@@ -1016,6 +1016,25 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 					return err
 				}
 			}
+		case "second":
+			x.Second.Set = true
+			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+				x.wire.Second = f0
+			} else {
+				if err := x.Second.Value.decodeJSON(d); err != nil {
+					return err
+				}
+			}
+		case "payload":
+			x.Payload.Set = true
+			{
+				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
+				if err != nil {
+					return err
+				}
+				x.Payload.Value = v0
+				x.wire.Payload = f0
+			}
 		default:
 			if jsonwire.IsExtension(key) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {

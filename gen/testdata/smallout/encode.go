@@ -327,6 +327,18 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 	} else {
 		b = x.Best.AppendJSON(b)
 	}
+	if x.Second.Set {
+		b = append(b, ",\"second\":"...)
+		if f := x.wire.Second; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Second.Value.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
+			b = jsonwire.AppendEmptyAs(b, f)
+		} else {
+			b = x.Second.Value.AppendJSON(b)
+		}
+	}
+	if x.Payload.Set {
+		b = append(b, ",\"payload\":"...)
+		b = jsonwire.AppendStringAs(b, x.Payload.Value, x.wire.Payload)
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

@@ -123,6 +123,12 @@ type SayBody struct {
 	// Best: An object that may come as [].
 	// JSON "best"; documented in spec.
 	Best Person
+	// Second: An object that may come as "" or null.
+	// JSON "second"; may be absent; documented in spec.
+	Second jsonwire.Opt[Person]
+	// Payload: A string that may come as any JSON value, kept as its text.
+	// JSON "payload"; may be absent; documented in spec.
+	Payload jsonwire.Opt[string]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -133,7 +139,9 @@ type SayBody struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		Best jsonwire.Form
+		Best    jsonwire.Form
+		Second  jsonwire.Form
+		Payload jsonwire.Form
 	}
 }
 
@@ -145,6 +153,14 @@ func (x *SayBody) WireForm(member string, i int) jsonwire.Form {
 	case "best":
 		if i < 0 {
 			return x.wire.Best
+		}
+	case "second":
+		if i < 0 {
+			return x.wire.Second
+		}
+	case "payload":
+		if i < 0 {
+			return x.wire.Payload
 		}
 	}
 	return jsonwire.AsDeclared
