@@ -186,6 +186,11 @@ func (d *Decoder) Float64As(a Accept) (float64, Form, error) {
 // object's JSON in a string by others). Number and null go to their own
 // forms when a holds them.
 func (d *Decoder) StringAs(a Accept) (string, Form, error) {
+	if d.pos < len(d.data) && d.data[d.pos] == '"' {
+		// The declared form, nearly always: no look at the others.
+		s, err := d.readString()
+		return s, AsDeclared, err
+	}
 	c, ok := d.peek()
 	switch {
 	case ok && c != '"' && a&AcceptJSON != 0 && !(a&AcceptNumber != 0 && (c == '-' || isDigit(c))) && !(a&AcceptNull != 0 && c == 'n'):
