@@ -605,6 +605,9 @@ func keySelector(recv string, o *Object, path []string) (*jen.Statement, *Field)
 		if found == nil || found.Nullable {
 			return nil, nil
 		}
+		if found.IsPointer() {
+			return nil, nil // may be nil: not a path to compare through
+		}
 		sel = sel.Dot(found.GoName)
 		if found.Optional {
 			sel = sel.Dot("Value")
@@ -743,7 +746,15 @@ func decodeMember(b *jen.Group, holder *jen.Statement, f *Field, ret retFunc) {
 // nullable, and records its form in the wire slots.
 func decodeField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, ret retFunc) {
 	acc := accepting{forms: f.Forms, items: f.ItemForms, wire: w}
-	if f.Optional {
+	switch {
+	case f.IsPointer():
+		// x.Quote = new(Quote), then decoded through the pointer.
+		t := valueType(f.Type)
+		if f.Nullable {
+			t = jen.Qual(wirePath, "Null").Types(t)
+		}
+		b.Add(target.Clone().Op("=").New(t))
+	case f.Optional:
 		b.Add(target.Clone().Dot("Set").Op("=").True())
 		target = target.Clone().Dot("Value")
 	}

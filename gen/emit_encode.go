@@ -236,7 +236,13 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, wri
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
 		)
 	}
-	if f.Optional {
+	switch {
+	case f.IsPointer():
+		b.If(target.Clone().Op("!=").Nil()).BlockFunc(func(ob *jen.Group) {
+			write(ob, target)
+		})
+		return
+	case f.Optional:
 		b.If(target.Clone().Dot("Set")).BlockFunc(func(ob *jen.Group) {
 			write(ob, target.Clone().Dot("Value"))
 		})

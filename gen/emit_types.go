@@ -9,11 +9,15 @@ import (
 )
 
 // goType returns the Go type of a field: the value type wrapped in
-// jsonwire.Null when nullable and jsonwire.Opt when optional.
+// jsonwire.Null when nullable and jsonwire.Opt when optional, or a pointer
+// for an optional object (*Quote, *jsonwire.Null[InteractRes]).
 func goType(f *Field) jen.Code {
 	t := valueType(f.Type)
 	if f.Nullable {
 		t = jen.Qual(wirePath, "Null").Types(t)
+	}
+	if f.IsPointer() {
+		return jen.Op("*").Add(t)
 	}
 	if f.Optional {
 		t = jen.Qual(wirePath, "Opt").Types(t)

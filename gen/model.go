@@ -87,7 +87,7 @@ type Field struct {
 	JSONName string
 	GoName   string
 	Type     *Type
-	Optional bool // may be absent: jsonwire.Opt
+	Optional bool // may be absent: jsonwire.Opt, or a pointer (IsPointer)
 	Nullable bool // may be null: jsonwire.Null
 	Doc      Doc
 	// Accepts are the alternative JSON forms declared on the field itself;
@@ -101,6 +101,15 @@ type Field struct {
 	WireName, WireItemsName string
 
 	at pos // for problems found after the field was built
+}
+
+// IsPointer reports whether the field is held by a pointer, nil when
+// absent: an optional object (*Quote, or *jsonwire.Null[InteractRes] when it
+// may also be null). Such members are often large and seldom there; inline
+// in a jsonwire.Opt they would make every event that may carry them as
+// large as if it always did.
+func (f *Field) IsPointer() bool {
+	return f.Optional && f.Type.Kind == KindObject
 }
 
 // sameShape reports whether two fields decode alike: the same Go type and

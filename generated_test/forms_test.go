@@ -334,12 +334,22 @@ func goField(t *testing.T, ev kook.Event, names []string) reflect.Value {
 	return unwrap(v)
 }
 
-// unwrap returns the value inside jsonwire.Opt and jsonwire.Null.
+// unwrap returns the value inside jsonwire.Opt and jsonwire.Null, or
+// behind the pointer of an optional object (its zero value when nil).
 func unwrap(v reflect.Value) reflect.Value {
-	for v.Kind() == reflect.Struct && (strings.HasPrefix(v.Type().Name(), "Opt[") || strings.HasPrefix(v.Type().Name(), "Null[")) {
-		v = v.FieldByName("Value")
+	for {
+		switch {
+		case v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Struct:
+			if v.IsNil() {
+				return reflect.New(v.Type().Elem()).Elem()
+			}
+			v = v.Elem()
+		case v.Kind() == reflect.Struct && (strings.HasPrefix(v.Type().Name(), "Opt[") || strings.HasPrefix(v.Type().Name(), "Null[")):
+			v = v.FieldByName("Value")
+		default:
+			return v
+		}
 	}
-	return v
 }
 
 // wireForm asks the struct holding the field for its form.

@@ -1119,8 +1119,8 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 				x.ActiveTime.Value = v0
 			}
 		case "tag_info":
-			x.TagInfo.Set = true
-			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
+			x.TagInfo = new(TagInfo)
+			if err := x.TagInfo.decodeJSON(d); err != nil {
 				return err
 			}
 		case "vip_avatar":
@@ -1920,8 +1920,8 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 				x.EmojiType.Value = EmojiType(v0)
 			}
 		case "user_info":
-			x.UserInfo.Set = true
-			if err := x.UserInfo.Value.decodeJSON(d); err != nil {
+			x.UserInfo = new(User)
+			if err := x.UserInfo.decodeJSON(d); err != nil {
 				return err
 			}
 		default:
@@ -2470,8 +2470,8 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 				x.IconExpired.Value = v0
 			}
 		case "quality_resource":
-			x.QualityResource.Set = true
-			if err := x.QualityResource.Value.decodeJSON(d); err != nil {
+			x.QualityResource = new(ItemQuality)
+			if err := x.QualityResource.decodeJSON(d); err != nil {
 				return err
 			}
 		case "resources":
@@ -2670,14 +2670,14 @@ func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
 				x.CanJump.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -3800,8 +3800,8 @@ func (x *LiveStreamUser) decodeJSON(d *jsonwire.Decoder) error {
 				x.IsAiReduceNoise.Value = v0
 			}
 		case "tag_info":
-			x.TagInfo.Set = true
-			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
+			x.TagInfo = new(TagInfo)
+			if err := x.TagInfo.decodeJSON(d); err != nil {
 				return err
 			}
 		case "live_info":
@@ -6962,11 +6962,11 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		case "added_channel":
-			x.AddedChannel.Set = true
+			x.AddedChannel = new(Channel)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.AddedChannel = f0
 			} else {
-				if err := x.AddedChannel.Value.decodeJSON(d); err != nil {
+				if err := x.AddedChannel.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -11491,17 +11491,17 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "channel_type":
@@ -11514,11 +11514,11 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -11594,14 +11594,14 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -11887,11 +11887,11 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.MentionHere.Value = v0
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -11931,8 +11931,8 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "channel_type":
@@ -11945,11 +11945,11 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -12025,14 +12025,14 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -12318,11 +12318,11 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Code.Value = v0
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -12362,8 +12362,8 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "channel_type":
@@ -12376,11 +12376,11 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -12456,14 +12456,14 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -12749,11 +12749,11 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Code.Value = v0
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -12793,8 +12793,8 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "channel_type":
@@ -12807,11 +12807,11 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -12887,14 +12887,14 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -13180,11 +13180,11 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Code.Value = v0
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -13224,8 +13224,8 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "channel_type":
@@ -13238,11 +13238,11 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -13318,14 +13318,14 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -13646,16 +13646,16 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -13669,11 +13669,11 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -13749,14 +13749,14 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -14077,16 +14077,16 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -14100,11 +14100,11 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -14180,14 +14180,14 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -14508,16 +14508,16 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		case "kmarkdown":
-			x.KMarkdown.Set = true
-			if err := x.KMarkdown.Value.decodeJSON(d); err != nil {
+			x.KMarkdown = new(KMarkdown)
+			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "attachments":
-			x.Attachments.Set = true
+			x.Attachments = new(Attachment)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.Value.decodeJSON(d); err != nil {
+				if err := x.Attachments.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -14531,11 +14531,11 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote.Set = true
+			x.Quote = new(Quote)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
+				if err := x.Quote.decodeJSON(d); err != nil {
 					return err
 				}
 			}
@@ -14611,14 +14611,14 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes.Set = true
+			x.InteractRes = new(jsonwire.Null[InteractRes])
 			if d.IsNull() {
-				x.InteractRes.Value.Valid = false
+				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.Value.decodeJSON(d); err != nil {
+				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
 					return err
 				}
-				x.InteractRes.Value.Valid = true
+				x.InteractRes.Valid = true
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -17391,8 +17391,8 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.TargetID = v0
 			}
 		case "user_info":
-			x.UserInfo.Set = true
-			if err := x.UserInfo.Value.decodeJSON(d); err != nil {
+			x.UserInfo = new(User)
+			if err := x.UserInfo.decodeJSON(d); err != nil {
 				return err
 			}
 		case "channel_type":

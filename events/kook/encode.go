@@ -137,9 +137,9 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"active_time\":"...)
 		b = jsonwire.AppendInt(b, x.ActiveTime.Value)
 	}
-	if x.TagInfo.Set {
+	if x.TagInfo != nil {
 		b = append(b, ",\"tag_info\":"...)
-		b = x.TagInfo.Value.AppendJSON(b)
+		b = x.TagInfo.AppendJSON(b)
 	}
 	if x.VipAvatar.Set {
 		b = append(b, ",\"vip_avatar\":\""...)
@@ -411,9 +411,9 @@ func (x *Emoji) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"emoji_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.EmojiType.Value))
 	}
-	if x.UserInfo.Set {
+	if x.UserInfo != nil {
 		b = append(b, ",\"user_info\":"...)
-		b = x.UserInfo.Value.AppendJSON(b)
+		b = x.UserInfo.AppendJSON(b)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -623,9 +623,9 @@ func (x *ItemPart) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendQuotedKey(b, "\"icon_expired\":\"")
 		b = jsonwire.AppendStringRest(b, x.IconExpired.Value)
 	}
-	if x.QualityResource.Set {
+	if x.QualityResource != nil {
 		b = jsonwire.AppendQuotedKey(b, "\"quality_resource\":")
-		b = x.QualityResource.Value.AppendJSON(b)
+		b = x.QualityResource.AppendJSON(b)
 	}
 	if x.Resources.Set {
 		b = jsonwire.AppendQuotedKey(b, "\"resources\":")
@@ -711,10 +711,10 @@ func (x *Quote) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"can_jump\":"...)
 		b = jsonwire.AppendBool(b, x.CanJump.Value)
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -1125,9 +1125,9 @@ func (x *LiveStreamUser) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"is_ai_reduce_n"...), "oise\":"...)
 		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
 	}
-	if x.TagInfo.Set {
+	if x.TagInfo != nil {
 		b = append(b, ",\"tag_info\":"...)
-		b = x.TagInfo.Value.AppendJSON(b)
+		b = x.TagInfo.AppendJSON(b)
 	}
 	b = append(b, ",\"live_info\":"...)
 	b = x.LiveInfo.AppendJSON(b)
@@ -2422,12 +2422,12 @@ func (x BatchUpdatedChannelExtra) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *BatchUpdatedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
-	if x.AddedChannel.Set {
+	if x.AddedChannel != nil {
 		b = append(b, "\"added_channel\":"...)
-		if f := x.wire.AddedChannel; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.AddedChannel.Value.AppendJSON(nil), (&Channel{}).AppendJSON(nil)) {
+		if f := x.wire.AddedChannel; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.AddedChannel.AppendJSON(nil), (&Channel{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.AddedChannel.Value.AppendJSON(b)
+			b = x.AddedChannel.AppendJSON(b)
 		}
 	}
 	b = jsonwire.AppendQuotedKey(b, "\"updated_channel\":")
@@ -4347,28 +4347,28 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -4402,10 +4402,10 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -4527,12 +4527,12 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"mention_here\":"...)
 		b = jsonwire.AppendBool(b, x.MentionHere.Value)
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	b = append(b, ",\"author\":"...)
@@ -4548,20 +4548,20 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -4595,10 +4595,10 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -4720,12 +4720,12 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"code\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	b = append(b, ",\"author\":"...)
@@ -4741,20 +4741,20 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -4788,10 +4788,10 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -4913,12 +4913,12 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"code\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	b = append(b, ",\"author\":"...)
@@ -4934,20 +4934,20 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -4981,10 +4981,10 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -5106,12 +5106,12 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"code\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Code.Value)
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	b = append(b, ",\"author\":"...)
@@ -5127,20 +5127,20 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -5174,10 +5174,10 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -5312,28 +5312,28 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -5367,10 +5367,10 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -5505,28 +5505,28 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -5560,10 +5560,10 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -5698,28 +5698,28 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"author\":"...)
 	b = x.Author.AppendJSON(b)
-	if x.KMarkdown.Set {
+	if x.KMarkdown != nil {
 		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.Value.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(b)
 	}
-	if x.Attachments.Set {
+	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.Value.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Attachments.Value.AppendJSON(b)
+			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)
 		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
 	}
-	if x.Quote.Set {
+	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Quote.Value.AppendJSON(b)
+			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
@@ -5753,10 +5753,10 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
-	if x.InteractRes.Set {
+	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Value.Valid {
-			b = x.InteractRes.Value.Value.AppendJSON(b)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -6931,9 +6931,9 @@ func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.Value)
 	b = append(b, ",\"target_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.TargetID)
-	if x.UserInfo.Set {
+	if x.UserInfo != nil {
 		b = append(b, ",\"user_info\":"...)
-		b = x.UserInfo.Value.AppendJSON(b)
+		b = x.UserInfo.AppendJSON(b)
 	}
 	if x.ChannelType.Set {
 		b = append(b, ",\"channel_type\":"...)

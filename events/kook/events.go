@@ -1034,7 +1034,7 @@ type BatchUpdatedChannelBody struct {
 	// AddedChannel: The channel created with the change, if any.
 	// JSON "added_channel"; may be absent; documented in kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
 	// Note: Kook.Net's NullableChannelConverter reads an object, and null or an array as no channel (it skips any array; only [] is taken here); kook-kt types it Channel? and would fail on []. Optional: Kook.Net marks only updated_channel required. null and [] decode to the zero Channel; WireForm tells them apart.
-	AddedChannel jsonwire.Opt[Channel]
+	AddedChannel *Channel
 	// UpdatedChannel: The channels as they are after the change.
 	// JSON "updated_channel"; documented in kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
 	// Note: An array despite the singular name (Kook.Net: required Channel[] UpdatedChannels).
@@ -2774,11 +2774,11 @@ type TextMessageExtra struct {
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -2787,7 +2787,7 @@ type TextMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -2811,7 +2811,7 @@ type TextMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -2953,7 +2953,7 @@ type ImageMessageExtra struct {
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
 	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
@@ -2965,7 +2965,7 @@ type ImageMessageExtra struct {
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -2974,7 +2974,7 @@ type ImageMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -2998,7 +2998,7 @@ type ImageMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3140,7 +3140,7 @@ type VideoMessageExtra struct {
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
 	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
@@ -3152,7 +3152,7 @@ type VideoMessageExtra struct {
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -3161,7 +3161,7 @@ type VideoMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -3185,7 +3185,7 @@ type VideoMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3327,7 +3327,7 @@ type FileMessageExtra struct {
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
 	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
@@ -3339,7 +3339,7 @@ type FileMessageExtra struct {
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -3348,7 +3348,7 @@ type FileMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -3372,7 +3372,7 @@ type FileMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3511,7 +3511,7 @@ type AudioMessageExtra struct {
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// Author: The sender.
 	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
 	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
@@ -3523,7 +3523,7 @@ type AudioMessageExtra struct {
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -3532,7 +3532,7 @@ type AudioMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -3556,7 +3556,7 @@ type AudioMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3701,11 +3701,11 @@ type KMarkdownMessageExtra struct {
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; carried by the KMarkdown and card examples.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -3714,7 +3714,7 @@ type KMarkdownMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -3738,7 +3738,7 @@ type KMarkdownMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3883,11 +3883,11 @@ type CardMessageExtra struct {
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; carried by the KMarkdown and card examples.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
 	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -3896,7 +3896,7 @@ type CardMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -3920,7 +3920,7 @@ type CardMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -4067,11 +4067,11 @@ type ItemMessageExtra struct {
 	// KMarkdown: Parsed KMarkdown of the content.
 	// JSON "kmarkdown"; may be absent; documented in api-docs-message, kook-net-message-extra.
 	// Note: Not in the field table; carried by the KMarkdown and card examples.
-	KMarkdown jsonwire.Opt[KMarkdown]
+	KMarkdown *KMarkdown
 	// Attachments: The attachment.
 	// JSON "attachments"; may be absent; documented in api-docs-message, kook-net-message-extra.
 	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments jsonwire.Opt[Attachment]
+	Attachments *Attachment
 	// ChannelType: Kind of the channel: 1 text, 2 voice.
 	// 频道类型，1：文本 2：语音
 	// JSON "channel_type"; may be absent; documented in api-docs-message.
@@ -4080,7 +4080,7 @@ type ItemMessageExtra struct {
 	// Quote: The quoted message, when the message replies to one.
 	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
 	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote jsonwire.Opt[Quote]
+	Quote *Quote
 	// GuildType: Kind of guild.
 	// JSON "guild_type"; may be absent; documented in tilitili-capture.
 	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
@@ -4104,7 +4104,7 @@ type ItemMessageExtra struct {
 	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
 	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
 	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -5223,7 +5223,7 @@ type MessageBtnClickBody struct {
 	// 用户信息,同 User Object
 	// JSON "user_info"; may be absent; documented in 000.
 	// Note: Listed in 000's table only, and 000's own example omits it.
-	UserInfo jsonwire.Opt[User]
+	UserInfo *User
 	// ChannelType: Where the clicked message is: GROUP for a channel, PERSON for a private chat.
 	// JSON "channel_type"; may be absent; documented in kook-net-button-click, satori-kook, yukikyu-capture.
 	// Note: In no document. d.channel_type of this event is always PERSON, even for a click in a channel (satori utils.ts); this member tells. Kook.Net requires it.

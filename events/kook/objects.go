@@ -255,7 +255,7 @@ type User struct {
 	ActiveTime jsonwire.Opt[int64]
 	// TagInfo: Tag shown next to the user's name.
 	// JSON "tag_info"; may be absent; documented in 003.
-	TagInfo jsonwire.Opt[TagInfo]
+	TagInfo *TagInfo
 	// VipAvatar: Animated avatar URL of a VIP user (the avatar otherwise).
 	// JSON "vip_avatar"; may be absent; documented in tilitili-capture, yukikyu-capture.
 	VipAvatar jsonwire.Opt[string]
@@ -567,7 +567,7 @@ type Emoji struct {
 	// UserInfo: The user who uploaded a guild emoji.
 	// JSON "user_info"; may be absent; documented in kook-net-reaction-emoji.
 	// Note: In no document; Kook.Net reads it (optional).
-	UserInfo jsonwire.Opt[User]
+	UserInfo *User
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -729,7 +729,7 @@ type ItemPart struct {
 	IconExpired jsonwire.Opt[string]
 	// QualityResource: Look of the item's quality.
 	// JSON "quality_resource"; may be absent; documented in kook-net-message-extra.
-	QualityResource jsonwire.Opt[ItemQuality]
+	QualityResource *ItemQuality
 	// Resources: The item's animation resources.
 	// JSON "resources"; may be absent; documented in kook-net-message-extra.
 	// Note: An object told apart by its type member (Kook.Net PokeResourceConverter knows ImageAnimation); kept verbatim.
@@ -802,7 +802,7 @@ type Quote struct {
 	CanJump jsonwire.Opt[bool]
 	// InteractRes: Result of an interactive emoji in the quoted message; null otherwise.
 	// JSON "interact_res"; may be absent; may be null; documented in tilitili-capture.
-	InteractRes jsonwire.Opt[jsonwire.Null[InteractRes]]
+	InteractRes *jsonwire.Null[InteractRes]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -1232,7 +1232,7 @@ type LiveStreamUser struct {
 	IsAiReduceNoise jsonwire.Opt[bool]
 	// TagInfo: Tag shown next to the user's name.
 	// JSON "tag_info"; may be absent; documented in kook-net-live.
-	TagInfo jsonwire.Opt[TagInfo]
+	TagInfo *TagInfo
 	// LiveInfo: The user's live stream.
 	// JSON "live_info"; documented in kook-net-live.
 	LiveInfo LiveInfo

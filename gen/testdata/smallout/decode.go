@@ -1017,11 +1017,11 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				}
 			}
 		case "second":
-			x.Second.Set = true
+			x.Second = new(Person)
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Second = f0
 			} else {
-				if err := x.Second.Value.decodeJSON(d); err != nil {
+				if err := x.Second.decodeJSON(d); err != nil {
 					return err
 				}
 			}

@@ -327,12 +327,12 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 	} else {
 		b = x.Best.AppendJSON(b)
 	}
-	if x.Second.Set {
+	if x.Second != nil {
 		b = append(b, ",\"second\":"...)
-		if f := x.wire.Second; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Second.Value.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
+		if f := x.wire.Second; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Second.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
-			b = x.Second.Value.AppendJSON(b)
+			b = x.Second.AppendJSON(b)
 		}
 	}
 	if x.Payload.Set {

@@ -125,7 +125,7 @@ type SayBody struct {
 	Best Person
 	// Second: An object that may come as "" or null.
 	// JSON "second"; may be absent; documented in spec.
-	Second jsonwire.Opt[Person]
+	Second *Person
 	// Payload: A string that may come as any JSON value, kept as its text.
 	// JSON "payload"; may be absent; documented in spec.
 	Payload jsonwire.Opt[string]
