@@ -104,13 +104,17 @@ type Field struct {
 }
 
 // IsPointer reports whether the field is held by a pointer, nil when
-// absent: an optional object (*Quote, or *jsonwire.Null[InteractRes] when it
-// may also be null). Such members are often large and seldom there; inline
-// in a jsonwire.Opt they would make every event that may carry them as
-// large as if it always did.
+// absent: an optional object of more than pointerFields members (*Quote, or
+// *jsonwire.Null[InteractRes] when it may also be null). Such members are
+// large and often not there; inline in a jsonwire.Opt they would make every
+// event that may carry them as large as if it always did. A small one stays
+// inline (jsonwire.Opt[TagInfo]): its own allocation would cost more.
 func (f *Field) IsPointer() bool {
-	return f.Optional && f.Type.Kind == KindObject
+	return f.Optional && f.Type.Kind == KindObject && len(f.Type.Object.AllFields()) > pointerFields
 }
+
+// pointerFields is the most members an optional object held inline has.
+const pointerFields = 4
 
 // sameShape reports whether two fields decode alike: the same Go type and
 // the same alternative forms.

@@ -1119,8 +1119,8 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 				x.ActiveTime.Value = v0
 			}
 		case "tag_info":
-			x.TagInfo = new(TagInfo)
-			if err := x.TagInfo.decodeJSON(d); err != nil {
+			x.TagInfo.Set = true
+			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
 				return err
 			}
 		case "vip_avatar":
@@ -2470,8 +2470,8 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 				x.IconExpired.Value = v0
 			}
 		case "quality_resource":
-			x.QualityResource = new(ItemQuality)
-			if err := x.QualityResource.decodeJSON(d); err != nil {
+			x.QualityResource.Set = true
+			if err := x.QualityResource.Value.decodeJSON(d); err != nil {
 				return err
 			}
 		case "resources":
@@ -3800,8 +3800,8 @@ func (x *LiveStreamUser) decodeJSON(d *jsonwire.Decoder) error {
 				x.IsAiReduceNoise.Value = v0
 			}
 		case "tag_info":
-			x.TagInfo = new(TagInfo)
-			if err := x.TagInfo.decodeJSON(d); err != nil {
+			x.TagInfo.Set = true
+			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
 				return err
 			}
 		case "live_info":

@@ -137,9 +137,9 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"active_time\":"...)
 		b = jsonwire.AppendInt(b, x.ActiveTime.Value)
 	}
-	if x.TagInfo != nil {
+	if x.TagInfo.Set {
 		b = append(b, ",\"tag_info\":"...)
-		b = x.TagInfo.AppendJSON(b)
+		b = x.TagInfo.Value.AppendJSON(b)
 	}
 	if x.VipAvatar.Set {
 		b = append(b, ",\"vip_avatar\":\""...)
@@ -623,9 +623,9 @@ func (x *ItemPart) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendQuotedKey(b, "\"icon_expired\":\"")
 		b = jsonwire.AppendStringRest(b, x.IconExpired.Value)
 	}
-	if x.QualityResource != nil {
+	if x.QualityResource.Set {
 		b = jsonwire.AppendQuotedKey(b, "\"quality_resource\":")
-		b = x.QualityResource.AppendJSON(b)
+		b = x.QualityResource.Value.AppendJSON(b)
 	}
 	if x.Resources.Set {
 		b = jsonwire.AppendQuotedKey(b, "\"resources\":")
@@ -1125,9 +1125,9 @@ func (x *LiveStreamUser) AppendJSON(b []byte) []byte {
 		b = append(append(b, ",\"is_ai_reduce_n"...), "oise\":"...)
 		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
 	}
-	if x.TagInfo != nil {
+	if x.TagInfo.Set {
 		b = append(b, ",\"tag_info\":"...)
-		b = x.TagInfo.AppendJSON(b)
+		b = x.TagInfo.Value.AppendJSON(b)
 	}
 	b = append(b, ",\"live_info\":"...)
 	b = x.LiveInfo.AppendJSON(b)

@@ -255,7 +255,7 @@ type User struct {
 	ActiveTime jsonwire.Opt[int64]
 	// TagInfo: Tag shown next to the user's name.
 	// JSON "tag_info"; may be absent; documented in 003.
-	TagInfo *TagInfo
+	TagInfo jsonwire.Opt[TagInfo]
 	// VipAvatar: Animated avatar URL of a VIP user (the avatar otherwise).
 	// JSON "vip_avatar"; may be absent; documented in tilitili-capture, yukikyu-capture.
 	VipAvatar jsonwire.Opt[string]
@@ -729,7 +729,7 @@ type ItemPart struct {
 	IconExpired jsonwire.Opt[string]
 	// QualityResource: Look of the item's quality.
 	// JSON "quality_resource"; may be absent; documented in kook-net-message-extra.
-	QualityResource *ItemQuality
+	QualityResource jsonwire.Opt[ItemQuality]
 	// Resources: The item's animation resources.
 	// JSON "resources"; may be absent; documented in kook-net-message-extra.
 	// Note: An object told apart by its type member (Kook.Net PokeResourceConverter knows ImageAnimation); kept verbatim.
@@ -1232,7 +1232,7 @@ type LiveStreamUser struct {
 	IsAiReduceNoise jsonwire.Opt[bool]
 	// TagInfo: Tag shown next to the user's name.
 	// JSON "tag_info"; may be absent; documented in kook-net-live.
-	TagInfo *TagInfo
+	TagInfo jsonwire.Opt[TagInfo]
 	// LiveInfo: The user's live stream.
 	// JSON "live_info"; documented in kook-net-live.
 	LiveInfo LiveInfo
