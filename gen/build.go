@@ -20,6 +20,7 @@ type builder struct {
 	enums    map[string]*Enum
 	objects  map[string]*Object
 	typeAt   map[string]pos // Go type name → where it was declared
+	constAt  map[string]pos // enum constant name → where its value was declared
 	unions   map[string]*Union
 	families map[string]*Family
 	keys     map[string]*KeyField // by dotted path
@@ -42,7 +43,7 @@ func Build(dirs []string) (*Model, error) {
 func build(s *schemaSpec, ps *problems) (*Model, error) {
 	b := &builder{
 		ps: ps, m: &Model{}, docs: map[string]bool{},
-		enums: map[string]*Enum{}, objects: map[string]*Object{}, unions: map[string]*Union{}, typeAt: map[string]pos{},
+		enums: map[string]*Enum{}, objects: map[string]*Object{}, unions: map[string]*Union{}, typeAt: map[string]pos{}, constAt: map[string]pos{},
 		families: map[string]*Family{}, keys: map[string]*KeyField{},
 	}
 	if s.platform == nil {
@@ -146,10 +147,38 @@ func (b *builder) platform(p *platformSpec) {
 	}
 }
 
-// declareType records a Go type name, reporting a clash with an earlier one.
+// declareConst records the package-level name of an enum constant
+// (MessageTypeText), which must not be a type's or another constant's.
+func (b *builder) declareConst(name string, at pos, what string) {
+	if prev, ok := b.typeAt[name]; ok {
+		b.ps.add(at, "%s: its constant %s clashes with %s", what, name, describeAt(prev, "the type"))
+		return
+	}
+	if prev, ok := b.constAt[name]; ok {
+		b.ps.add(at, "%s: its constant %s clashes with %s", what, name, describeAt(prev, "the constant"))
+		return
+	}
+	b.constAt[name] = at
+}
+
+// describeAt names a declaration for a clash message: "the type declared at
+// file:line:col", or a name of the generated package.
+func describeAt(at pos, what string) string {
+	if at.node == nil {
+		return "a name of the generated package"
+	}
+	return fmt.Sprintf("%s declared at %s:%d:%d", what, at.file, at.node.Line, at.node.Column)
+}
+
+// declareType records a Go type name, reporting a clash with an earlier one
+// (a type, or an enum constant: both are package-level names).
 func (b *builder) declareType(name string, at pos, what string) bool {
 	if !validGoName(name) {
 		b.ps.add(at, "%s name %q is not an exported Go identifier", what, name)
+		return false
+	}
+	if prev, ok := b.constAt[name]; ok {
+		b.ps.add(at, "%s name %q clashes with %s", what, name, describeAt(prev, "the enum constant"))
 		return false
 	}
 	if prev, ok := b.typeAt[name]; ok {
@@ -187,9 +216,11 @@ func (b *builder) enum(e *enumSpec) {
 	}
 	seenName, seenValue := map[string]bool{}, map[string]bool{}
 	for _, v := range e.Values {
-		ev := &EnumValue{GoName: e.Name + v.Name, Doc: b.doc(v.Doc, nil, pos{})}
+		ev := &EnumValue{GoName: e.Name + v.Name, Doc: b.doc(v.Doc, nil, pos{}), at: v.at}
 		if !validGoName(ev.GoName) || seenName[v.Name] {
 			b.ps.add(v.at, "enum %s: value name %q is not a new exported Go identifier", e.Name, v.Name)
+		} else {
+			b.declareConst(ev.GoName, v.at, "enum "+e.Name+": value "+v.Name)
 		}
 		seenName[v.Name] = true
 		if v.Value != nil {
@@ -328,6 +359,7 @@ func (b *builder) fields(specs []*fieldSpec, owner string, inherited []string) [
 func (b *builder) union(u *unionSpec, un *Union) {
 	what := "union " + u.Name
 	un.Doc = b.doc(u.Doc, u.Docs, u.docsAt)
+	un.KeyMethod = u.Name + goName(u.Key)
 	var at string
 	switch u.At {
 	case "", ".":
@@ -374,6 +406,11 @@ func (b *builder) union(u *unionSpec, un *Union) {
 			b.m.Objects = append(b.m.Objects, data)
 		}
 		b.checkClash(obj, v.at, vwhat)
+		for _, f := range obj.Fields {
+			if f.GoName == un.KeyMethod {
+				b.ps.add(v.at, "%s: field %s: Go name %s is the union's key method (set `go:`)", vwhat, f.JSONName, f.GoName)
+			}
+		}
 		b.m.Objects = append(b.m.Objects, obj)
 		un.Variants = append(un.Variants, variant)
 	}
@@ -654,6 +691,11 @@ func (b *builder) event(e *eventSpec) {
 	if ev.GoName == "" {
 		ev.GoName, at = goName(e.Name), e.at
 	}
+	if ev.GoName == "Unknown" {
+		// Handler.OnUnknown and Mux.HandleUnknown take the unknown events.
+		b.ps.add(at, "event %s: Go name %q would give the methods OnUnknown and HandleUnknown, which unknown events have (set `go:`)", e.Name, ev.GoName)
+		return
+	}
 	if !b.declareType(ev.GoName, at, "event "+e.Name+": Go") {
 		return
 	}
@@ -903,6 +945,9 @@ func (b *builder) payload(e *eventSpec, ev *Event, what string) *Object {
 func (b *builder) checkClash(o *Object, at pos, what string) {
 	seenJSON, seenGo := map[string]bool{}, map[string]bool{}
 	for _, f := range o.AllFields() {
+		if o.Base != nil && f.Via == "" && f.GoName == o.Base.GoName {
+			b.ps.add(at, "%s: field %q: Go name %s is that of the embedded %s (set `go:`)", what, f.JSONName, f.GoName, o.Base.GoName)
+		}
 		if f.Via == "" && (seenJSON[f.JSONName] || seenGo[f.GoName]) {
 			b.ps.add(at, "%s: field %q appears twice in %s", what, f.JSONName, o.GoName)
 		}

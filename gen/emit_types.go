@@ -138,16 +138,13 @@ func emitObjects(m *Model) *jen.File {
 	return f
 }
 
-// unionMethod is the interface method that names a union value's variant.
-func unionMethod(u *Union) string { return u.GoName + goName(u.Key) }
-
 // emitUnion declares a union's interface and the type for unknown variants.
 func emitUnion(u *Union) jen.Code {
 	g := jen.Add(docComment(u.GoName, u.Doc)).Line()
 	g.Comment(fmt.Sprintf("It is a pointer to one of the variant types, or *Unknown%s.", u.GoName)).Line()
 	g.Type().Id(u.GoName).Interface(
-		jen.Comment(fmt.Sprintf("%s returns the %q member.", unionMethod(u), u.Key)),
-		jen.Id(unionMethod(u)).Params().String(),
+		jen.Comment(fmt.Sprintf("%s returns the %q member.", u.KeyMethod, u.Key)),
+		jen.Id(u.KeyMethod).Params().String(),
 		jen.Comment("AppendJSON appends the value's JSON encoding to b."),
 		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
 		jen.Id("is"+u.GoName).Params(),
@@ -168,8 +165,8 @@ func emitUnion(u *Union) jen.Code {
 func variantMethods(o *Object, value jen.Code) jen.Code {
 	u := o.Union
 	g := jen.Var().Id("_").Id(u.GoName).Op("=").Parens(jen.Op("*").Id(o.GoName)).Parens(jen.Nil()).Line()
-	g.Comment(unionMethod(u) + " implements " + u.GoName + ".").Line()
-	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(unionMethod(u)).Params().String().Block(jen.Return(value)).Line()
+	g.Comment(u.KeyMethod + " implements " + u.GoName + ".").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(u.KeyMethod).Params().String().Block(jen.Return(value)).Line()
 	g.Func().Params(jen.Op("*").Id(o.GoName)).Id("is" + u.GoName).Params().Block().Line()
 	return g
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -359,5 +360,93 @@ objects:
 				t.Errorf("%d errors, want 1:\n%v", n, err)
 			}
 		})
+	}
+}
+
+// TestHostileSchemas: a schema that takes a name the generated package
+// declares, or makes two generated names collide, is a placed schema error,
+// once; the control case generates a package that compiles and vets.
+func TestHostileSchemas(t *testing.T) {
+	const platform = `platform:
+  name: p
+  package: p
+  documents: [{id: d, title: t, source: s}]
+  families:
+    - name: f
+      base: B
+      keys: [{path: k, type: string}]
+      at: .
+      unknown_name: "{k}"
+objects:
+  - {name: B, doc: {en: Base.}, fields: [{name: x, type: int, doc: {en: X.}}]}
+`
+	for _, c := range []struct {
+		name, schema, want string
+	}{
+		{"object named DecodeOptions", "objects:\n  - {name: DecodeOptions, doc: {en: O.}, fields: []}\n",
+			`more.yaml:2:5: object name "DecodeOptions" is reserved for the generated package`},
+		{"event named decode_with", "events:\n  - {name: decode_with, family: f, doc: {en: E.}, docs: [d]}\n",
+			`more.yaml:2:5: event decode_with: Go name "DecodeWith" is reserved for the generated package`},
+		{"event named unknown", "events:\n  - {name: unknown, family: f, doc: {en: E.}, docs: [d]}\n",
+			`more.yaml:2:5: event unknown: Go name "Unknown" would give the methods OnUnknown and HandleUnknown`},
+		{"enum constants collide", "enums:\n  - {name: MessageType, type: int, doc: {en: T.}, values: [{name: Text, value: 1}]}\n  - {name: Message, type: int, doc: {en: M.}, values: [{name: TypeText, value: 1}]}\n",
+			`more.yaml:3:56: enum Message: value TypeText: its constant MessageTypeText clashes with the constant declared at`},
+		{"enum constant is a type", "enums:\n  - {name: Channel, type: int, doc: {en: C.}, values: [{name: Kind, value: 1}]}\n  - {name: ChannelKind, type: int, doc: {en: K.}, values: [{name: A, value: 1}]}\n",
+			`more.yaml:3:5: enum name "ChannelKind" clashes with the enum constant declared at`},
+		{"enum constant is a generated name", "enums:\n  - {name: Decode, type: int, doc: {en: C.}, values: [{name: With, value: 1}]}\n",
+			`more.yaml:2:5: enum name "Decode" is reserved for the generated package`},
+		{"field named problems", "events:\n  - {name: e1, family: f, doc: {en: E.}, docs: [d], fields: [{name: problems, type: int, doc: {en: P.}}]}\n",
+			`Go name "Problems" is reserved for generated members`},
+		{"field named as the embedded base", "events:\n  - {name: e1, family: f, doc: {en: E.}, docs: [d], fields: [{name: b, go: B, type: int, doc: {en: P.}}]}\n",
+			`more.yaml:2:5: event e1: field "b": Go name B is that of the embedded B (set ` + "`go:`" + `)`},
+		{"variant field named as the key method", "unions:\n  - name: U\n    key: type\n    doc: {en: U.}\n    variants:\n      - {name: a, doc: {en: A.}, fields: [{name: u_type, type: int, doc: {en: X.}}]}\n",
+			`more.yaml:6:9: union U: variant a: field u_type: Go name UType is the union's key method`},
+		{"sound", "events:\n  - {name: e1, family: f, doc: {en: E.}, docs: [d], fields: [{name: y, type: string, doc: {en: Y.}}]}\n", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range map[string]string{"platform.yaml": platform, "more.yaml": c.schema} {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m, err := Build([]string{dir})
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkCompiles(t, m)
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error %v, want one containing %q", err, c.want)
+			}
+			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
+				t.Errorf("%d errors, want 1:\n%v", n, err)
+			}
+			if !regexp.MustCompile(`\.yaml:[1-9][0-9]*:[1-9][0-9]*: `).MatchString(err.Error()) {
+				t.Errorf("error not placed at file:line:col: %v", err)
+			}
+		})
+	}
+}
+
+// checkCompiles writes the package m generates into a folder of this module
+// and runs go vet on it.
+func checkCompiles(t *testing.T, m *Model) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: not compiling")
+	}
+	dir, err := os.MkdirTemp("testdata", "compile-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := Write(m, dir); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command("go", "vet", "./"+dir).CombinedOutput(); err != nil {
+		t.Errorf("go vet of the generated package: %v\n%s", err, msg)
 	}
 }

@@ -72,6 +72,9 @@ type Type struct {
 type Union struct {
 	GoName   string // the interface type
 	Key      string // the discriminating member
+	// KeyMethod is the interface method that returns the key's value
+	// (SegmentType), which every variant struct implements.
+	KeyMethod string
 	Doc      Doc
 	Variants []*Variant
 }
@@ -296,6 +299,7 @@ type Enum struct {
 // EnumValue is one declared value.
 type EnumValue struct {
 	GoName string // constant name: <Enum><Name>
+	at     pos
 	Str    string // IsString
 	Int    int64  // !IsString
 	Doc    Doc

@@ -48,13 +48,14 @@ var reservedFieldNames = map[string]bool{
 	"UnknownFields": true, "Frame": true, "AppendJSON": true, "MarshalJSON": true,
 	"UnmarshalJSON": true, "EventName": true, "Known": true, "RawJSON": true,
 	"String": true, "Valid": true, "Extensions": true, "WireForm": true,
+	"Problems": true,
 }
 
 // reservedTypeNames are the package-level names every generated package declares.
 var reservedTypeNames = map[string]bool{
 	"Event": true, "UnknownEvent": true, "Handler": true, "NopHandler": true,
 	"Mux": true, "Dispatch": true, "Decode": true, "DecodeReportingUnknown": true,
-	"Frame": true, "EventNames": true,
+	"DecodeOptions": true, "DecodeWith": true, "Frame": true, "EventNames": true,
 }
 
 // reservedSignalNames are the package-level names a package with signals
