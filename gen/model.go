@@ -70,13 +70,13 @@ type Type struct {
 // Union is an object told apart by one string member; unknown variants are
 // kept whole in Unknown<Name>.
 type Union struct {
-	GoName   string // the interface type
-	Key      string // the discriminating member
+	GoName string // the interface type
+	Key    string // the discriminating member
 	// KeyMethod is the interface method that returns the key's value
 	// (SegmentType), which every variant struct implements.
 	KeyMethod string
-	Doc      Doc
-	Variants []*Variant
+	Doc       Doc
+	Variants  []*Variant
 }
 
 // Variant is one known kind of a union.
