@@ -78,11 +78,14 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // Write renders the model and writes the files into dir, after all of them
-// rendered: a failed run writes nothing. Generated files that the model no
-// longer produces are removed.
+// rendered and type-checked together: a failed run writes nothing.
+// Generated files that the model no longer produces are removed.
 func Write(m *Model, dir string) error {
 	files, err := Generate(m)
 	if err != nil {
+		return err
+	}
+	if err := typeCheck(m.Package, files); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
