@@ -3,6 +3,8 @@ package gen
 import (
 	"fmt"
 	"go/token"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,6 +146,17 @@ func (b *builder) platform(p *platformSpec) {
 		}
 		b.docs[d.ID] = true
 		b.m.Documents = append(b.m.Documents, &Document{ID: d.ID, Title: d.Title, Source: d.Source})
+	}
+}
+
+// checkExample reports an example file that does not exist: the path is
+// relative to the folder of the YAML file that lists it.
+func (b *builder) checkExample(x *exampleSpec, what string) {
+	if x.File == "" {
+		return // the loader reported it
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(x.at.file), x.File)); err != nil {
+		b.ps.add(x.at, "%s: example %s: no such file in %s", what, x.File, filepath.Dir(x.at.file))
 	}
 }
 
@@ -524,6 +537,7 @@ func (b *builder) signals(specs []*signalSpec, keyDeclared bool) {
 			if x.Doc != "" && !b.docs[x.Doc] {
 				b.ps.add(x.at, "%s: example %s: unknown document %q", what, x.File, x.Doc)
 			}
+			b.checkExample(x, what)
 			sig.Examples = append(sig.Examples, &Example{File: x.File, Doc: x.Doc, Note: x.Note})
 		}
 		sig.Object = &Object{GoName: goN, Doc: sig.Doc, Fields: fields, Signal: sig}
@@ -676,6 +690,9 @@ func (b *builder) nameTemplate(s string, fam *Family, at pos, what string) []Nam
 
 func (b *builder) event(e *eventSpec) {
 	what := "event " + e.Name
+	if e.Name == "" || e.Family == "" {
+		return // the loader reported the missing key
+	}
 	fam := b.families[e.Family]
 	if fam == nil {
 		b.ps.add(e.familyAt, "%s: unknown family %q%s", what, e.Family, suggest(e.Family, mapKeys(b.families)))
@@ -704,6 +721,7 @@ func (b *builder) event(e *eventSpec) {
 		if x.Doc != "" && !b.docs[x.Doc] {
 			b.ps.add(x.at, "%s: example %s: unknown document %q", what, x.File, x.Doc)
 		}
+		b.checkExample(x, what)
 		ev.Examples = append(ev.Examples, &Example{File: x.File, Doc: x.Doc, Note: x.Note})
 	}
 	ev.Payload = b.payload(e, ev, what)

@@ -93,7 +93,15 @@ func (l *loader) at(n *yaml.Node) pos { return pos{file: l.file, node: n} }
 func (l *loader) file1(data []byte, s *schemaSpec) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		l.ps.add(pos{file: l.file}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		// YAML's own message says "line N: ..."; place it there.
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		at := pos{file: l.file}
+		var line int
+		if _, scanErr := fmt.Sscanf(msg, "line %d:", &line); scanErr == nil && line > 0 {
+			at.node = &yaml.Node{Line: line, Column: 1}
+			msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		}
+		l.ps.add(at, "%s", msg)
 		return
 	}
 	if len(doc.Content) == 0 {
@@ -151,9 +159,27 @@ func (l *loader) mapping(n *yaml.Node, what string, keys map[string]func(*yaml.N
 	}
 	for _, r := range required {
 		if !seen[r] {
-			l.ps.add(l.at(n), "%smissing key %q", prefix, r)
+			l.ps.add(l.at(n), "%smissing key %q", entryPrefix(n, what), r)
 		}
 	}
+}
+
+// entryPrefix is the prefix of a message about the mapping n itself: what
+// it is, with its name when it has one ("event joined_guild: ").
+func entryPrefix(n *yaml.Node, what string) string {
+	name := ""
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "name" && n.Content[i+1].Kind == yaml.ScalarNode {
+			name = n.Content[i+1].Value
+		}
+	}
+	switch {
+	case what == "":
+		return ""
+	case name != "" && !strings.HasSuffix(what, " "+name):
+		return what + " " + name + ": "
+	}
+	return what + ": "
 }
 
 func (l *loader) seq(n *yaml.Node, what string, each func(*yaml.Node)) {
