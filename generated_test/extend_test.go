@@ -104,6 +104,10 @@ func TestAddingOneSchemaEntry(t *testing.T) {
 		}
 		writeFile(t, filepath.Join(schema, filepath.Base(y)), data)
 	}
+	// The entries' example files, which the generator checks exist.
+	if err := os.Symlink(filepath.Join(root, "schema", "kook", "testdata"), filepath.Join(schema, "testdata")); err != nil {
+		t.Fatal(err)
+	}
 	writeFile(t, filepath.Join(schema, "zz_mine.yaml"), []byte(newEventEntry))
 	writeFile(t, filepath.Join(pkg, "doc.go"), []byte("package kook\n\n//go:generate go run -tags eventbind_generate_only ../../cmd/eventbind generate --schema ../schema --out .\n"))
 	writeFile(t, filepath.Join(pkg, "new_event_test.go"), []byte(strings.ReplaceAll(extensionTest, "EXT", ext)))
