@@ -3,7 +3,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/eventbind/eventbind/gen"
@@ -24,6 +28,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	fs.Var(&schemas, "schema", "schema folder (repeatable: later folders extend earlier ones)")
 	out := fs.String("out", "", "folder of the generated package")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the package is not up to date")
+	pkgName := fs.String("package", "", "package `name` of the generated files (default: the package clause of a Go file already in --out, else the schema's platform.package)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -35,6 +40,14 @@ func runGenerate(args []string, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
+	}
+	name, err := packageName(*pkgName, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "eventbind generate: %v\n", err)
+		return exitUsage
+	}
+	if name != "" {
+		m.Package = name
 	}
 	if *check {
 		diff, err := gen.Diff(m, *out)
@@ -55,4 +68,36 @@ func runGenerate(args []string, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// packageName returns the package name for the generated files: the flag's,
+// else that of the hand-written Go files already in dir (doc.go), else ""
+// for the schema's own.
+func packageName(flagged, dir string) (string, error) {
+	if flagged != "" {
+		if !token.IsIdentifier(flagged) || flagged == "_" {
+			return "", fmt.Errorf("--package %q is not a Go package name", flagged)
+		}
+		return flagged, nil
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	fset := token.NewFileSet()
+	for _, file := range names {
+		f, err := parser.ParseFile(fset, file, nil, parser.PackageClauseOnly|parser.ParseComments)
+		if err != nil || strings.HasSuffix(file, "_test.go") || isGenerated(f) {
+			continue
+		}
+		return f.Name.Name, nil
+	}
+	return "", nil
+}
+
+// isGenerated reports whether f starts with the generator's header.
+func isGenerated(f *ast.File) bool {
+	for _, c := range f.Comments {
+		if strings.Contains(c.Text(), gen.Header) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,7 +1,7 @@
 // Command eventbind generates typed event bindings from a schema and decodes
 // event streams with them.
 //
-//	eventbind generate --schema DIR [--schema DIR...] --out DIR [--check]
+//	eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
 //	eventbind decode [--strict] [--platform NAME] [FILE...]
 //	eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
 package main
@@ -18,7 +18,7 @@ const (
 	exitFailed  = 1 // some input failed (decode), output is stale (generate --check), serve failed
 	exitUsage   = 2
 	usageHeader = `usage:
-  eventbind generate --schema DIR [--schema DIR...] --out DIR [--check]
+  eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
   eventbind decode [--strict] [--platform NAME] [FILE...]
   eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
 `
