@@ -278,28 +278,10 @@ enums:
 		{"variant named otherwise", dflt + "  - {name: f_one, go: F1Dm, key: [1], family: f, where: {path: room, value: dm}, doc: {en: One.}, docs: [d]}\n", "events.yaml:3:5: event f_one: same discriminator values as f_1: a variant has the name of the event it is a variant of"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "platform.yaml"), []byte(platform), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, "events.yaml"), []byte("events:\n"+c.events), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			m, err := Build([]string{dir})
-			if c.want == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
+			if m := buildCase(t, map[string]string{"platform.yaml": platform, "events.yaml": "events:\n" + c.events}, c.want); m != nil {
 				if _, err := Generate(m); err != nil {
 					t.Fatal(err)
 				}
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), c.want) {
-				t.Fatalf("error %v, want one containing %q", err, c.want)
-			}
-			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
-				t.Errorf("%d errors, want 1:\n%v", n, err)
 			}
 		})
 	}
@@ -336,28 +318,10 @@ objects:
 		{"where path into an array", "  - {name: f_1, go: F1X, family: f, where: {path: body.x, value: a}, body: \"[]O\", doc: {en: One.}, docs: [d]}\n", "events.yaml:2:51: event f_1: where: path body.x: body is not an object"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "platform.yaml"), []byte(platform), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, "events.yaml"), []byte("events:\n"+c.events), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			m, err := Build([]string{dir})
-			if c.want == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
+			if m := buildCase(t, map[string]string{"platform.yaml": platform, "events.yaml": "events:\n" + c.events}, c.want); m != nil {
 				if _, err := Generate(m); err != nil {
 					t.Fatal(err)
 				}
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), c.want) {
-				t.Fatalf("error %v, want one containing %q", err, c.want)
-			}
-			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
-				t.Errorf("%d errors, want 1:\n%v", n, err)
 			}
 		})
 	}
@@ -404,31 +368,41 @@ objects:
 		{"sound", "events:\n  - {name: e1, family: f, doc: {en: E.}, docs: [d], fields: [{name: y, type: string, doc: {en: Y.}}]}\n", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			for name, text := range map[string]string{"platform.yaml": platform, "more.yaml": c.schema} {
-				if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			m, err := Build([]string{dir})
-			if c.want == "" {
-				if err != nil {
-					t.Fatal(err)
-				}
+			if m := buildCase(t, map[string]string{"platform.yaml": platform, "more.yaml": c.schema}, c.want); m != nil {
 				checkCompiles(t, m)
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), c.want) {
-				t.Fatalf("error %v, want one containing %q", err, c.want)
-			}
-			if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
-				t.Errorf("%d errors, want 1:\n%v", n, err)
-			}
-			if !regexp.MustCompile(`\.yaml:[1-9][0-9]*:[1-9][0-9]*: `).MatchString(err.Error()) {
-				t.Errorf("error not placed at file:line:col: %v", err)
 			}
 		})
 	}
+}
+
+// buildCase builds a schema of the given files. With want "" it must build,
+// and the model is returned; else it must fail with one error, placed at
+// file:line:col, containing want, and nil is returned.
+func buildCase(t *testing.T, files map[string]string, want string) *Model {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := Build([]string{dir})
+	if want == "" {
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v, want one containing %q", err, want)
+	}
+	if n := strings.Count(err.Error(), "\n") + 1; n != 1 {
+		t.Errorf("%d errors, want 1:\n%v", n, err)
+	}
+	if !regexp.MustCompile(`\.yaml:[1-9][0-9]*:[1-9][0-9]*: `).MatchString(err.Error()) {
+		t.Errorf("error not placed at file:line:col: %v", err)
+	}
+	return nil
 }
 
 // checkCompiles writes the package m generates into a folder of this module
