@@ -26,8 +26,8 @@ type Server struct {
 	done chan struct{} // closed when cmd exited
 }
 
-// Start starts a redis-server on a free 127.0.0.1 port, with `--save ''
-// --appendonly no` and then extra (later arguments win). Without a
+// Start starts a redis-server on a free 127.0.0.1 port without persistence
+// (--save "" --appendonly no), with extra (later arguments win). Without a
 // redis-server binary the test is skipped, or fails when $CI is "true" (CI
 // installs it: see .ci/run). The server is killed when the test ends.
 func Start(tb testing.TB, extra ...string) *Server {
