@@ -435,3 +435,10 @@ func TestRedisRestart(t *testing.T) {
 		})
 	}
 }
+
+// go-redis logs every failed dial; the tests that stop Redis expect them.
+type quietLogger struct{}
+
+func (quietLogger) Printf(context.Context, string, ...interface{}) {}
+
+func init() { redis.SetLogger(quietLogger{}) }
