@@ -5,6 +5,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -23,6 +25,8 @@ import (
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/redisseen"
+	"github.com/redis/go-redis/v9"
 )
 
 func init() {
@@ -81,6 +85,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	maxBody := fs.Int64("max-body", webhook.DefaultMaxBody, "largest request body, in `bytes`")
 	maxInflated := fs.Int64("max-inflated", webhook.DefaultMaxInflated, "largest body once inflated, in `bytes`")
 	strict := fs.Bool("strict", false, "refuse (400) an event with a member of a shape the schema does not take, instead of delivering it with its problems")
+	redisURL := fs.String("redis", "", "share de-duplication with other replicas in Redis at `URL` (redis://[user:password@]host:port[/db]; default $EVENTBIND_REDIS)")
+	redisDown := fs.String("redis-down", "deliver", "while Redis is unreachable: `deliver` with this replica's own de-duplication, or refuse with 503")
+	bot := fs.String("bot", "", "the bot's `name` in the Redis keys (default: a digest of the verify token)")
+	lease := fs.Duration("claim-lease", redisseen.DefaultLease, "with --redis, how long a replica's claim on an event outlives the replica (it is renewed while delivering)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -103,9 +111,22 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	if *maxBody <= 0 || *maxInflated <= 0 {
 		return usage("--max-body and --max-inflated must be positive")
 	}
+	if *redisURL == "" {
+		*redisURL = os.Getenv("EVENTBIND_REDIS")
+	}
 	logger := log.New(stderr, "eventbind serve: ", 0)
+	var seen webhook.SeenStore
+	if *redisURL != "" {
+		store, client, err := redisStore(*redisURL, *redisDown, *bot, *token, *lease, logger)
+		if err != nil {
+			return usage(err.Error())
+		}
+		defer client.Close()
+		seen = store
+	}
 	printer := &eventPrinter{w: stdout}
 	rcv, err := webhook.New(webhook.Config{
+		Seen:        seen,
 		VerifyToken: *token,
 		EncryptKey:  *key,
 		MaxBody:     *maxBody,
@@ -156,6 +177,66 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	logger.Print("stopped")
 	return exitOK
 }
+
+// redisStore connects to Redis for --redis. The client gives up quickly on a
+// Redis that is down (one dial, one retry, 1 s timeouts), so that the store's
+// policy takes over within a request's time; the connection is tried when
+// the first event comes, and the store recovers by itself.
+func redisStore(url, down, bot, token string, lease time.Duration, logger *log.Logger) (*redisseen.Store, *redis.Client, error) {
+	opt, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--redis: %v", err)
+	}
+	if !strings.Contains(url, "dial_timeout=") {
+		opt.DialTimeout = time.Second
+	}
+	if !strings.Contains(url, "read_timeout=") {
+		opt.ReadTimeout = time.Second
+	}
+	if !strings.Contains(url, "write_timeout=") {
+		opt.WriteTimeout = time.Second
+	}
+	if !strings.Contains(url, "max_retries=") {
+		opt.MaxRetries = 1
+	}
+	opt.DialerRetries, opt.DialerRetryTimeout = 1, 10*time.Millisecond
+	var policy redisseen.DownPolicy
+	switch down {
+	case "deliver":
+		policy = redisseen.Deliver
+	case "refuse":
+		policy = redisseen.Refuse
+	default:
+		return nil, nil, fmt.Errorf("--redis-down %q: want deliver or refuse", down)
+	}
+	if lease <= 0 {
+		return nil, nil, errors.New("--claim-lease must be positive")
+	}
+	if bot == "" {
+		// The verify token identifies the bot, but is a secret: the keys
+		// carry a digest of it.
+		sum := sha256.Sum256([]byte("eventbind bot " + token))
+		bot = hex.EncodeToString(sum[:8])
+	}
+	// go-redis logs every failed dial; the store logs when Redis goes away
+	// and comes back.
+	redis.SetLogger(quietRedisLogger{})
+	client := redis.NewClient(opt)
+	store, err := redisseen.New(client, redisseen.Options{
+		Bot: bot, Lease: lease, Down: policy,
+		Logf: logger.Printf,
+	})
+	if err != nil {
+		client.Close()
+		return nil, nil, err
+	}
+	logger.Printf("de-duplicating in redis at %s (bot %s, claim lease %v, when redis is down: %s)", opt.Addr, bot, lease, policy)
+	return store, client, nil
+}
+
+type quietRedisLogger struct{}
+
+func (quietRedisLogger) Printf(context.Context, string, ...interface{}) {}
 
 // logOutcome writes one stderr line per request that is not a plain delivery
 // (those are on stdout), and one for a delivery of a recovered event.

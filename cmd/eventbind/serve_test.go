@@ -325,6 +325,7 @@ func TestServeLimits(t *testing.T) {
 func TestServeUsage(t *testing.T) {
 	t.Setenv("KOOK_VERIFY_TOKEN", "")
 	t.Setenv("KOOK_ENCRYPT_KEY", "")
+	t.Setenv("EVENTBIND_REDIS", "")
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -335,6 +336,9 @@ func TestServeUsage(t *testing.T) {
 		{[]string{"serve", "--verify-token", "t", "--max-body", "1MB"}, "invalid value"},
 		{[]string{"serve", "--verify-token", "t", "--encrypt-key", strings.Repeat("k", 33)}, "33 bytes"},
 		{[]string{"serve", "--bogus"}, "flag provided but not defined"},
+		{[]string{"serve", "--verify-token", "t", "--redis", "http://127.0.0.1:1"}, "--redis: "},
+		{[]string{"serve", "--verify-token", "t", "--redis", "redis://127.0.0.1:1", "--redis-down", "maybe"}, `--redis-down "maybe": want deliver or refuse`},
+		{[]string{"serve", "--verify-token", "t", "--redis", "redis://127.0.0.1:1", "--claim-lease", "0s"}, "--claim-lease must be positive"},
 	} {
 		code, stdout, stderr := runCLI(t, tc.args, "")
 		if code != exitUsage || stdout != "" || !strings.Contains(stderr, tc.want) {

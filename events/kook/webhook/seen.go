@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -27,6 +28,51 @@ type SeenStore interface {
 	// failed is delivered again.
 	Forget(ctx context.Context, key SeenKey) error
 }
+
+// ClaimStore is a SeenStore that several receivers (replicas behind a load
+// balancer) share, and that tells an event being delivered from an event
+// delivered. A Receiver whose Config.Seen is a ClaimStore calls Claim instead
+// of MarkSeen (and the Lease instead of Forget), so that:
+//
+//   - while one replica delivers an event, a retry on another gets 503;
+//   - when the delivery fails, or the replica dies during it, the claim is
+//     released or runs out, and KOOK's next retry is delivered;
+//   - once delivered, every retry within the store's window is acknowledged
+//     (200) without being delivered.
+//
+// The MemoryStore is not a ClaimStore: within one process the Receiver tells
+// an event in flight by itself. events/kook/webhook/redisseen is one, on Redis.
+type ClaimStore interface {
+	SeenStore
+	// Claim takes key for delivery. With Claimed, the caller delivers and
+	// then calls exactly one of the Lease's methods; the store keeps the
+	// claim alive until then (a claim whose holder died runs out). With
+	// InFlight or AlreadyDelivered the Lease is nil.
+	Claim(ctx context.Context, key SeenKey) (ClaimState, Lease, error)
+}
+
+// ClaimState is what ClaimStore.Claim found.
+type ClaimState uint8
+
+const (
+	Claimed          ClaimState = iota + 1 // the key was free: the caller delivers
+	InFlight                               // another holder is delivering: retry later (503)
+	AlreadyDelivered                       // delivered within the window: acknowledge (200)
+)
+
+// Lease is a claim taken by ClaimStore.Claim.
+type Lease interface {
+	// Delivered marks the key delivered for the store's window. An error
+	// does not undo the delivery (the event is still acknowledged).
+	Delivered(ctx context.Context) error
+	// Release gives the claim up, so that a retry is delivered.
+	Release(ctx context.Context) error
+}
+
+// ErrStoreUnavailable is wrapped by the errors of a SeenStore that cannot
+// answer for now (its server is down): the Receiver answers 503 for them, so
+// KOOK retries later. Other store errors are answered 500.
+var ErrStoreUnavailable = errors.New("seen store unavailable")
 
 // Defaults of MemoryOptions.
 const (

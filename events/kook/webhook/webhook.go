@@ -31,7 +31,9 @@
 //     that cannot be read are a 400 with the JSON path, as is any problem
 //     with Config.Strict;
 //  7. an event whose sn (and d.msg_id) was already delivered is answered 200
-//     and not delivered again (Config.Seen);
+//     and not delivered again (Config.Seen); with a ClaimStore shared by
+//     several receivers, an event another receiver is delivering is
+//     answered 503;
 //  8. the event goes to Config.OnEvent, then through kook.Dispatch to
 //     Config.Handler, and is answered 200.
 //
@@ -304,7 +306,7 @@ func (r *Receiver) Receive(ctx context.Context, body []byte) Outcome {
 	}
 	o := Outcome{Event: msg.Event, SN: msg.SN, HasSN: msg.HasSN}
 	if !msg.HasSN {
-		return r.deliver(ctx, o, nil)
+		return r.deliver(ctx, o, nil, nil)
 	}
 	key := SeenKey{SN: msg.SN, MsgID: msg.MsgID}
 	r.mu.Lock()
@@ -322,30 +324,67 @@ func (r *Receiver) Receive(ctx context.Context, body []byte) Outcome {
 		delete(r.inFlight, key)
 		r.mu.Unlock()
 	}()
+	if cs, ok := r.seen.(ClaimStore); ok {
+		return r.claimAndDeliver(ctx, o, key, cs)
+	}
 	first, serr := r.seen.MarkSeen(ctx, key)
 	if serr != nil {
-		e := refuseErr(http.StatusInternalServerError, "seen store", "", serr)
-		e.hidden = true
-		o.Kind, o.Status, o.Err = Refused, e.Status, e
-		return o
+		return storeFailed(o, serr)
 	}
 	if !first {
 		o.Kind, o.Status = Duplicate, http.StatusOK
 		return o
 	}
-	return r.deliver(ctx, o, &key)
+	return r.deliver(ctx, o, func(ctx context.Context) error { return r.seen.Forget(ctx, key) }, nil)
 }
 
-// deliver hands the event to OnEvent and the Handler. When they fail, key
-// (if any) is forgotten so that KOOK's retry is delivered again.
-func (r *Receiver) deliver(ctx context.Context, o Outcome, key *SeenKey) (out Outcome) {
+// storeFailed is the refusal for an error of the seen store: 503 when it
+// wraps ErrStoreUnavailable, 500 otherwise.
+func storeFailed(o Outcome, err error) Outcome {
+	status := http.StatusInternalServerError
+	if errors.Is(err, ErrStoreUnavailable) {
+		status = http.StatusServiceUnavailable
+	}
+	e := refuseErr(status, "seen store", "", err)
+	e.hidden = true
+	o.Kind, o.Status, o.Err = Refused, e.Status, e
+	return o
+}
+
+// claimAndDeliver delivers through a ClaimStore: claim, deliver, then mark
+// delivered or release.
+func (r *Receiver) claimAndDeliver(ctx context.Context, o Outcome, key SeenKey, cs ClaimStore) Outcome {
+	state, lease, err := cs.Claim(ctx, key)
+	if err != nil {
+		return storeFailed(o, err)
+	}
+	switch state {
+	case AlreadyDelivered:
+		o.Kind, o.Status = Duplicate, http.StatusOK
+		return o
+	case Claimed:
+		if lease == nil {
+			return storeFailed(o, errors.New("Claim returned Claimed without a Lease"))
+		}
+		return r.deliver(ctx, o, lease.Release, lease.Delivered)
+	default: // InFlight
+		e := refuse(http.StatusServiceUnavailable, "sn", strconv.FormatInt(key.SN, 10)+" is being delivered by another receiver: retry later")
+		o.Kind, o.Status, o.Err = Refused, e.Status, e
+		return o
+	}
+}
+
+// deliver hands the event to OnEvent and the Handler. When they fail,
+// undo (if any) is called so that KOOK's retry is delivered again; when they
+// succeed, done (if any) is.
+func (r *Receiver) deliver(ctx context.Context, o Outcome, undo, done func(context.Context) error) (out Outcome) {
 	ok := false
 	defer func() {
-		if !ok && key != nil {
+		if !ok && undo != nil {
 			// Also on panic: the retry must not be taken for a duplicate.
-			ferr := r.seen.Forget(context.WithoutCancel(ctx), *key)
+			ferr := undo(context.WithoutCancel(ctx))
 			if ferr != nil && out.Err != nil {
-				out.Err.Msg += " (and forgetting sn " + strconv.FormatInt(key.SN, 10) + " failed: " + ferr.Error() + ")"
+				out.Err.Msg += " (and forgetting sn " + strconv.FormatInt(o.SN, 10) + " failed: " + ferr.Error() + ")"
 			}
 		}
 	}()
@@ -357,6 +396,11 @@ func (r *Receiver) deliver(ctx context.Context, o Outcome, key *SeenKey) (out Ou
 		return o
 	}
 	ok = true
+	if done != nil {
+		// The event was delivered: it is acknowledged even if recording
+		// that fails (the store says so in its own way).
+		_ = done(context.WithoutCancel(ctx))
+	}
 	o.Kind, o.Status = Delivered, http.StatusOK
 	return o
 }
