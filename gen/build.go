@@ -3,7 +3,6 @@ package gen
 import (
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -34,6 +33,16 @@ type builder struct {
 // Build loads the schema folders and returns the checked model.
 // Loading and checking run in one pass so that every problem is reported at once.
 func Build(dirs []string) (*Model, error) {
+	var ds []Dir
+	for _, d := range dirs {
+		ds = append(ds, Dir{Path: d})
+	}
+	return BuildDirs(ds)
+}
+
+// BuildDirs is Build for folders that may be in a file system of their own
+// (the schemas embedded in the command).
+func BuildDirs(dirs []Dir) (*Model, error) {
 	ps := &problems{}
 	s, err := loadSchema(dirs, ps)
 	if err != nil {
@@ -152,10 +161,7 @@ func (b *builder) platform(p *platformSpec) {
 // checkExample reports an example file that does not exist: the path is
 // relative to the folder of the YAML file that lists it.
 func (b *builder) checkExample(x *exampleSpec, what string) {
-	if x.File == "" {
-		return // the loader reported it
-	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(x.at.file), x.File)); err != nil {
+	if x.missing {
 		b.ps.add(x.at, "%s: example %s: no such file in %s", what, x.File, filepath.Dir(x.at.file))
 	}
 }

@@ -3,7 +3,9 @@ package gen
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -53,16 +55,58 @@ func (ps *problems) err() error {
 // its own position.
 type loader struct {
 	file string
+	dir  Dir // the folder, for the example files the entries list
 	ps   *problems
+}
+
+// Dir is a schema folder: Path in FS, or on disk when FS is nil.
+type Dir struct {
+	FS   fs.FS
+	Path string
+	// Name is how problems name the folder's files ("eventbind/schema/kook"
+	// for one embedded in the command); Path when empty.
+	Name string
+}
+
+func (d Dir) readDir() ([]fs.DirEntry, error) {
+	if d.FS == nil {
+		return os.ReadDir(d.Path)
+	}
+	return fs.ReadDir(d.FS, d.Path)
+}
+
+func (d Dir) readFile(name string) ([]byte, error) {
+	if d.FS == nil {
+		return os.ReadFile(filepath.Join(d.Path, name))
+	}
+	return fs.ReadFile(d.FS, path.Join(d.Path, name))
+}
+
+// exists reports whether the file at rel, relative to the folder, exists.
+func (d Dir) exists(rel string) bool {
+	var err error
+	if d.FS == nil {
+		_, err = os.Stat(filepath.Join(d.Path, rel))
+	} else {
+		_, err = fs.Stat(d.FS, path.Join(d.Path, filepath.ToSlash(rel)))
+	}
+	return err == nil
+}
+
+func (d Dir) name() string {
+	if d.Name != "" {
+		return d.Name
+	}
+	return d.Path
 }
 
 // loadSchema reads every *.yaml file of the given folders, in folder order and
 // then file-name order, so the model's order (and the output) is deterministic.
 // Problems go to ps; the error is only for files that cannot be read.
-func loadSchema(dirs []string, ps *problems) (*schemaSpec, error) {
+func loadSchema(dirs []Dir, ps *problems) (*schemaSpec, error) {
 	s := &schemaSpec{}
 	for _, dir := range dirs {
-		entries, err := os.ReadDir(dir)
+		entries, err := dir.readDir()
 		if err != nil {
 			return nil, err
 		}
@@ -74,15 +118,14 @@ func loadSchema(dirs []string, ps *problems) (*schemaSpec, error) {
 		}
 		sort.Strings(names)
 		if len(names) == 0 {
-			return nil, fmt.Errorf("%s: no .yaml files", dir)
+			return nil, fmt.Errorf("%s: no .yaml files", dir.name())
 		}
 		for _, name := range names {
-			path := filepath.Join(dir, name)
-			data, err := os.ReadFile(path)
+			data, err := dir.readFile(name)
 			if err != nil {
 				return nil, err
 			}
-			(&loader{file: path, ps: ps}).file1(data, s)
+			(&loader{file: filepath.Join(dir.name(), name), dir: dir, ps: ps}).file1(data, s)
 		}
 	}
 	return s, nil
@@ -418,7 +461,10 @@ func (l *loader) examples(n *yaml.Node, what string) []*exampleSpec {
 	l.seq(n, what+": examples", func(n *yaml.Node) {
 		x := &exampleSpec{at: l.at(n)}
 		l.mapping(n, what+": example", map[string]func(*yaml.Node){
-			"file": func(n *yaml.Node) { l.str(n, what+": example.file", &x.File) },
+			"file": func(n *yaml.Node) {
+				l.str(n, what+": example.file", &x.File)
+				x.missing = x.File != "" && !l.dir.exists(x.File)
+			},
 			"doc":  func(n *yaml.Node) { l.str(n, what+": example.doc", &x.Doc) },
 			"note": func(n *yaml.Node) { l.str(n, what+": example.note", &x.Note) },
 		}, []string{"file", "doc"})

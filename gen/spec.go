@@ -148,10 +148,11 @@ type unionSpec struct {
 }
 
 type exampleSpec struct {
-	at   pos
-	File string
-	Doc  string
-	Note string
+	at      pos
+	missing bool // the file does not exist in the schema folder
+	File    string
+	Doc     string
+	Note    string
 }
 
 type eventSpec struct {

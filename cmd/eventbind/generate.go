@@ -7,10 +7,13 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/eventbind/eventbind/gen"
+	"github.com/eventbind/eventbind/schema"
 )
 
 // dirList collects a repeatable --schema flag.
@@ -25,7 +28,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var schemas dirList
-	fs.Var(&schemas, "schema", "schema folder (repeatable: later folders extend earlier ones)")
+	fs.Var(&schemas, "schema", "schema folder, or the name of a schema built into the command (kook, onebot12) when no such folder exists (repeatable: later folders extend earlier ones)")
 	out := fs.String("out", "", "folder of the generated package")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the package is not up to date")
 	pkgName := fs.String("package", "", "package `name` of the generated files (default: the package clause of a Go file already in --out, else the schema's platform.package)")
@@ -36,7 +39,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 		fmt.Fprint(stderr, "eventbind generate: need --schema and --out, and no other arguments\n")
 		return exitUsage
 	}
-	m, err := gen.Build(schemas)
+	m, err := gen.BuildDirs(schemaDirs(schemas))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
@@ -100,4 +103,21 @@ func isGenerated(f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// schemaDirs resolves the --schema values: a folder on disk, or else the name
+// of a schema embedded in the command (schema.FS), which then needs no path
+// into the module cache.
+func schemaDirs(values []string) []gen.Dir {
+	var dirs []gen.Dir
+	for _, v := range values {
+		d := gen.Dir{Path: v}
+		if _, err := os.Stat(v); err != nil && !strings.ContainsAny(v, `/\`) {
+			if info, err := fs.Stat(schema.FS, v); err == nil && info.IsDir() {
+				d = gen.Dir{FS: schema.FS, Path: v, Name: "eventbind/schema/" + v}
+			}
+		}
+		dirs = append(dirs, d)
+	}
+	return dirs
 }
