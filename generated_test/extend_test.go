@@ -131,3 +131,56 @@ func run(t *testing.T, dir string, name string, args ...string) {
 		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
 	}
 }
+
+// TestExtendFromAnotherModule follows the README's recipe from a module of
+// its own, outside this one: `go get -tool` the command, a doc.go whose
+// go:generate line runs `go tool eventbind generate --schema kook --schema
+// ./schema --out .`, one YAML entry, then go generate, go mod tidy (which must
+// not break it: go generate runs again after it), go vet and a test of the new
+// event decoded and dispatched. The one line the README does not have is the
+// replace directive that stands for a published version. Offline: the
+// module cache holds what this module needs (.ci/run runs go mod download).
+func TestExtendFromAnotherModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds a module")
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "mykook")
+	if err := os.MkdirAll(filepath.Join(pkg, "schema"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "go.mod"), []byte("module example.com/mybot\n\ngo 1.26\n\nreplace github.com/eventbind/eventbind => "+root+"\n"))
+	writeFile(t, filepath.Join(pkg, "doc.go"), []byte("// Package mykook is KOOK's events and mine.\npackage mykook\n\n//go:generate go tool eventbind generate --schema kook --schema ./schema --out .\n"))
+	writeFile(t, filepath.Join(pkg, "schema", "mine.yaml"), []byte(newEventEntry))
+	writeFile(t, filepath.Join(pkg, "new_event_test.go"), []byte(strings.NewReplacer(
+		"package kook_test", "package mykook_test",
+		`"github.com/eventbind/eventbind/EXT/kook"`, `kook "example.com/mybot/mykook"`,
+	).Replace(extensionTest)))
+
+	offline := func(name string, args ...string) {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		}
+	}
+	offline("go", "get", "-tool", "github.com/eventbind/eventbind/cmd/eventbind@v0.0.0-00010101000000-000000000000")
+	offline("go", "generate", "./...")
+	offline("go", "mod", "tidy")
+	offline("go", "generate", "./...")
+	offline("go", "vet", "./...")
+	offline("go", "test", "./...")
+	src, err := os.ReadFile(filepath.Join(pkg, "events.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), "\npackage mykook\n") || !strings.Contains(string(src), "type UserProfileUpdated struct") {
+		t.Errorf("the generated package is not mykook with the new event")
+	}
+}
