@@ -215,7 +215,7 @@ func (b *builder) declareType(name string, at pos, what string) bool {
 func (b *builder) doc(d docSpec, docs []string, docsAt pos) Doc {
 	for _, id := range docs {
 		if !b.docs[id] {
-			b.ps.add(docsAt, "unknown document %q%s", id, suggest(id, mapKeys(b.docs)))
+			b.ps.add(docsAt, "unknown document %q%s", id, suggest(id, sortedKeys(b.docs)))
 		}
 	}
 	return Doc{ZH: d.ZH, EN: d.EN, Note: d.Note, Docs: docs}
@@ -320,9 +320,9 @@ func (b *builder) typeOf(expr string, at pos, what string) *Type {
 		return &Type{Kind: KindUnion, Union: u}
 	}
 	names := []string{"string", "int", "int64", "bool", "float", "raw"}
-	names = append(names, mapKeys(b.enums)...)
-	names = append(names, mapKeys(b.objects)...)
-	names = append(names, mapKeys(b.unions)...)
+	names = append(names, sortedKeys(b.enums)...)
+	names = append(names, sortedKeys(b.objects)...)
+	names = append(names, sortedKeys(b.unions)...)
 	b.ps.add(at, "%s: unknown type %q%s", what, expr, suggest(expr, names))
 	return nil
 }
@@ -560,7 +560,7 @@ func (b *builder) family(f *familySpec) {
 	b.families[f.Name] = fam
 	fam.Base = b.objects[f.Base]
 	if fam.Base == nil {
-		b.ps.add(f.baseAt, "%s: unknown base object %q%s", what, f.Base, suggest(f.Base, mapKeys(b.objects)))
+		b.ps.add(f.baseAt, "%s: unknown base object %q%s", what, f.Base, suggest(f.Base, sortedKeys(b.objects)))
 		return
 	}
 	fam.Base.IsBase = true
@@ -701,7 +701,7 @@ func (b *builder) event(e *eventSpec) {
 	}
 	fam := b.families[e.Family]
 	if fam == nil {
-		b.ps.add(e.familyAt, "%s: unknown family %q%s", what, e.Family, suggest(e.Family, mapKeys(b.families)))
+		b.ps.add(e.familyAt, "%s: unknown family %q%s", what, e.Family, suggest(e.Family, sortedKeys(b.families)))
 		return
 	}
 	if e.Where != nil && e.Go == "" {
@@ -746,7 +746,7 @@ func (b *builder) event(e *eventSpec) {
 func (b *builder) whereOf(w *whereSpec, ev *Event, what string) *Where {
 	what += ": where"
 	for _, k := range ev.Family.Keys {
-		if joinDot(k.Field.Path) == w.Path {
+		if strings.Join(k.Field.Path, ".") == w.Path {
 			b.ps.add(w.pathAt, "%s: %s is a discriminator of family %s", what, w.Path, ev.Family.Name)
 			return nil
 		}
@@ -791,7 +791,7 @@ func memberAt(o *Object, path []string) (*Field, string) {
 	for i, seg := range path {
 		if i > 0 {
 			if f.Type.Kind != KindObject {
-				return nil, fmt.Sprintf("%s is not an object", joinDot(path[:i]))
+				return nil, fmt.Sprintf("%s is not an object", strings.Join(path[:i], "."))
 			}
 			o = f.Type.Object
 		}
@@ -807,7 +807,7 @@ func memberAt(o *Object, path []string) (*Field, string) {
 		case f == nil:
 			return nil, fmt.Sprintf("no member %s in %s%s", seg, o.GoName, suggest(seg, names))
 		case f.Optional || f.Nullable:
-			return nil, fmt.Sprintf("%s may be absent or null; every member on the path must be required", joinDot(path[:i+1]))
+			return nil, fmt.Sprintf("%s may be absent or null; every member on the path must be required", strings.Join(path[:i+1], "."))
 		case f.Type == nil:
 			return nil, ""
 		}
@@ -1088,11 +1088,11 @@ func (b *builder) join(n *DispatchNode, ev *Event) {
 		f, problem := memberAt(ev.Payload, n.Key.Path)
 		switch {
 		case problem != "":
-			b.ps.add(ev.at, "event %s: the default variant: where path %s: %s", ev.Name, joinDot(n.Key.Path), problem)
+			b.ps.add(ev.at, "event %s: the default variant: where path %s: %s", ev.Name, strings.Join(n.Key.Path, "."), problem)
 			b.misplaced[ev] = true
 			return
 		case f != nil && !sameType(f.Type, n.Key.Type):
-			b.ps.add(ev.at, "event %s: the default variant: %s has another type than in the variants with `where`", ev.Name, joinDot(n.Key.Path))
+			b.ps.add(ev.at, "event %s: the default variant: %s has another type than in the variants with `where`", ev.Name, strings.Join(n.Key.Path, "."))
 			b.misplaced[ev] = true
 			return
 		}
@@ -1101,11 +1101,11 @@ func (b *builder) join(n *DispatchNode, ev *Event) {
 	}
 	switch {
 	case !slices.Equal(w.Key.Path, n.Key.Path):
-		b.ps.add(ev.where.pathAt, "event %s: where: path %s, but its other variants are told apart by %s (one path per event)", ev.Name, joinDot(w.Key.Path), joinDot(n.Key.Path))
+		b.ps.add(ev.where.pathAt, "event %s: where: path %s, but its other variants are told apart by %s (one path per event)", ev.Name, strings.Join(w.Key.Path, "."), strings.Join(n.Key.Path, "."))
 		b.misplaced[ev] = true
 		return
 	case !sameType(w.Key.Type, n.Key.Type):
-		b.ps.add(ev.where.pathAt, "event %s: where: %s has another type than in its other variants", ev.Name, joinDot(w.Key.Path))
+		b.ps.add(ev.where.pathAt, "event %s: where: %s has another type than in its other variants", ev.Name, strings.Join(w.Key.Path, "."))
 		b.misplaced[ev] = true
 		return
 	}

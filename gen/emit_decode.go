@@ -274,10 +274,6 @@ func decodePrologue(b *jen.Group, what string) {
 	)
 }
 
-func returnIfErr3() jen.Code {
-	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
-}
-
 // emitNewEvent emits the dispatch on the discriminators: it reads each key
 // with a look-ahead that stops at the key, and returns an empty event of the
 // right type for decoding.
@@ -549,7 +545,7 @@ func checkKeys(b *jen.Group, m *Model, ev *Event) {
 			want = jen.Lit(int(ev.Keys[i].Int))
 		}
 		b.If(sel.Op("!=").Add(want)).Block(
-			jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(joinDot(k.Field.Path)))),
+			jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(strings.Join(k.Field.Path, ".")))),
 		)
 	}
 	checkWhere(b, m, ev)
@@ -587,7 +583,7 @@ func checkWhere(b *jen.Group, m *Model, ev *Event) {
 	if cond == nil {
 		return
 	}
-	b.If(cond).Block(jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(joinDot(n.Key.Path)))))
+	b.If(cond).Block(jen.Return(jen.Id("d").Dot("Conflict").Call(jen.Lit(strings.Join(n.Key.Path, ".")))))
 }
 
 // keySelector returns the Go selector, from recv, of the field at a JSON path below o,

@@ -301,24 +301,13 @@ func fieldComment(fd *Field) jen.Code {
 		tail += "; " + fl
 	}
 	if len(fd.Doc.Docs) > 0 {
-		tail += "; documented in " + joinComma(fd.Doc.Docs)
+		tail += "; documented in " + strings.Join(fd.Doc.Docs, ", ")
 	}
 	lines = append(lines, tail+".")
 	if fd.Doc.Note != "" {
 		lines = append(lines, "Note: "+fd.Doc.Note)
 	}
 	return commentLines(lines)
-}
-
-func joinComma(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
 }
 
 func emitEvents(m *Model) *jen.File {
@@ -427,7 +416,7 @@ func emitUnknownEvent(m *Model) jen.Code {
 		s.Comment("Family is the family whose keys matched so far.")
 		s.Id("Family").String()
 		for _, k := range m.KeyFields {
-			s.Comment(fmt.Sprintf("%s is the discriminator %q, when the family has it.", k.GoName, joinDot(k.Path)))
+			s.Comment(fmt.Sprintf("%s is the discriminator %q, when the family has it.", k.GoName, strings.Join(k.Path, ".")))
 			s.Id(k.GoName).Add(valueType(k.Type))
 		}
 		s.Comment("Payload is the event payload, verbatim.")
@@ -441,17 +430,6 @@ func emitUnknownEvent(m *Model) jen.Code {
 	g.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id("UnknownEvent")).Parens(jen.Nil()).Line()
 	g.Add(eventMethods(m, "UnknownEvent", jen.Id("x").Dot("name"), jen.False()))
 	return g
-}
-
-func joinDot(p []string) string {
-	out := ""
-	for i, s := range p {
-		if i > 0 {
-			out += "."
-		}
-		out += s
-	}
-	return out
 }
 
 // whereText tells a variant of an event from the others, for docs:
@@ -469,11 +447,11 @@ func whereText(m *Model, ev *Event) string {
 		return strconv.FormatInt(v.Int, 10)
 	}
 	if ev.Where != nil {
-		return fmt.Sprintf(" where %s is %s", joinDot(n.Key.Path), text(ev.Where.Value))
+		return fmt.Sprintf(" where %s is %s", strings.Join(n.Key.Path, "."), text(ev.Where.Value))
 	}
 	var vals []string
 	for _, c := range n.Cases {
 		vals = append(vals, text(c.Value))
 	}
-	return fmt.Sprintf(" where %s is not %s", joinDot(n.Key.Path), strings.Join(vals, " or "))
+	return fmt.Sprintf(" where %s is not %s", strings.Join(n.Key.Path, "."), strings.Join(vals, " or "))
 }

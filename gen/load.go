@@ -190,7 +190,7 @@ func (l *loader) mapping(n *yaml.Node, what string, keys map[string]func(*yaml.N
 		k, v := n.Content[i], n.Content[i+1]
 		h, ok := keys[k.Value]
 		if !ok {
-			l.ps.add(l.at(k), "%sunknown key %q%s", prefix, k.Value, suggest(k.Value, mapKeys(keys)))
+			l.ps.add(l.at(k), "%sunknown key %q%s", prefix, k.Value, suggest(k.Value, sortedKeys(keys)))
 			continue
 		}
 		if seen[k.Value] {
@@ -523,15 +523,6 @@ func kindName(n *yaml.Node) string {
 		return "an alias"
 	}
 	return "nothing"
-}
-
-func mapKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // suggest returns ` (did you mean "x"?)` for the closest candidate within

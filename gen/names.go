@@ -11,7 +11,6 @@ import (
 var initialisms = map[string]string{
 	"id": "ID", "url": "URL", "uri": "URI", "sn": "SN", "os": "OS", "api": "API",
 	"http": "HTTP", "json": "JSON", "ip": "IP", "uid": "UID", "utc": "UTC",
-	"kmarkdown": "KMarkdown",
 }
 
 // goName derives a Go identifier from a JSON or schema name:
