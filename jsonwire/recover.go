@@ -271,21 +271,12 @@ func patchDoc(doc string, p Problem) string {
 		return doc
 	}
 	d := Decoder{data: doc}
+	// The last step is always the member's key: problems are about members.
 	last := len(p.segs) - 1
 	for _, s := range p.segs[:last] {
 		if !d.enter(s) {
 			return doc
 		}
-	}
-	if p.segs[last].key == "" {
-		if p.missing || !d.enter(p.segs[last]) {
-			return doc
-		}
-		start, err := d.skipValue()
-		if err != nil {
-			return doc
-		}
-		return doc[:start] + string(p.Value) + doc[d.pos:]
 	}
 	want := p.segs[last].key
 	if d.ObjectStart() != nil {
