@@ -254,9 +254,6 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, wri
 // appendValue appends the value of type t held in target, in the form it
 // came in where acc has alternative forms.
 func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc accepting) {
-	call := func(fn string, arg jen.Code) {
-		b.Id("b").Op("=").Qual(wirePath, fn).Call(jen.Id("b"), arg)
-	}
 	// form is the expression of the form the value came in: x.wire.IsCategory,
 	// or x.wire.MentionItems.At(i0) for an element.
 	var form jen.Code
@@ -267,9 +264,14 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 	default:
 		form = acc.wire.value
 	}
-	// b = jsonwire.AppendBoolAs(b, x.IsCategory, x.wire.IsCategory)
-	callAs := func(fn string, arg jen.Code) {
-		b.Id("b").Op("=").Qual(wirePath, fn+"As").Call(jen.Id("b"), arg, form)
+	// call appends a scalar: b = jsonwire.AppendBool(b, x.B), or in the form
+	// it came in, b = jsonwire.AppendBoolAs(b, x.IsCategory, x.wire.IsCategory).
+	call := func(fn string, arg jen.Code) {
+		if form != nil {
+			b.Id("b").Op("=").Qual(wirePath, fn+"As").Call(jen.Id("b"), arg, form)
+			return
+		}
+		b.Id("b").Op("=").Qual(wirePath, fn).Call(jen.Id("b"), arg)
 	}
 	// empty writes a container that came as null or [] that way while it is
 	// still empty: if f := x.wire.Q; f != 0 && <empty> { b = jsonwire.AppendEmptyAs(b, f) } else { ... }
@@ -284,45 +286,26 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 	}
 	switch t.Kind {
 	case KindString:
-		if form != nil {
-			callAs("AppendString", target)
-			return
-		}
 		call("AppendString", target)
-	case KindInt, KindInt64:
-		arg := jen.Code(target)
-		if t.Kind == KindInt {
-			arg = jen.Int64().Call(target)
-		}
-		if form != nil {
-			callAs("AppendInt", arg)
-			return
-		}
-		call("AppendInt", arg)
+	case KindInt:
+		call("AppendInt", jen.Int64().Call(target))
+	case KindInt64:
+		call("AppendInt", target)
 	case KindBool:
-		if form != nil {
-			callAs("AppendBool", target)
-			return
-		}
 		call("AppendBool", target)
 	case KindFloat:
-		if form != nil {
-			callAs("AppendFloat", target)
-			return
-		}
 		call("AppendFloat", target)
 	case KindRaw:
-		call("AppendRaw", target)
+		call("AppendRaw", target) // raw takes no other form
 	case KindEnum:
 		switch {
-		case form != nil && t.Enum.IsString:
-			callAs("AppendString", jen.String().Call(target))
-		case form != nil:
-			callAs("AppendInt", jen.Int64().Call(target))
-		case t.Enum.IsString:
-			b.Id("b").Op("=").Add(target).Dot("appendJSON").Call(jen.Id("b"))
-		default:
+		case !t.Enum.IsString:
 			call("AppendInt", jen.Int64().Call(target))
+		case form != nil:
+			call("AppendString", jen.String().Call(target))
+		default:
+			// A declared value goes out as its ready-quoted literal.
+			b.Id("b").Op("=").Add(target).Dot("appendJSON").Call(jen.Id("b"))
 		}
 	case KindObject:
 		// Still empty when it encodes as its zero value does.
