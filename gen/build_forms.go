@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"slices"
 	"strings"
 )
 
@@ -14,18 +13,18 @@ import (
 func (b *builder) accepts(specs []*acceptSpec, what string) []*Accept {
 	var out []*Accept
 	for _, a := range specs {
-		i := slices.Index(formNames, a.Form)
-		if i < 0 && a.Form == "" {
+		form, ok := formNamed(a.Form)
+		if !ok && a.Form == "" {
 			continue // the loader said why
 		}
-		if i < 0 {
-			b.ps.add(a.formAt, "%s: accepts: unknown form %q (want one of %s)%s", what, a.Form, strings.Join(formNames, ", "), suggest(a.Form, formNames))
+		if !ok {
+			b.ps.add(a.formAt, "%s: accepts: unknown form %q (want one of %s)%s", what, a.Form, strings.Join(formNames(), ", "), suggest(a.Form, formNames()))
 			continue
 		}
 		if strings.TrimSpace(a.Source) == "" {
 			b.ps.add(a.at, "%s: accepts %s: source must say where the form is seen", what, a.Form)
 		}
-		out = append(out, &Accept{Form: 1 << i, Source: a.Source, Note: a.Note, at: a.at})
+		out = append(out, &Accept{Form: form, Source: a.Source, Note: a.Note, at: a.at})
 	}
 	return out
 }

@@ -717,16 +717,15 @@ func wireOf(holder *jen.Statement, f *Field) wireSlots {
 // formsArg renders a set of forms as jsonwire.Accept flags:
 // jsonwire.AcceptNumber | jsonwire.AcceptString.
 func formsArg(w WireForms) jen.Code {
-	names := []string{"AcceptNumber", "AcceptString", "AcceptBool", "AcceptNull", "AcceptEmptyArray", "AcceptJSON", "AcceptEmptyString"}
 	var e *jen.Statement
-	for i, n := range names {
+	for i, f := range wireForms {
 		if w&(1<<i) == 0 {
 			continue
 		}
 		if e == nil {
-			e = jen.Qual(wirePath, n)
+			e = jen.Qual(wirePath, f.accept)
 		} else {
-			e = e.Op("|").Qual(wirePath, n)
+			e = e.Op("|").Qual(wirePath, f.accept)
 		}
 	}
 	return e

@@ -154,15 +154,44 @@ const (
 // emptyForms are the forms in which an empty container arrives.
 const emptyForms = FormNull | FormEmptyArray | FormEmptyString
 
-// formNames are the forms' names in the schema, in bit order.
-var formNames = []string{"number", "string", "bool", "null", "empty_array", "json", "empty_string"}
+// wireForms names each form, in bit order: in the schema, and as the
+// jsonwire.Accept constant of the same bit, which the decoders take
+// (TestWireFormBits holds the two in step).
+var wireForms = []struct{ schema, accept string }{
+	{"number", "AcceptNumber"},
+	{"string", "AcceptString"},
+	{"bool", "AcceptBool"},
+	{"null", "AcceptNull"},
+	{"empty_array", "AcceptEmptyArray"},
+	{"json", "AcceptJSON"},
+	{"empty_string", "AcceptEmptyString"},
+}
+
+// formNamed returns the form the schema calls name.
+func formNamed(name string) (WireForms, bool) {
+	for i, f := range wireForms {
+		if f.schema == name {
+			return 1 << i, true
+		}
+	}
+	return 0, false
+}
+
+// formNames are the schema's names of all forms.
+func formNames() []string {
+	var out []string
+	for _, f := range wireForms {
+		out = append(out, f.schema)
+	}
+	return out
+}
 
 // Names lists the forms' schema names.
 func (w WireForms) Names() []string {
 	var out []string
-	for i, n := range formNames {
+	for i, f := range wireForms {
 		if w&(1<<i) != 0 {
-			out = append(out, n)
+			out = append(out, f.schema)
 		}
 	}
 	return out

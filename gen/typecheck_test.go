@@ -3,6 +3,8 @@ package gen
 import (
 	"strings"
 	"testing"
+
+	"github.com/eventbind/eventbind/jsonwire"
 )
 
 // TestTypeCheckBackstop: the backstop passes what the generator renders and
@@ -23,5 +25,24 @@ func TestTypeCheckBackstop(t *testing.T) {
 	err = typeCheck(m.Package, files)
 	if err == nil || !strings.Contains(err.Error(), "Decode redeclared in this block") || !strings.Contains(err.Error(), "a generator bug") {
 		t.Fatalf("a redeclared Decode: %v", err)
+	}
+}
+
+// TestWireFormBits: each form's bit in the model is the bit of the
+// jsonwire.Accept constant that the generated decoders are given for it.
+func TestWireFormBits(t *testing.T) {
+	accept := map[string]jsonwire.Accept{
+		"AcceptNumber": jsonwire.AcceptNumber, "AcceptString": jsonwire.AcceptString,
+		"AcceptBool": jsonwire.AcceptBool, "AcceptNull": jsonwire.AcceptNull,
+		"AcceptEmptyArray": jsonwire.AcceptEmptyArray, "AcceptJSON": jsonwire.AcceptJSON,
+		"AcceptEmptyString": jsonwire.AcceptEmptyString,
+	}
+	if len(accept) != len(wireForms) {
+		t.Fatalf("%d forms in the model, %d here", len(wireForms), len(accept))
+	}
+	for i, f := range wireForms {
+		if v, ok := accept[f.accept]; !ok || uint8(v) != 1<<i {
+			t.Errorf("form %s: bit %d, but jsonwire.%s is %d", f.schema, 1<<i, f.accept, v)
+		}
 	}
 }
