@@ -1091,7 +1091,7 @@ func (b *builder) join(n *DispatchNode, ev *Event) {
 			b.ps.add(ev.at, "event %s: the default variant: where path %s: %s", ev.Name, strings.Join(n.Key.Path, "."), problem)
 			b.misplaced[ev] = true
 			return
-		case f != nil && !sameType(f.Type, n.Key.Type):
+		case f != nil && !f.Type.same(n.Key.Type):
 			b.ps.add(ev.at, "event %s: the default variant: %s has another type than in the variants with `where`", ev.Name, strings.Join(n.Key.Path, "."))
 			b.misplaced[ev] = true
 			return
@@ -1104,7 +1104,7 @@ func (b *builder) join(n *DispatchNode, ev *Event) {
 		b.ps.add(ev.where.pathAt, "event %s: where: path %s, but its other variants are told apart by %s (one path per event)", ev.Name, strings.Join(w.Key.Path, "."), strings.Join(n.Key.Path, "."))
 		b.misplaced[ev] = true
 		return
-	case !sameType(w.Key.Type, n.Key.Type):
+	case !w.Key.Type.same(n.Key.Type):
 		b.ps.add(ev.where.pathAt, "event %s: where: %s has another type than in its other variants", ev.Name, strings.Join(w.Key.Path, "."))
 		b.misplaced[ev] = true
 		return
@@ -1120,7 +1120,6 @@ func (b *builder) join(n *DispatchNode, ev *Event) {
 	n.Cases = append(n.Cases, &DispatchCase{Value: w.Value, Event: ev})
 }
 
-func sameType(a, b *Type) bool { return a.Kind == b.Kind && a.Enum == b.Enum }
 
 // enterLevel makes sure *node reads key, creating the level if needed.
 func (b *builder) enterLevel(node **DispatchNode, key *KeyField, fam *Family) bool {
