@@ -1120,7 +1120,6 @@ func (b *builder) join(n *DispatchNode, ev *Event) {
 	n.Cases = append(n.Cases, &DispatchCase{Value: w.Value, Event: ev})
 }
 
-
 // enterLevel makes sure *node reads key, creating the level if needed.
 func (b *builder) enterLevel(node **DispatchNode, key *KeyField, fam *Family) bool {
 	if *node == nil {
