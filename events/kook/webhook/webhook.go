@@ -501,12 +501,10 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 			return refuse(http.StatusBadRequest, "s", "want 0 (an event), got "+clip(s))
 		}
 		if raw, ok, _ := jsonwire.Lookup(body, "sn"); ok {
-			// An sn of another shape is one of the event's problems when
-			// recovering: the event goes without one.
+			// Decoded, the sn is an integer; recovering, an sn of another
+			// shape is one of the event's problems and it goes without one.
 			if sn, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
 				msg.SN, msg.HasSN = sn, true
-			} else if r.strict {
-				return refuse(http.StatusBadRequest, "sn", "want an integer, got "+clip(raw))
 			}
 		}
 	}
