@@ -164,7 +164,17 @@ func readValues(r io.Reader, lineNo, max int, value func([]byte, int) bool, bad 
 	if err != nil {
 		return lineNo, err
 	}
-	lineAt := func(off int64) int { return lineNo + 1 + bytes.Count(data[:off], []byte{'\n'}) }
+	// lineAt counts the newlines before off once: offsets come in order, so
+	// each call counts only from the last one.
+	line, counted := lineNo+1, int64(0)
+	lineAt := func(off int64) int {
+		if off < counted {
+			line, counted = lineNo+1, 0
+		}
+		line += bytes.Count(data[counted:off], []byte{'\n'})
+		counted = off
+		return line
+	}
 	end := lineNo + bytes.Count(data, []byte{'\n'})
 	if len(data) > 0 && data[len(data)-1] != '\n' {
 		end++
