@@ -309,7 +309,7 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 		}
 	case KindObject:
 		// Still empty when it encodes as its zero value does.
-		isEmpty := jen.Qual(wirePath, "SameJSON").Call(
+		isEmpty := jen.Qual("bytes", "Equal").Call(
 			target.Clone().Dot("AppendJSON").Call(jen.Nil()),
 			jen.Parens(jen.Op("&").Add(valueType(t)).Values()).Dot("AppendJSON").Call(jen.Nil()))
 		empty(isEmpty, func(g *jen.Group) {

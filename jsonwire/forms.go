@@ -315,9 +315,6 @@ func AppendEmptyAs(b []byte, f Form) []byte {
 	return append(b, "null"...)
 }
 
-// SameJSON reports whether two encodings are the same bytes: generated code
-// asks it whether an object that came as [] or null is still empty.
-func SameJSON(a, b []byte) bool { return string(a) == string(b) }
 
 // isNumberLiteral reports whether s is exactly one JSON number.
 func isNumberLiteral(s string) bool {

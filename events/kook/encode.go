@@ -3,6 +3,7 @@
 package kook
 
 import (
+	"bytes"
 	"github.com/eventbind/eventbind/jsonwire"
 	"sort"
 )
@@ -2424,7 +2425,7 @@ func (x *BatchUpdatedChannelBody) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.AddedChannel != nil {
 		b = append(b, "\"added_channel\":"...)
-		if f := x.wire.AddedChannel; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.AddedChannel.AppendJSON(nil), (&Channel{}).AppendJSON(nil)) {
+		if f := x.wire.AddedChannel; f != jsonwire.AsDeclared && bytes.Equal(x.AddedChannel.AppendJSON(nil), (&Channel{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.AddedChannel.AppendJSON(b)
@@ -4349,7 +4350,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -4365,7 +4366,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
@@ -4529,7 +4530,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -4558,7 +4559,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
@@ -4722,7 +4723,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -4751,7 +4752,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
@@ -4915,7 +4916,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -4944,7 +4945,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
@@ -5108,7 +5109,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -5137,7 +5138,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
@@ -5318,7 +5319,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -5330,7 +5331,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
@@ -5511,7 +5512,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -5523,7 +5524,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
@@ -5704,7 +5705,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
@@ -5716,7 +5717,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)

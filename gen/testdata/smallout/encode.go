@@ -3,6 +3,7 @@
 package demo
 
 import (
+	"bytes"
 	"github.com/eventbind/eventbind/jsonwire"
 	"sort"
 )
@@ -322,14 +323,14 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	b = append(b, ",\"best\":"...)
-	if f := x.wire.Best; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Best.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
+	if f := x.wire.Best; f != jsonwire.AsDeclared && bytes.Equal(x.Best.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
 		b = jsonwire.AppendEmptyAs(b, f)
 	} else {
 		b = x.Best.AppendJSON(b)
 	}
 	if x.Second != nil {
 		b = append(b, ",\"second\":"...)
-		if f := x.wire.Second; f != jsonwire.AsDeclared && jsonwire.SameJSON(x.Second.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
+		if f := x.wire.Second; f != jsonwire.AsDeclared && bytes.Equal(x.Second.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
 			b = jsonwire.AppendEmptyAs(b, f)
 		} else {
 			b = x.Second.AppendJSON(b)
