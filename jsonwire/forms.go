@@ -315,7 +315,6 @@ func AppendEmptyAs(b []byte, f Form) []byte {
 	return append(b, "null"...)
 }
 
-
 // isNumberLiteral reports whether s is exactly one JSON number.
 func isNumberLiteral(s string) bool {
 	if s == "" {
