@@ -51,7 +51,7 @@ func TestKOOKAlternativeForms(t *testing.T) {
 			if !ok {
 				continue
 			}
-			walkForms(ev.Payload, d, []any{"d"}, func(c formCase) {
+			walkForms(ev.Payload, d, []any{"d"}, nil, func(c formCase) {
 				key := c.object.GoName + "." + c.field.JSONName
 				if c.item {
 					key += "[]"
@@ -94,12 +94,9 @@ type formCase struct {
 }
 
 // walkForms calls fn for every way the members below v (the JSON of object
-// o, at path) can be rewritten into a form their field accepts.
-func walkForms(o *gen.Object, v any, path []any, fn func(formCase)) {
-	walkFormsGo(o, v, path, nil, fn)
-}
-
-func walkFormsGo(o *gen.Object, v any, path []any, goPath []string, fn func(formCase)) {
+// o, at path; goPath its Go field names from the event) can be rewritten
+// into a form their field accepts.
+func walkForms(o *gen.Object, v any, path []any, goPath []string, fn func(formCase)) {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return
@@ -158,7 +155,7 @@ func walkFormsGo(o *gen.Object, v any, path []any, goPath []string, fn func(form
 			}
 		}
 		if f.Type.Kind == gen.KindObject {
-			walkFormsGo(f.Type.Object, val, p, gp, fn)
+			walkForms(f.Type.Object, val, p, gp, fn)
 		}
 		// The first object of an array stands for its elements (an array
 		// body's elements are all in one).
@@ -166,7 +163,7 @@ func walkFormsGo(o *gen.Object, v any, path []any, goPath []string, fn func(form
 			if arr, _ := val.([]any); len(arr) > 0 {
 				ip := append(append([]any{}, p...), 0)
 				igp := append(append([]string{}, gp...), "[0]")
-				walkFormsGo(f.Type.Elem.Object, arr[0], ip, igp, fn)
+				walkForms(f.Type.Elem.Object, arr[0], ip, igp, fn)
 			}
 		}
 	}
