@@ -88,5 +88,37 @@ func emitDispatch(m *Model) *jen.File {
 			jen.Return(jen.Id("m").Dot(e.field).Call(jen.Id("ctx"), jen.Id("ev"))),
 		)
 	}
+	emitBind(f, m)
 	return f
+}
+
+// emitBind writes the package's side of the seam with the transports
+// (package bind), for the bundled packages and the ones users generate alike:
+//
+//	func Bind(h Handler) bind.Events { return boundHandler{h} }
+//	func (boundHandler) Platform() string { return "kook" }
+//	func (boundHandler) Decode(data []byte, recover bool) (bind.Event, error) { ... DecodeWith ... }
+//	func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error { ... Dispatch(ctx, b.h, e) }
+func emitBind(f *jen.File, m *Model) {
+	const bindPkg = "github.com/eventbind/eventbind/bind"
+	recv := jen.Id("b").Id(boundHandlerType)
+	f.Comment("Bind binds h to this package's decoder for the transports (webhook, gateway):")
+	f.Comment("they decode frames with DecodeWith and deliver each event with Dispatch(ctx, h, ev).")
+	f.Comment("h may be nil: events are then decoded and reported, not dispatched.")
+	f.Func().Id("Bind").Params(jen.Id("h").Id("Handler")).Qual(bindPkg, "Events").Block(
+		jen.Return(jen.Id(boundHandlerType).Values(jen.Id("h"))),
+	)
+	f.Type().Id(boundHandlerType).Struct(jen.Id("h").Id("Handler"))
+	f.Func().Params(jen.Id(boundHandlerType)).Id("Platform").Params().String().Block(jen.Return(jen.Lit(m.Platform)))
+	f.Func().Params(jen.Id(boundHandlerType)).Id("Decode").Params(jen.Id("data").Index().Byte(), jen.Id("recover").Bool()).Params(jen.Qual(bindPkg, "Event"), jen.Error()).Block(
+		jen.List(jen.Id("ev"), jen.Id("_"), jen.Id("err")).Op(":=").Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(jen.Dict{jen.Id("Recover"): jen.Id("recover")})),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Event in a non-nil interface"), jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("ev"), jen.Nil()),
+	)
+	f.Func().Params(recv).Id("Dispatch").Params(jen.Id("ctx").Add(ctxParam()), jen.Id("ev").Qual(bindPkg, "Event")).Error().Block(
+		jen.If(jen.Id("b").Dot("h").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.List(jen.Id("e"), jen.Id("ok")).Op(":=").Id("ev").Assert(jen.Id("Event")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit(m.Package+": Dispatch of an event another package decoded")))),
+		jen.Return(jen.Id("Dispatch").Call(jen.Id("ctx"), jen.Id("b").Dot("h"), jen.Id("e"))),
+	)
 }

@@ -55,7 +55,11 @@ var reservedTypeNames = map[string]bool{
 	"Event": true, "UnknownEvent": true, "Handler": true, "NopHandler": true,
 	"Mux": true, "Dispatch": true, "Decode": true, "DecodeReportingUnknown": true,
 	"DecodeOptions": true, "DecodeWith": true, "Frame": true, "EventNames": true,
+	"Bind": true, boundHandlerType: true,
 }
+
+// boundHandlerType is the unexported type Bind returns.
+const boundHandlerType = "boundHandler"
 
 // reservedSignalNames are the package-level names a package with signals
 // declares besides the signals' own types.

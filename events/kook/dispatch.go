@@ -5,6 +5,7 @@ package kook
 import (
 	"context"
 	"errors"
+	bind "github.com/eventbind/eventbind/bind"
 )
 
 // Handler has one method per event. Embed NopHandler to implement only some.
@@ -1272,4 +1273,37 @@ func (m *Mux) OnUnknown(ctx context.Context, ev *UnknownEvent) error {
 		return nil
 	}
 	return m.unknown(ctx, ev)
+}
+
+// Bind binds h to this package's decoder for the transports (webhook, gateway):
+// they decode frames with DecodeWith and deliver each event with Dispatch(ctx, h, ev).
+// h may be nil: events are then decoded and reported, not dispatched.
+func Bind(h Handler) bind.Events {
+	return boundHandler{h}
+}
+
+type boundHandler struct {
+	h Handler
+}
+
+func (boundHandler) Platform() string {
+	return "kook"
+}
+func (boundHandler) Decode(data []byte, recover bool) (bind.Event, error) {
+	ev, _, err := DecodeWith(data, DecodeOptions{Recover: recover})
+	if err != nil {
+		// not a nil Event in a non-nil interface
+		return nil, err
+	}
+	return ev, nil
+}
+func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
+	if b.h == nil {
+		return nil
+	}
+	e, ok := ev.(Event)
+	if !ok {
+		return errors.New("kook: Dispatch of an event another package decoded")
+	}
+	return Dispatch(ctx, b.h, e)
 }
