@@ -1,6 +1,6 @@
 module github.com/eventbind/eventbind
 
-go 1.22
+go 1.23
 
 require (
 	github.com/dave/jennifer v1.7.1
@@ -17,5 +17,6 @@ require (
 require (
 	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
+	github.com/coder/websocket v1.8.15 // indirect
 	github.com/dgryski/go-rendezvous v0.0.0-20200823014737-9f7001d12a5f // indirect
 )

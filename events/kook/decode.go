@@ -3209,6 +3209,15 @@ func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
 				}
 				x.SessionID.Value = v0
 			}
+		case "sessionId":
+			x.LegacySessionID.Set = true
+			{
+				v0, err := d.String()
+				if err != nil {
+					return err
+				}
+				x.LegacySessionID.Value = v0
+			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
 				return err

@@ -906,6 +906,10 @@ func (x *HelloData) AppendJSON(b []byte) []byte {
 		b = append(b, ",\"session_id\":\""...)
 		b = jsonwire.AppendStringRest(b, x.SessionID.Value)
 	}
+	if x.LegacySessionID.Set {
+		b = append(b, ",\"sessionId\":\""...)
+		b = jsonwire.AppendStringRest(b, x.LegacySessionID.Value)
+	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

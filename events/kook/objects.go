@@ -981,6 +981,10 @@ type HelloData struct {
 	// JSON "session_id"; may be absent; documented in websocket.
 	// Note: The failure example has no session_id.
 	SessionID jsonwire.Opt[string]
+	// LegacySessionID: The session's ID, spelled as an older version of the reconnect URL's parameter.
+	// JSON "sessionId"; may be absent; documented in websocket.
+	// Note: Not in the document's hello example; accepted as in resume ack, so a client never loses the session over its spelling. Each spelling re-encodes as it came.
+	LegacySessionID jsonwire.Opt[string]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.

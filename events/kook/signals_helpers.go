@@ -11,3 +11,13 @@ func (x *ResumeAckSignal) SessionID() string {
 	}
 	return x.D.LegacySessionID.Or("")
 }
+
+// SessionID returns the new session's ID: d.session_id, or, when that is
+// absent or empty, d.sessionId, as ResumeAckSignal.SessionID. It is "" when
+// neither came (a failed handshake).
+func (x *HelloSignal) SessionID() string {
+	if id := x.D.SessionID.Or(""); id != "" {
+		return id
+	}
+	return x.D.LegacySessionID.Or("")
+}
