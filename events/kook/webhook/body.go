@@ -1,19 +1,17 @@
 package webhook
 
 import (
-	"bytes"
-	"compress/zlib"
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
 
+	zinflate "github.com/eventbind/eventbind/internal/inflate"
 	"github.com/eventbind/eventbind/jsonwire"
 )
 
@@ -31,34 +29,21 @@ func isZlib(b []byte) bool {
 	return cmf&0x0f == 8 && cmf>>4 <= 7 && (uint16(cmf)<<8|uint16(flg))%31 == 0
 }
 
-// inflate decompresses a zlib stream of at most limit bytes. It inflates
-// twice: first into io.Discard to learn the size (a zlib bomb stops at
-// limit+1 bytes having used a few KiB), then into a buffer of exactly that
-// size.
+// inflate decompresses a zlib stream of at most limit bytes (see
+// inflate.Zlib): a larger one is a 413, a broken one a 400.
 func inflate(b []byte, limit int64) ([]byte, *Error) {
-	src := bytes.NewReader(b) // an io.ByteReader: flate reads no further than the stream
-	zr, err := zlib.NewReader(src)
-	if err != nil {
-		return nil, zlibError(err)
-	}
-	n, err := io.Copy(io.Discard, io.LimitReader(zr, limit+1))
-	if n > limit {
+	out, err := zinflate.Zlib(b, limit)
+	var tooLarge *zinflate.TooLargeError
+	var trailing *zinflate.TrailingError
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.As(err, &tooLarge):
 		return nil, refuse(http.StatusRequestEntityTooLarge, "zlib", "inflated body is larger than "+strconv.FormatInt(limit, 10)+" bytes")
+	case errors.As(err, &trailing):
+		return nil, refuse(http.StatusBadRequest, "zlib", trailing.Error())
 	}
-	if err != nil {
-		return nil, zlibError(err)
-	}
-	if rest := src.Len(); rest > 0 {
-		return nil, refuse(http.StatusBadRequest, "zlib", strconv.Itoa(rest)+" bytes after the end of the compressed stream")
-	}
-	if err := zr.(zlib.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
-		return nil, zlibError(err)
-	}
-	out := make([]byte, n)
-	if _, err := io.ReadFull(zr, out); err != nil {
-		return nil, zlibError(err)
-	}
-	return out, nil
+	return nil, zlibError(err)
 }
 
 // zlibError is a 400 for a broken zlib stream, without the package's own

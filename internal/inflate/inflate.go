@@ -1,0 +1,55 @@
+// Package inflate decompresses the zlib streams KOOK sends (webhook bodies,
+// gateway messages with compress=1) within a size limit, so that a zlib bomb
+// costs a few KiB, not the limit.
+package inflate
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"strconv"
+)
+
+// TooLargeError is the error of a stream that inflates to more than Limit bytes.
+type TooLargeError struct{ Limit int64 }
+
+func (e *TooLargeError) Error() string {
+	return "inflated size is larger than " + strconv.FormatInt(e.Limit, 10) + " bytes"
+}
+
+// TrailingError is the error of N bytes after the end of the stream.
+type TrailingError struct{ N int }
+
+func (e *TrailingError) Error() string {
+	return strconv.Itoa(e.N) + " bytes after the end of the compressed stream"
+}
+
+// Zlib decompresses a zlib stream of at most limit bytes. It inflates twice:
+// first into io.Discard to learn the size (a bomb stops at limit+1 bytes),
+// then into a buffer of exactly that size. A broken stream's error is
+// compress/zlib's or compress/flate's.
+func Zlib(b []byte, limit int64) ([]byte, error) {
+	src := bytes.NewReader(b) // an io.ByteReader: flate reads no further than the stream
+	zr, err := zlib.NewReader(src)
+	if err != nil {
+		return nil, err
+	}
+	n, err := io.Copy(io.Discard, io.LimitReader(zr, limit+1))
+	if n > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if rest := src.Len(); rest > 0 {
+		return nil, &TrailingError{N: rest}
+	}
+	if err := zr.(zlib.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
+		return nil, err
+	}
+	out := make([]byte, n)
+	if _, err := io.ReadFull(zr, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
