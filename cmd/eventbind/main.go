@@ -4,6 +4,7 @@
 //	eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
 //	eventbind decode [--strict] [--platform NAME] [FILE...]
 //	eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
+//	eventbind listen [--compress 0|1] [--api URL] [--state FILE] [--strict]
 package main
 
 import (
@@ -21,12 +22,17 @@ const (
   eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
   eventbind decode [--strict] [--platform NAME] [FILE...]
   eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
+  eventbind listen [--compress 0|1] [--api URL] [--state FILE] [--strict]   (token in $KOOK_TOKEN)
 `
 )
 
 // serveCommand runs `eventbind serve`. serve.go sets it; the build tag
 // eventbind_generate_only leaves serve.go out, as it does the platforms.
 var serveCommand func(args []string, stdout, stderr io.Writer) int
+
+// listenCommand runs `eventbind listen`; listen.go sets it, as serve.go
+// sets serveCommand.
+var listenCommand func(args []string, stdout, stderr io.Writer) int
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -48,6 +54,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return serveCommand(args[1:], stdout, stderr)
+	case "listen":
+		if listenCommand == nil {
+			fmt.Fprintln(stderr, "eventbind: listen is not built in (build tag eventbind_generate_only)")
+			return exitUsage
+		}
+		return listenCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageHeader)
 		return exitOK

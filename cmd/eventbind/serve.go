@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
 	"github.com/eventbind/eventbind/jsonwire"
@@ -53,18 +54,20 @@ type servedLine struct {
 	Problems []string        `json:"problems,omitempty"`
 }
 
-// eventPrinter writes each delivered event as one JSON line; requests are
-// served concurrently, so lines are written whole under a lock.
+// eventPrinter writes each delivered event as one JSON line (serve and
+// listen); requests are served concurrently, so lines are written whole
+// under a lock.
 type eventPrinter struct {
-	mu sync.Mutex
-	w  io.Writer
+	mu       sync.Mutex
+	w        io.Writer
+	platform string
 }
 
-func (p *eventPrinter) print(_ context.Context, ev kook.Event) error {
+func (p *eventPrinter) print(_ context.Context, ev bind.Event) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	line := servedLine{Platform: "kook", Event: ev.EventName(), Known: ev.Known(), Value: ev.AppendJSON(nil), Problems: jsonwire.ProblemStrings(ev.Problems())}
+	line := servedLine{Platform: p.platform, Event: ev.EventName(), Known: ev.Known(), Value: ev.AppendJSON(nil), Problems: jsonwire.ProblemStrings(ev.Problems())}
 	if err := enc.Encode(line); err != nil {
 		return err
 	}
@@ -124,14 +127,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 		defer client.Close()
 		seen = store
 	}
-	printer := &eventPrinter{w: stdout}
+	printer := &eventPrinter{w: stdout, platform: "kook"}
 	rcv, err := webhook.New(webhook.Config{
 		Seen:        seen,
 		VerifyToken: *token,
 		EncryptKey:  *key,
 		MaxBody:     *maxBody,
 		MaxInflated: *maxInflated,
-		OnEvent:     printer.print,
+		OnEvent:     func(ctx context.Context, ev kook.Event) error { return printer.print(ctx, ev) },
 		Strict:      *strict,
 		Report:      func(r *http.Request, o webhook.Outcome) { logOutcome(logger, r, o) },
 	})
