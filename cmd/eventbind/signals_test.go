@@ -16,6 +16,7 @@ const signalsDir = "../../schema/kook/testdata/signals"
 var signalExamples = map[string]string{
 	"signal_hello.json":                           "hello",
 	"signal_hello_invalid_token.json":             "hello",
+	"signal_hello_legacy_session_id.json":         "hello",
 	"signal_hello_missing_params.json":            "hello",
 	"signal_hello_token_expired.json":             "hello",
 	"signal_hello_token_verification_failed.json": "hello",
