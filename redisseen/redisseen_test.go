@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
 	"github.com/eventbind/eventbind/internal/redistest"
@@ -262,7 +263,7 @@ func newFleet(t *testing.T, srv *redistest.Server, n int, opt redisseen.Options)
 	return f
 }
 
-func (f *fleet) onEvent(ctx context.Context, ev kook.Event) error {
+func (f *fleet) onEvent(ctx context.Context, ev bind.Event) error {
 	f.mu.Lock()
 	hold := f.hold
 	f.mu.Unlock()

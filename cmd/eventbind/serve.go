@@ -23,7 +23,6 @@ import (
 	"time"
 
 	"github.com/eventbind/eventbind/bind"
-	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
 	"github.com/eventbind/eventbind/jsonwire"
 	"github.com/eventbind/eventbind/redisseen"
@@ -134,7 +133,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 		EncryptKey:  *key,
 		MaxBody:     *maxBody,
 		MaxInflated: *maxInflated,
-		OnEvent:     func(ctx context.Context, ev kook.Event) error { return printer.print(ctx, ev) },
+		OnEvent:     printer.print,
 		Strict:      *strict,
 		Report:      func(r *http.Request, o webhook.Outcome) { logOutcome(logger, r, o) },
 	})

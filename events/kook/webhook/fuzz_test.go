@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
 )
@@ -108,8 +109,8 @@ func fuzzReceiver(t *testing.T, encrypted bool) (*webhook.Receiver, *[]kook.Even
 	cfg := webhook.Config{
 		VerifyToken: token,
 		MaxInflated: 1 << 20, // keeps each input fast; TestZlibBomb covers the default
-		OnEvent: func(_ context.Context, ev kook.Event) error {
-			*delivered = append(*delivered, ev)
+		OnEvent: func(_ context.Context, ev bind.Event) error {
+			*delivered = append(*delivered, ev.(kook.Event))
 			return nil
 		},
 	}

@@ -20,6 +20,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
 )
@@ -188,10 +189,10 @@ type recorder struct {
 	fail     error // returned by the handler when set
 }
 
-func (r *recorder) onEvent(_ context.Context, ev kook.Event) error {
+func (r *recorder) onEvent(_ context.Context, ev bind.Event) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.events = append(r.events, ev)
+	r.events = append(r.events, ev.(kook.Event))
 	return nil
 }
 

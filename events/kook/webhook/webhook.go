@@ -1,7 +1,8 @@
 // Package webhook receives KOOK events over HTTP (webhook mode,
 // docs/zh-cn/webhook.md): mount a Receiver in your server and it answers the
 // challenge, checks the verify token, inflates, decrypts, deduplicates and
-// decodes every event, and dispatches it to a kook.Handler.
+// decodes every event, and dispatches it to a kook.Handler (or, through
+// Config.Events, to the handler of any generated KOOK package).
 //
 //	rcv, err := webhook.New(webhook.Config{
 //		VerifyToken: os.Getenv("KOOK_VERIFY_TOKEN"),
@@ -25,7 +26,7 @@
 //     time), for challenges as for events: 403 otherwise;
 //  5. a challenge (d.channel_type "WEBHOOK_CHALLENGE") is answered with
 //     {"challenge": ...};
-//  6. an event is decoded with kook.DecodeWith, recovering (a member of a
+//  6. an event is decoded with Config.Events (kook.DecodeWith), recovering (a member of a
 //     shape the schema does not take is skipped and listed in the event's
 //     Problems, and the event is delivered); broken JSON or discriminators
 //     that cannot be read are a 400 with the JSON path, as is any problem
@@ -34,8 +35,8 @@
 //     and not delivered again (Config.Seen); with a ClaimStore shared by
 //     several receivers, an event another receiver is delivering is
 //     answered 503;
-//  8. the event goes to Config.OnEvent, then through kook.Dispatch to
-//     Config.Handler, and is answered 200.
+//  8. the event goes to Config.OnEvent, then through Config.Events
+//     (kook.Dispatch) to the handler, and is answered 200.
 //
 // Delivery failures: when OnEvent or the Handler returns an error (or
 // panics), the receiver answers 500 and forgets the event's sn, so KOOK's
@@ -61,6 +62,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/jsonwire"
 )
@@ -92,12 +94,18 @@ type Config struct {
 	// Seen remembers delivered events; nil means a NewMemoryStore with the
 	// default options.
 	Seen SeenStore
-	// Handler receives every event through kook.Dispatch. Embed
-	// kook.NopHandler, or use a *kook.Mux.
+	// Events decodes events and dispatches them: kook.Bind(h), or the Bind
+	// of a package generated from an extended schema. nil means
+	// kook.Bind(Handler).
+	Events bind.Events
+	// Handler receives every event of the events/kook package through
+	// kook.Dispatch, when Events is nil. Embed kook.NopHandler, or use a
+	// *kook.Mux.
 	Handler kook.Handler
-	// OnEvent, when set, is called with every event before Handler; an
-	// error counts as a delivery failure.
-	OnEvent func(ctx context.Context, ev kook.Event) error
+	// OnEvent, when set, is called with every event before it is
+	// dispatched; an error counts as a delivery failure. Its dynamic type
+	// is one of the bound package's (*kook.TextMessage...).
+	OnEvent func(ctx context.Context, ev bind.Event) error
 	// Report, when set, is called once per request with what was done, for
 	// logging (refusals carry the full reason in Outcome.Err; a recovered
 	// event lists its problems in Outcome.Event.Problems()).
@@ -139,7 +147,7 @@ type Outcome struct {
 	Status int // the HTTP status answered
 	// Event is the decoded event, for Delivered and Duplicate, and for a
 	// delivery failure (Refused with Status 500 or 503).
-	Event kook.Event
+	Event bind.Event
 	SN    int64 // the frame's sn, when HasSN
 	HasSN bool
 	// Challenge is the challenge answered, for Challenge.
@@ -156,7 +164,7 @@ type Message struct {
 	IsChallenge bool
 	Challenge   string
 	// Event is the decoded event.
-	Event kook.Event
+	Event bind.Event
 	// SN is the frame's sn, when HasSN; MsgID is d.msg_id ("" when absent).
 	SN    int64
 	HasSN bool
@@ -173,8 +181,8 @@ type Receiver struct {
 	maxBody     int64
 	maxInflated int64
 	seen        SeenStore
-	handler     kook.Handler
-	onEvent     func(context.Context, kook.Event) error
+	events      bind.Events
+	onEvent     func(context.Context, bind.Event) error
 	strict      bool
 	report      func(*http.Request, Outcome)
 
@@ -187,8 +195,12 @@ func New(cfg Config) (*Receiver, error) {
 	if cfg.VerifyToken == "" {
 		return nil, errors.New("webhook: Config.VerifyToken is empty: every request would be refused")
 	}
-	if cfg.Handler == nil && cfg.OnEvent == nil {
-		return nil, errors.New("webhook: Config.Handler and Config.OnEvent are both nil: events would be dropped")
+	if cfg.Events == nil && cfg.Handler == nil && cfg.OnEvent == nil {
+		return nil, errors.New("webhook: Config.Events, Handler and OnEvent are all nil: events would be dropped")
+	}
+	events := cfg.Events
+	if events == nil {
+		events = kook.Bind(cfg.Handler) // a nil Handler: OnEvent only
 	}
 	if cfg.MaxBody < 0 || cfg.MaxInflated < 0 {
 		return nil, errors.New("webhook: Config.MaxBody and Config.MaxInflated must not be negative")
@@ -198,7 +210,7 @@ func New(cfg Config) (*Receiver, error) {
 		maxBody:     orDefault(cfg.MaxBody, DefaultMaxBody),
 		maxInflated: orDefault(cfg.MaxInflated, DefaultMaxInflated),
 		seen:        cfg.Seen,
-		handler:     cfg.Handler,
+		events:      events,
 		onEvent:     cfg.OnEvent,
 		strict:      cfg.Strict,
 		report:      cfg.Report,
@@ -405,16 +417,13 @@ func (r *Receiver) deliver(ctx context.Context, o Outcome, undo, done func(conte
 	return o
 }
 
-func (r *Receiver) dispatch(ctx context.Context, ev kook.Event) error {
+func (r *Receiver) dispatch(ctx context.Context, ev bind.Event) error {
 	if r.onEvent != nil {
 		if err := r.onEvent(ctx, ev); err != nil {
 			return err
 		}
 	}
-	if r.handler != nil {
-		return kook.Dispatch(ctx, r.handler, ev)
-	}
-	return nil
+	return r.events.Dispatch(ctx, ev)
 }
 
 // Open runs a body through the checks of the pipeline (size, zlib, decryption,
@@ -492,7 +501,7 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 	if ct == ChallengeChannelType {
 		return readChallenge(body, payload, msg)
 	}
-	ev, _, err := kook.DecodeWith(body, kook.DecodeOptions{Recover: !r.strict})
+	ev, err := r.events.Decode(body, !r.strict)
 	if err != nil {
 		return jsonError(err)
 	}

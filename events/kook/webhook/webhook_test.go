@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/webhook"
 	"github.com/eventbind/eventbind/jsonwire"
@@ -508,7 +509,7 @@ func TestRetryWhileInFlight(t *testing.T) {
 	var calls int
 	rcv, err := webhook.New(webhook.Config{
 		VerifyToken: token,
-		OnEvent: func(context.Context, kook.Event) error {
+		OnEvent: func(context.Context, bind.Event) error {
 			calls++
 			close(started)
 			<-release
@@ -557,7 +558,7 @@ func TestNewChecksConfig(t *testing.T) {
 		reason string
 	}{
 		{webhook.Config{Handler: h}, "VerifyToken is empty"},
-		{webhook.Config{VerifyToken: "t"}, "both nil"},
+		{webhook.Config{VerifyToken: "t"}, "all nil"},
 		{webhook.Config{VerifyToken: "t", Handler: h, EncryptKey: strings.Repeat("k", 33)}, "33 bytes"},
 		{webhook.Config{VerifyToken: "t", Handler: h, MaxBody: -1}, "negative"},
 	} {
