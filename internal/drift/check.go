@@ -67,6 +67,9 @@ type sectionCheck struct {
 	facts  map[string]*fact
 	out    []Finding
 	byPath map[string]int // index in out of the finding at a path
+	// inExamples and inTables are the objects that an example has and
+	// whose members a table lists.
+	inExamples, inTables map[string]bool
 	// exampleFound: a finding comes (also) from an example, which then
 	// needs no "example-differs" of its own.
 	exampleFound bool
@@ -110,15 +113,16 @@ func (c *Checker) section(p *Page, s *Section) ([]Finding, []Update) {
 			}
 		}
 	}
+	exampleKey := ""
 	for _, x := range exs {
 		if x.Err != nil {
 			continue
 		}
-		if e, n, ok := c.eventOf(x.Value); ok && name == "" {
-			ev, name = e, n
+		if e, n, kp, ok := c.eventOf(x.Value); ok && name == "" {
+			ev, name, exampleKey = e, n, kp
 		}
 	}
-	sc := &sectionCheck{c: c, page: p, facts: map[string]*fact{}, byPath: map[string]int{}}
+	sc := &sectionCheck{c: c, page: p, facts: map[string]*fact{}, byPath: map[string]int{}, inExamples: map[string]bool{}, inTables: map[string]bool{}}
 	switch {
 	case name != "" && fromTable != "" && fromTable != name && !(ev != nil && c.tableNames(ev, fromTable)):
 		sc.name = name
@@ -146,13 +150,12 @@ func (c *Checker) section(p *Page, s *Section) ([]Finding, []Update) {
 		}
 	}
 	if ev == nil {
-		where := "the table"
-		if fromTable == "" {
+		where, kp := "the table and the example", exampleKey
+		switch {
+		case fromTable == "":
 			where = "the example"
-		}
-		kp := keyPath
-		if kp == "" {
-			kp = c.lastKeyPath()
+		case exampleKey == "":
+			where, kp = "the table", keyPath
 		}
 		sc.add(c.full(kp), NewEvent, "not in the schema (named by "+where+")", s.Line, false)
 		return sc.out, nil
@@ -208,20 +211,6 @@ func (c *Checker) keyAt(path string) *gen.KeyField {
 	return nil
 }
 
-// lastKeyPath is the path of the deepest discriminator, where a new event
-// shows its name.
-func (c *Checker) lastKeyPath() string {
-	best := ""
-	for _, fam := range c.Model.Families {
-		for _, k := range fam.Keys {
-			if p := strings.Join(k.Field.Path, "."); len(k.Field.Path) > strings.Count(best, ".")+1 || best == "" {
-				best = p
-			}
-		}
-	}
-	return best
-}
-
 // eventNamed returns the event whose discriminator at keyPath is value.
 func (c *Checker) eventNamed(keyPath, value string) *gen.Event {
 	for _, ev := range c.Model.Events {
@@ -247,20 +236,21 @@ func (c *Checker) tableNames(ev *gen.Event, value string) bool {
 
 // eventOf follows the dispatch tree through an example's discriminators.
 // ok is false when the example has none (a sketch).
-func (c *Checker) eventOf(v any) (*gen.Event, string, bool) {
+func (c *Checker) eventOf(v any) (ev *gen.Event, name, keyPath string, ok bool) {
 	payload := c.payloadOf(v)
 	if payload == nil {
-		return nil, "", false
+		return nil, "", "", false
 	}
 	n := c.Model.Dispatch
 	for n != nil {
 		val, ok := lookup(payload, n.Key.Path)
 		if !ok {
 			if n.Where && n.Default != nil {
-				return n.Default, n.Default.Name, true
+				return n.Default, n.Default.Name, "", true
 			}
-			return nil, "", false
+			return nil, "", "", false
 		}
+		keyPath = strings.Join(n.Key.Path, ".")
 		var next *gen.DispatchCase
 		for _, cs := range n.Cases {
 			if keyEquals(val, cs.Value, n.Key.IsString) {
@@ -270,18 +260,18 @@ func (c *Checker) eventOf(v any) (*gen.Event, string, bool) {
 		}
 		switch {
 		case next != nil && next.Event != nil:
-			return next.Event, next.Event.Name, true
+			return next.Event, next.Event.Name, keyPath, true
 		case next != nil:
 			n = next.Next
 		case n.Where && n.Default != nil:
-			return n.Default, n.Default.Name, true
+			return n.Default, n.Default.Name, keyPath, true
 		case n.Unknown != nil:
-			return nil, unknownName(n.Unknown, payload), true
+			return nil, unknownName(n.Unknown, payload), keyPath, true
 		default:
-			return nil, scalarText(val), true
+			return nil, scalarText(val), keyPath, true
 		}
 	}
-	return nil, "", false
+	return nil, "", "", false
 }
 
 // payloadOf returns the event object of an example: the frame's payload
@@ -498,11 +488,15 @@ func (sc *sectionCheck) table(tr *tableRows) {
 		}
 	}
 	for _, p := range tr.parents {
+		sc.inTables[p] = true
 		o := sc.objectAt(p)
 		if o == nil {
 			continue
 		}
 		for _, m := range o.AllFields() {
+			if m.Via != "" {
+				continue // the family's base members: described once, not in each event's table
+			}
 			if mp := joinPath(p, m.JSONName); !listed[mp] {
 				f := sc.fact(mp)
 				f.declared, f.field, f.required = true, m.Field, !m.Optional
@@ -549,6 +543,7 @@ func (sc *sectionCheck) newMember(path string, v any, x *Example) {
 // object records an object's members: each against its declared field, new
 // ones, and required ones that are absent.
 func (sc *sectionCheck) object(path string, obj map[string]any, o *gen.Object, x *Example) {
+	sc.inExamples[path] = true
 	for _, k := range sortedKeys(obj) {
 		p := joinPath(path, k)
 		if sc.c.Model.Extensions && isExtension(k) {
@@ -651,6 +646,9 @@ func (sc *sectionCheck) findings() {
 		switch {
 		case f.field == nil && (inTable || inExample):
 			isNew[p] = true
+			parent, _ := splitLast(p)
+			f.absentExample = !inExample && sc.inExamples[parent]
+			f.absentTable = !inTable && sc.inTables[parent]
 			sc.add(full, NewField, "not in the schema; "+sides(f), f.line, inExample)
 		case f.field == nil:
 		case f.tableBad || f.exampleBad:

@@ -60,13 +60,12 @@ func ReadExample(b *Block) *Example {
 		lineOf = append(lineOf, b.Line+i)
 	}
 	for i := range kept {
-		for {
-			at := trailingComma(kept, i)
-			if at < 0 {
-				break
-			}
+		commas := trailingCommas(kept, i)
+		for _, at := range commas {
 			x.Repairs = append(x.Repairs, Repair{Line: lineOf[i], Col: runeCol(kept[i], at), What: "removed a trailing comma"})
-			kept[i] = kept[i][:at] + kept[i][at+1:]
+		}
+		for j := len(commas) - 1; j >= 0; j-- {
+			kept[i] = kept[i][:commas[j]] + kept[i][commas[j]+1:]
 		}
 	}
 	x.Text = strings.Join(kept, "")
@@ -119,9 +118,10 @@ func commentAt(l string, inString *bool) int {
 	return -1
 }
 
-// trailingComma returns the index in lines[i] of a comma outside strings
-// followed, after white space (on this or the next lines), by } or ], or -1.
-func trailingComma(lines []string, i int) int {
+// trailingCommas returns the indexes in lines[i] of the commas outside
+// strings followed, after white space (on this or the next lines), by } or ].
+func trailingCommas(lines []string, i int) []int {
+	var out []int
 	inString, escaped := false, false
 	l := lines[i]
 	for j := 0; j < len(l); j++ {
@@ -135,11 +135,11 @@ func trailingComma(lines []string, i int) int {
 			inString = !inString
 		case !inString && c == ',':
 			if next := nextSignificant(lines, i, j+1); next == '}' || next == ']' {
-				return j
+				out = append(out, j)
 			}
 		}
 	}
-	return -1
+	return out
 }
 
 func nextSignificant(lines []string, i, j int) byte {
