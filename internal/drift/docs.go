@@ -10,14 +10,18 @@ import (
 // DocOf returns the id of the schema's document that file is, judged by the
 // document's source ("kaiheila/api-docs docs/zh-cn/event/guild.md",
 // "shared/seeds/003_….txt"): the one whose path shares the most trailing
-// path elements with file, at least the file's name. "" when none or when
-// two are as close.
+// path elements with file, at least its name and folder (event/channel.md
+// is not http/channel.md). "" when none or when two are as close.
 func DocOf(m *gen.Model, file string) string {
 	mine := strings.Split(filepath.ToSlash(filepath.Clean(file)), "/")
 	best, bestN, tie := "", 0, false
 	for _, d := range m.Documents {
 		for _, tok := range strings.Fields(d.Source) {
-			n := commonTail(mine, strings.Split(tok, "/"))
+			theirs := strings.Split(tok, "/")
+			n := commonTail(mine, theirs)
+			if n < min(2, len(theirs), len(mine)) {
+				continue
+			}
 			switch {
 			case n > bestN:
 				best, bestN, tie = d.ID, n, false

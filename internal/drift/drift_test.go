@@ -200,11 +200,13 @@ func TestDocOf(t *testing.T) {
 		{ID: "003", Source: "shared/seeds/003_c743017fff3acfc6.txt"},
 		{ID: "api-docs-message", Source: "kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)"},
 		{ID: "api-docs-http-message", Source: "kaiheila/api-docs docs/zh-cn/http/message.md (5edf3edb)"},
+		{ID: "api-docs-http-channel", Source: "kaiheila/api-docs docs/zh-cn/http/channel.md"},
 	}}
 	for file, want := range map[string]string{
 		"/work/shared/seeds/003_c743017fff3acfc6.txt": "003",
 		"/tmp/api-docs/docs/zh-cn/event/message.md":   "api-docs-message",
-		"/tmp/other/message.md":                       "", // as close to both message pages
+		"/tmp/zh-cn/message.md":                       "", // as close to both message pages
+		"/tmp/event/channel.md":                       "", // not http/channel.md
 		"/tmp/user.md":                                "",
 	} {
 		if got := DocOf(m, file); got != want {
