@@ -146,9 +146,7 @@ func TestDriftUsage(t *testing.T) {
 // then --check finds nothing more.
 func TestDriftWriteExamples(t *testing.T) {
 	schema := filepath.Join(t.TempDir(), "schema")
-	if err := os.CopyFS(schema, os.DirFS(driftFixtures+"/schema")); err != nil {
-		t.Fatal(err)
-	}
+	copyDir(t, driftFixtures+"/schema", schema)
 	file := filepath.Join(schema, "testdata/examples/user-state_self_joined_guild.json")
 	old, _ := os.ReadFile(file)
 	args := []string{"drift", "--schema", schema, "--doc", "user-state=" + driftFixtures + "/pairs/state/after.txt", "--write-examples"}
@@ -173,5 +171,27 @@ func TestDriftWriteExamples(t *testing.T) {
 	code, _, stderr = runCLI(t, []string{"drift", "--schema", "kook", "--doc", driftFixtures + "/kook/user_changed.md", "--write-examples"}, "")
 	if code != exitOK {
 		t.Errorf("a page citing no example file: exit %d\n%s", code, stderr)
+	}
+}
+
+// copyDir copies the files of the folder tree src into dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

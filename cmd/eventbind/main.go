@@ -1,7 +1,7 @@
 // Command eventbind generates typed event bindings from a schema and decodes
 // event streams with them.
 //
-//	eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
+//	eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--reference FILE] [--check]
 //	eventbind decode [--strict] [--platform NAME] [FILE...]
 //	eventbind drift --schema DIR --doc [ID=]FILE... [--docs-dir DIR] [--format text|jsonl] [--baseline FILE] [--write-baseline FILE] [--write-examples [--check]]
 //	eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
@@ -19,7 +19,7 @@ const (
 	exitFailed  = 1 // some input failed (decode), output is stale (generate --check), new drift findings, serve failed
 	exitUsage   = 2
 	usageHeader = `usage:
-  eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
+  eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--reference FILE] [--check]
   eventbind decode [--strict] [--platform NAME] [FILE...]
   eventbind drift --schema DIR --doc [ID=]FILE... [--docs-dir DIR] [--format text|jsonl] [--baseline FILE] [--write-baseline FILE] [--write-examples [--check]]
   eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
