@@ -524,9 +524,9 @@ func (sc *sectionCheck) example(x *Example) {
 				continue
 			}
 			if f := memberOf(fr.Object, k); f != nil {
-				sc.value("<frame>."+k, root[k], f, f.Type, f.Forms, x)
+				sc.value("<frame>."+keyName(k), root[k], f, f.Type, f.Forms, x)
 			} else {
-				sc.newMember("<frame>."+k, root[k], x)
+				sc.newMember("<frame>."+keyName(k), root[k], x)
 			}
 		}
 	}
@@ -545,7 +545,7 @@ func (sc *sectionCheck) newMember(path string, v any, x *Example) {
 func (sc *sectionCheck) object(path string, obj map[string]any, o *gen.Object, x *Example) {
 	sc.inExamples[path] = true
 	for _, k := range sortedKeys(obj) {
-		p := joinPath(path, k)
+		p := joinPath(path, keyName(k))
 		if sc.c.Model.Extensions && isExtension(k) {
 			continue
 		}
@@ -603,10 +603,18 @@ func (sc *sectionCheck) value(path string, v any, fd *gen.Field, t *gen.Type, fo
 	case gen.KindMap:
 		if m, ok := v.(map[string]any); ok {
 			for _, k := range sortedKeys(m) {
-				sc.value(path+"."+k, m[k], fd, t.Elem, 0, x)
+				sc.value(path+"."+keyName(k), m[k], fd, t.Elem, 0, x)
 			}
 		}
 	}
+}
+
+// keyName is a member's name in a path: `""` for the empty one.
+func keyName(k string) string {
+	if k == "" {
+		return `""`
+	}
+	return k
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite the .want files of testdata/pai
 
 // fixtureChecker checks pages against testdata/schema, the schema as written
 // from the "before" pages.
-func fixtureChecker(t *testing.T) *Checker {
+func fixtureChecker(t testing.TB) *Checker {
 	t.Helper()
 	m, err := gen.Build([]string{"testdata/schema"})
 	if err != nil {
