@@ -31,6 +31,7 @@ fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 10
 	go test ./events/kook -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/onebot12 -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/kook/webhook -run '^$$' -fuzz '^FuzzWebhookBody$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./internal/drift -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./bench -run '^$$' -fuzz '^FuzzKOOKDifferential$$' -fuzztime $(DIFF_FUZZTIME) -fuzzminimizetime 2s
 	go test ./bench -run '^$$' -fuzz '^FuzzOneBot12Differential$$' -fuzztime $(DIFF_FUZZTIME) -fuzzminimizetime 2s
 

@@ -17,7 +17,7 @@ func handlerEntries(m *Model) []handlerEntry {
 	var out []handlerEntry
 	for _, ev := range m.Events {
 		out = append(out, handlerEntry{
-			goName: ev.GoName, method: "On" + ev.GoName, field: lowerFirst(ev.GoName),
+			goName: ev.GoName, method: ev.HandlerMethod(), field: lowerFirst(ev.GoName),
 			doc: "handles " + ev.Name + whereText(m, ev) + ".",
 		})
 	}

@@ -418,6 +418,13 @@ type Event struct {
 	group *DispatchNode // the where level it is a variant on, if any
 }
 
+// HandlerMethod is the event's Handler method ("OnAddedReaction").
+func (e *Event) HandlerMethod() string { return "On" + e.GoName }
+
+// MuxMethod is the Mux method that registers a func for the event
+// ("HandleAddedReaction").
+func (e *Event) MuxMethod() string { return "Handle" + e.GoName }
+
 // Where is the member and value that scope a variant of an event.
 type Where struct {
 	Key   *KeyField // the member's path below the payload and its type

@@ -1,6 +1,8 @@
 package generated_test
 
 import (
+	"bytes"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -51,4 +53,21 @@ func registerAll(mux any) *string {
 		})})
 	}
 	return got
+}
+
+// TestReferenceUpToDate fails when `go generate ./...` would change the
+// Markdown reference pages (docs/events/*.md).
+func TestReferenceUpToDate(t *testing.T) {
+	for _, platform := range []string{"kook", "onebot12"} {
+		schema, page := "../schema/"+platform, "../docs/events/"+platform+".md"
+		link, err := gen.ReferenceLink(page, schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := gen.Reference(loadModel(t, schema), link)
+		have, err := os.ReadFile(page)
+		if err != nil || !bytes.Equal(have, want) {
+			t.Errorf("%s is stale: run go generate ./... (%v)", page, err)
+		}
+	}
 }

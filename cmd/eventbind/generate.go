@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -31,6 +32,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	fs.Var(&schemas, "schema", "schema folder, or the name of a schema built into the command (kook, onebot12) when no such folder exists (repeatable: later folders extend earlier ones)")
 	out := fs.String("out", "", "folder of the generated package")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the package is not up to date")
+	reference := fs.String("reference", "", "also write the Markdown reference of the schema to `FILE` (with --check: compare)")
 	pkgName := fs.String("package", "", "package `name` of the generated files (default: the package clause of a Go file already in --out, else the schema's platform.package)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -52,11 +54,25 @@ func runGenerate(args []string, stderr io.Writer) int {
 	if name != "" {
 		m.Package = name
 	}
+	var ref []byte
+	if *reference != "" {
+		link, err := referenceLink(*reference, schemaDirs(schemas))
+		if err != nil {
+			fmt.Fprintf(stderr, "eventbind generate: --reference: %v\n", err)
+			return exitUsage
+		}
+		ref = gen.Reference(m, link)
+	}
 	if *check {
 		diff, err := gen.Diff(m, *out)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitFailed
+		}
+		if ref != nil {
+			if old, err := os.ReadFile(*reference); err != nil || !bytes.Equal(old, ref) {
+				diff = append(diff, *reference)
+			}
 		}
 		for _, name := range diff {
 			fmt.Fprintf(stderr, "stale: %s\n", name)
@@ -70,7 +86,28 @@ func runGenerate(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
 	}
+	if ref != nil {
+		if err := os.MkdirAll(filepath.Dir(*reference), 0o755); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitFailed
+		}
+		if err := os.WriteFile(*reference, ref, 0o644); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitFailed
+		}
+	}
 	return exitOK
+}
+
+// referenceLink is the last schema folder on disk as a link from the
+// reference page; "" when every schema is built in.
+func referenceLink(page string, dirs []gen.Dir) (string, error) {
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if dirs[i].FS == nil {
+			return gen.ReferenceLink(page, dirs[i].Path)
+		}
+	}
+	return "", nil
 }
 
 // packageName returns the package name for the generated files: the flag's,

@@ -1,8 +1,9 @@
 // Command eventbind generates typed event bindings from a schema and decodes
 // event streams with them.
 //
-//	eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
+//	eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--reference FILE] [--check]
 //	eventbind decode [--strict] [--platform NAME] [FILE...]
+//	eventbind drift --schema DIR --doc [ID=]FILE... [--docs-dir DIR] [--format text|jsonl] [--baseline FILE] [--write-baseline FILE] [--write-examples [--check]]
 //	eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
 //	eventbind listen [--compress 0|1] [--api URL] [--state FILE] [--strict]
 package main
@@ -16,11 +17,12 @@ import (
 // Exit statuses shared by the subcommands.
 const (
 	exitOK      = 0
-	exitFailed  = 1 // some input failed (decode), output is stale (generate --check), serve failed
+	exitFailed  = 1 // some input failed (decode), output is stale (generate --check), new drift findings, serve failed
 	exitUsage   = 2
 	usageHeader = `usage:
-  eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--check]
+  eventbind generate --schema DIR [--schema DIR...] --out DIR [--package NAME] [--reference FILE] [--check]
   eventbind decode [--strict] [--platform NAME] [FILE...]
+  eventbind drift --schema DIR --doc [ID=]FILE... [--docs-dir DIR] [--format text|jsonl] [--baseline FILE] [--write-baseline FILE] [--write-examples [--check]]
   eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
   eventbind listen [--compress 0|1] [--api URL] [--state FILE] [--strict]   (token in $KOOK_TOKEN)
 `
@@ -46,6 +48,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "generate":
 		return runGenerate(args[1:], stderr)
+	case "drift":
+		return runDrift(args[1:], stdout, stderr)
 	case "decode":
 		return runDecode(args[1:], stdin, stdout, stderr)
 	case "serve":

@@ -8,7 +8,10 @@ import (
 )
 
 func init() {
-	platforms = append(platforms, &platform{name: "kook", claims: claimsKOOK, decode: decodeKOOK})
+	platforms = append(platforms, &platform{name: "kook", claims: claimsKOOK, decode: decodeKOOK, strict: func(data []byte) error {
+		_, err := kook.Decode(data)
+		return err
+	}})
 }
 
 // claimsKOOK: a KOOK frame has "s" or "d"; a bare d object has "type" but no "detail_type".

@@ -10,7 +10,10 @@ import (
 func init() {
 	platforms = append(platforms, &platform{name: "onebot12", claims: claimsOneBot12, decode: decoderOf(func(line []byte, strict bool) (onebot12.Event, []string, error) {
 		return onebot12.DecodeWith(line, onebot12.DecodeOptions{ReportUnknown: strict, Recover: true})
-	})})
+	}), strict: func(data []byte) error {
+		_, err := onebot12.Decode(data)
+		return err
+	}})
 }
 
 // claimsOneBot12: a OneBot event has "type" and "detail_type" at the top.

@@ -17,6 +17,8 @@ type platform struct {
 	// claims reports whether a line looks like this platform's event.
 	claims func(line []byte) bool
 	decode func(line []byte, strict bool) (decoded, error)
+	// strict decodes one event as the package's Decode does (for drift).
+	strict func(data []byte) error
 }
 
 // platforms are registered by the platform_*.go files, which the build tag
