@@ -977,7 +977,7 @@ type HelloData struct {
 	// 状态码
 	// JSON "code"; documented in websocket.
 	Code HelloCode
-	// SessionID: The session's ID, on success: the sessionId parameter of the URL that resumes the session after a disconnect.
+	// SessionID: The session's ID, on success: the session_id parameter of the URL that resumes the session after a disconnect.
 	// JSON "session_id"; may be absent; documented in websocket.
 	// Note: The failure example has no session_id.
 	SessionID jsonwire.Opt[string]
