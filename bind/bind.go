@@ -40,11 +40,21 @@ type Event interface {
 type Events interface {
 	// Platform is the schema's platform name ("kook").
 	Platform() string
-	// Decode decodes one event frame. With recover, a member of a shape the
-	// schema does not take is skipped and listed in the event's Problems
-	// instead of failing the frame (the package's DecodeOptions.Recover).
-	Decode(data []byte, recover bool) (Event, error)
+	// Decode decodes one event frame as the package's DecodeWith does; the
+	// unknown paths are nil unless opts.ReportUnknown is set.
+	Decode(data []byte, opts DecodeOptions) (ev Event, unknown []string, err error)
 	// Dispatch calls the bound handler's method for ev's type; nothing when
 	// the handler is nil. ev must come from Decode.
 	Dispatch(ctx context.Context, ev Event) error
+}
+
+// DecodeOptions are the options of a generated package's DecodeOptions that
+// transports choose.
+type DecodeOptions struct {
+	// Recover skips a member of a shape the schema does not take and lists it
+	// in the event's Problems, instead of failing the frame.
+	Recover bool
+	// ReportUnknown returns the JSON paths of the members the schema does
+	// not model.
+	ReportUnknown bool
 }

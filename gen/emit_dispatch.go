@@ -97,7 +97,7 @@ func emitDispatch(m *Model) *jen.File {
 //
 //	func Bind(h Handler) bind.Events { return boundHandler{h} }
 //	func (boundHandler) Platform() string { return "kook" }
-//	func (boundHandler) Decode(data []byte, recover bool) (bind.Event, error) { ... DecodeWith ... }
+//	func (boundHandler) Decode(data []byte, opts bind.DecodeOptions) (bind.Event, []string, error) { ... DecodeWith ... }
 //	func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error { ... Dispatch(ctx, b.h, e) }
 func emitBind(f *jen.File, m *Model) {
 	const bindPkg = "github.com/eventbind/eventbind/bind"
@@ -110,10 +110,13 @@ func emitBind(f *jen.File, m *Model) {
 	)
 	f.Type().Id(boundHandlerType).Struct(jen.Id("h").Id("Handler"))
 	f.Func().Params(jen.Id(boundHandlerType)).Id("Platform").Params().String().Block(jen.Return(jen.Lit(m.Platform)))
-	f.Func().Params(jen.Id(boundHandlerType)).Id("Decode").Params(jen.Id("data").Index().Byte(), jen.Id("recover").Bool()).Params(jen.Qual(bindPkg, "Event"), jen.Error()).Block(
-		jen.List(jen.Id("ev"), jen.Id("_"), jen.Id("err")).Op(":=").Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(jen.Dict{jen.Id("Recover"): jen.Id("recover")})),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Event in a non-nil interface"), jen.Return(jen.Nil(), jen.Err())),
-		jen.Return(jen.Id("ev"), jen.Nil()),
+	f.Func().Params(jen.Id(boundHandlerType)).Id("Decode").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Params(jen.Qual(bindPkg, "Event"), jen.Index().String(), jen.Error()).Block(
+		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(jen.Dict{
+			jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
+			jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
+		})),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Event in a non-nil interface"), jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("ev"), jen.Id("unknown"), jen.Nil()),
 	)
 	f.Func().Params(recv).Id("Dispatch").Params(jen.Id("ctx").Add(ctxParam()), jen.Id("ev").Qual(bindPkg, "Event")).Error().Block(
 		jen.If(jen.Id("b").Dot("h").Op("==").Nil()).Block(jen.Return(jen.Nil())),

@@ -1289,13 +1289,16 @@ type boundHandler struct {
 func (boundHandler) Platform() string {
 	return "kook"
 }
-func (boundHandler) Decode(data []byte, recover bool) (bind.Event, error) {
-	ev, _, err := DecodeWith(data, DecodeOptions{Recover: recover})
+func (boundHandler) Decode(data []byte, opts bind.DecodeOptions) (bind.Event, []string, error) {
+	ev, unknown, err := DecodeWith(data, DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	})
 	if err != nil {
 		// not a nil Event in a non-nil interface
-		return nil, err
+		return nil, nil, err
 	}
-	return ev, nil
+	return ev, unknown, nil
 }
 func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 	if b.h == nil {

@@ -3,6 +3,8 @@ package gateway
 import (
 	"context"
 	"sync"
+
+	"github.com/eventbind/eventbind/bind"
 )
 
 // frame is an event frame on its way to the handler.
@@ -97,7 +99,7 @@ func (c *Client) deliver(ctx context.Context) {
 
 // handle decodes one frame and hands it to OnEvent and the handler.
 func (c *Client) handle(ctx context.Context, f frame) {
-	ev, err := c.events.Decode(f.data, !c.cfg.Strict)
+	ev, _, err := c.events.Decode(f.data, bind.DecodeOptions{Recover: !c.cfg.Strict})
 	if err != nil {
 		c.report(&FrameError{S: 0, SN: f.sn, Raw: f.data, Err: err})
 		return

@@ -501,7 +501,7 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 	if ct == ChallengeChannelType {
 		return readChallenge(body, payload, msg)
 	}
-	ev, err := r.events.Decode(body, !r.strict)
+	ev, _, err := r.events.Decode(body, bind.DecodeOptions{Recover: !r.strict})
 	if err != nil {
 		return jsonError(err)
 	}
