@@ -1,9 +1,11 @@
 package generated_test
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -20,6 +22,9 @@ const newEventEntry = `events:
       - {name: avatar, type: string, doc: {zh: 头像图片地址, en: Avatar URL.}}
 `
 
+// newEventFrame is a frame of the new event.
+const newEventFrame = `{"s":0,"d":{"channel_type":"PERSON","type":255,"target_id":"1","author_id":"1","content":"[系统消息]","msg_id":"m","msg_timestamp":1,"nonce":"","extra":{"type":"user_profile_updated","body":{"user_id":"42","username":"new","avatar":"a.png"}}},"sn":3}`
+
 // extensionTest uses the new event through the regenerated package only: a
 // typed event from Decode, a Handler method and a Mux registration.
 const extensionTest = `package kook_test
@@ -31,7 +36,7 @@ import (
 	"github.com/eventbind/eventbind/EXT/kook"
 )
 
-const frame = ` + "`" + `{"s":0,"d":{"channel_type":"PERSON","type":255,"target_id":"1","author_id":"1","content":"[系统消息]","msg_id":"m","msg_timestamp":1,"nonce":"","extra":{"type":"user_profile_updated","body":{"user_id":"42","username":"new","avatar":"a.png"}}},"sn":3}` + "`" + `
+const frame = ` + "`" + newEventFrame + "`" + `
 
 type handler struct {
 	kook.NopHandler
@@ -66,6 +71,67 @@ func TestNewEvent(t *testing.T) {
 		t.Fatalf("Mux func not called: %v", err)
 	}
 }
+`
+
+// receiverTest, in the outside module: the webhook receiver takes the
+// extended package through its Bind and delivers the new event to its
+// Handler, over loopback.
+const receiverTest = `package mykook_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"example.com/mybot/mykook"
+	"github.com/eventbind/eventbind/events/kook/webhook"
+)
+
+func TestWebhookReceivesTheNewEvent(t *testing.T) {
+	var mux mykook.Mux
+	got := make(chan string, 1)
+	mux.HandleUserProfileUpdated(func(_ context.Context, ev *mykook.UserProfileUpdated) error {
+		got <- ev.Extra.Body.Username
+		return nil
+	})
+	rcv, err := webhook.New(webhook.Config{VerifyToken: "vt", Events: mykook.Bind(&mux)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(rcv)
+	defer srv.Close()
+	body := ` + "`" + `{"s":0,"d":{"channel_type":"PERSON","type":255,"target_id":"1","author_id":"1","content":"[系统消息]","msg_id":"m","msg_timestamp":1,"nonce":"","verify_token":"vt","extra":{"type":"user_profile_updated","body":{"user_id":"42","username":"new","avatar":"a.png"}}},"sn":3}` + "`" + `
+	resp, err := http.Post(srv.URL, "application/json", bytes.NewReader([]byte(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	select {
+	case name := <-got:
+		if name != "new" {
+			t.Errorf("username %q", name)
+		}
+	default:
+		t.Fatal("the handler did not get the new event")
+	}
+}
+`
+
+// userCommand is the module's own eventbind: the README's recipe for
+// decode, serve and listen to know the module's events.
+const userCommand = `package main
+
+import (
+	"example.com/mybot/mykook"
+	"github.com/eventbind/eventbind/cli"
+)
+
+func main() { cli.Main(mykook.Bind(nil)) }
 `
 
 // TestAddingOneSchemaEntry copies the KOOK schema, adds one YAML entry, runs
@@ -167,8 +233,15 @@ func TestExtendFromAnotherModule(t *testing.T) {
 		"package kook_test", "package mykook_test",
 		`"github.com/eventbind/eventbind/EXT/kook"`, `kook "example.com/mybot/mykook"`,
 	).Replace(extensionTest)))
+	writeFile(t, filepath.Join(pkg, "receiver_test.go"), []byte(receiverTest))
+	if err := os.MkdirAll(filepath.Join(dir, "cmd", "mybot-eventbind"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "cmd", "mybot-eventbind", "main.go"), []byte(userCommand))
+	frames := filepath.Join(dir, "frames.jsonl")
+	writeFile(t, frames, []byte(newEventFrame+"\n"))
 
-	offline := func(name string, args ...string) {
+	offline := func(name string, args ...string) string {
 		t.Helper()
 		cmd := exec.Command(name, args...)
 		cmd.Dir = dir
@@ -185,13 +258,35 @@ func TestExtendFromAnotherModule(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s %v: %v\n%s", name, args, err, out)
 		}
+		return string(out)
 	}
 	offline("go", "get", "-tool", "github.com/eventbind/eventbind/cmd/eventbind@v0.0.0-00010101000000-000000000000")
 	offline("go", "generate", "./...")
 	offline("go", "mod", "tidy")
 	offline("go", "generate", "./...")
 	offline("go", "vet", "./...")
-	offline("go", "test", "./...")
+	if out := offline("go", "test", "-v", "./..."); !strings.Contains(out, "--- PASS: TestNewEvent") || !strings.Contains(out, "--- PASS: TestWebhookReceivesTheNewEvent") {
+		t.Errorf("the module's tests did not both pass:\n%s", out)
+	}
+	// The module's own command decodes the new event with the generated
+	// decoder: known, by its name, the value as it came.
+	out := offline("go", "run", "./cmd/mybot-eventbind", "decode", "--platform", "kook", frames)
+	var line struct {
+		Event string          `json:"event"`
+		Known bool            `json:"known"`
+		Value json.RawMessage `json:"value"`
+	}
+	if err := json.Unmarshal([]byte(out), &line); err != nil {
+		t.Fatalf("decode printed %q: %v", out, err)
+	}
+	if line.Event != "user_profile_updated" || !line.Known || !jsonEqual(line.Value, []byte(newEventFrame)) {
+		t.Errorf("decode printed %s, want the known event user_profile_updated, as it came", out)
+	}
+	// The bundled command does not know it: the module's command is what
+	// makes the difference.
+	if out := offline("go", "tool", "eventbind", "decode", "--platform", "kook", frames); !strings.Contains(out, `"known":false`) {
+		t.Errorf("the bundled eventbind printed %s, want the event unknown to it", out)
+	}
 	src, err := os.ReadFile(filepath.Join(pkg, "events.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -199,4 +294,11 @@ func TestExtendFromAnotherModule(t *testing.T) {
 	if !strings.Contains(string(src), "\npackage mykook\n") || !strings.Contains(string(src), "type UserProfileUpdated struct") {
 		t.Errorf("the generated package is not mykook with the new event")
 	}
+}
+
+// jsonEqual reports whether a and b hold the same JSON value (members in
+// any order).
+func jsonEqual(a, b []byte) bool {
+	var va, vb any
+	return json.Unmarshal(a, &va) == nil && json.Unmarshal(b, &vb) == nil && reflect.DeepEqual(va, vb)
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -79,7 +79,7 @@ func TestDecodeForcedPlatform(t *testing.T) {
 
 // TestDecodeOneBotExamples runs every OneBot example file through the command.
 func TestDecodeOneBotExamples(t *testing.T) {
-	files, err := filepath.Glob("../../schema/onebot12/testdata/examples/*.json")
+	files, err := filepath.Glob("../schema/onebot12/testdata/examples/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no examples: %v", err)
 	}
@@ -93,7 +93,7 @@ func TestDecodeOneBotExamples(t *testing.T) {
 	}
 	// An example the schema lists under an event is known; the others show
 	// extended detail_types and must decode as unknown events.
-	m, err := gen.Build([]string{"../../schema/onebot12"})
+	m, err := gen.Build([]string{"../schema/onebot12"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,11 @@
-package main
+package cli
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	"fmt"
+
+	"github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/jsonwire"
+)
 
 // decoded is what the command line needs from any platform's decoder.
 type decoded struct {
@@ -13,7 +18,8 @@ type decoded struct {
 
 // platform ties a generated package to the command line.
 type platform struct {
-	name string
+	name   string
+	events bind.Events // the package's Bind(nil)
 	// claims reports whether a line looks like this platform's event.
 	claims func(line []byte) bool
 	decode func(line []byte, strict bool) (decoded, error)
@@ -57,23 +63,43 @@ func detectPlatform(line []byte) *platform {
 	return platforms[0]
 }
 
-// event is what the command line uses of any generated package's Event.
-type event interface {
-	EventName() string
-	Known() bool
-	AppendJSON(b []byte) []byte
-	Problems() []jsonwire.Problem
-}
-
-// decoderOf adapts a generated package's DecodeWith, called with Recover
-// (and ReportUnknown when strict): a line whose discriminators are readable
-// is printed as its event, with the problems that recovering found.
-func decoderOf[E event](decodeWith func(data []byte, strict bool) (E, []string, error)) func([]byte, bool) (decoded, error) {
+// decoderOf decodes with a generated package's DecodeWith, recovering (and
+// reporting unknown members when strict): a line whose discriminators are
+// readable is printed as its event, with the problems that recovering found.
+func decoderOf(events bind.Events) func([]byte, bool) (decoded, error) {
 	return func(line []byte, strict bool) (decoded, error) {
-		ev, paths, err := decodeWith(line, strict)
+		ev, paths, err := events.Decode(line, bind.DecodeOptions{Recover: true, ReportUnknown: strict})
 		if err != nil {
 			return decoded{}, err
 		}
 		return decoded{event: ev.EventName(), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths, problems: jsonwire.ProblemStrings(ev.Problems())}, nil
 	}
+}
+
+// strictOf decodes one event as the package's Decode does (drift).
+func strictOf(events bind.Events) func([]byte) error {
+	return func(data []byte) error {
+		_, _, err := events.Decode(data, bind.DecodeOptions{})
+		return err
+	}
+}
+
+// platformMakers build a platform around a package's events: the bundled
+// one (platform_*.go) or one generated from an extended schema (Use).
+var platformMakers = map[string]func(bind.Events) *platform{}
+
+// Use puts events in place of the bundled package of its platform
+// (events.Platform()): decode, serve and listen then decode and print the
+// events of that package.
+func Use(events bind.Events) error {
+	makePlatform, ok := platformMakers[events.Platform()]
+	if !ok {
+		return fmt.Errorf("eventbind: no platform %q in this command (it knows %v)", events.Platform(), platformNames())
+	}
+	for i, p := range platforms {
+		if p.name == events.Platform() {
+			platforms[i] = makePlatform(events)
+		}
+	}
+	return nil
 }

@@ -1,6 +1,6 @@
 //go:build !eventbind_generate_only
 
-package main
+package cli
 
 import (
 	"context"
@@ -70,6 +70,7 @@ func runListen(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		Token:    token,
 		BaseURL:  *api,
 		Compress: *compress == "1",
+		Events:   kookEvents(),
 		OnEvent:  printer.print,
 		Strict:   *strict,
 		Resume:   resume,

@@ -1,6 +1,6 @@
 //go:build !eventbind_generate_only
 
-package main
+package cli
 
 import (
 	"bytes"
@@ -133,6 +133,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 		EncryptKey:  *key,
 		MaxBody:     *maxBody,
 		MaxInflated: *maxInflated,
+		Events:      kookEvents(),
 		OnEvent:     printer.print,
 		Strict:      *strict,
 		Report:      func(r *http.Request, o webhook.Outcome) { logOutcome(logger, r, o) },

@@ -1,6 +1,6 @@
 //go:build !eventbind_generate_only
 
-package main
+package cli
 
 import (
 	"bufio"
@@ -38,7 +38,7 @@ const (
 // with EVENTBIND_TEST_RUN_MAIN=1 it is eventbind, not the tests.
 func TestMain(m *testing.M) {
 	if os.Getenv("EVENTBIND_TEST_RUN_MAIN") == "1" {
-		main()
+		os.Exit(Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }

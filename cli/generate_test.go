@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"os"
@@ -15,7 +15,7 @@ func TestGeneratePackageName(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds a package")
 	}
-	root, err := filepath.Abs("../..")
+	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestGeneratePackageName(t *testing.T) {
 // command when no folder of that name exists: it gives exactly the committed
 // package, and a user's folder of extra entries extends it.
 func TestGenerateEmbeddedSchema(t *testing.T) {
-	for _, c := range []struct{ name, out string }{{"kook", "../../events/kook"}, {"onebot12", "../../events/onebot12"}} {
+	for _, c := range []struct{ name, out string }{{"kook", "../events/kook"}, {"onebot12", "../events/onebot12"}} {
 		if code, _, stderr := runCLI(t, []string{"generate", "--schema", c.name, "--out", c.out, "--check"}, ""); code != 0 {
 			t.Errorf("--schema %s --check: exit %d: %s", c.name, code, stderr)
 		}
@@ -78,7 +78,7 @@ func TestGenerateEmbeddedSchema(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: builds a package")
 	}
-	root, err := filepath.Abs("../..")
+	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
 	}

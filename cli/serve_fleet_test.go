@@ -1,6 +1,6 @@
 //go:build !eventbind_generate_only
 
-package main
+package cli
 
 import (
 	"bufio"

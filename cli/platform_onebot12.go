@@ -1,19 +1,18 @@
 //go:build !eventbind_generate_only
 
-package main
+package cli
 
 import (
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/onebot12"
 	"github.com/eventbind/eventbind/jsonwire"
 )
 
 func init() {
-	platforms = append(platforms, &platform{name: "onebot12", claims: claimsOneBot12, decode: decoderOf(func(line []byte, strict bool) (onebot12.Event, []string, error) {
-		return onebot12.DecodeWith(line, onebot12.DecodeOptions{ReportUnknown: strict, Recover: true})
-	}), strict: func(data []byte) error {
-		_, err := onebot12.Decode(data)
-		return err
-	}})
+	platformMakers["onebot12"] = func(events bind.Events) *platform {
+		return &platform{name: "onebot12", events: events, claims: claimsOneBot12, decode: decoderOf(events), strict: strictOf(events)}
+	}
+	platforms = append(platforms, platformMakers["onebot12"](onebot12.Bind(nil)))
 }
 
 // claimsOneBot12: a OneBot event has "type" and "detail_type" at the top.

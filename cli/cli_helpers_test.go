@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 )
 
 // examplesDir holds the documented KOOK frames, one pretty-printed frame per file.
-const examplesDir = "../../schema/kook/testdata/examples"
+const examplesDir = "../schema/kook/testdata/examples"
 
 // example is one documented frame, compacted onto a single line.
 type example struct {

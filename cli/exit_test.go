@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"strings"
@@ -40,7 +40,7 @@ func TestExitStatus(t *testing.T) {
 		{name: "decode --platform without value", args: []string{"decode", "--platform"}, stdin: good, want: 2},
 		{name: "decode --strict with a value", args: []string{"decode", "--strict=maybe"}, stdin: good, want: 2},
 		{name: "generate without flags", args: []string{"generate"}, want: 2},
-		{name: "generate without --out", args: []string{"generate", "--schema", "../../schema/kook"}, want: 2},
+		{name: "generate without --out", args: []string{"generate", "--schema", "../schema/kook"}, want: 2},
 		{name: "generate without --schema", args: []string{"generate", "--out", "out"}, want: 2},
 		{name: "generate --check without --schema and --out", args: []string{"generate", "--check"}, want: 2},
 		{name: "generate unknown flag", args: []string{"generate", "--schema", "s", "--out", "o", "--bogus"}, want: 2},

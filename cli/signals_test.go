@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 )
 
 // signalsDir holds the KOOK signal examples (s=1 to 6), one frame per file.
-const signalsDir = "../../schema/kook/testdata/signals"
+const signalsDir = "../schema/kook/testdata/signals"
 
 // signalExamples maps each signal example to the signal name decode prints.
 var signalExamples = map[string]string{

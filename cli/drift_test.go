@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-const driftFixtures = "../../internal/drift/testdata"
+const driftFixtures = "../internal/drift/testdata"
 
 // withoutPage drops the page name from text findings, to compare two pages.
 func withoutPage(out string) []string {
@@ -89,7 +89,7 @@ func TestDriftThreeChanges(t *testing.T) {
 func seedsDir(t *testing.T) string {
 	dir := os.Getenv("EVENTBIND_SEEDS")
 	if dir == "" {
-		dir = "../../../shared/seeds"
+		dir = "../../shared/seeds"
 	}
 	if _, err := os.Stat(filepath.Join(dir, "003_c743017fff3acfc6.txt")); err != nil {
 		t.Skipf("no seed documents at %s (set EVENTBIND_SEEDS): %v", dir, err)
@@ -108,7 +108,7 @@ func TestDriftSeeds(t *testing.T) {
 		{"kook", []string{"003=003_c743017fff3acfc6.txt", "001=001_95b08892341234ff.txt", "000=000_2ee607b916777347.txt"}},
 		{"onebot12", []string{"seed-002=002_23d1479963f18e9c.txt"}},
 	} {
-		args := []string{"drift", "--schema", "../../schema/" + c.schema, "--baseline", "../../schema/" + c.schema + "/drift-baseline.txt"}
+		args := []string{"drift", "--schema", "../schema/" + c.schema, "--baseline", "../schema/" + c.schema + "/drift-baseline.txt"}
 		for _, d := range c.docs {
 			id, file, _ := strings.Cut(d, "=")
 			args = append(args, "--doc", id+"="+filepath.Join(dir, file))

@@ -1,0 +1,64 @@
+//go:build !eventbind_generate_only
+
+package cli
+
+import (
+	"github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/events/kook"
+	"github.com/eventbind/eventbind/jsonwire"
+)
+
+func init() {
+	platformMakers["kook"] = func(events bind.Events) *platform {
+		return &platform{name: "kook", events: events, claims: claimsKOOK, decode: decoderKOOK(events), strict: strictOf(events)}
+	}
+	platforms = append(platforms, platformMakers["kook"](kook.Bind(nil)))
+}
+
+// claimsKOOK: a KOOK frame has "s" or "d"; a bare d object has "type" but no "detail_type".
+func claimsKOOK(line []byte) bool {
+	for _, key := range []string{"s", "d"} {
+		if _, ok, _ := jsonwire.Lookup(line, key); ok {
+			return true
+		}
+	}
+	_, hasDetail, _ := jsonwire.Lookup(line, "detail_type")
+	return !hasDetail
+}
+
+// decoderKOOK decodes a line whose "s" is other than 0 as a signal (hello,
+// ping, pong, resume, reconnect, resume_ack, or signal_<s> when unknown; an
+// "s" that is no integer is the signal decoder's error); every other line
+// (s=0, a bare d without "s", input malformed before any "s") as an event,
+// exactly as before signals were known.
+// Events are decoded by events, signals (the protocol around them) by
+// events/kook.
+func decoderKOOK(events bind.Events) func([]byte, bool) (decoded, error) {
+	decodeEvent := decoderOf(events)
+	return func(line []byte, strict bool) (decoded, error) {
+		if isKOOKEventLine(line) {
+			return decodeEvent(line, strict)
+		}
+		sig, paths, err := kook.DecodeSignalWith(line, kook.DecodeOptions{ReportUnknown: strict})
+		if err != nil {
+			return decoded{}, err
+		}
+		return decoded{event: sig.SignalName(), known: sig.Known(), value: sig.AppendJSON(nil), unknown: paths}, nil
+	}
+}
+
+// isKOOKEventLine reports whether line is for the event decoder: it has no
+// "s" (a bare d), its "s" is 0, or it is malformed before an "s" is found.
+func isKOOKEventLine(line []byte) bool {
+	if _, ok, err := jsonwire.Lookup(line, "s"); err != nil || !ok {
+		return true
+	}
+	s, err := jsonwire.LookupInt(line, "", "s")
+	return err == nil && s == 0
+}
+
+// kookEvents is the package whose events serve and listen decode and print:
+// events/kook, or the one given to Use.
+func kookEvents() bind.Events {
+	return platformByName("kook").events
+}
