@@ -314,23 +314,26 @@ func emitEvents(m *Model) *jen.File {
 	f := newFile(m)
 	f.Comment("Event is a decoded " + m.Platform + " event: a pointer to one of the event")
 	f.Comment("types of this package, or *UnknownEvent for an event the schema does not know.")
-	f.Type().Id("Event").Interface(
-		jen.Comment("EventName is the event's name, as `eventbind decode` prints it."),
-		jen.Id("EventName").Params().String(),
-		jen.Comment("Known is false for *UnknownEvent."),
-		jen.Id("Known").Params().Bool(),
-		jen.Comment("RawJSON returns a copy of the bytes the event was decoded from."),
-		jen.Id("RawJSON").Params().Index().Byte(),
-		jen.Comment("AppendJSON appends the event's JSON encoding to b."),
-		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
-		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
-		jen.Comment("Problems lists the members that recovering decoding (DecodeOptions.Recover)"),
-		jen.Comment("skipped or found missing; nil for an event decoded whole."),
-		jen.Id("Problems").Params().Index().Qual(wirePath, "Problem"),
-		jen.Line(),
-		jen.Id("decodePayload").Params(jen.Id("d").Op("*").Qual(wirePath, "Decoder")).Error(),
-		jen.Id("setSource").Params(sourceParams(m)...),
-	).Line()
+	f.Type().Id("Event").InterfaceFunc(func(g *jen.Group) {
+		g.Comment("EventName is the event's name, as `eventbind decode` prints it.")
+		g.Id("EventName").Params().String()
+		g.Comment("Known is false for *UnknownEvent.")
+		g.Id("Known").Params().Bool()
+		g.Comment("RawJSON returns a copy of the bytes the event was decoded from.")
+		g.Id("RawJSON").Params().Index().Byte()
+		g.Comment("AppendJSON appends the event's JSON encoding to b.")
+		g.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte()
+		g.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error())
+		g.Comment("Problems lists the members that recovering decoding (DecodeOptions.Recover)")
+		g.Comment("skipped or found missing; nil for an event decoded whole.")
+		g.Id("Problems").Params().Index().Qual(wirePath, "Problem")
+		for _, c := range commonAccessorDecls(m) {
+			g.Add(c)
+		}
+		g.Line()
+		g.Id("decodePayload").Params(jen.Id("d").Op("*").Qual(wirePath, "Decoder")).Error()
+		g.Id("setSource").Params(sourceParams(m)...)
+	}).Line()
 
 	for _, ev := range m.Events {
 		f.Add(emitStruct(m, ev.Payload, eventHeadFields(m), eventTailFields(m)))
@@ -402,7 +405,48 @@ func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Co
 	}).Line()
 	g.Comment("Problems implements Event.").Line()
 	g.Func().Params(recv.Clone()).Id("Problems").Params().Index().Qual(wirePath, "Problem").Block(jen.Return(jen.Id("x").Dot("rec").Dot("Problems").Call())).Line()
+	if m.Frame != nil {
+		g.Line().Comment("Envelope implements Event.").Line()
+		g.Func().Params(recv.Clone()).Id("Envelope").Params().Params(jen.Id("Frame"), jen.Bool()).Block(
+			jen.If(jen.Id("x").Dot("Frame").Op("==").Nil()).Block(jen.Return(jen.Id("Frame").Values(), jen.False())),
+			jen.Return(jen.Op("*").Id("x").Dot("Frame"), jen.True()),
+		).Line()
+	}
+	if base := m.CommonBase(); base != nil {
+		g.Line().Comment("Base implements Event.").Line()
+		g.Func().Params(recv.Clone()).Id("Base").Params().Op("*").Id(base.GoName).BlockFunc(func(b *jen.Group) {
+			if goName == "UnknownEvent" {
+				b.Return(jen.Nil())
+			} else {
+				b.Return(jen.Op("&").Id("x").Dot(base.GoName))
+			}
+		}).Line()
+	}
 	return g
+}
+
+// commonAccessorDecls are the Event methods that reach what every event
+// has, so that logging an ID or ordering by sn needs no type switch:
+//
+//	Envelope() (f Frame, ok bool) // with a frame
+//	Base() *EventData             // when every family embeds EventData
+func commonAccessorDecls(m *Model) []jen.Code {
+	var out []jen.Code
+	if m.Frame != nil {
+		out = append(out,
+			jen.Comment("Envelope returns a copy of the frame the event came in (its sn...); ok is"),
+			jen.Comment("false for an event decoded from a bare payload."),
+			jen.Id("Envelope").Params().Params(jen.Id("f").Id("Frame"), jen.Id("ok").Bool()),
+		)
+	}
+	if base := m.CommonBase(); base != nil {
+		out = append(out,
+			jen.Comment("Base returns the members every event has ("+base.GoName+"); nil for"),
+			jen.Comment("*UnknownEvent, whose Payload holds them as they came."),
+			jen.Id("Base").Params().Op("*").Id(base.GoName),
+		)
+	}
+	return out
 }
 
 // emitUnknownEvent declares the value for events the schema does not know.

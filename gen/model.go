@@ -454,6 +454,20 @@ type DispatchNode struct {
 
 // WhereLevel returns the where level that holds ev, as a case or as its
 // default, or nil when ev is no variant.
+// CommonBase is the base object every family embeds, when they all embed
+// the same one (KOOK's EventData); nil otherwise. Events then offer it
+// through Event.Base.
+func (m *Model) CommonBase() *Object {
+	var base *Object
+	for i, fam := range m.Families {
+		if fam.Base == nil || (i > 0 && fam.Base != base) {
+			return nil
+		}
+		base = fam.Base
+	}
+	return base
+}
+
 func (m *Model) WhereLevel(ev *Event) *DispatchNode {
 	var walk func(n *DispatchNode) *DispatchNode
 	walk = func(n *DispatchNode) *DispatchNode {

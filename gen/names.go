@@ -47,7 +47,7 @@ var reservedFieldNames = map[string]bool{
 	"UnknownFields": true, "Frame": true, "AppendJSON": true, "MarshalJSON": true,
 	"UnmarshalJSON": true, "EventName": true, "Known": true, "RawJSON": true,
 	"String": true, "Valid": true, "Extensions": true, "WireForm": true,
-	"Problems": true,
+	"Problems": true, "Envelope": true, "Base": true,
 }
 
 // reservedTypeNames are the package-level names every generated package declares.

@@ -19,6 +19,12 @@ type Event interface {
 	// Problems lists the members that recovering decoding (DecodeOptions.Recover)
 	// skipped or found missing; nil for an event decoded whole.
 	Problems() []jsonwire.Problem
+	// Envelope returns a copy of the frame the event came in (its sn...); ok is
+	// false for an event decoded from a bare payload.
+	Envelope() (f Frame, ok bool)
+	// Base returns the members every event has (EventData); nil for
+	// *UnknownEvent, whose Payload holds them as they came.
+	Base() *EventData
 
 	decodePayload(d *jsonwire.Decoder) error
 	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
@@ -80,6 +86,19 @@ func (x *AddedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwir
 // Problems implements Event.
 func (x *AddedReaction) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *AddedReaction) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *AddedReaction) Base() *EventData {
+	return &x.EventData
 }
 
 // AddedReactionExtra: the "extra" member of AddedReaction.
@@ -184,6 +203,19 @@ func (x *DeletedReaction) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *DeletedReaction) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedReaction) Base() *EventData {
+	return &x.EventData
+}
+
 // DeletedReactionExtra: the "extra" member of DeletedReaction.
 type DeletedReactionExtra struct {
 	// Type: Kind of the system event.
@@ -286,6 +318,19 @@ func (x *UpdatedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwi
 // Problems implements Event.
 func (x *UpdatedMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *UpdatedMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedMessage) Base() *EventData {
+	return &x.EventData
 }
 
 // UpdatedMessageExtra: the "extra" member of UpdatedMessage.
@@ -409,6 +454,19 @@ func (x *DeletedMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *DeletedMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedMessage) Base() *EventData {
+	return &x.EventData
+}
+
 // DeletedMessageExtra: the "extra" member of DeletedMessage.
 type DeletedMessageExtra struct {
 	// Type: Kind of the system event.
@@ -504,6 +562,19 @@ func (x *AddedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *AddedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *AddedChannel) Base() *EventData {
+	return &x.EventData
+}
+
 // AddedChannelExtra: the "extra" member of AddedChannel.
 type AddedChannelExtra struct {
 	// Type: Kind of the system event.
@@ -577,6 +648,19 @@ func (x *UpdatedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *UpdatedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedChannel) Base() *EventData {
+	return &x.EventData
+}
+
 // UpdatedChannelExtra: the "extra" member of UpdatedChannel.
 type UpdatedChannelExtra struct {
 	// Type: Kind of the system event.
@@ -648,6 +732,19 @@ func (x *DeletedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwi
 // Problems implements Event.
 func (x *DeletedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *DeletedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedChannel) Base() *EventData {
+	return &x.EventData
 }
 
 // DeletedChannelExtra: the "extra" member of DeletedChannel.
@@ -743,6 +840,19 @@ func (x *PinnedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwir
 // Problems implements Event.
 func (x *PinnedMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *PinnedMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *PinnedMessage) Base() *EventData {
+	return &x.EventData
 }
 
 // PinnedMessageExtra: the "extra" member of PinnedMessage.
@@ -843,6 +953,19 @@ func (x *UnpinnedMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *UnpinnedMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UnpinnedMessage) Base() *EventData {
+	return &x.EventData
+}
+
 // UnpinnedMessageExtra: the "extra" member of UnpinnedMessage.
 type UnpinnedMessageExtra struct {
 	// Type: Kind of the system event.
@@ -941,6 +1064,19 @@ func (x *BatchAddedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *BatchAddedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *BatchAddedChannel) Base() *EventData {
+	return &x.EventData
+}
+
 // BatchAddedChannelExtra: the "extra" member of BatchAddedChannel.
 type BatchAddedChannelExtra struct {
 	// Type: Kind of the system event.
@@ -1012,6 +1148,19 @@ func (x *BatchUpdatedChannel) setSource(f Frame, framed bool, raw string, rec *j
 // Problems implements Event.
 func (x *BatchUpdatedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *BatchUpdatedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *BatchUpdatedChannel) Base() *EventData {
+	return &x.EventData
 }
 
 // BatchUpdatedChannelExtra: the "extra" member of BatchUpdatedChannel.
@@ -1122,6 +1271,19 @@ func (x *BatchDeletedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *BatchDeletedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *BatchDeletedChannel) Base() *EventData {
+	return &x.EventData
+}
+
 // BatchDeletedChannelExtra: the "extra" member of BatchDeletedChannel.
 type BatchDeletedChannelExtra struct {
 	// Type: Kind of the system event.
@@ -1193,6 +1355,19 @@ func (x *SortChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.
 // Problems implements Event.
 func (x *SortChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *SortChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *SortChannel) Base() *EventData {
+	return &x.EventData
 }
 
 // SortChannelExtra: the "extra" member of SortChannel.
@@ -1301,6 +1476,19 @@ func (x *UpdatedServerType) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *UpdatedServerType) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedServerType) Base() *EventData {
+	return &x.EventData
+}
+
 // UpdatedServerTypeExtra: the "extra" member of UpdatedServerType.
 type UpdatedServerTypeExtra struct {
 	// Type: Kind of the system event.
@@ -1376,6 +1564,19 @@ func (x *AddedEmoji) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *AddedEmoji) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *AddedEmoji) Base() *EventData {
+	return &x.EventData
+}
+
 // AddedEmojiExtra: the "extra" member of AddedEmoji.
 type AddedEmojiExtra struct {
 	// Type: Kind of the system event.
@@ -1447,6 +1648,19 @@ func (x *UpdatedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire
 // Problems implements Event.
 func (x *UpdatedEmoji) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *UpdatedEmoji) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedEmoji) Base() *EventData {
+	return &x.EventData
 }
 
 // UpdatedEmojiExtra: the "extra" member of UpdatedEmoji.
@@ -1524,6 +1738,19 @@ func (x *RemovedEmoji) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *RemovedEmoji) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *RemovedEmoji) Base() *EventData {
+	return &x.EventData
+}
+
 // RemovedEmojiExtra: the "extra" member of RemovedEmoji.
 type RemovedEmojiExtra struct {
 	// Type: Kind of the system event.
@@ -1595,6 +1822,19 @@ func (x *DeletedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire
 // Problems implements Event.
 func (x *DeletedEmoji) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *DeletedEmoji) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedEmoji) Base() *EventData {
+	return &x.EventData
 }
 
 // DeletedEmojiExtra: the "extra" member of DeletedEmoji.
@@ -1670,6 +1910,19 @@ func (x *UpdatedGuild) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *UpdatedGuild) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedGuild) Base() *EventData {
+	return &x.EventData
+}
+
 // UpdatedGuildExtra: the "extra" member of UpdatedGuild.
 type UpdatedGuildExtra struct {
 	// Type: Kind of the system event.
@@ -1741,6 +1994,19 @@ func (x *UpdatedGuildSelf) setSource(f Frame, framed bool, raw string, rec *json
 // Problems implements Event.
 func (x *UpdatedGuildSelf) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *UpdatedGuildSelf) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedGuildSelf) Base() *EventData {
+	return &x.EventData
 }
 
 // UpdatedGuildSelfExtra: the "extra" member of UpdatedGuildSelf.
@@ -1830,6 +2096,19 @@ func (x *DeletedGuild) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *DeletedGuild) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedGuild) Base() *EventData {
+	return &x.EventData
+}
+
 // DeletedGuildExtra: the "extra" member of DeletedGuild.
 type DeletedGuildExtra struct {
 	// Type: Kind of the system event.
@@ -1901,6 +2180,19 @@ func (x *AddedBlockList) setSource(f Frame, framed bool, raw string, rec *jsonwi
 // Problems implements Event.
 func (x *AddedBlockList) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *AddedBlockList) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *AddedBlockList) Base() *EventData {
+	return &x.EventData
 }
 
 // AddedBlockListExtra: the "extra" member of AddedBlockList.
@@ -1997,6 +2289,19 @@ func (x *DeletedBlockList) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *DeletedBlockList) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedBlockList) Base() *EventData {
+	return &x.EventData
+}
+
 // DeletedBlockListExtra: the "extra" member of DeletedBlockList.
 type DeletedBlockListExtra struct {
 	// Type: Kind of the system event.
@@ -2087,6 +2392,19 @@ func (x *JoinedGuild) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *JoinedGuild) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *JoinedGuild) Base() *EventData {
+	return &x.EventData
+}
+
 // JoinedGuildExtra: the "extra" member of JoinedGuild.
 type JoinedGuildExtra struct {
 	// Type: Kind of the system event.
@@ -2174,6 +2492,19 @@ func (x *ExitedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.
 // Problems implements Event.
 func (x *ExitedGuild) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *ExitedGuild) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *ExitedGuild) Base() *EventData {
+	return &x.EventData
 }
 
 // ExitedGuildExtra: the "extra" member of ExitedGuild.
@@ -2266,6 +2597,19 @@ func (x *UpdatedGuildMember) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *UpdatedGuildMember) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedGuildMember) Base() *EventData {
+	return &x.EventData
+}
+
 // UpdatedGuildMemberExtra: the "extra" member of UpdatedGuildMember.
 type UpdatedGuildMemberExtra struct {
 	// Type: Kind of the system event.
@@ -2353,6 +2697,19 @@ func (x *GuildMemberOnline) setSource(f Frame, framed bool, raw string, rec *jso
 // Problems implements Event.
 func (x *GuildMemberOnline) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *GuildMemberOnline) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *GuildMemberOnline) Base() *EventData {
+	return &x.EventData
 }
 
 // GuildMemberOnlineExtra: the "extra" member of GuildMemberOnline.
@@ -2448,6 +2805,19 @@ func (x *GuildMemberOffline) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *GuildMemberOffline) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *GuildMemberOffline) Base() *EventData {
+	return &x.EventData
+}
+
 // GuildMemberOfflineExtra: the "extra" member of GuildMemberOffline.
 type GuildMemberOfflineExtra struct {
 	// Type: Kind of the system event.
@@ -2539,6 +2909,19 @@ func (x *JoinedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwir
 // Problems implements Event.
 func (x *JoinedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *JoinedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *JoinedChannel) Base() *EventData {
+	return &x.EventData
 }
 
 // JoinedChannelExtra: the "extra" member of JoinedChannel.
@@ -2634,6 +3017,19 @@ func (x *ExitedChannel) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *ExitedChannel) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *ExitedChannel) Base() *EventData {
+	return &x.EventData
+}
+
 // ExitedChannelExtra: the "extra" member of ExitedChannel.
 type ExitedChannelExtra struct {
 	// Type: Kind of the system event.
@@ -2726,6 +3122,19 @@ func (x *TextMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.
 // Problems implements Event.
 func (x *TextMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *TextMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *TextMessage) Base() *EventData {
+	return &x.EventData
 }
 
 // TextMessageExtra: the "extra" member of TextMessage.
@@ -2908,6 +3317,19 @@ func (x *ImageMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire
 // Problems implements Event.
 func (x *ImageMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *ImageMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *ImageMessage) Base() *EventData {
+	return &x.EventData
 }
 
 // ImageMessageExtra: the "extra" member of ImageMessage.
@@ -3097,6 +3519,19 @@ func (x *VideoMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *VideoMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *VideoMessage) Base() *EventData {
+	return &x.EventData
+}
+
 // VideoMessageExtra: the "extra" member of VideoMessage.
 type VideoMessageExtra struct {
 	// Type: Message type, the same as d.type.
@@ -3282,6 +3717,19 @@ func (x *FileMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.
 // Problems implements Event.
 func (x *FileMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *FileMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *FileMessage) Base() *EventData {
+	return &x.EventData
 }
 
 // FileMessageExtra: the "extra" member of FileMessage.
@@ -3473,6 +3921,19 @@ func (x *AudioMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *AudioMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *AudioMessage) Base() *EventData {
+	return &x.EventData
+}
+
 // AudioMessageExtra: the "extra" member of AudioMessage.
 type AudioMessageExtra struct {
 	// Type: Message type, the same as d.type.
@@ -3655,6 +4116,19 @@ func (x *KMarkdownMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *KMarkdownMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *KMarkdownMessage) Base() *EventData {
+	return &x.EventData
+}
+
 // KMarkdownMessageExtra: the "extra" member of KMarkdownMessage.
 type KMarkdownMessageExtra struct {
 	// Type: Message type, the same as d.type.
@@ -3835,6 +4309,19 @@ func (x *CardMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.
 // Problems implements Event.
 func (x *CardMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *CardMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *CardMessage) Base() *EventData {
+	return &x.EventData
 }
 
 // CardMessageExtra: the "extra" member of CardMessage.
@@ -4021,6 +4508,19 @@ func (x *ItemMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *ItemMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *ItemMessage) Base() *EventData {
+	return &x.EventData
+}
+
 // ItemMessageExtra: the "extra" member of ItemMessage.
 type ItemMessageExtra struct {
 	// Type: Message type, the same as d.type.
@@ -4203,6 +4703,19 @@ func (x *EmbedsAppend) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *EmbedsAppend) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *EmbedsAppend) Base() *EventData {
+	return &x.EventData
+}
+
 // EmbedsAppendExtra: the "extra" member of EmbedsAppend.
 type EmbedsAppendExtra struct {
 	// Type: Kind of the system event.
@@ -4295,6 +4808,19 @@ func (x *UpdatedPrivateMessage) setSource(f Frame, framed bool, raw string, rec 
 // Problems implements Event.
 func (x *UpdatedPrivateMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *UpdatedPrivateMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedPrivateMessage) Base() *EventData {
+	return &x.EventData
 }
 
 // UpdatedPrivateMessageExtra: the "extra" member of UpdatedPrivateMessage.
@@ -4402,6 +4928,19 @@ func (x *DeletedPrivateMessage) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *DeletedPrivateMessage) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedPrivateMessage) Base() *EventData {
+	return &x.EventData
+}
+
 // DeletedPrivateMessageExtra: the "extra" member of DeletedPrivateMessage.
 type DeletedPrivateMessageExtra struct {
 	// Type: Kind of the system event.
@@ -4503,6 +5042,19 @@ func (x *PrivateAddedReaction) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *PrivateAddedReaction) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *PrivateAddedReaction) Base() *EventData {
+	return &x.EventData
+}
+
 // PrivateAddedReactionExtra: the "extra" member of PrivateAddedReaction.
 type PrivateAddedReactionExtra struct {
 	// Type: Kind of the system event.
@@ -4598,6 +5150,19 @@ func (x *PrivateDeletedReaction) setSource(f Frame, framed bool, raw string, rec
 // Problems implements Event.
 func (x *PrivateDeletedReaction) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *PrivateDeletedReaction) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *PrivateDeletedReaction) Base() *EventData {
+	return &x.EventData
 }
 
 // PrivateDeletedReactionExtra: the "extra" member of PrivateDeletedReaction.
@@ -4697,6 +5262,19 @@ func (x *AddedRole) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *AddedRole) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *AddedRole) Base() *EventData {
+	return &x.EventData
+}
+
 // AddedRoleExtra: the "extra" member of AddedRole.
 type AddedRoleExtra struct {
 	// Type: Kind of the system event.
@@ -4768,6 +5346,19 @@ func (x *DeletedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.
 // Problems implements Event.
 func (x *DeletedRole) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *DeletedRole) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeletedRole) Base() *EventData {
+	return &x.EventData
 }
 
 // DeletedRoleExtra: the "extra" member of DeletedRole.
@@ -4843,6 +5434,19 @@ func (x *UpdatedRole) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *UpdatedRole) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UpdatedRole) Base() *EventData {
+	return &x.EventData
+}
+
 // UpdatedRoleExtra: the "extra" member of UpdatedRole.
 type UpdatedRoleExtra struct {
 	// Type: Kind of the system event.
@@ -4914,6 +5518,19 @@ func (x *UserUpdated) setSource(f Frame, framed bool, raw string, rec *jsonwire.
 // Problems implements Event.
 func (x *UserUpdated) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *UserUpdated) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UserUpdated) Base() *EventData {
+	return &x.EventData
 }
 
 // UserUpdatedExtra: the "extra" member of UserUpdated.
@@ -5009,6 +5626,19 @@ func (x *SelfJoinedGuild) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *SelfJoinedGuild) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *SelfJoinedGuild) Base() *EventData {
+	return &x.EventData
+}
+
 // SelfJoinedGuildExtra: the "extra" member of SelfJoinedGuild.
 type SelfJoinedGuildExtra struct {
 	// Type: Kind of the system event.
@@ -5099,6 +5729,19 @@ func (x *SelfExitedGuild) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *SelfExitedGuild) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *SelfExitedGuild) Base() *EventData {
+	return &x.EventData
+}
+
 // SelfExitedGuildExtra: the "extra" member of SelfExitedGuild.
 type SelfExitedGuildExtra struct {
 	// Type: Kind of the system event.
@@ -5184,6 +5827,19 @@ func (x *MessageBtnClick) setSource(f Frame, framed bool, raw string, rec *jsonw
 // Problems implements Event.
 func (x *MessageBtnClick) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *MessageBtnClick) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *MessageBtnClick) Base() *EventData {
+	return &x.EventData
 }
 
 // MessageBtnClickExtra: the "extra" member of MessageBtnClick.
@@ -5296,6 +5952,19 @@ func (x *AddGuildMute) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *AddGuildMute) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *AddGuildMute) Base() *EventData {
+	return &x.EventData
+}
+
 // AddGuildMuteExtra: the "extra" member of AddGuildMute.
 type AddGuildMuteExtra struct {
 	// Type: Kind of the system event.
@@ -5369,6 +6038,19 @@ func (x *DeleteGuildMute) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *DeleteGuildMute) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *DeleteGuildMute) Base() *EventData {
+	return &x.EventData
+}
+
 // DeleteGuildMuteExtra: the "extra" member of DeleteGuildMute.
 type DeleteGuildMuteExtra struct {
 	// Type: Kind of the system event.
@@ -5440,6 +6122,19 @@ func (x *LiveStatusChanged) setSource(f Frame, framed bool, raw string, rec *jso
 // Problems implements Event.
 func (x *LiveStatusChanged) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *LiveStatusChanged) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *LiveStatusChanged) Base() *EventData {
+	return &x.EventData
 }
 
 // LiveStatusChangedExtra: the "extra" member of LiveStatusChanged.
@@ -5522,4 +6217,17 @@ func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire
 // Problems implements Event.
 func (x *UnknownEvent) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *UnknownEvent) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UnknownEvent) Base() *EventData {
+	return nil
 }

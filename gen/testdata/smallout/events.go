@@ -19,6 +19,12 @@ type Event interface {
 	// Problems lists the members that recovering decoding (DecodeOptions.Recover)
 	// skipped or found missing; nil for an event decoded whole.
 	Problems() []jsonwire.Problem
+	// Envelope returns a copy of the frame the event came in (its sn...); ok is
+	// false for an event decoded from a bare payload.
+	Envelope() (f Frame, ok bool)
+	// Base returns the members every event has (Header); nil for
+	// *UnknownEvent, whose Payload holds them as they came.
+	Base() *Header
 
 	decodePayload(d *jsonwire.Decoder) error
 	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
@@ -82,6 +88,19 @@ func (x *Say) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery
 // Problems implements Event.
 func (x *Say) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *Say) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *Say) Base() *Header {
+	return &x.Header
 }
 
 // SayDetail: the "detail" member of Say.
@@ -224,6 +243,19 @@ func (x *Roll) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *Roll) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *Roll) Base() *Header {
+	return &x.Header
+}
+
 // RollDetail: the "detail" member of Roll.
 type RollDetail struct {
 	// Body: the event's data.
@@ -293,6 +325,19 @@ func (x *Whisper) setSource(f Frame, framed bool, raw string, rec *jsonwire.Reco
 // Problems implements Event.
 func (x *Whisper) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *Whisper) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *Whisper) Base() *Header {
+	return &x.Header
 }
 
 // WhisperDetail: the "detail" member of Whisper.
@@ -382,6 +427,19 @@ func (x *NoteLeaveSelf) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *NoteLeaveSelf) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *NoteLeaveSelf) Base() *Header {
+	return &x.Header
+}
+
 // NoteJoin is the event "note.join".
 //
 // Someone joined.
@@ -446,6 +504,19 @@ func (x *NoteJoin) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
+// Envelope implements Event.
+func (x *NoteJoin) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *NoteJoin) Base() *Header {
+	return &x.Header
+}
+
 // UnknownEvent is an event the schema does not know (a new discriminator value).
 // It keeps the payload whole, so re-encoding gives back what was decoded.
 type UnknownEvent struct {
@@ -497,4 +568,17 @@ func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire
 // Problems implements Event.
 func (x *UnknownEvent) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
+}
+
+// Envelope implements Event.
+func (x *UnknownEvent) Envelope() (Frame, bool) {
+	if x.Frame == nil {
+		return Frame{}, false
+	}
+	return *x.Frame, true
+}
+
+// Base implements Event.
+func (x *UnknownEvent) Base() *Header {
+	return nil
 }
