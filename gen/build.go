@@ -547,8 +547,87 @@ func (b *builder) signals(specs []*signalSpec, keyDeclared bool) {
 			sig.Examples = append(sig.Examples, &Example{File: x.File, Doc: x.Doc, Note: x.Note})
 		}
 		sig.Object = &Object{GoName: goN, Doc: sig.Doc, Fields: fields, Signal: sig}
+		sig.Accessors = b.accessors(sg.Accessors, fields, what, sig.Doc.Docs, sigs.Method, "SignalName")
 		sigs.List = append(sigs.List, sig)
 	}
+}
+
+// accessors builds the accessor methods of a struct with fields: each path
+// must lead through required objects to a string member, and the method's
+// name must not be a field's or a generated member's.
+func (b *builder) accessors(specs []*accessorSpec, fields []*Field, owner string, inherited []string, reserved ...string) []*Accessor {
+	var out []*Accessor
+	taken := map[string]bool{}
+	for _, r := range reserved {
+		taken[r] = true
+	}
+	for _, f := range fields {
+		taken[f.GoName] = true
+	}
+	for _, a := range specs {
+		what := owner + ": accessor " + a.Name
+		switch {
+		case !validGoName(a.Name):
+			b.ps.add(a.at, "%s: name %q is not an exported Go identifier", what, a.Name)
+			continue
+		case reservedFieldNames[a.Name]:
+			b.ps.add(a.at, "%s: name %q is reserved for generated members", what, a.Name)
+			continue
+		case taken[a.Name]:
+			b.ps.add(a.at, "%s: name %q is taken by a field, a generated method or another accessor", what, a.Name)
+			continue
+		}
+		taken[a.Name] = true
+		acc := &Accessor{GoName: a.Name, Doc: b.doc(a.Doc, nil, pos{})}
+		if len(acc.Doc.Docs) == 0 {
+			acc.Doc.Docs = inherited
+		}
+		if len(a.FirstOf) < 2 && a.firstAt.node != nil { // a missing first_of is the loader's error
+			b.ps.add(a.firstAt, "%s: first_of: want at least two member paths", what)
+		}
+		for _, p := range a.FirstOf {
+			if path, ok := b.accessorPath(fields, p, a.firstAt, what); ok {
+				acc.FirstOf = append(acc.FirstOf, path)
+			}
+		}
+		out = append(out, acc)
+	}
+	return out
+}
+
+// accessorPath resolves "d.session_id" through fields.
+func (b *builder) accessorPath(fields []*Field, path string, at pos, what string) ([]*Field, bool) {
+	var out []*Field
+	names := strings.Split(path, ".")
+	for i, name := range names {
+		var found *Field
+		for _, f := range fields {
+			if f.JSONName == name {
+				found = f
+			}
+		}
+		if found == nil {
+			b.ps.add(at, "%s: first_of: %s: no member %q", what, path, name)
+			return nil, false
+		}
+		out = append(out, found)
+		if i == len(names)-1 {
+			if found.Type.Kind != KindString || found.Nullable {
+				b.ps.add(at, "%s: first_of: %s: want a string member that is not nullable", what, path)
+				return nil, false
+			}
+			break
+		}
+		if found.Type.Kind != KindObject || found.Optional || found.Nullable {
+			b.ps.add(at, "%s: first_of: %s: %s is not a required object", what, path, name)
+			return nil, false
+		}
+		fields = fields[:0:0]
+		for _, sf := range found.Type.Object.AllFields() {
+			fields = append(fields, sf.Field) // a base's members are promoted: x.D.Member
+		}
+	}
+	return out, true
 }
 
 func (b *builder) family(f *familySpec) {

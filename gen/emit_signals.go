@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -26,6 +27,9 @@ func emitSignals(m *Model) *jen.File {
 		f.Add(rawMethods(o.GoName))
 		f.Add(emitSignalDecode(m, sg)).Line()
 		f.Add(emitSignalAppend(m, sg))
+		for _, a := range sg.Accessors {
+			f.Add(emitAccessor(o.GoName, a))
+		}
 	}
 	f.Add(emitEventSignal(m))
 	f.Add(emitUnknownSignal(m, key))
@@ -268,5 +272,44 @@ func emitUnknownSignal(m *Model, key string) jen.Code {
 		b.Id("x").Dot("Raw").Op("=").Id("d").Dot("Since").Call(jen.Id("mark"))
 		b.Return(jen.Nil())
 	}).Line()
+	return g
+}
+
+// emitAccessor writes an accessor: the first non-empty of its members.
+//
+//	// SessionID returns ...: d.session_id, else d.sessionId; "" when neither came.
+//	func (x *HelloSignal) SessionID() string {
+//		if v := x.D.SessionID.Or(""); v != "" {
+//			return v
+//		}
+//		if v := x.D.LegacySessionID.Or(""); v != "" {
+//			return v
+//		}
+//		return ""
+//	}
+func emitAccessor(recvType string, a *Accessor) jen.Code {
+	var paths []string
+	for _, p := range a.FirstOf {
+		var names []string
+		for _, f := range p {
+			names = append(names, f.JSONName)
+		}
+		paths = append(paths, strings.Join(names, "."))
+	}
+	lead := fmt.Sprintf("%s returns the first of %s that came and is not empty; \"\" when none did.", a.GoName, strings.Join(paths, ", "))
+	g := jen.Line().Add(docCommentLead(lead, a.GoName, a.Doc)).Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(recvType)).Id(a.GoName).Params().String().BlockFunc(func(b *jen.Group) {
+		for _, p := range a.FirstOf {
+			v := jen.Id("x")
+			for _, f := range p {
+				v = v.Dot(f.GoName)
+			}
+			if p[len(p)-1].Optional {
+				v = v.Dot("Or").Call(jen.Lit(""))
+			}
+			b.If(jen.Id("v").Op(":=").Add(v), jen.Id("v").Op("!=").Lit("")).Block(jen.Return(jen.Id("v")))
+		}
+		b.Return(jen.Lit(""))
+	})
 	return g
 }

@@ -484,8 +484,22 @@ func (l *loader) signal(n *yaml.Node) *signalSpec {
 		"docs":     func(n *yaml.Node) { sg.docsAt = l.at(n); l.strs(n, what+": docs", &sg.Docs) },
 		"fields":   func(n *yaml.Node) { sg.Fields = l.fields(n, what) },
 		"examples": func(n *yaml.Node) { sg.Examples = l.examples(n, what) },
+		"accessors": func(n *yaml.Node) {
+			l.seq(n, what+": accessors", func(n *yaml.Node) { sg.Accessors = append(sg.Accessors, l.accessor(n, what)) })
+		},
 	}, []string{"name", "value", "doc", "docs"})
 	return sg
+}
+
+func (l *loader) accessor(n *yaml.Node, owner string) *accessorSpec {
+	a := &accessorSpec{at: l.at(n)}
+	what := owner + ": accessor"
+	l.mapping(n, what, map[string]func(*yaml.Node){
+		"name":     func(n *yaml.Node) { l.str(n, what+".name", &a.Name); what = owner + ": accessor " + a.Name },
+		"first_of": func(n *yaml.Node) { a.firstAt = l.at(n); l.strs(n, what+": first_of", &a.FirstOf) },
+		"doc":      func(n *yaml.Node) { l.doc(n, what, &a.Doc) },
+	}, []string{"name", "first_of", "doc"})
+	return a
 }
 
 func (l *loader) fields(n *yaml.Node, owner string) []*fieldSpec {

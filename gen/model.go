@@ -359,6 +359,18 @@ type Signal struct {
 	Doc      Doc
 	Object   *Object // the frame's members other than the key
 	Examples []*Example
+	// Accessors are methods on the signal's type (HelloSignal.SessionID).
+	Accessors []*Accessor
+}
+
+// Accessor is a method that returns the first non-empty string among
+// members of a struct: one value that comes under two spellings.
+type Accessor struct {
+	GoName string
+	Doc    Doc
+	// FirstOf are the members, in order, each a path of fields from the
+	// struct; the last field of each is a string, required or optional.
+	FirstOf [][]*Field
 }
 
 // Family is a group of events that share a base and discriminators.

@@ -195,6 +195,18 @@ type signalSpec struct {
 	docsAt   pos
 	Fields   []*fieldSpec
 	Examples []*exampleSpec
+	// Accessors are methods generated on the signal's type.
+	Accessors []*accessorSpec
+}
+
+// accessorSpec is a method returning the first non-empty of several string
+// members: one value that servers spell two ways (session_id, sessionId).
+type accessorSpec struct {
+	at      pos
+	Name    string
+	FirstOf []string // member paths below the signal, "d.session_id"
+	firstAt pos
+	Doc     docSpec
 }
 
 // schemaSpec is everything read from one or more schema folders.

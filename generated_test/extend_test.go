@@ -71,6 +71,17 @@ func TestNewEvent(t *testing.T) {
 		t.Fatalf("Mux func not called: %v", err)
 	}
 }
+
+// The schema's accessors come along with the signals.
+func TestSignalAccessors(t *testing.T) {
+	sig, err := kook.DecodeSignal([]byte(` + "`" + `{"s":6,"d":{"sessionId":"abc"}}` + "`" + `))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id := sig.(*kook.ResumeAckSignal).SessionID(); id != "abc" {
+		t.Fatalf("SessionID() = %q", id)
+	}
+}
 `
 
 // receiverTest, in the outside module: the webhook receiver takes the
@@ -265,7 +276,7 @@ func TestExtendFromAnotherModule(t *testing.T) {
 	offline("go", "mod", "tidy")
 	offline("go", "generate", "./...")
 	offline("go", "vet", "./...")
-	if out := offline("go", "test", "-v", "./..."); !strings.Contains(out, "--- PASS: TestNewEvent") || !strings.Contains(out, "--- PASS: TestWebhookReceivesTheNewEvent") {
+	if out := offline("go", "test", "-v", "./..."); !strings.Contains(out, "--- PASS: TestNewEvent") || !strings.Contains(out, "--- PASS: TestWebhookReceivesTheNewEvent") || !strings.Contains(out, "--- PASS: TestSignalAccessors") {
 		t.Errorf("the module's tests did not both pass:\n%s", out)
 	}
 	// The module's own command decodes the new event with the generated

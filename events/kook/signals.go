@@ -217,6 +217,21 @@ func (x HelloSignal) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// SessionID returns the first of d.session_id, d.sessionId that came and is not empty; "" when none did.
+//
+// The new session's ID, in either spelling (empty after a failed handshake): what a client resumes with.
+//
+// Documented in: websocket.
+func (x *HelloSignal) SessionID() string {
+	if v := x.D.SessionID.Or(""); v != "" {
+		return v
+	}
+	if v := x.D.LegacySessionID.Or(""); v != "" {
+		return v
+	}
+	return ""
+}
+
 // PingSignal is the signal "ping" (s=2).
 //
 // Heartbeat, client to server, every 30 s (±5 s), with the latest sn the client processed; without a pong within 6 s the connection timed out.
@@ -758,6 +773,21 @@ func (x *ResumeAckSignal) AppendJSON(b []byte) []byte {
 // MarshalJSON implements json.Marshaler.
 func (x ResumeAckSignal) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+// SessionID returns the first of d.session_id, d.sessionId that came and is not empty; "" when none did.
+//
+// The resumed session's ID, in either spelling.
+//
+// Documented in: websocket.
+func (x *ResumeAckSignal) SessionID() string {
+	if v := x.D.SessionID.Or(""); v != "" {
+		return v
+	}
+	if v := x.D.LegacySessionID.Or(""); v != "" {
+		return v
+	}
+	return ""
 }
 
 // EventSignal is an event frame (s=0). Event is what Decode gives for the
