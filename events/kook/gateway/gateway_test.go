@@ -2,6 +2,7 @@ package gateway_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha1"
 	"encoding/base64"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/gateway"
 	"github.com/eventbind/eventbind/internal/fakegateway"
 )
@@ -662,6 +664,33 @@ func TestDefaultJitterStaysInRange(t *testing.T) {
 	for _, g := range gaps {
 		if g < 30*time.Millisecond {
 			t.Errorf("PING interval %v, below Heartbeat-Jitter = 30ms", g)
+		}
+	}
+}
+
+// TestEventsThroughBind: events reach a handler through Config.Events, the
+// seam a package generated from an extended schema plugs into, after
+// Config.OnEvent.
+func TestEventsThroughBind(t *testing.T) {
+	h := newHarness(t)
+	var mux kook.Mux
+	texts := make(chan string, 8)
+	mux.HandleTextMessage(func(_ context.Context, ev *kook.TextMessage) error {
+		texts <- ev.Content
+		return nil
+	})
+	h.cfg.Events = kook.Bind(&mux)
+	h.srv.Session = helloThen("S1", events(1, 2)...)
+	h.start()
+	h.needSN(2)
+	for _, want := range []string{"m1", "m2"} {
+		select {
+		case got := <-texts:
+			if got != want {
+				t.Errorf("handler got %q, want %q", got, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("handler did not get %s", want)
 		}
 	}
 }
