@@ -53,7 +53,7 @@ func BuildDirs(dirs []Dir) (*Model, error) {
 
 func build(s *schemaSpec, ps *problems) (*Model, error) {
 	b := &builder{
-		ps: ps, m: &Model{}, docs: map[string]bool{},
+		ps: ps, m: &Model{Unknown: unknownHandling}, docs: map[string]bool{},
 		enums: map[string]*Enum{}, objects: map[string]*Object{}, unions: map[string]*Union{}, typeAt: map[string]pos{}, constAt: map[string]pos{},
 		families: map[string]*Family{}, keys: map[string]*KeyField{},
 	}
@@ -83,8 +83,8 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 		}
 	}
 	for _, u := range s.unions {
-		if b.declareType(u.Name, u.at, "union") && b.declareType("Unknown"+u.Name, u.at, "union "+u.Name+": generated type") {
-			un := &Union{GoName: u.Name, Key: u.Key}
+		un := &Union{GoName: u.Name, UnknownGoName: "Unknown" + u.Name, Key: u.Key}
+		if b.declareType(un.GoName, u.at, "union") && b.declareType(un.UnknownGoName, u.at, "union "+u.Name+": generated type") {
 			b.unions[u.Name] = un
 			b.m.Unions = append(b.m.Unions, un)
 		}
@@ -477,7 +477,7 @@ func (b *builder) signalKey(k *signalKeySpec, frame *Object) {
 		b.ps.add(b.nodeAt(k.at, k.Event), "frame.signal: event: want an integer, got %s", kindName(k.Event))
 		return
 	}
-	b.m.Signals = &Signals{Key: key, Method: method, Event: event.Int}
+	b.m.Signals = &Signals{Key: key, Method: method, UnknownField: lowerFirst(method), Event: event.Int}
 }
 
 // signals builds the kinds of frame other than the event frame. Each is a
@@ -793,9 +793,9 @@ func (b *builder) event(e *eventSpec) {
 	if ev.GoName == "" {
 		ev.GoName, at = goName(e.Name), e.at
 	}
-	if ev.GoName == "Unknown" {
-		// Handler.OnUnknown and Mux.HandleUnknown take the unknown events.
-		b.ps.add(at, "event %s: Go name %q would give the methods OnUnknown and HandleUnknown, which unknown events have (set `go:`)", e.Name, ev.GoName)
+	ev.Handling = handlingOf(ev.GoName, ev.GoName)
+	if ev.Handling.Method == b.m.Unknown.Method {
+		b.ps.add(at, "event %s: Go name %q would give the methods %s and %s, which unknown events have (set `go:`)", e.Name, ev.GoName, ev.Handling.Method, ev.Handling.Mux)
 		return
 	}
 	if !b.declareType(ev.GoName, at, "event "+e.Name+": Go") {

@@ -921,7 +921,7 @@ func emitUnionDecode(m *Model, u *Union) jen.Code {
 		})
 		b.List(jen.Id("raw"), jen.Err()).Op(":=").Id("d").Dot("Raw").Call()
 		b.Add(ifErr(func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }))
-		b.Return(jen.Op("&").Id("Unknown"+u.GoName).Values(jen.Dict{jen.Id(goName(u.Key)): jen.Id("kind"), jen.Id("Raw"): jen.Id("raw")}), jen.Nil())
+		b.Return(jen.Op("&").Id(u.UnknownGoName).Values(jen.Dict{jen.Id(goName(u.Key)): jen.Id("kind"), jen.Id("Raw"): jen.Id("raw")}), jen.Nil())
 	}).Line()
 	return g
 }

@@ -2,35 +2,21 @@ package gen
 
 import (
 	"github.com/dave/jennifer/jen"
-	"unicode"
 )
 
-// handlerEntry is one Handler method: an event type and its name.
-type handlerEntry struct {
-	goName string // event type
-	method string // "On" + goName
-	field  string // Mux member holding the registered func
-	doc    string
-}
-
+// handlerEntries are the event types Handler has a method for, in order:
+// the events, then the unknown ones.
 func handlerEntries(m *Model) []handlerEntry {
 	var out []handlerEntry
 	for _, ev := range m.Events {
-		out = append(out, handlerEntry{
-			goName: ev.GoName, method: ev.HandlerMethod(), field: lowerFirst(ev.GoName),
-			doc: "handles " + ev.Name + whereText(m, ev) + ".",
-		})
+		out = append(out, handlerEntry{ev.Handling, "handles " + ev.Name + whereText(m, ev) + "."})
 	}
-	return append(out, handlerEntry{
-		goName: "UnknownEvent", method: "OnUnknown", field: "unknown",
-		doc: "handles events the schema does not know.",
-	})
+	return append(out, handlerEntry{m.Unknown, "handles events the schema does not know."})
 }
 
-func lowerFirst(s string) string {
-	r := []rune(s)
-	r[0] = unicode.ToLower(r[0])
-	return string(r)
+type handlerEntry struct {
+	Handling
+	doc string
 }
 
 func ctxParam() jen.Code { return jen.Qual("context", "Context") }
@@ -42,8 +28,8 @@ func emitDispatch(m *Model) *jen.File {
 	f.Comment("Handler has one method per event. Embed NopHandler to implement only some.")
 	f.Type().Id("Handler").InterfaceFunc(func(g *jen.Group) {
 		for _, e := range entries {
-			g.Comment(e.method + " " + e.doc)
-			g.Id(e.method).Params(ctxParam(), jen.Op("*").Id(e.goName)).Error()
+			g.Comment(e.Method + " " + e.doc)
+			g.Id(e.Method).Params(ctxParam(), jen.Op("*").Id(e.Type)).Error()
 		}
 	})
 
@@ -52,15 +38,15 @@ func emitDispatch(m *Model) *jen.File {
 	f.Type().Id("NopHandler").Struct()
 	f.Var().Id("_").Id("Handler").Op("=").Id("NopHandler").Values()
 	for _, e := range entries {
-		f.Comment(e.method + " does nothing.")
-		f.Func().Params(jen.Id("NopHandler")).Id(e.method).Params(ctxParam(), jen.Op("*").Id(e.goName)).Error().Block(jen.Return(jen.Nil()))
+		f.Comment(e.Method + " does nothing.")
+		f.Func().Params(jen.Id("NopHandler")).Id(e.Method).Params(ctxParam(), jen.Op("*").Id(e.Type)).Error().Block(jen.Return(jen.Nil()))
 	}
 
 	f.Comment("Dispatch calls the method of h that handles ev's type.")
 	f.Func().Id("Dispatch").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("h").Id("Handler"), jen.Id("ev").Id("Event")).Error().BlockFunc(func(b *jen.Group) {
 		b.Switch(jen.Id("ev").Op(":=").Id("ev").Assert(jen.Type())).BlockFunc(func(s *jen.Group) {
 			for _, e := range entries {
-				s.Case(jen.Op("*").Id(e.goName)).Block(jen.Return(jen.Id("h").Dot(e.method).Call(jen.Id("ctx"), jen.Id("ev"))))
+				s.Case(jen.Op("*").Id(e.Type)).Block(jen.Return(jen.Id("h").Dot(e.Method).Call(jen.Id("ctx"), jen.Id("ev"))))
 			}
 		})
 		b.Comment("Event is sealed: only a nil interface gets here.")
@@ -71,21 +57,21 @@ func emitDispatch(m *Model) *jen.File {
 	f.Comment("registered func are ignored. The zero Mux is ready to use.")
 	f.Type().Id("Mux").StructFunc(func(g *jen.Group) {
 		for _, e := range entries {
-			g.Id(e.field).Func().Params(ctxParam(), jen.Op("*").Id(e.goName)).Error()
+			g.Id(e.Field).Func().Params(ctxParam(), jen.Op("*").Id(e.Type)).Error()
 		}
 	})
 	f.Var().Id("_").Id("Handler").Op("=").Parens(jen.Op("*").Id("Mux")).Parens(jen.Nil())
 	for _, e := range entries {
-		handle := "Handle" + e.method[2:]
-		fn := jen.Func().Params(ctxParam(), jen.Op("*").Id(e.goName)).Error()
-		f.Comment(handle + " registers fn for " + e.goName + " events, replacing an earlier one.")
+		handle := e.Mux
+		fn := jen.Func().Params(ctxParam(), jen.Op("*").Id(e.Type)).Error()
+		f.Comment(handle + " registers fn for " + e.Type + " events, replacing an earlier one.")
 		f.Func().Params(jen.Id("m").Op("*").Id("Mux")).Id(handle).Params(jen.Id("fn").Add(fn)).Block(
-			jen.Id("m").Dot(e.field).Op("=").Id("fn"),
+			jen.Id("m").Dot(e.Field).Op("=").Id("fn"),
 		)
-		f.Comment(e.method + " implements Handler.")
-		f.Func().Params(jen.Id("m").Op("*").Id("Mux")).Id(e.method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("ev").Op("*").Id(e.goName)).Error().Block(
-			jen.If(jen.Id("m").Dot(e.field).Op("==").Nil()).Block(jen.Return(jen.Nil())),
-			jen.Return(jen.Id("m").Dot(e.field).Call(jen.Id("ctx"), jen.Id("ev"))),
+		f.Comment(e.Method + " implements Handler.")
+		f.Func().Params(jen.Id("m").Op("*").Id("Mux")).Id(e.Method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("ev").Op("*").Id(e.Type)).Error().Block(
+			jen.If(jen.Id("m").Dot(e.Field).Op("==").Nil()).Block(jen.Return(jen.Nil())),
+			jen.Return(jen.Id("m").Dot(e.Field).Call(jen.Id("ctx"), jen.Id("ev"))),
 		)
 	}
 	emitBind(f, m)

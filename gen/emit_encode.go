@@ -36,7 +36,7 @@ func emitEncode(m *Model) *jen.File {
 		}
 	}
 	for _, u := range m.Unions {
-		unknown := "Unknown" + u.GoName
+		unknown := u.UnknownGoName
 		f.Comment("AppendJSON appends the value verbatim.")
 		f.Func().Params(jen.Id("x").Op("*").Id(unknown)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
 			jen.Return(jen.Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Raw"))),

@@ -126,7 +126,7 @@ func emitDecodeSignal(m *Model) jen.Code {
 			for _, sg := range sigs.List {
 				s.Case(jen.Lit(int(sg.Value))).Block(jen.Id("sig").Op("=").New(jen.Id(sg.GoName)))
 			}
-			s.Default().Block(jen.Id("sig").Op("=").Op("&").Id("UnknownSignal").Values(jen.Dict{jen.Id(lowerFirst(sigs.Method)): jen.Int().Call(jen.Id("k"))}))
+			s.Default().Block(jen.Id("sig").Op("=").Op("&").Id("UnknownSignal").Values(jen.Dict{jen.Id(sigs.UnknownField): jen.Int().Call(jen.Id("k"))}))
 		})
 		b.If(jen.Err().Op(":=").Id("sig").Dot("decodeSignal").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(fail)
 		b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
@@ -238,7 +238,7 @@ func emitEventSignal(m *Model) jen.Code {
 // emitUnknownSignal declares the value for frames whose key the schema does
 // not know.
 func emitUnknownSignal(m *Model, key string) jen.Code {
-	field := lowerFirst(m.Signals.Method)
+	field := m.Signals.UnknownField
 	g := jen.Commentf("UnknownSignal is a frame whose %q the schema does not know. It keeps the frame", key).Line()
 	g.Comment("whole, so re-encoding gives back what was decoded.").Line()
 	g.Type().Id("UnknownSignal").Struct(

@@ -149,7 +149,7 @@ func emitUnion(u *Union) jen.Code {
 		jen.Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte(),
 		jen.Id("is"+u.GoName).Params(),
 	).Line()
-	unknown := "Unknown" + u.GoName
+	unknown := u.UnknownGoName
 	g.Comment(fmt.Sprintf("%s is a %s whose %q the schema does not know; it keeps the value whole.", unknown, u.GoName, u.Key)).Line()
 	g.Type().Id(unknown).Struct(
 		jen.Comment(fmt.Sprintf("%s is the %q member.", goName(u.Key), u.Key)),

@@ -28,6 +28,18 @@ type Model struct {
 	// Signals, when the frame declares a signal key, are the kinds of frame
 	// the key tells apart; nil otherwise.
 	Signals *Signals
+	// Unknown names what unknown events get in Handler and Mux.
+	Unknown Handling
+}
+
+// Handling names what an event type gets in the generated Handler and Mux.
+// The builder sets every name and checks it against the others; emitters
+// only print them.
+type Handling struct {
+	Type   string // the event's Go type: "AddedReaction", "UnknownEvent"
+	Method string // the Handler method: "OnAddedReaction", "OnUnknown"
+	Mux    string // the Mux method registering a func: "HandleAddedReaction"
+	Field  string // the Mux member holding that func: "addedReaction"
 }
 
 // Doc is the doc text of an element.
@@ -71,7 +83,10 @@ type Type struct {
 // kept whole in Unknown<Name>.
 type Union struct {
 	GoName string // the interface type
-	Key    string // the discriminating member
+	// UnknownGoName is the struct that keeps a variant the schema does not
+	// know whole: "UnknownSegment".
+	UnknownGoName string
+	Key           string // the discriminating member
 	// KeyMethod is the interface method that returns the key's value
 	// (SegmentType), which every variant struct implements.
 	KeyMethod string
@@ -347,8 +362,11 @@ type Frame struct {
 type Signals struct {
 	Key    *Field // the frame field read to tell frames apart: a required int
 	Method string // the Signal interface method returning the key's value: the key's Go name
-	Event  int64  // the key's value on an event frame
-	List   []*Signal
+	// UnknownField is UnknownSignal's unexported member holding the key's
+	// value ("s").
+	UnknownField string
+	Event        int64 // the key's value on an event frame
+	List         []*Signal
 }
 
 // Signal is one kind of frame other than the event frame.
@@ -415,6 +433,7 @@ type KeyValue struct {
 type Event struct {
 	Name     string // as printed by the command line
 	GoName   string
+	Handling Handling
 	Family   *Family
 	Keys     []KeyValue // one per family key, fixed ones included
 	Doc      Doc
@@ -431,11 +450,11 @@ type Event struct {
 }
 
 // HandlerMethod is the event's Handler method ("OnAddedReaction").
-func (e *Event) HandlerMethod() string { return "On" + e.GoName }
+func (e *Event) HandlerMethod() string { return e.Handling.Method }
 
 // MuxMethod is the Mux method that registers a func for the event
 // ("HandleAddedReaction").
-func (e *Event) MuxMethod() string { return "Handle" + e.GoName }
+func (e *Event) MuxMethod() string { return e.Handling.Mux }
 
 // Where is the member and value that scope a variant of an event.
 type Where struct {

@@ -79,3 +79,18 @@ const (
 // unknownEventMembers are UnknownEvent's own members; its discriminator
 // members must not take these names.
 var unknownEventMembers = map[string]bool{"Frame": true, "Family": true, "Payload": true}
+
+// handlingOf names what an event type gets in Handler and Mux:
+// OnAddedReaction, HandleAddedReaction, and the Mux member addedReaction.
+func handlingOf(goType, short string) Handling {
+	return Handling{Type: goType, Method: "On" + short, Mux: "Handle" + short, Field: lowerFirst(short)}
+}
+
+// unknownHandling is what unknown events get: OnUnknown, HandleUnknown.
+var unknownHandling = handlingOf("UnknownEvent", "Unknown")
+
+func lowerFirst(s string) string {
+	r := []rune(s)
+	r[0] = unicode.ToLower(r[0])
+	return string(r)
+}
