@@ -19,24 +19,42 @@ type handlerEntry struct {
 	doc string
 }
 
+// mustEmbedMethod is Handler's unexported method, which only NopHandler and
+// *Mux have.
+const mustEmbedMethod = "mustEmbedNopHandler"
+
 func ctxParam() jen.Code { return jen.Qual("context", "Context") }
 
 func emitDispatch(m *Model) *jen.File {
 	f := newFile(m)
 	entries := handlerEntries(m)
 
-	f.Comment("Handler has one method per event. Embed NopHandler to implement only some.")
+	// An implementation must embed NopHandler (or be a *Mux), as
+	// protoc-gen-go-grpc's servers embed Unimplemented...Server: a method
+	// that a new schema entry adds then never breaks it.
+	//
+	//	type Handler interface {
+	//		OnAddedReaction(context.Context, *AddedReaction) error
+	//		...
+	//		mustEmbedNopHandler()
+	//	}
+	f.Comment("Handler has one method per event. Implementations embed NopHandler (and")
+	f.Comment("override the methods they need) or use a *Mux: a Handler that does not embed")
+	f.Comment("NopHandler does not compile, so an event added to the schema never breaks one.")
 	f.Type().Id("Handler").InterfaceFunc(func(g *jen.Group) {
 		for _, e := range entries {
 			g.Comment(e.Method + " " + e.doc)
 			g.Id(e.Method).Params(ctxParam(), jen.Op("*").Id(e.Type)).Error()
 		}
+		g.Line()
+		g.Id(mustEmbedMethod).Params()
 	})
 
 	f.Comment("NopHandler implements every Handler method by doing nothing; embed it in a")
 	f.Comment("handler that implements only some of them.")
 	f.Type().Id("NopHandler").Struct()
 	f.Var().Id("_").Id("Handler").Op("=").Id("NopHandler").Values()
+	f.Func().Params(jen.Id("NopHandler")).Id(mustEmbedMethod).Params().Block()
 	for _, e := range entries {
 		f.Comment(e.Method + " does nothing.")
 		f.Func().Params(jen.Id("NopHandler")).Id(e.Method).Params(ctxParam(), jen.Op("*").Id(e.Type)).Error().Block(jen.Return(jen.Nil()))
@@ -61,6 +79,7 @@ func emitDispatch(m *Model) *jen.File {
 		}
 	})
 	f.Var().Id("_").Id("Handler").Op("=").Parens(jen.Op("*").Id("Mux")).Parens(jen.Nil())
+	f.Func().Params(jen.Op("*").Id("Mux")).Id(mustEmbedMethod).Params().Block()
 	for _, e := range entries {
 		handle := e.Mux
 		fn := jen.Func().Params(ctxParam(), jen.Op("*").Id(e.Type)).Error()

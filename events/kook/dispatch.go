@@ -8,7 +8,9 @@ import (
 	bind "github.com/eventbind/eventbind/bind"
 )
 
-// Handler has one method per event. Embed NopHandler to implement only some.
+// Handler has one method per event. Implementations embed NopHandler (and
+// override the methods they need) or use a *Mux: a Handler that does not embed
+// NopHandler does not compile, so an event added to the schema never breaks one.
 type Handler interface {
 	// OnAddedReaction handles added_reaction.
 	OnAddedReaction(context.Context, *AddedReaction) error
@@ -118,6 +120,8 @@ type Handler interface {
 	OnLiveStatusChanged(context.Context, *LiveStatusChanged) error
 	// OnUnknown handles events the schema does not know.
 	OnUnknown(context.Context, *UnknownEvent) error
+
+	mustEmbedNopHandler()
 }
 
 // NopHandler implements every Handler method by doing nothing; embed it in a
@@ -125,6 +129,8 @@ type Handler interface {
 type NopHandler struct{}
 
 var _ Handler = NopHandler{}
+
+func (NopHandler) mustEmbedNopHandler() {}
 
 // OnAddedReaction does nothing.
 func (NopHandler) OnAddedReaction(context.Context, *AddedReaction) error {
@@ -572,6 +578,8 @@ type Mux struct {
 }
 
 var _ Handler = (*Mux)(nil)
+
+func (*Mux) mustEmbedNopHandler() {}
 
 // HandleAddedReaction registers fn for AddedReaction events, replacing an earlier one.
 func (m *Mux) HandleAddedReaction(fn func(context.Context, *AddedReaction) error) {

@@ -8,7 +8,9 @@ import (
 	bind "github.com/eventbind/eventbind/bind"
 )
 
-// Handler has one method per event. Embed NopHandler to implement only some.
+// Handler has one method per event. Implementations embed NopHandler (and
+// override the methods they need) or use a *Mux: a Handler that does not embed
+// NopHandler does not compile, so an event added to the schema never breaks one.
 type Handler interface {
 	// OnMessagePrivate handles message.private.
 	OnMessagePrivate(context.Context, *MessagePrivate) error
@@ -50,6 +52,8 @@ type Handler interface {
 	OnNoticeChannelDelete(context.Context, *NoticeChannelDelete) error
 	// OnUnknown handles events the schema does not know.
 	OnUnknown(context.Context, *UnknownEvent) error
+
+	mustEmbedNopHandler()
 }
 
 // NopHandler implements every Handler method by doing nothing; embed it in a
@@ -57,6 +61,8 @@ type Handler interface {
 type NopHandler struct{}
 
 var _ Handler = NopHandler{}
+
+func (NopHandler) mustEmbedNopHandler() {}
 
 // OnMessagePrivate does nothing.
 func (NopHandler) OnMessagePrivate(context.Context, *MessagePrivate) error {
@@ -232,6 +238,8 @@ type Mux struct {
 }
 
 var _ Handler = (*Mux)(nil)
+
+func (*Mux) mustEmbedNopHandler() {}
 
 // HandleMessagePrivate registers fn for MessagePrivate events, replacing an earlier one.
 func (m *Mux) HandleMessagePrivate(fn func(context.Context, *MessagePrivate) error) {

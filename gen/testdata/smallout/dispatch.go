@@ -8,7 +8,9 @@ import (
 	bind "github.com/eventbind/eventbind/bind"
 )
 
-// Handler has one method per event. Embed NopHandler to implement only some.
+// Handler has one method per event. Implementations embed NopHandler (and
+// override the methods they need) or use a *Mux: a Handler that does not embed
+// NopHandler does not compile, so an event added to the schema never breaks one.
 type Handler interface {
 	// OnSay handles say where room is not "dm".
 	OnSay(context.Context, *Say) error
@@ -22,6 +24,8 @@ type Handler interface {
 	OnNoteJoin(context.Context, *NoteJoin) error
 	// OnUnknown handles events the schema does not know.
 	OnUnknown(context.Context, *UnknownEvent) error
+
+	mustEmbedNopHandler()
 }
 
 // NopHandler implements every Handler method by doing nothing; embed it in a
@@ -29,6 +33,8 @@ type Handler interface {
 type NopHandler struct{}
 
 var _ Handler = NopHandler{}
+
+func (NopHandler) mustEmbedNopHandler() {}
 
 // OnSay does nothing.
 func (NopHandler) OnSay(context.Context, *Say) error {
@@ -92,6 +98,8 @@ type Mux struct {
 }
 
 var _ Handler = (*Mux)(nil)
+
+func (*Mux) mustEmbedNopHandler() {}
 
 // HandleSay registers fn for Say events, replacing an earlier one.
 func (m *Mux) HandleSay(fn func(context.Context, *Say) error) {

@@ -1,0 +1,64 @@
+package generated_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/eventbind/eventbind/events/kook"
+)
+
+// TestHandlerMustEmbed: a type with every exported Handler method but
+// without NopHandler is not a Handler, so an event added to the schema can
+// never break a user's handler silently; embedding NopHandler, or *Mux, is.
+func TestHandlerMustEmbed(t *testing.T) {
+	var methods strings.Builder
+	h := reflect.TypeFor[kook.Handler]()
+	exported := 0
+	for i := range h.NumMethod() {
+		m := h.Method(i)
+		if !m.IsExported() {
+			continue
+		}
+		exported++
+		fmt.Fprintf(&methods, "func (all) %s(context.Context, *kook.%s) error { return nil }\n", m.Name, m.Type.In(1).Elem().Name())
+	}
+	if exported < 50 {
+		t.Fatalf("kook.Handler has %d exported methods", exported)
+	}
+	src := `package user
+
+import (
+	"context"
+
+	"github.com/eventbind/eventbind/events/kook"
+)
+
+type embeds struct{ kook.NopHandler }
+
+var _ kook.Handler = embeds{}
+var _ kook.Handler = (*kook.Mux)(nil)
+
+type all struct{}
+
+var _ kook.Handler = all{} // line 16: must not compile
+
+` + methods.String()
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "user.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(err error) { errs = append(errs, err.Error()) }}
+	conf.Check("user", fset, []*ast.File{file}, nil)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "user.go:16:") || !strings.Contains(errs[0], "missing method mustEmbedNopHandler") {
+		t.Fatalf("type errors %q, want exactly one at line 16: all lacks mustEmbedNopHandler", errs)
+	}
+}
