@@ -245,15 +245,15 @@ func (quietRedisLogger) Printf(context.Context, string, ...interface{}) {}
 // (those are on stdout), and one for a delivery of a recovered event.
 func logOutcome(logger *log.Logger, r *http.Request, o webhook.Outcome) {
 	switch o.Kind {
-	case webhook.Delivered:
+	case webhook.KindDelivered:
 		if ps := o.Event.Problems(); len(ps) > 0 {
-			logger.Printf("delivered %s (sn %d) with %d problem(s): %s", o.Event.EventName(), o.SN, len(ps), strings.Join(jsonwire.ProblemStrings(ps), "; "))
+			logger.Printf("delivered %s (sn %d) with %d problem(s): %s", o.Event.EventName(), o.SN.Value, len(ps), strings.Join(jsonwire.ProblemStrings(ps), "; "))
 		}
-	case webhook.Refused:
+	case webhook.KindRefused:
 		logger.Printf("refused %s %s from %s: %d %v", r.Method, r.URL.Path, r.RemoteAddr, o.Status, o.Err)
-	case webhook.Duplicate:
-		logger.Printf("duplicate sn %d (%s): acknowledged, not printed again", o.SN, o.Event.EventName())
-	case webhook.Challenge:
+	case webhook.KindDuplicate:
+		logger.Printf("duplicate sn %d (%s): acknowledged, not printed again", o.SN.Value, o.Event.EventName())
+	case webhook.KindChallenge:
 		logger.Printf("answered the challenge from %s", r.RemoteAddr)
 	}
 }

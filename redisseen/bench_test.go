@@ -42,10 +42,10 @@ func BenchmarkReceiver(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			i := next.Add(1) - 1
-			if o := rcvs[i%3].Receive(ctx, frames[i]); o.Kind != webhook.Delivered {
+			if o := rcvs[i%3].Receive(ctx, frames[i]); o.Kind != webhook.KindDelivered {
 				bad.Add(1)
 			}
-			if o := rcvs[(i+1)%3].Receive(ctx, frames[i]); o.Kind != webhook.Duplicate {
+			if o := rcvs[(i+1)%3].Receive(ctx, frames[i]); o.Kind != webhook.KindDuplicate {
 				bad.Add(1)
 			}
 		}

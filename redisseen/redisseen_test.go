@@ -309,11 +309,11 @@ func TestReceiversShareRedis(t *testing.T) {
 	f.hold = nil
 	f.mu.Unlock()
 	close(hold)
-	if o := <-first; o.Kind != webhook.Delivered {
+	if o := <-first; o.Kind != webhook.KindDelivered {
 		t.Fatalf("first: %v %v", o.Kind, o.Err)
 	}
 	for i, r := range f.rcvs {
-		if o := r.Receive(ctx, frame(1)); o.Kind != webhook.Duplicate || o.Status != 200 {
+		if o := r.Receive(ctx, frame(1)); o.Kind != webhook.KindDuplicate || o.Status != 200 {
 			t.Errorf("retry on receiver %d after the delivery: %v %d", i, o.Kind, o.Status)
 		}
 	}
@@ -323,7 +323,7 @@ func TestReceiversShareRedis(t *testing.T) {
 		t.Errorf("failing handler: %d", o.Status)
 	}
 	f.fail.Store(false)
-	if o := f.rcvs[1].Receive(ctx, frame(2)); o.Kind != webhook.Delivered {
+	if o := f.rcvs[1].Receive(ctx, frame(2)); o.Kind != webhook.KindDelivered {
 		t.Errorf("retry of a failed delivery on another receiver: %v %v", o.Kind, o.Err)
 	}
 	if f.count(1) != 1 || f.count(2) != 1 {
@@ -396,7 +396,7 @@ func TestRedisRestart(t *testing.T) {
 						t.Fatalf("sn %d after the restart: %d %v", sn, o.Status, o.Err)
 					}
 				}
-				if o := f.rcvs[i%2].Receive(ctx, frame(sn)); o.Status != 200 || o.Kind != webhook.Duplicate {
+				if o := f.rcvs[i%2].Receive(ctx, frame(sn)); o.Status != 200 || o.Kind != webhook.KindDuplicate {
 					t.Fatalf("retry of sn %d after the restart: %d %v", sn, o.Status, o.Kind)
 				}
 			}

@@ -83,7 +83,7 @@ func TestClaimStore(t *testing.T) {
 	if status, _ := post(t, srv.URL, frame); status != 200 {
 		t.Fatalf("first: %d", status)
 	}
-	if status, _ := post(t, srv.URL, frame); status != 200 || rec.lastOutcome(t).Kind != webhook.Duplicate {
+	if status, _ := post(t, srv.URL, frame); status != 200 || rec.lastOutcome(t).Kind != webhook.KindDuplicate {
 		t.Errorf("retry: %d %v, want 200 duplicate", status, rec.lastOutcome(t).Kind)
 	}
 	rec.mu.Lock()
@@ -95,7 +95,7 @@ func TestClaimStore(t *testing.T) {
 	rec.mu.Lock()
 	rec.fail = nil
 	rec.mu.Unlock()
-	if status, _ := post(t, srv.URL, other); status != 200 || rec.lastOutcome(t).Kind != webhook.Delivered {
+	if status, _ := post(t, srv.URL, other); status != 200 || rec.lastOutcome(t).Kind != webhook.KindDelivered {
 		t.Errorf("retry after a failure: %d %v, want 200 delivered", status, rec.lastOutcome(t).Kind)
 	}
 	store.mu.Lock()

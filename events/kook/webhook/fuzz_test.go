@@ -49,19 +49,19 @@ func FuzzWebhookBody(f *testing.F) {
 			}
 		}
 		o := rcv.Receive(context.Background(), body)
-		if (err != nil) != (o.Kind == webhook.Refused) {
+		if (err != nil) != (o.Kind == webhook.KindRefused) {
 			t.Fatalf("Open error %v but Receive %v", err, o.Kind)
 		}
 		switch o.Kind {
-		case webhook.Refused, webhook.Challenge:
+		case webhook.KindRefused, webhook.KindChallenge:
 			if len(*delivered) != 0 || o.Event != nil {
 				t.Fatalf("%v, yet %d events delivered (outcome event %v)", o.Kind, len(*delivered), o.Event)
 			}
-			if o.Kind == webhook.Challenge && (!msg.IsChallenge || msg.Challenge != o.Challenge) {
+			if o.Kind == webhook.KindChallenge && (!msg.IsChallenge || msg.Challenge != o.Challenge) {
 				t.Fatalf("challenge %q, message %+v", o.Challenge, msg)
 			}
 			return
-		case webhook.Delivered:
+		case webhook.KindDelivered:
 		default:
 			t.Fatalf("first receipt: %v", o.Kind)
 		}
@@ -94,9 +94,9 @@ func FuzzWebhookBody(f *testing.F) {
 			t.Fatalf("the re-encoded event opens to another value:\n%s\n%s", a, b)
 		}
 		retry := rcv.Receive(context.Background(), body)
-		want, n := webhook.Duplicate, 1
-		if !o.HasSN {
-			want, n = webhook.Delivered, 2
+		want, n := webhook.KindDuplicate, 1
+		if !o.SN.Set {
+			want, n = webhook.KindDelivered, 2
 		}
 		if retry.Kind != want || len(*delivered) != n {
 			t.Fatalf("retry: %v with %d delivered, want %v with %d", retry.Kind, len(*delivered), want, n)

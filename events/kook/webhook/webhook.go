@@ -121,21 +121,21 @@ type Config struct {
 type Kind uint8
 
 const (
-	Delivered Kind = iota + 1 // the event was delivered and acknowledged (200)
-	Duplicate                 // the event was delivered before: acknowledged (200), not delivered
-	Challenge                 // a challenge was answered (200)
-	Refused                   // the request was refused: see Outcome.Err
+	KindDelivered Kind = iota + 1 // the event was delivered and acknowledged (200)
+	KindDuplicate                 // the event was delivered before: acknowledged (200), not delivered
+	KindChallenge                 // a challenge was answered (200)
+	KindRefused                   // the request was refused: see Outcome.Err
 )
 
 func (k Kind) String() string {
 	switch k {
-	case Delivered:
+	case KindDelivered:
 		return "delivered"
-	case Duplicate:
+	case KindDuplicate:
 		return "duplicate"
-	case Challenge:
+	case KindChallenge:
 		return "challenge"
-	case Refused:
+	case KindRefused:
 		return "refused"
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
@@ -145,12 +145,11 @@ func (k Kind) String() string {
 type Outcome struct {
 	Kind   Kind
 	Status int // the HTTP status answered
-	// Event is the decoded event, for Delivered and Duplicate, and for a
-	// delivery failure (Refused with Status 500 or 503).
+	// Event is the decoded event, for KindDelivered and KindDuplicate, and for
+	// a delivery failure (KindRefused with Status 500 or 503).
 	Event bind.Event
-	SN    int64 // the frame's sn, when HasSN
-	HasSN bool
-	// Challenge is the challenge answered, for Challenge.
+	SN    jsonwire.Opt[int64] // the frame's sn, when it has one
+	// Challenge is the challenge answered, for KindChallenge.
 	Challenge string
 	// Err is why, for Refused.
 	Err *Error
@@ -165,9 +164,8 @@ type Message struct {
 	Challenge   string
 	// Event is the decoded event.
 	Event bind.Event
-	// SN is the frame's sn, when HasSN; MsgID is d.msg_id ("" when absent).
-	SN    int64
-	HasSN bool
+	// SN is the frame's sn, when it has one; MsgID is d.msg_id ("" when absent).
+	SN    jsonwire.Opt[int64]
 	MsgID string
 	// Compressed and Encrypted say how the body came.
 	Compressed, Encrypted bool
@@ -286,14 +284,14 @@ func writeOutcome(w http.ResponseWriter, o Outcome) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
 	switch o.Kind {
-	case Challenge:
+	case KindChallenge:
 		out, _ := json.Marshal(struct {
 			Challenge string `json:"challenge"`
 		}{o.Challenge})
 		h.Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusOK)
 		_, _ = w.Write(out)
-	case Refused:
+	case KindRefused:
 		h.Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(o.Status)
 		_, _ = io.WriteString(w, o.Err.Public()+"\n")
@@ -303,7 +301,7 @@ func writeOutcome(w http.ResponseWriter, o Outcome) {
 }
 
 func refused(e *Error) Outcome {
-	return Outcome{Kind: Refused, Status: e.Status, Err: e}
+	return Outcome{Kind: KindRefused, Status: e.Status, Err: e}
 }
 
 // Receive runs a request body through the pipeline (Open), deduplicates and
@@ -314,13 +312,14 @@ func (r *Receiver) Receive(ctx context.Context, body []byte) Outcome {
 		return refused(err)
 	}
 	if msg.IsChallenge {
-		return Outcome{Kind: Challenge, Status: http.StatusOK, Challenge: msg.Challenge}
+		return Outcome{Kind: KindChallenge, Status: http.StatusOK, Challenge: msg.Challenge}
 	}
-	o := Outcome{Event: msg.Event, SN: msg.SN, HasSN: msg.HasSN}
-	if !msg.HasSN {
+	o := Outcome{Event: msg.Event, SN: msg.SN}
+	sn, ok := msg.SN.Get()
+	if !ok {
 		return r.deliver(ctx, o, nil, nil)
 	}
-	key := SeenKey{SN: msg.SN, MsgID: msg.MsgID}
+	key := SeenKey{SN: sn, MsgID: msg.MsgID}
 	r.mu.Lock()
 	_, busy := r.inFlight[key]
 	if !busy {
@@ -328,8 +327,8 @@ func (r *Receiver) Receive(ctx context.Context, body []byte) Outcome {
 	}
 	r.mu.Unlock()
 	if busy {
-		e := refuse(http.StatusServiceUnavailable, "sn", strconv.FormatInt(msg.SN, 10)+" is still being delivered: retry later")
-		return Outcome{Kind: Refused, Status: e.Status, Event: msg.Event, SN: msg.SN, HasSN: true, Err: e}
+		e := refuse(http.StatusServiceUnavailable, "sn", strconv.FormatInt(sn, 10)+" is still being delivered: retry later")
+		return Outcome{Kind: KindRefused, Status: e.Status, Event: msg.Event, SN: msg.SN, Err: e}
 	}
 	defer func() {
 		r.mu.Lock()
@@ -344,7 +343,7 @@ func (r *Receiver) Receive(ctx context.Context, body []byte) Outcome {
 		return storeFailed(o, serr)
 	}
 	if !first {
-		o.Kind, o.Status = Duplicate, http.StatusOK
+		o.Kind, o.Status = KindDuplicate, http.StatusOK
 		return o
 	}
 	return r.deliver(ctx, o, func(ctx context.Context) error { return r.seen.Forget(ctx, key) }, nil)
@@ -359,7 +358,7 @@ func storeFailed(o Outcome, err error) Outcome {
 	}
 	e := refuseErr(status, "seen store", "", err)
 	e.hidden = true
-	o.Kind, o.Status, o.Err = Refused, e.Status, e
+	o.Kind, o.Status, o.Err = KindRefused, e.Status, e
 	return o
 }
 
@@ -372,7 +371,7 @@ func (r *Receiver) claimAndDeliver(ctx context.Context, o Outcome, key SeenKey, 
 	}
 	switch state {
 	case AlreadyDelivered:
-		o.Kind, o.Status = Duplicate, http.StatusOK
+		o.Kind, o.Status = KindDuplicate, http.StatusOK
 		return o
 	case Claimed:
 		if lease == nil {
@@ -381,7 +380,7 @@ func (r *Receiver) claimAndDeliver(ctx context.Context, o Outcome, key SeenKey, 
 		return r.deliver(ctx, o, lease.Release, lease.Delivered)
 	default: // InFlight
 		e := refuse(http.StatusServiceUnavailable, "sn", strconv.FormatInt(key.SN, 10)+" is being delivered by another receiver: retry later")
-		o.Kind, o.Status, o.Err = Refused, e.Status, e
+		o.Kind, o.Status, o.Err = KindRefused, e.Status, e
 		return o
 	}
 }
@@ -396,7 +395,7 @@ func (r *Receiver) deliver(ctx context.Context, o Outcome, undo, done func(conte
 			// Also on panic: the retry must not be taken for a duplicate.
 			ferr := undo(context.WithoutCancel(ctx))
 			if ferr != nil && out.Err != nil {
-				out.Err.Msg += " (and forgetting sn " + strconv.FormatInt(o.SN, 10) + " failed: " + ferr.Error() + ")"
+				out.Err.Msg += " (and forgetting sn " + strconv.FormatInt(o.SN.Value, 10) + " failed: " + ferr.Error() + ")"
 			}
 		}
 	}()
@@ -404,7 +403,7 @@ func (r *Receiver) deliver(ctx context.Context, o Outcome, undo, done func(conte
 	if err != nil {
 		e := refuseErr(http.StatusInternalServerError, "handler", "", err)
 		e.hidden = true
-		o.Kind, o.Status, o.Err = Refused, e.Status, e
+		o.Kind, o.Status, o.Err = KindRefused, e.Status, e
 		return o
 	}
 	ok = true
@@ -413,7 +412,7 @@ func (r *Receiver) deliver(ctx context.Context, o Outcome, undo, done func(conte
 		// that fails (the store says so in its own way).
 		_ = done(context.WithoutCancel(ctx))
 	}
-	o.Kind, o.Status = Delivered, http.StatusOK
+	o.Kind, o.Status = KindDelivered, http.StatusOK
 	return o
 }
 
@@ -513,7 +512,7 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 			// Decoded, the sn is an integer; recovering, an sn of another
 			// shape is one of the event's problems and it goes without one.
 			if sn, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
-				msg.SN, msg.HasSN = sn, true
+				msg.SN = jsonwire.Some(sn)
 			}
 		}
 	}

@@ -28,7 +28,7 @@ func wantRefused(t *testing.T, rec *recorder, status int, gotStatus int, reason 
 		t.Errorf("status %d, want %d", gotStatus, status)
 	}
 	o := rec.lastOutcome(t)
-	if o.Kind != webhook.Refused || o.Err == nil {
+	if o.Kind != webhook.KindRefused || o.Err == nil {
 		t.Fatalf("outcome %v, want refused", o.Kind)
 	}
 	if o.Status != status || o.Err.Status != status {
@@ -71,7 +71,7 @@ func TestChallenge(t *testing.T) {
 			if err := json.Unmarshal(out, &got); err != nil || len(got) != 1 || got["challenge"] != challenge {
 				t.Errorf("response %s, want exactly {\"challenge\":%q}", out, challenge)
 			}
-			if o := rec.lastOutcome(t); o.Kind != webhook.Challenge || o.Challenge != challenge {
+			if o := rec.lastOutcome(t); o.Kind != webhook.KindChallenge || o.Challenge != challenge {
 				t.Errorf("outcome %+v", o)
 			}
 			if rec.count() != 0 {
@@ -156,8 +156,8 @@ func TestExamplesDelivered(t *testing.T) {
 				if !sameJSON(ex.frame, ev.AppendJSON(nil)) {
 					t.Errorf("%s: the event re-encodes to another document:\n%s\n%s", ex.name, ex.frame, ev.AppendJSON(nil))
 				}
-				if o := rec.lastOutcome(t); o.Kind != webhook.Delivered || !o.HasSN {
-					t.Errorf("%s: outcome %v, has sn %v", ex.name, o.Kind, o.HasSN)
+				if o := rec.lastOutcome(t); o.Kind != webhook.KindDelivered || !o.SN.Set {
+					t.Errorf("%s: outcome %v, has sn %v", ex.name, o.Kind, o.SN.Set)
 				}
 			}
 		})
@@ -449,9 +449,9 @@ func TestDuplicate(t *testing.T) {
 		if status, out := post(t, srv.URL, variant); status != 200 {
 			t.Fatalf("post %d: status %d: %s", i, status, out)
 		}
-		want := webhook.Delivered
+		want := webhook.KindDelivered
 		if i > 0 {
-			want = webhook.Duplicate
+			want = webhook.KindDuplicate
 		}
 		if o := rec.lastOutcome(t); o.Kind != want {
 			t.Errorf("post %d: %v, want %v", i, o.Kind, want)
@@ -487,14 +487,14 @@ func TestHandlerFailureIsRetried(t *testing.T) {
 	if status != 500 || strings.Contains(out, "database") {
 		t.Errorf("status %d, response %q: want 500 without the handler's error", status, out)
 	}
-	if o := rec.lastOutcome(t); o.Kind != webhook.Refused || !strings.Contains(o.Err.Error(), "handler: database down") {
+	if o := rec.lastOutcome(t); o.Kind != webhook.KindRefused || !strings.Contains(o.Err.Error(), "handler: database down") {
 		t.Errorf("outcome %v %v", o.Kind, o.Err)
 	}
 	rec.fail = nil
-	if status, _ := post(t, srv.URL, frame); status != 200 || rec.lastOutcome(t).Kind != webhook.Delivered {
+	if status, _ := post(t, srv.URL, frame); status != 200 || rec.lastOutcome(t).Kind != webhook.KindDelivered {
 		t.Errorf("retry: status %d, %v; want delivered", status, rec.lastOutcome(t).Kind)
 	}
-	if status, _ := post(t, srv.URL, frame); status != 200 || rec.lastOutcome(t).Kind != webhook.Duplicate {
+	if status, _ := post(t, srv.URL, frame); status != 200 || rec.lastOutcome(t).Kind != webhook.KindDuplicate {
 		t.Errorf("second retry: status %d, %v; want duplicate", status, rec.lastOutcome(t).Kind)
 	}
 	if n := len(rec.handled); n != 2 {
@@ -523,14 +523,14 @@ func TestRetryWhileInFlight(t *testing.T) {
 	first := make(chan webhook.Outcome)
 	go func() { first <- rcv.Receive(context.Background(), frame) }()
 	<-started
-	if o := rcv.Receive(context.Background(), frame); o.Kind != webhook.Refused || o.Status != 503 {
+	if o := rcv.Receive(context.Background(), frame); o.Kind != webhook.KindRefused || o.Status != 503 {
 		t.Errorf("retry in flight: %v %d, want refused 503", o.Kind, o.Status)
 	}
 	close(release)
-	if o := <-first; o.Kind != webhook.Delivered {
+	if o := <-first; o.Kind != webhook.KindDelivered {
 		t.Errorf("first: %v", o.Kind)
 	}
-	if o := rcv.Receive(context.Background(), frame); o.Kind != webhook.Duplicate {
+	if o := rcv.Receive(context.Background(), frame); o.Kind != webhook.KindDuplicate {
 		t.Errorf("retry after: %v, want duplicate", o.Kind)
 	}
 	if calls != 1 {
@@ -631,7 +631,7 @@ func TestMemoryStoreWrap(t *testing.T) {
 }
 
 func TestKindString(t *testing.T) {
-	for k, want := range map[webhook.Kind]string{webhook.Delivered: "delivered", webhook.Duplicate: "duplicate", webhook.Challenge: "challenge", webhook.Refused: "refused", 9: "Kind(9)"} {
+	for k, want := range map[webhook.Kind]string{webhook.KindDelivered: "delivered", webhook.KindDuplicate: "duplicate", webhook.KindChallenge: "challenge", webhook.KindRefused: "refused", 9: "Kind(9)"} {
 		if k.String() != want {
 			t.Errorf("%d: %q", k, k.String())
 		}
@@ -666,7 +666,7 @@ func TestRecoveredDelivery(t *testing.T) {
 		t.Fatalf("status %d: %s", status, out)
 	}
 	o := rec.lastOutcome(t)
-	if o.Kind != webhook.Delivered || !o.HasSN || o.SN != 41 {
+	if o.Kind != webhook.KindDelivered || o.SN != jsonwire.Some[int64](41) {
 		t.Fatalf("outcome %+v", o)
 	}
 	ev, ok := o.Event.(*kook.JoinedGuild)
@@ -683,7 +683,7 @@ func TestRecoveredDelivery(t *testing.T) {
 		t.Errorf("handler saw %v", handled)
 	}
 	// KOOK's retry of the same frame is a duplicate.
-	if status, _ := post(t, srv.URL, body); status != 200 || rec.lastOutcome(t).Kind != webhook.Duplicate || rec.count() != 1 {
+	if status, _ := post(t, srv.URL, body); status != 200 || rec.lastOutcome(t).Kind != webhook.KindDuplicate || rec.count() != 1 {
 		t.Errorf("retry: status %d, outcome %v, delivered %d times", status, rec.lastOutcome(t).Kind, rec.count())
 	}
 }
