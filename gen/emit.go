@@ -161,11 +161,11 @@ func generatedFiles(dir string) (map[string]bool, error) {
 
 // docComment renders an element's doc text as comment lines, the first
 // starting with the Go name as Go doc comments do.
-func docComment(goName string, d Doc) jen.Code { return docCommentLead("", goName, d) }
+func docComment(m *Model, goName string, d Doc) jen.Code { return docCommentLead(m, "", goName, d) }
 
 // docCommentLead is docComment with a first sentence of its own (lead), after
 // which the doc text follows as it is.
-func docCommentLead(lead, goName string, d Doc) jen.Code {
+func docCommentLead(m *Model, lead, goName string, d Doc) jen.Code {
 	var lines []string
 	switch {
 	case lead != "":
@@ -187,7 +187,11 @@ func docCommentLead(lead, goName string, d Doc) jen.Code {
 		lines = append(lines, "", "Note: "+d.Note)
 	}
 	if len(d.Docs) > 0 {
-		lines = append(lines, "", "Documented in: "+strings.Join(d.Docs, ", ")+".")
+		// The ids stay, for the members' "documented in" notes to refer to.
+		lines = append(lines, "", "Documented in:")
+		for _, id := range d.Docs {
+			lines = append(lines, "  - "+documentLine(m, id))
+		}
 	}
 	return commentLines(lines)
 }
@@ -212,4 +216,15 @@ func commentLines(lines []string) jen.Code {
 		}
 	}
 	return jen.Add(g)
+}
+
+// documentLine names a document by its id, title and source:
+// "003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt".
+func documentLine(m *Model, id string) string {
+	for _, d := range m.Documents {
+		if d.ID == id {
+			return id + ": " + d.Title + ", " + d.Source
+		}
+	}
+	return id
 }

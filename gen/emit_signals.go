@@ -28,7 +28,7 @@ func emitSignals(m *Model) *jen.File {
 		f.Add(emitSignalDecode(m, sg)).Line()
 		f.Add(emitSignalAppend(m, sg))
 		for _, a := range sg.Accessors {
-			f.Add(emitAccessor(o.GoName, a))
+			f.Add(emitAccessor(m, o.GoName, a))
 		}
 	}
 	f.Add(emitEventSignal(m))
@@ -287,7 +287,7 @@ func emitUnknownSignal(m *Model, key string) jen.Code {
 //		}
 //		return ""
 //	}
-func emitAccessor(recvType string, a *Accessor) jen.Code {
+func emitAccessor(m *Model, recvType string, a *Accessor) jen.Code {
 	var paths []string
 	for _, p := range a.FirstOf {
 		var names []string
@@ -297,7 +297,7 @@ func emitAccessor(recvType string, a *Accessor) jen.Code {
 		paths = append(paths, strings.Join(names, "."))
 	}
 	lead := fmt.Sprintf("%s returns the first of %s that came and is not empty; \"\" when none did.", a.GoName, strings.Join(paths, ", "))
-	g := jen.Line().Add(docCommentLead(lead, a.GoName, a.Doc)).Line()
+	g := jen.Line().Add(docCommentLead(m, lead, a.GoName, a.Doc)).Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(recvType)).Id(a.GoName).Params().String().BlockFunc(func(b *jen.Group) {
 		for _, p := range a.FirstOf {
 			v := jen.Id("x")

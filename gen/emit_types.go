@@ -57,14 +57,14 @@ func valueType(t *Type) *jen.Statement {
 func emitEnums(m *Model) *jen.File {
 	f := newFile(m)
 	for _, e := range m.Enums {
-		f.Add(emitEnum(e))
+		f.Add(emitEnum(m, e))
 	}
 	return f
 }
 
 // emitEnum declares an open enum: its type, constants, String and Valid.
-func emitEnum(e *Enum) jen.Code {
-	g := jen.Add(docComment(e.GoName, e.Doc)).Line()
+func emitEnum(m *Model, e *Enum) jen.Code {
+	g := jen.Add(docComment(m, e.GoName, e.Doc)).Line()
 	under := jen.Int()
 	if e.IsString {
 		under = jen.String()
@@ -72,7 +72,7 @@ func emitEnum(e *Enum) jen.Code {
 	g.Type().Id(e.GoName).Add(under).Line().Line()
 	g.Const().DefsFunc(func(c *jen.Group) {
 		for _, v := range e.Values {
-			c.Add(docComment(v.GoName, v.Doc))
+			c.Add(docComment(m, v.GoName, v.Doc))
 			c.Id(v.GoName).Id(e.GoName).Op("=").Add(enumLit(e, v))
 		}
 	}).Line().Line()
@@ -125,7 +125,7 @@ func enumValueName(e *Enum, v *EnumValue) string {
 func emitObjects(m *Model) *jen.File {
 	f := newFile(m)
 	for _, u := range m.Unions {
-		f.Add(emitUnion(u))
+		f.Add(emitUnion(m, u))
 	}
 	for _, o := range m.Objects {
 		if o.Owner == nil {
@@ -139,8 +139,8 @@ func emitObjects(m *Model) *jen.File {
 }
 
 // emitUnion declares a union's interface and the type for unknown variants.
-func emitUnion(u *Union) jen.Code {
-	g := jen.Add(docComment(u.GoName, u.Doc)).Line()
+func emitUnion(m *Model, u *Union) jen.Code {
+	g := jen.Add(docComment(m, u.GoName, u.Doc)).Line()
 	g.Comment(fmt.Sprintf("It is a pointer to one of the variant types, or *Unknown%s.", u.GoName)).Line()
 	g.Type().Id(u.GoName).Interface(
 		jen.Comment(fmt.Sprintf("%s returns the %q member.", u.KeyMethod, u.Key)),
@@ -182,7 +182,7 @@ func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 	if sg := o.Signal; sg != nil {
 		lead = fmt.Sprintf("%s is the signal %q (%s=%d).", o.GoName, sg.Name, m.Signals.Key.JSONName, sg.Value)
 	}
-	g := jen.Add(docCommentLead(lead, o.GoName, o.Doc)).Line()
+	g := jen.Add(docCommentLead(m, lead, o.GoName, o.Doc)).Line()
 	g.Type().Id(o.GoName).StructFunc(func(s *jen.Group) {
 		for _, c := range head {
 			s.Add(c)

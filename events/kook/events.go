@@ -36,7 +36,9 @@ type Event interface {
 //
 // 频道内用户添加 reaction
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type AddedReaction struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -151,7 +153,9 @@ type AddedReactionBody struct {
 //
 // 频道内用户取消 reaction
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type DeletedReaction struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -268,7 +272,9 @@ type DeletedReactionBody struct {
 //
 // Note: 003 heads it 消息更新.
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type UpdatedMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -402,7 +408,9 @@ type UpdatedMessageBody struct {
 //
 // Note: 003 heads it 消息被删除.
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type DeletedMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -510,7 +518,9 @@ type DeletedMessageBody struct {
 //
 // 新增频道
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type AddedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -596,7 +606,9 @@ type AddedChannelExtra struct {
 //
 // 修改频道信息
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type UpdatedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -682,7 +694,9 @@ type UpdatedChannelExtra struct {
 //
 // 删除频道
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type DeletedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -790,7 +804,9 @@ type DeletedChannelBody struct {
 //
 // 新的频道置顶消息
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type PinnedMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -901,7 +917,9 @@ type PinnedMessageBody struct {
 //
 // 取消频道置顶消息
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type UnpinnedMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1012,7 +1030,10 @@ type UnpinnedMessageBody struct {
 //
 // Note: The body is a JSON array of channels, not an object: Kook.Net reads Channel[] (HandleBatchAddChannel, 5f1ac164), kook-kt List<Channel>. JKook #29: sent when channels are created in a batch. Not in any KOOK document.
 //
-// Documented in: kook-net-dispatch, kook-kt-channel, jkook-29.
+// Documented in:
+//   - kook-net-dispatch: Kook.Net KookSocketClient.cs (the system events it dispatches by d.channel_type and extra.type; it reads batch_*_channel, sort_channel and updated_server_type on GROUP since f1a3f6e3 and 5f1ac164, 2024-05-16/17), gehongyan/Kook.Net src/Kook.Net.WebSocket/KookSocketClient.cs and KookSocketClient.Messages.cs (9e7c5667)
+//   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
+//   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type BatchAddedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1098,7 +1119,11 @@ type BatchAddedChannelExtra struct {
 //
 // Note: JKook #29: sent when channels are updated in a batch. Not in any KOOK document; the fields are those of Kook.Net's ChannelBatchUpdateEvent (5f1ac164) and kook-kt's ChannelBatchUpdateEventData.
 //
-// Documented in: kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
+// Documented in:
+//   - kook-net-channel-batch: Kook.Net ChannelBatchUpdateEvent (added_channel through NullableChannelConverter) and ChannelBatchDeleteEventItem, gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/ChannelBatchUpdateEvent.cs, ChannelBatchDeleteEventItem.cs, src/Kook.Net.WebSocket/Net/Converters/NullableChannelConverter.cs (5f1ac164)
+//   - kook-net-dispatch: Kook.Net KookSocketClient.cs (the system events it dispatches by d.channel_type and extra.type; it reads batch_*_channel, sort_channel and updated_server_type on GROUP since f1a3f6e3 and 5f1ac164, 2024-05-16/17), gehongyan/Kook.Net src/Kook.Net.WebSocket/KookSocketClient.cs and KookSocketClient.Messages.cs (9e7c5667)
+//   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
+//   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type BatchUpdatedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1219,7 +1244,11 @@ func (x *BatchUpdatedChannelBody) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: The body is a JSON array of {id}, not an object: Kook.Net reads ChannelBatchDeleteEventItem[] (5f1ac164), kook-kt List<ChannelBatchDeleteEventItemData>. Both read only id; other members, if KOOK sends any (deleted_at as in deleted_channel?), are kept as unknown. JKook #29: sent when channels are deleted in a batch.
 //
-// Documented in: kook-net-channel-batch, kook-net-dispatch, kook-kt-channel, jkook-29.
+// Documented in:
+//   - kook-net-channel-batch: Kook.Net ChannelBatchUpdateEvent (added_channel through NullableChannelConverter) and ChannelBatchDeleteEventItem, gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/ChannelBatchUpdateEvent.cs, ChannelBatchDeleteEventItem.cs, src/Kook.Net.WebSocket/Net/Converters/NullableChannelConverter.cs (5f1ac164)
+//   - kook-net-dispatch: Kook.Net KookSocketClient.cs (the system events it dispatches by d.channel_type and extra.type; it reads batch_*_channel, sort_channel and updated_server_type on GROUP since f1a3f6e3 and 5f1ac164, 2024-05-16/17), gehongyan/Kook.Net src/Kook.Net.WebSocket/KookSocketClient.cs and KookSocketClient.Messages.cs (9e7c5667)
+//   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
+//   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type BatchDeletedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1305,7 +1334,11 @@ type BatchDeletedChannelExtra struct {
 //
 // Note: JKook #29: sent when the channels of a guild are reordered. Kook.Net reads the body (ChannelSortEvent, f1a3f6e3) only for the guild, then fetches the channel list over HTTP when AutoUpdateChannelPositions is on. Not in any KOOK document.
 //
-// Documented in: kook-net-channel-sort, kook-net-dispatch, kook-kt-channel, jkook-29.
+// Documented in:
+//   - kook-net-channel-sort: Kook.Net ChannelSortEvent (the sort_channel body), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/ChannelSortEvent.cs (f1a3f6e3)
+//   - kook-net-dispatch: Kook.Net KookSocketClient.cs (the system events it dispatches by d.channel_type and extra.type; it reads batch_*_channel, sort_channel and updated_server_type on GROUP since f1a3f6e3 and 5f1ac164, 2024-05-16/17), gehongyan/Kook.Net src/Kook.Net.WebSocket/KookSocketClient.cs and KookSocketClient.Messages.cs (9e7c5667)
+//   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
+//   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type SortChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1424,7 +1457,10 @@ func (x *SortChannelBody) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: JKook #29: sent when a voice channel switches its voice server region. Kook.Net handles it as updated_channel (the same handler and Channel body, f1a3f6e3; its comment: 修改语音频道服务器区域); kook-kt decodes a Channel too. Kook.Net's Channel also reads region, sync_guild_region, server_url, limit_amount, voice_quality and has_password, which the Channel object does not model: they are kept as unknown members. Not in any KOOK document.
 //
-// Documented in: kook-net-dispatch, kook-kt-channel, jkook-29.
+// Documented in:
+//   - kook-net-dispatch: Kook.Net KookSocketClient.cs (the system events it dispatches by d.channel_type and extra.type; it reads batch_*_channel, sort_channel and updated_server_type on GROUP since f1a3f6e3 and 5f1ac164, 2024-05-16/17), gehongyan/Kook.Net src/Kook.Net.WebSocket/KookSocketClient.cs and KookSocketClient.Messages.cs (9e7c5667)
+//   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
+//   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type UpdatedServerType struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1512,7 +1548,9 @@ type UpdatedServerTypeExtra struct {
 //
 // Note: Kook.Net handles it on d.channel_type GROUP, with d.target_id the guild ID.
 //
-// Documented in: api-docs-guild, kook-net-emoji.
+// Documented in:
+//   - api-docs-guild: 服务器相关事件 (the current guild events page; the emoji sections were added by PR, kaiheila/api-docs docs/zh-cn/event/guild.md
+//   - kook-net-emoji: Kook.Net (C# SDK), GuildEmojiEvent and the dispatch of added_emoji, updated_emoji and deleted_emoji (KookSocketClient.cs, since f4b1df61, 2022-09-26), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildEmojiEvent.cs
 type AddedEmoji struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1598,7 +1636,9 @@ type AddedEmojiExtra struct {
 //
 // 服务器更新表情, 此事件在表情的名称被更新时触发。
 //
-// Documented in: api-docs-guild, kook-net-emoji.
+// Documented in:
+//   - api-docs-guild: 服务器相关事件 (the current guild events page; the emoji sections were added by PR, kaiheila/api-docs docs/zh-cn/event/guild.md
+//   - kook-net-emoji: Kook.Net (C# SDK), GuildEmojiEvent and the dispatch of added_emoji, updated_emoji and deleted_emoji (KookSocketClient.cs, since f4b1df61, 2022-09-26), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildEmojiEvent.cs
 type UpdatedEmoji struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1686,7 +1726,8 @@ type UpdatedEmojiExtra struct {
 //
 // Note: The spelling of the document (api-docs-guild, since PR #171) and of the SDKs that follow it (lonelyevil/kook 51a4fb9, 2023-09-06; simbot-component-kook f972ec5, 2023-08-13, whose test payload is the document's example). deleted_emoji is the same event as the SDKs written from traffic spell it.
 //
-// Documented in: api-docs-guild.
+// Documented in:
+//   - api-docs-guild: 服务器相关事件 (the current guild events page; the emoji sections were added by PR, kaiheila/api-docs docs/zh-cn/event/guild.md
 type RemovedEmoji struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1772,7 +1813,10 @@ type RemovedEmojiExtra struct {
 //
 // Note: No document has this name, but every SDK that handled emoji events before the document existed uses it: Kook.Net f4b1df61 (2022-09-26, still its only spelling), khl.py c3ba8e6 (2022-10-04), and KookBC 6d5d7f2d (2023-01-18), whose author wrote the document's emoji sections, with removed_emoji, the same evening (api-docs 0e61df0, merged as 9dc0c94). Both spellings decode, each as its own event with the same body, since no source shows which one KOOK sends; deleted_emoji is the likelier one.
 //
-// Documented in: kook-net-emoji, khl-py-types, kookbc-event-types.
+// Documented in:
+//   - kook-net-emoji: Kook.Net (C# SDK), GuildEmojiEvent and the dispatch of added_emoji, updated_emoji and deleted_emoji (KookSocketClient.cs, since f4b1df61, 2022-09-26), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildEmojiEvent.cs
+//   - khl-py-types: khl.py (Python SDK), EventTypes (added_emoji, deleted_emoji, updated_emoji since c3ba8e6, PR, TWT233/khl.py khl/_types.py
+//   - kookbc-event-types: KookBC (JKook implementation), EventType and EventTypeMap (deleted_emoji since 6d5d7f2d, 2023-01-18), SNWCreations/KookBC src/main/java/snw/kookbc/impl/event/EventTypeMap.java
 type DeletedEmoji struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1858,7 +1902,8 @@ type DeletedEmojiExtra struct {
 //
 // 服务器信息更新
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedGuild struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -1944,7 +1989,8 @@ type UpdatedGuildExtra struct {
 //
 // Note: No document describes this body; the fields are those of Kook.Net's GuildUpdateSelfEvent, which Kook.Net reads for updated_guild on PERSON. Its id is a ulong there, read from the JSON string as every KOOK ID.
 //
-// Documented in: kook-net.
+// Documented in:
+//   - kook-net: Kook.Net (C# SDK), GuildUpdateSelfEvent (the body of updated_guild on d.channel_type PERSON, which no document shows), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildUpdateSelfEvent.cs
 type UpdatedGuildSelf struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2044,7 +2090,8 @@ type UpdatedGuildSelfBody struct {
 //
 // 服务器删除
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedGuild struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2130,7 +2177,8 @@ type DeletedGuildExtra struct {
 //
 // 服务器封禁用户
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type AddedBlockList struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2237,7 +2285,8 @@ type AddedBlockListBody struct {
 //
 // 服务器取消封禁用户
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedBlockList struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2340,7 +2389,8 @@ type DeletedBlockListBody struct {
 //
 // 新成员加入服务器
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type JoinedGuild struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2442,7 +2492,8 @@ type JoinedGuildBody struct {
 //
 // 服务器成员退出
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type ExitedGuild struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2545,7 +2596,8 @@ type ExitedGuildBody struct {
 //
 // 服务器成员信息更新
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedGuildMember struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2647,7 +2699,8 @@ type UpdatedGuildMemberBody struct {
 //
 // 服务器成员上线
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type GuildMemberOnline struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2753,7 +2806,8 @@ type GuildMemberOnlineBody struct {
 //
 // 服务器成员下线
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type GuildMemberOffline struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2859,7 +2913,9 @@ type GuildMemberOfflineBody struct {
 //
 // 用户加入语音频道
 //
-// Documented in: 003, 000.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type JoinedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -2965,7 +3021,9 @@ type JoinedChannelBody struct {
 //
 // 用户退出语音频道
 //
-// Documented in: 003, 000.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type ExitedChannel struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3072,7 +3130,10 @@ type ExitedChannelBody struct {
 //
 // 文本消息
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type TextMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3267,7 +3328,10 @@ func (x *TextMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // 图片消息
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type ImageMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3467,7 +3531,10 @@ func (x *ImageMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // 视频消息
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type VideoMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3667,7 +3734,10 @@ func (x *VideoMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // 文件消息
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type FileMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -3869,7 +3939,10 @@ func (x *FileMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: 003 lists type 8 and the field table but gives no example; the example is built from the table.
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type AudioMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4064,7 +4137,10 @@ func (x *AudioMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // # KMarkdown 消息
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type KMarkdownMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4259,7 +4335,10 @@ func (x *KMarkdownMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // # Card 消息
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type CardMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4456,7 +4535,9 @@ func (x *CardMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: api-docs-message's content table says data is an Array, its example shows an object. The content is an object there and a string in Kook.Net (GatewayEvent.content); EventData.content takes both (form json). The example's // comments are left out of the extracted file.
 //
-// Documented in: api-docs-message, kook-net-message-extra.
+// Documented in:
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type ItemMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4651,7 +4732,8 @@ func (x *ItemMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: In no document. Kook.Net handles it on GROUP (KookSocketClient.cs, HandleEmbedsAppend, since v0.8.0) and finds the guild by d.target_id; its CHANGELOG says it is not confirmed that bots receive it, and JKook issue #29 reports KOOK saying such events should not reach bots. No payload is public: the example is built.
 //
-// Documented in: kook-net-embeds-append.
+// Documented in:
+//   - kook-net-embeds-append: Kook.Net EmbedsAppendEvent and the embeds it reads (handled on GROUP, KookSocketClient.cs), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/EmbedsAppendEvent.cs (9e7c5667)
 type EmbedsAppend struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4758,7 +4840,8 @@ type EmbedsAppendBody struct {
 //
 // 私聊消息更新
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedPrivateMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4876,7 +4959,8 @@ type UpdatedPrivateMessageBody struct {
 //
 // 私聊消息被删除
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedPrivateMessage struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -4990,7 +5074,8 @@ type DeletedPrivateMessageBody struct {
 //
 // 私聊内用户添加 reaction
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type PrivateAddedReaction struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5100,7 +5185,8 @@ type PrivateAddedReactionBody struct {
 //
 // 私聊内用户取消 reaction
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type PrivateDeletedReaction struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5210,7 +5296,8 @@ type PrivateDeletedReactionBody struct {
 //
 // 服务器角色增加
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type AddedRole struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5296,7 +5383,8 @@ type AddedRoleExtra struct {
 //
 // 服务器角色删除
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedRole struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5382,7 +5470,8 @@ type DeletedRoleExtra struct {
 //
 // 服务器角色更新
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedRole struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5468,7 +5557,9 @@ type UpdatedRoleExtra struct {
 //
 // 用户信息更新
 //
-// Documented in: 003, 000.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type UserUpdated struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5574,7 +5665,9 @@ type UserUpdatedBody struct {
 //
 // 自己新加入服务器
 //
-// Documented in: 003, 000.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type SelfJoinedGuild struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5677,7 +5770,9 @@ type SelfJoinedGuildBody struct {
 //
 // 自己退出服务器
 //
-// Documented in: 003, 000.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type SelfExitedGuild struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5777,7 +5872,10 @@ type SelfExitedGuildBody struct {
 //
 // Note: 003 heads it Card消息中的Button点击事件.
 //
-// Documented in: 003, 000, kook-net-button-click.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
+//   - kook-net-button-click: Kook.Net MessageButtonClickEvent (body channel_type and guild_id), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/MessageButtonClickEvent.cs (9e7c5667)
 type MessageBtnClick struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5900,7 +5998,8 @@ type MessageBtnClickBody struct {
 //
 // Note: Undocumented; handled by Kook.Net on GROUP (GuildMuteDeafEvent). The name says add, not added as the documented events do.
 //
-// Documented in: kook-net-guild-mute.
+// Documented in:
+//   - kook-net-guild-mute: Kook.Net (C# SDK), GuildMuteDeafEvent, the body of add_guild_mute and delete_guild_mute (71162de4, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildMuteDeafEvent.cs
 type AddGuildMute struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -5986,7 +6085,8 @@ type AddGuildMuteExtra struct {
 //
 // Note: Undocumented; handled by Kook.Net on GROUP with the same body as add_guild_mute.
 //
-// Documented in: kook-net-guild-mute.
+// Documented in:
+//   - kook-net-guild-mute: Kook.Net (C# SDK), GuildMuteDeafEvent, the body of add_guild_mute and delete_guild_mute (71162de4, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildMuteDeafEvent.cs
 type DeleteGuildMute struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -6072,7 +6172,8 @@ type DeleteGuildMuteExtra struct {
 //
 // Note: Undocumented; handled by Kook.Net on GROUP with d.target_id the guild ID (LiveStatusChangeEvent). live_info.in_live tells start from end.
 //
-// Documented in: kook-net-live.
+// Documented in:
+//   - kook-net-live: Kook.Net (C# SDK), LiveStatusChangeEvent with LiveStreamUser and LiveInfo, the body of live_status_changed (09e31650, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/LiveStatusChangeEvent.cs
 type LiveStatusChanged struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.

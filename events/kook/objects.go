@@ -10,7 +10,10 @@ import "github.com/eventbind/eventbind/jsonwire"
 //
 // Note: Variants and fields from Kook.Net Rest/API/Common/Embeds/*.cs (EmbedConverter: link, image, bili-video, card); api-docs http/message.md shows a bili-video one. An unknown kind is kept whole in UnknownEmbed.
 //
-// Documented in: kook-net-embeds-append, api-docs-http-message.
+// Documented in:
+//   - kook-net-embeds-append: Kook.Net EmbedsAppendEvent and the embeds it reads (handled on GROUP, KookSocketClient.cs), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/EmbedsAppendEvent.cs (9e7c5667)
+//   - api-docs-http-message: 频道消息相关接口 (message detail fields, embeds example), kaiheila/api-docs docs/zh-cn/http/message.md (5edf3edb)
+//
 // It is a pointer to one of the variant types, or *UnknownEmbed.
 type Embed interface {
 	// EmbedType returns the "type" member.
@@ -38,7 +41,9 @@ func (*UnknownEmbed) isEmbed() {}
 
 // DeletedChannelItem: A channel of a batch_deleted_channel body.
 //
-// Documented in: kook-net-channel-batch, kook-kt-channel.
+// Documented in:
+//   - kook-net-channel-batch: Kook.Net ChannelBatchUpdateEvent (added_channel through NullableChannelConverter) and ChannelBatchDeleteEventItem, gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/ChannelBatchUpdateEvent.cs, ChannelBatchDeleteEventItem.cs, src/Kook.Net.WebSocket/Net/Converters/NullableChannelConverter.cs (5f1ac164)
+//   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
 type DeletedChannelItem struct {
 	// ID: ID of the deleted channel.
 	// JSON "id"; documented in kook-net-channel-batch, kook-kt-channel.
@@ -72,7 +77,9 @@ func (x *DeletedChannelItem) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: Kook.Net calls it ChannelSortCategory; that id is a category's is inferred from the name, no source says so, nor what id the channels outside any category have.
 //
-// Documented in: kook-net-channel-sort, kook-kt-channel.
+// Documented in:
+//   - kook-net-channel-sort: Kook.Net ChannelSortEvent (the sort_channel body), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/ChannelSortEvent.cs (f1a3f6e3)
+//   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
 type ChannelOrder struct {
 	// ID: ID of the category.
 	// JSON "id"; documented in kook-net-channel-sort, kook-kt-channel.
@@ -114,7 +121,9 @@ func (x *ChannelOrder) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: api-docs-guild lists id and name; Kook.Net's GuildEmojiEvent also reads emoji_type. The id is the guild ID and the emoji's key joined by a slash (xxxxxxxxx/xxxxxxxxx in the examples).
 //
-// Documented in: api-docs-guild, kook-net-emoji.
+// Documented in:
+//   - api-docs-guild: 服务器相关事件 (the current guild events page; the emoji sections were added by PR, kaiheila/api-docs docs/zh-cn/event/guild.md
+//   - kook-net-emoji: Kook.Net (C# SDK), GuildEmojiEvent and the dispatch of added_emoji, updated_emoji and deleted_emoji (KookSocketClient.cs, since f4b1df61, 2022-09-26), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildEmojiEvent.cs
 type GuildEmoji struct {
 	// ID: Emoji ID: the guild ID, a slash, the emoji's key.
 	// 表情 ID
@@ -140,7 +149,10 @@ type GuildEmoji struct {
 //
 // Note: The field table is 003's; 001 and 000 refer to it (事件结构/格式说明) and their examples carry the same fields.
 //
-// Documented in: 003, 001, 000.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type EventData struct {
 	// ChannelType: Kind of conversation: GROUP for channel messages, PERSON for private ones.
 	// 消息频道类型, `GROUP` 为频道消息
@@ -215,7 +227,10 @@ func (x *EventData) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: The documents only link to the User object page; the fields are those the examples show (author in 003, permission_users[].user in 001, user_info in 000). User objects differ between places, so only id and username are required.
 //
-// Documented in: 003, 001, 000.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
+//   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type User struct {
 	// ID: User ID.
 	// JSON "id"; documented in 003, 001.
@@ -327,7 +342,8 @@ func (x *User) WireForm(member string, i int) jsonwire.Form {
 
 // TagInfo: A tag shown next to a user's name.
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type TagInfo struct {
 	// Color: Tag colour, e.g. #6666CC.
 	// JSON "color"; documented in 003.
@@ -349,7 +365,8 @@ type TagInfo struct {
 //
 // 对象-角色Role
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type Role struct {
 	// RoleID: Role ID.
 	// JSON "role_id"; documented in 003.
@@ -406,7 +423,9 @@ func (x *Role) WireForm(member string, i int) jsonwire.Form {
 //
 // 对象-频道 Channel
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type Channel struct {
 	// ID: Channel ID.
 	// JSON "id"; documented in 003, 001.
@@ -510,7 +529,9 @@ func (x *Channel) WireForm(member string, i int) jsonwire.Form {
 
 // PermissionOverwrite: Permission overwrite of a role in a channel.
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type PermissionOverwrite struct {
 	// RoleID: Role ID.
 	// JSON "role_id"; documented in 003, 001.
@@ -529,7 +550,8 @@ type PermissionOverwrite struct {
 
 // PermissionUser: Permission overwrite of a user in a channel.
 //
-// Documented in: 001.
+// Documented in:
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type PermissionUser struct {
 	// User: The user.
 	// JSON "user"; documented in 001.
@@ -550,7 +572,9 @@ type PermissionUser struct {
 //
 // 消息对象, 包含 `id` 表情id, `name` 表情名称
 //
-// Documented in: 003, 001.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type Emoji struct {
 	// ID: Emoji ID.
 	// 表情id
@@ -578,7 +602,8 @@ type Emoji struct {
 //
 // Note: An object, not an array, in every example.
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type Attachment struct {
 	// Type: Attachment kind.
 	// JSON "type"; documented in 003.
@@ -616,7 +641,11 @@ type Attachment struct {
 //
 // Note: api-docs-message's item message example has mention, mention_part and item_part but neither raw_content nor mention_role_part, so those two are optional.
 //
-// Documented in: 003, api-docs-message, kook-net-message-extra, tilitili-capture.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
+//   - tilitili-capture: Captured KOOK webhook frames in a bot's tests (KMarkdown messages 2023-2024, one with a quote), Jadlokin-Scarlet/tilitili-bot src/test/java/com/tilitili/bot/service/BotServiceTest.java (06dde340, 2024-05-02)
 type KMarkdown struct {
 	// RawContent: Content with the markup removed.
 	// JSON "raw_content"; may be absent; documented in 003, api-docs-message, kook-net-message-extra, tilitili-capture.
@@ -674,7 +703,8 @@ func (x *KMarkdown) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: No payload shows one; fields from Kook.Net MentionedChannel.cs, all optional.
 //
-// Documented in: kook-net-message-extra.
+// Documented in:
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type ChannelPart struct {
 	// ID: Channel ID.
 	// JSON "id"; may be absent; documented in kook-net-message-extra.
@@ -695,7 +725,8 @@ type ChannelPart struct {
 //
 // Note: No payload shows one; fields from Kook.Net Rest/API/Common/Pokes/Poke.cs (POKE), all optional.
 //
-// Documented in: kook-net-message-extra.
+// Documented in:
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type ItemPart struct {
 	// ID: Item ID (item_id of the content's data).
 	// JSON "id"; may be absent; documented in kook-net-message-extra.
@@ -747,7 +778,8 @@ type ItemPart struct {
 //
 // Note: Fields from Kook.Net PokeQualityResource.cs.
 //
-// Documented in: kook-net-message-extra.
+// Documented in:
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type ItemQuality struct {
 	// Color: Colour, hex.
 	// JSON "color"; may be absent; documented in kook-net-message-extra.
@@ -770,7 +802,10 @@ type ItemQuality struct {
 //
 // Note: Real traffic sends "" (KookBC PR #80; simbot MessageDetails.kt 887ea1d) or null (api-docs http/message.md; Kook.Net QuoteConverter) when there is no quote. Kook.Net also reads any other string as no quote (a deleted quote, 8c7705f5); no payload shows which string, so only "" is accepted.
 //
-// Documented in: api-docs-objects, kook-net-message-extra, tilitili-capture.
+// Documented in:
+//   - api-docs-objects: 对象 (引用消息 Quote), kaiheila/api-docs docs/zh-cn/objects.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
+//   - tilitili-capture: Captured KOOK webhook frames in a bot's tests (KMarkdown messages 2023-2024, one with a quote), Jadlokin-Scarlet/tilitili-bot src/test/java/com/tilitili/bot/service/BotServiceTest.java (06dde340, 2024-05-02)
 type Quote struct {
 	// ID: ID of the quote.
 	// 引用消息 id
@@ -813,7 +848,8 @@ type Quote struct {
 //
 // Note: No payload shows one; fields from Kook.Net Rest/API/Common/Interactions/InteractionResource.cs (111feb8e, 2026), all optional.
 //
-// Documented in: kook-net-message-extra.
+// Documented in:
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type InteractRes struct {
 	// EmojiID: The interactive emoji: 82987 one die, 82988 two dice, 145316 rock-paper-scissors (Kook.Net InteractiveEmoteType).
 	// JSON "emoji_id"; may be absent; documented in kook-net-message-extra.
@@ -852,7 +888,8 @@ type InteractRes struct {
 //
 // Note: The seeds show only empty mention_part arrays; fields from KOOK's public docs, all optional.
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type MentionPart struct {
 	// ID: User ID.
 	// JSON "id"; may be absent; documented in 003.
@@ -876,7 +913,8 @@ type MentionPart struct {
 //
 // Note: The seeds show only empty mention_role_part arrays; fields from KOOK's public docs, all optional.
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type MentionRolePart struct {
 	// RoleID: Role ID.
 	// JSON "role_id"; may be absent; documented in 003.
@@ -895,7 +933,8 @@ type MentionRolePart struct {
 
 // Guild: A guild (server), as in the updated_guild and deleted_guild bodies.
 //
-// Documented in: 003.
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type Guild struct {
 	// ID: Guild ID.
 	// 服务器id
@@ -971,7 +1010,8 @@ func (x *Guild) WireForm(member string, i int) jsonwire.Form {
 //
 // 握手结果
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type HelloData struct {
 	// Code: 0 on success, else the failure code.
 	// 状态码
@@ -993,7 +1033,8 @@ type HelloData struct {
 
 // ReconnectData: The d of a reconnect signal.
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type ReconnectData struct {
 	// Code: Why the connection is no longer valid.
 	// 状态码
@@ -1011,7 +1052,8 @@ type ReconnectData struct {
 
 // ResumeAckData: The d of a resume ack signal: the session resumed. ResumeAckSignal.SessionID returns its ID in either spelling.
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type ResumeAckData struct {
 	// SessionID: The resumed session's ID, as the document spells it.
 	// JSON "session_id"; may be absent; documented in websocket.
@@ -1030,7 +1072,8 @@ type ResumeAckData struct {
 //
 // Note: No document describes the event body; the fields are those of Kook.Net's GuildMuteDeafEvent. The type values are those of the guild-mute API (api-docs-http-guild).
 //
-// Documented in: kook-net-guild-mute.
+// Documented in:
+//   - kook-net-guild-mute: Kook.Net (C# SDK), GuildMuteDeafEvent, the body of add_guild_mute and delete_guild_mute (71162de4, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildMuteDeafEvent.cs
 type GuildMute struct {
 	// UserID: ID of the muted user.
 	// JSON "user_id"; documented in kook-net-guild-mute.
@@ -1072,7 +1115,9 @@ func (x *GuildMute) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: No document shows this channel; Kook.Net reads it as its REST Channel class. Kook.Net marks name, permission_overwrites and permission_users required; only id and name are required here, since nobody has shown a payload. Types and zh texts are those of the channel view API (api-docs-http-channel).
 //
-// Documented in: kook-net-live, api-docs-http-channel.
+// Documented in:
+//   - kook-net-live: Kook.Net (C# SDK), LiveStatusChangeEvent with LiveStreamUser and LiveInfo, the body of live_status_changed (09e31650, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/LiveStatusChangeEvent.cs
+//   - api-docs-http-channel: 频道相关接口, 语音频道用户列表 (a user's live_info, in the REST answer), kaiheila/api-docs docs/zh-cn/http/channel.md
 type LiveStreamChannel struct {
 	// ID: Channel ID.
 	// 频道 id
@@ -1196,7 +1241,8 @@ func (x *LiveStreamChannel) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: Kook.Net's LiveStreamUser: its REST User class plus live_info. Kook.Net marks username, identify_num and avatar required; as in User, only id and username are required here.
 //
-// Documented in: kook-net-live.
+// Documented in:
+//   - kook-net-live: Kook.Net (C# SDK), LiveStatusChangeEvent with LiveStreamUser and LiveInfo, the body of live_status_changed (09e31650, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/LiveStatusChangeEvent.cs
 type LiveStreamUser struct {
 	// ID: User ID.
 	// JSON "id"; documented in kook-net-live.
@@ -1250,7 +1296,9 @@ type LiveStreamUser struct {
 //
 // Note: The channel user list API (api-docs-http-channel) shows in_live, audience_count, live_thumb and live_start_time, so those are required; Kook.Net's LiveInfo adds the rest.
 //
-// Documented in: kook-net-live, api-docs-http-channel.
+// Documented in:
+//   - kook-net-live: Kook.Net (C# SDK), LiveStatusChangeEvent with LiveStreamUser and LiveInfo, the body of live_status_changed (09e31650, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/LiveStatusChangeEvent.cs
+//   - api-docs-http-channel: 频道相关接口, 语音频道用户列表 (a user's live_info, in the REST answer), kaiheila/api-docs docs/zh-cn/http/channel.md
 type LiveInfo struct {
 	// InLive: Whether the user is streaming now: true when a stream started, false when it ended.
 	// JSON "in_live"; documented in kook-net-live, api-docs-http-channel.
@@ -1316,7 +1364,9 @@ func (x *LiveInfo) WireForm(member string, i int) jsonwire.Form {
 //
 // Note: No payload shows one; fields from Kook.Net LinkEmbed.cs, all optional.
 //
-// Documented in: kook-net-embeds-append, api-docs-http-message.
+// Documented in:
+//   - kook-net-embeds-append: Kook.Net EmbedsAppendEvent and the embeds it reads (handled on GROUP, KookSocketClient.cs), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/EmbedsAppendEvent.cs (9e7c5667)
+//   - api-docs-http-message: 频道消息相关接口 (message detail fields, embeds example), kaiheila/api-docs docs/zh-cn/http/message.md (5edf3edb)
 type LinkEmbed struct {
 	// Type: "link" here.
 	// JSON "type".
@@ -1357,7 +1407,9 @@ func (*LinkEmbed) isEmbed() {}
 //
 // Note: No payload shows one; fields from Kook.Net ImageEmbed.cs, all optional.
 //
-// Documented in: kook-net-embeds-append, api-docs-http-message.
+// Documented in:
+//   - kook-net-embeds-append: Kook.Net EmbedsAppendEvent and the embeds it reads (handled on GROUP, KookSocketClient.cs), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/EmbedsAppendEvent.cs (9e7c5667)
+//   - api-docs-http-message: 频道消息相关接口 (message detail fields, embeds example), kaiheila/api-docs docs/zh-cn/http/message.md (5edf3edb)
 type ImageEmbed struct {
 	// Type: "image" here.
 	// JSON "type".
@@ -1384,7 +1436,9 @@ func (*ImageEmbed) isEmbed() {}
 
 // BiliVideoEmbed: A bilibili video link.
 //
-// Documented in: kook-net-embeds-append, api-docs-http-message.
+// Documented in:
+//   - kook-net-embeds-append: Kook.Net EmbedsAppendEvent and the embeds it reads (handled on GROUP, KookSocketClient.cs), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/EmbedsAppendEvent.cs (9e7c5667)
+//   - api-docs-http-message: 频道消息相关接口 (message detail fields, embeds example), kaiheila/api-docs docs/zh-cn/http/message.md (5edf3edb)
 type BiliVideoEmbed struct {
 	// Type: "bili-video" here.
 	// JSON "type".
@@ -1428,7 +1482,9 @@ func (*BiliVideoEmbed) isEmbed() {}
 //
 // Note: No payload shows one; fields from Kook.Net CardEmbed.cs, all optional; modules are kept verbatim.
 //
-// Documented in: kook-net-embeds-append, api-docs-http-message.
+// Documented in:
+//   - kook-net-embeds-append: Kook.Net EmbedsAppendEvent and the embeds it reads (handled on GROUP, KookSocketClient.cs), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/EmbedsAppendEvent.cs (9e7c5667)
+//   - api-docs-http-message: 频道消息相关接口 (message detail fields, embeds example), kaiheila/api-docs docs/zh-cn/http/message.md (5edf3edb)
 type CardEmbed struct {
 	// Type: "card" here.
 	// JSON "type".

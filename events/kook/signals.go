@@ -115,7 +115,8 @@ func decodeSignalWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (
 //
 // Note: The client should get it within 6 s of connecting (当我们成功连接 websocket 后，客户端应该在 6s 内收到该包，否则认为连接超时).
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type HelloSignal struct {
 	// D: The handshake result.
 	// 数据字段
@@ -221,7 +222,8 @@ func (x HelloSignal) MarshalJSON() ([]byte, error) {
 //
 // The new session's ID, in either spelling (empty after a failed handshake): what a client resumes with.
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 func (x *HelloSignal) SessionID() string {
 	if v := x.D.SessionID.Or(""); v != "" {
 		return v
@@ -240,7 +242,8 @@ func (x *HelloSignal) SessionID() string {
 //
 // Note: When the server sees the client's sn fall behind, it sends again every event after it.
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type PingSignal struct {
 	// SN: The latest sn the client has processed; 0 before any event.
 	// 客户端目前收到的最新的消息 **sn**
@@ -352,7 +355,8 @@ func (x PingSignal) MarshalJSON() ([]byte, error) {
 //
 // 心跳，pong
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type PongSignal struct {
 
 	// UnknownFields keeps the members the schema does not model, so that
@@ -449,7 +453,8 @@ func (x PongSignal) MarshalJSON() ([]byte, error) {
 //
 // resume, 恢复会话
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type ResumeSignal struct {
 	// SN: The last sn the client received.
 	// 当前收到的最后一个 sn 序号
@@ -563,7 +568,8 @@ func (x ResumeSignal) MarshalJSON() ([]byte, error) {
 //
 // Note: The document's example is not valid JSON (no comma after "s": 5); ours adds the comma and keeps its code 41008, which the code table does not list.
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type ReconnectSignal struct {
 	// D: Why the client must reconnect.
 	// 数据字段
@@ -673,7 +679,8 @@ func (x ReconnectSignal) MarshalJSON() ([]byte, error) {
 //
 // Note: The document's example is not valid JSON (no comma after "s": 6); ours adds it. The session ID may also come as sessionId.
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 type ResumeAckSignal struct {
 	// D: The resumed session.
 	// 数据字段
@@ -779,7 +786,8 @@ func (x ResumeAckSignal) MarshalJSON() ([]byte, error) {
 //
 // The resumed session's ID, in either spelling.
 //
-// Documented in: websocket.
+// Documented in:
+//   - websocket: Websocket (信令格式, 信令[0]-[6]; the signals around events, signals.yaml), kaiheila/api-docs docs/zh-cn/websocket.md
 func (x *ResumeAckSignal) SessionID() string {
 	if v := x.D.SessionID.Or(""); v != "" {
 		return v

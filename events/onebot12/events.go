@@ -30,7 +30,10 @@ type Event interface {
 //
 // 私聊消息
 //
-// Documented in: onebot-user-message-events, onebot-event-base, onebot-message-type.
+// Documented in:
+//   - onebot-user-message-events: 用户消息事件 (message.private), botuniverse/onebot specs/interface/user/message-events.md
+//   - onebot-event-base: OneBot Connect - 事件 (event base; revision 46ee98d4, whose table has no impl), botuniverse/onebot specs/connect/data-protocol/event.md
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
 type MessagePrivate struct {
 	BotEventBase
 
@@ -95,7 +98,10 @@ func (x *MessagePrivate) Problems() []jsonwire.Problem {
 //
 // 群消息
 //
-// Documented in: onebot-group-message-events, onebot-event-base, onebot-message-type.
+// Documented in:
+//   - onebot-group-message-events: 群消息事件 (message.group; revision 42b833d9, the only stored one with self), botuniverse/onebot specs/interface/group/message-events.md
+//   - onebot-event-base: OneBot Connect - 事件 (event base; revision 46ee98d4, whose table has no impl), botuniverse/onebot specs/connect/data-protocol/event.md
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
 type MessageGroup struct {
 	BotEventBase
 
@@ -164,7 +170,10 @@ func (x *MessageGroup) Problems() []jsonwire.Problem {
 //
 // 频道消息
 //
-// Documented in: onebot-guild-message-events, onebot-event-base, onebot-message-type.
+// Documented in:
+//   - onebot-guild-message-events: 群组消息事件 (message.channel), botuniverse/onebot specs/interface/guild/message-events.md
+//   - onebot-event-base: OneBot Connect - 事件 (event base; revision 46ee98d4, whose table has no impl), botuniverse/onebot specs/connect/data-protocol/event.md
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
 type MessageChannel struct {
 	BotEventBase
 
@@ -238,7 +247,8 @@ func (x *MessageChannel) Problems() []jsonwire.Problem {
 //
 // Note: None of the stored revisions of meta/events.md has meta.connect (it came with the final OneBot 12 text); the event is modelled on the released OneBot 12 text, which the stored sources do not hold: detail_type connect and `version` = resp[get_version]. Its example is built.
 //
-// Documented in: onebot-meta-events.
+// Documented in:
+//   - onebot-meta-events: 元事件 (meta events; the stored revision with heartbeat and status_update but no connect), botuniverse/onebot specs/interface/meta/events.md
 type MetaConnect struct {
 	EventBase
 
@@ -289,7 +299,8 @@ func (x *MetaConnect) Problems() []jsonwire.Problem {
 //
 // 心跳
 //
-// Documented in: onebot-meta-events.
+// Documented in:
+//   - onebot-meta-events: 元事件 (meta events; the stored revision with heartbeat and status_update but no connect), botuniverse/onebot specs/interface/meta/events.md
 type MetaHeartbeat struct {
 	EventBase
 
@@ -341,7 +352,8 @@ func (x *MetaHeartbeat) Problems() []jsonwire.Problem {
 //
 // 状态更新
 //
-// Documented in: onebot-meta-events.
+// Documented in:
+//   - onebot-meta-events: 元事件 (meta events; the stored revision with heartbeat and status_update but no connect), botuniverse/onebot specs/interface/meta/events.md
 type MetaStatusUpdate struct {
 	EventBase
 
@@ -395,7 +407,8 @@ func (x *MetaStatusUpdate) Problems() []jsonwire.Problem {
 //
 // Note: No sub_type in the table: the empty string, or an extended one (rules.md shows qq.unidirectional).
 //
-// Documented in: onebot-user-notice-events.
+// Documented in:
+//   - onebot-user-notice-events: 用户通知事件 (friend_increase, friend_decrease, private_message_delete), botuniverse/onebot specs/interface/user/notice-events.md
 type NoticeFriendIncrease struct {
 	BotEventBase
 
@@ -447,7 +460,8 @@ func (x *NoticeFriendIncrease) Problems() []jsonwire.Problem {
 //
 // 好友减少
 //
-// Documented in: onebot-user-notice-events.
+// Documented in:
+//   - onebot-user-notice-events: 用户通知事件 (friend_increase, friend_decrease, private_message_delete), botuniverse/onebot specs/interface/user/notice-events.md
 type NoticeFriendDecrease struct {
 	BotEventBase
 
@@ -499,7 +513,8 @@ func (x *NoticeFriendDecrease) Problems() []jsonwire.Problem {
 //
 // 私聊消息删除
 //
-// Documented in: onebot-user-notice-events.
+// Documented in:
+//   - onebot-user-notice-events: 用户通知事件 (friend_increase, friend_decrease, private_message_delete), botuniverse/onebot specs/interface/user/notice-events.md
 type NoticePrivateMessageDelete struct {
 	BotEventBase
 
@@ -557,7 +572,8 @@ func (x *NoticePrivateMessageDelete) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: join (成员主动加入, the member joined of their own accord), invite (成员被邀请加入, was invited), the empty string or an extended sub_type.
 //
-// Documented in: onebot-group-notice-events.
+// Documented in:
+//   - onebot-group-notice-events: 群通知事件 (group_member_increase, group_member_decrease, group_message_delete), botuniverse/onebot specs/interface/group/notice-events.md
 type NoticeGroupMemberIncrease struct {
 	BotEventBase
 
@@ -619,7 +635,8 @@ func (x *NoticeGroupMemberIncrease) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: leave (成员主动退出, left of their own accord), kick (成员被踢出, was kicked out), the empty string or an extended sub_type.
 //
-// Documented in: onebot-group-notice-events.
+// Documented in:
+//   - onebot-group-notice-events: 群通知事件 (group_member_increase, group_member_decrease, group_message_delete), botuniverse/onebot specs/interface/group/notice-events.md
 type NoticeGroupMemberDecrease struct {
 	BotEventBase
 
@@ -681,7 +698,8 @@ func (x *NoticeGroupMemberDecrease) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: recall (发送者主动删除, deleted by the sender), delete (管理员删除, deleted by an administrator), the empty string or an extended sub_type.
 //
-// Documented in: onebot-group-notice-events.
+// Documented in:
+//   - onebot-group-notice-events: 群通知事件 (group_member_increase, group_member_decrease, group_message_delete), botuniverse/onebot specs/interface/group/notice-events.md
 type NoticeGroupMessageDelete struct {
 	BotEventBase
 
@@ -747,7 +765,9 @@ func (x *NoticeGroupMessageDelete) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: join (成员主动加入, the member joined of their own accord), invite (表成员被邀请加入, was invited), the empty string or an extended sub_type.
 //
-// Documented in: seed-002, onebot-guild-notice-events.
+// Documented in:
+//   - seed-002: 群组通知事件 (OneBot 12 guild notice events page), shared/seeds/002_23d1479963f18e9c.txt
+//   - onebot-guild-notice-events: 群组通知事件 (the same 7 guild notices as seed-002), botuniverse/onebot specs/interface/guild/notice-events.md
 type NoticeGuildMemberIncrease struct {
 	BotEventBase
 
@@ -809,7 +829,9 @@ func (x *NoticeGuildMemberIncrease) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: leave (成员主动退出, left of their own accord), kick (成员被踢出, was kicked out), the empty string or an extended sub_type.
 //
-// Documented in: seed-002, onebot-guild-notice-events.
+// Documented in:
+//   - seed-002: 群组通知事件 (OneBot 12 guild notice events page), shared/seeds/002_23d1479963f18e9c.txt
+//   - onebot-guild-notice-events: 群组通知事件 (the same 7 guild notices as seed-002), botuniverse/onebot specs/interface/guild/notice-events.md
 type NoticeGuildMemberDecrease struct {
 	BotEventBase
 
@@ -871,7 +893,9 @@ func (x *NoticeGuildMemberDecrease) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: join (成员主动加入, the member joined of their own accord), invite (表成员被邀请加入, was invited), the empty string or an extended sub_type.
 //
-// Documented in: seed-002, onebot-guild-notice-events.
+// Documented in:
+//   - seed-002: 群组通知事件 (OneBot 12 guild notice events page), shared/seeds/002_23d1479963f18e9c.txt
+//   - onebot-guild-notice-events: 群组通知事件 (the same 7 guild notices as seed-002), botuniverse/onebot specs/interface/guild/notice-events.md
 type NoticeChannelMemberIncrease struct {
 	BotEventBase
 
@@ -937,7 +961,9 @@ func (x *NoticeChannelMemberIncrease) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: leave (成员主动退出, left of their own accord), kick (成员被踢出, was kicked out), the empty string or an extended sub_type.
 //
-// Documented in: seed-002, onebot-guild-notice-events.
+// Documented in:
+//   - seed-002: 群组通知事件 (OneBot 12 guild notice events page), shared/seeds/002_23d1479963f18e9c.txt
+//   - onebot-guild-notice-events: 群组通知事件 (the same 7 guild notices as seed-002), botuniverse/onebot specs/interface/guild/notice-events.md
 type NoticeChannelMemberDecrease struct {
 	BotEventBase
 
@@ -1003,7 +1029,9 @@ func (x *NoticeChannelMemberDecrease) Problems() []jsonwire.Problem {
 //
 // Note: sub_type: recall (发送者主动删除, deleted by the sender), delete (管理员删除, deleted by an administrator), the empty string or an extended sub_type.
 //
-// Documented in: seed-002, onebot-guild-notice-events.
+// Documented in:
+//   - seed-002: 群组通知事件 (OneBot 12 guild notice events page), shared/seeds/002_23d1479963f18e9c.txt
+//   - onebot-guild-notice-events: 群组通知事件 (the same 7 guild notices as seed-002), botuniverse/onebot specs/interface/guild/notice-events.md
 type NoticeChannelMessageDelete struct {
 	BotEventBase
 
@@ -1073,7 +1101,9 @@ func (x *NoticeChannelMessageDelete) Problems() []jsonwire.Problem {
 //
 // Note: No sub_type in the table: the empty string (as in the example) or an extended one.
 //
-// Documented in: seed-002, onebot-guild-notice-events.
+// Documented in:
+//   - seed-002: 群组通知事件 (OneBot 12 guild notice events page), shared/seeds/002_23d1479963f18e9c.txt
+//   - onebot-guild-notice-events: 群组通知事件 (the same 7 guild notices as seed-002), botuniverse/onebot specs/interface/guild/notice-events.md
 type NoticeChannelCreate struct {
 	BotEventBase
 
@@ -1135,7 +1165,9 @@ func (x *NoticeChannelCreate) Problems() []jsonwire.Problem {
 //
 // Note: No sub_type in the table: the empty string (as in the example) or an extended one.
 //
-// Documented in: seed-002, onebot-guild-notice-events.
+// Documented in:
+//   - seed-002: 群组通知事件 (OneBot 12 guild notice events page), shared/seeds/002_23d1479963f18e9c.txt
+//   - onebot-guild-notice-events: 群组通知事件 (the same 7 guild notices as seed-002), botuniverse/onebot specs/interface/guild/notice-events.md
 type NoticeChannelDelete struct {
 	BotEventBase
 

@@ -10,7 +10,11 @@ import "github.com/eventbind/eventbind/jsonwire"
 //
 // Note: type.md defines the segment object (`type` 消息段名称, `data` 消息段参数) but none of its stored revisions lists the standard segments; their tables are those of segment/segment.md. Extended data members ("dc.url") are extensions.
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
+//
 // It is a pointer to one of the variant types, or *UnknownSegment.
 type Segment interface {
 	// SegmentType returns the "type" member.
@@ -42,7 +46,8 @@ func (*UnknownSegment) isSegment() {}
 //
 // Note: event.md: 除元事件外，其它事件类型还必须具有 `self`; meta events therefore use this base and every other event BotEventBase.
 //
-// Documented in: onebot-event-base.
+// Documented in:
+//   - onebot-event-base: OneBot Connect - 事件 (event base; revision 46ee98d4, whose table has no impl), botuniverse/onebot specs/connect/data-protocol/event.md
 type EventBase struct {
 	// ID: Unique ID of the event.
 	// 事件唯一标识符
@@ -78,7 +83,8 @@ type EventBase struct {
 //
 // Note: Named BotEventBase, not Event: the generated package declares Event itself.
 //
-// Documented in: onebot-event-base.
+// Documented in:
+//   - onebot-event-base: OneBot Connect - 事件 (event base; revision 46ee98d4, whose table has no impl), botuniverse/onebot specs/connect/data-protocol/event.md
 type BotEventBase struct {
 	// ID: Unique ID of the event.
 	// 事件唯一标识符
@@ -118,7 +124,9 @@ type BotEventBase struct {
 //
 // Note: basic-types.md: 继承自 `map[string]any` 类型 — other members are extensions.
 //
-// Documented in: onebot-basic-types, onebot-event-base.
+// Documented in:
+//   - onebot-basic-types: OneBot Connect - 基本数据类型 (basic types; self), botuniverse/onebot specs/connect/data-protocol/basic-types.md
+//   - onebot-event-base: OneBot Connect - 事件 (event base; revision 46ee98d4, whose table has no impl), botuniverse/onebot specs/connect/data-protocol/event.md
 type Self struct {
 	// Platform: Name of the bot's platform, e.g. qq, telegram.
 	// 机器人平台名称
@@ -140,7 +148,8 @@ type Self struct {
 //
 // Note: The stored revisions of meta/events.md have no meta.connect; the fields are those of the released OneBot 12 get_version response data (impl, version, onebot_version), which the stored sources do not hold. Older stored revisions of the get_version table (meta/actions.md) also had platform; the final one dropped it and the built example does not carry it.
 //
-// Documented in: onebot-meta-events.
+// Documented in:
+//   - onebot-meta-events: 元事件 (meta events; the stored revision with heartbeat and status_update but no connect), botuniverse/onebot specs/interface/meta/events.md
 type Version struct {
 	// Impl: Name of the OneBot implementation.
 	// JSON "impl"; documented in onebot-meta-events.
@@ -165,7 +174,8 @@ type Version struct {
 //
 // Note: meta/events.md gives no field table for it; the fields are those of its status_update example.
 //
-// Documented in: onebot-meta-events.
+// Documented in:
+//   - onebot-meta-events: 元事件 (meta events; the stored revision with heartbeat and status_update but no connect), botuniverse/onebot specs/interface/meta/events.md
 type Status struct {
 	// Good: Whether everything is as expected: every module of the implementation works.
 	// JSON "good"; documented in onebot-meta-events.
@@ -186,7 +196,8 @@ type Status struct {
 //
 // Note: From the status_update example, whose first bot also carries an extension member ("qq.status").
 //
-// Documented in: onebot-meta-events.
+// Documented in:
+//   - onebot-meta-events: 元事件 (meta events; the stored revision with heartbeat and status_update but no connect), botuniverse/onebot specs/interface/meta/events.md
 type BotStatus struct {
 	// Self: The bot account.
 	// JSON "self"; documented in onebot-meta-events.
@@ -220,7 +231,10 @@ type TextSegmentData struct {
 //
 // 纯文本
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type TextSegment struct {
 	// Type: "text" here.
 	// JSON "type".
@@ -262,7 +276,10 @@ type MentionSegmentData struct {
 //
 // 提及（即 @）
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type MentionSegment struct {
 	// Type: "mention" here.
 	// JSON "type".
@@ -302,7 +319,10 @@ type MentionAllSegmentData struct {
 //
 // Note: No parameters: data is an empty object.
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type MentionAllSegment struct {
 	// Type: "mention_all" here.
 	// JSON "type".
@@ -344,7 +364,10 @@ type ImageSegmentData struct {
 //
 // 图片
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type ImageSegment struct {
 	// Type: "image" here.
 	// JSON "type".
@@ -386,7 +409,10 @@ type VoiceSegmentData struct {
 //
 // 语音
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type VoiceSegment struct {
 	// Type: "voice" here.
 	// JSON "type".
@@ -430,7 +456,10 @@ type AudioSegmentData struct {
 //
 // Note: segment.md: 音频消息段和语音消息段的区别是：语音消息段在聊天软件中表现为用户当场录制的声音，而音频消息段可能是直接发送的一个音乐文件.
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type AudioSegment struct {
 	// Type: "audio" here.
 	// JSON "type".
@@ -472,7 +501,10 @@ type VideoSegmentData struct {
 //
 // 视频
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type VideoSegment struct {
 	// Type: "video" here.
 	// JSON "type".
@@ -514,7 +546,10 @@ type FileSegmentData struct {
 //
 // 文件
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type FileSegment struct {
 	// Type: "file" here.
 	// JSON "type".
@@ -568,7 +603,10 @@ type LocationSegmentData struct {
 //
 // 位置
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type LocationSegment struct {
 	// Type: "location" here.
 	// JSON "type".
@@ -617,7 +655,10 @@ type ReplySegmentData struct {
 //
 // Note: segment.md suggests merging the extra mention some platforms add to a reply into the reply segment.
 //
-// Documented in: onebot-message-type, onebot-segments, onebot-rules.
+// Documented in:
+//   - onebot-message-type: 消息 (the message type; segment object type + data, alt_message), botuniverse/onebot specs/interface/message/type.md
+//   - onebot-segments: 消息段 (standard segments text … reply; older location of the segment list, which type.md does not carry), botuniverse/onebot specs/interface/segment/segment.md
+//   - onebot-rules: 扩展规则 (extension prefix rules and extension examples), botuniverse/onebot specs/interface/rules.md
 type ReplySegment struct {
 	// Type: "reply" here.
 	// JSON "type".

@@ -36,7 +36,8 @@ type Event interface {
 //
 // 说话
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type Say struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -189,7 +190,8 @@ func (x *SayBody) WireForm(member string, i int) jsonwire.Form {
 //
 // Several people answered a roll call at once.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type Roll struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -273,7 +275,8 @@ type RollDetail struct {
 //
 // Someone said something to one person.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type Whisper struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -370,7 +373,8 @@ type WhisperBody struct {
 //
 // We left.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type NoteLeaveSelf struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -444,7 +448,8 @@ func (x *NoteLeaveSelf) Base() *Header {
 //
 // Someone joined.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type NoteJoin struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.

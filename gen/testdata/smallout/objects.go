@@ -6,7 +6,9 @@ import "github.com/eventbind/eventbind/jsonwire"
 
 // Part: One part of a message.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
+//
 // It is a pointer to one of the variant types, or *UnknownPart.
 type Part interface {
 	// PartType returns the "type" member.
@@ -62,7 +64,8 @@ type Header struct {
 //
 // 人
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type Person struct {
 	// ID: ID.
 	// JSON "id"; documented in spec.
@@ -138,7 +141,8 @@ type TextPartData struct {
 
 // TextPart: Text.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type TextPart struct {
 	// Type: "text" here.
 	// JSON "type".
@@ -174,7 +178,8 @@ type PingPartData struct {
 
 // PingPart: A part without data.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type PingPart struct {
 	// Type: "ping" here.
 	// JSON "type".

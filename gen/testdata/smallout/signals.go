@@ -105,7 +105,8 @@ func decodeSignalWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (
 //
 // 心跳
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type HeartbeatSignal struct {
 	// Data: Details.
 	// JSON "data"; documented in spec.
@@ -237,7 +238,8 @@ func (x HeartbeatSignal) MarshalJSON() ([]byte, error) {
 //
 // The server closes the connection.
 //
-// Documented in: spec.
+// Documented in:
+//   - spec: Demo spec, gen/testdata/small
 type Goodbye struct {
 
 	// UnknownFields keeps the members the schema does not model, so that
