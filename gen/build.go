@@ -144,7 +144,6 @@ func (b *builder) platform(p *platformSpec) {
 	b.m.Platform = p.Name
 	b.m.Package = p.Package
 	b.m.Doc = Doc{ZH: p.Doc.ZH, EN: p.Doc.EN, Note: p.Doc.Note}
-	b.m.Extensions = p.Extensions
 	b.m.UnknownChecked = p.CheckBase
 	if !token.IsIdentifier(p.Package) || strings.ToLower(p.Package) != p.Package {
 		b.ps.add(p.at, "platform: package %q is not a lower-case Go identifier", p.Package)
@@ -156,6 +155,28 @@ func (b *builder) platform(p *platformSpec) {
 		b.docs[d.ID] = true
 		b.m.Documents = append(b.m.Documents, &Document{ID: d.ID, Title: d.Title, Source: d.Source})
 	}
+	b.extensions(p.Extensions)
+}
+
+// extensions checks platform.extensions: one separator byte outside the
+// prefix alphabet, and an example that the rule takes.
+func (b *builder) extensions(x *extensionSpec) {
+	if x == nil {
+		return
+	}
+	ext := &Extensions{PrefixChars: x.PrefixChars, Example: x.Example, Doc: b.doc(docSpec{}, x.Docs, x.docsAt)}
+	switch {
+	case len(x.Separator) != 1 || strings.Contains(x.PrefixChars, x.Separator):
+		b.ps.add(x.sepAt, "platform.extensions: separator %q: want one byte that is not a prefix byte", x.Separator)
+	case x.PrefixChars == "":
+		b.ps.add(x.at, "platform.extensions: prefix_chars is empty")
+	default:
+		ext.Separator = x.Separator[0]
+		if !ext.Match(x.Example) {
+			b.ps.add(x.at, "platform.extensions: example %q is not an extension by its own rule", x.Example)
+		}
+	}
+	b.m.Extensions = ext
 }
 
 // checkExample reports an example file that does not exist: the path is

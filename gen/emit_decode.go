@@ -516,9 +516,9 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 // kept in x.UnknownFields, or in x.Extensions when it is an extension.
 func unknownMember(m *Model, ret retFunc) jen.Code {
 	unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), ret)
-	if m.Extensions {
+	if m.Extensions != nil {
 		// Extensions are legal: kept apart, never reported as unknown.
-		unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"))).Block(
+		unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"), jen.Lit(m.Extensions.PrefixChars), jen.LitByte(m.Extensions.Separator))).Block(
 			callErr(jen.Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")), ret),
 		).Else().Block(unknown)
 	}

@@ -66,7 +66,7 @@ func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 		}
 		written := openObject(b, appendFields(b, jen.Id("x"), fr.Object.Fields, notOpened, known))
 		b.Add(appendKept("UnknownFields"))
-		if m.Extensions {
+		if m.Extensions != nil {
 			b.Add(appendKept("Extensions"))
 		}
 		b.Return(appendKey(fr.Payload, written))
@@ -108,7 +108,7 @@ func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 		}
 		openObject(b, appendFields(b, jen.Id("x"), o.Fields, written, known))
 		b.Add(appendKept("UnknownFields"))
-		if m.Extensions {
+		if m.Extensions != nil {
 			b.Add(appendKept("Extensions"))
 		}
 		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))

@@ -184,7 +184,7 @@ func emitSignalAppend(m *Model, sg *Signal) jen.Code {
 		b.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("{"+string(key)+":"+strconv.FormatInt(sg.Value, 10)).Op("..."))
 		appendFields(b, jen.Id("x"), o.Fields, surelyWritten, nil)
 		b.Add(appendKept("UnknownFields"))
-		if m.Extensions {
+		if m.Extensions != nil {
 			b.Add(appendKept("Extensions"))
 		}
 		b.Return(jen.Append(jen.Id("b"), jen.LitRune('}')))

@@ -200,8 +200,8 @@ func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 			s.Comment("UnknownFields keeps the members the schema does not model, so that")
 			s.Comment("re-encoding loses nothing.")
 			s.Id("UnknownFields").Qual(wirePath, "Unknown")
-			if m.Extensions {
-				s.Comment("Extensions keeps the members whose key has a platform prefix (\"qq.nickname\").")
+			if m.Extensions != nil {
+				s.Comment("Extensions keeps the members whose key has a platform prefix (" + strconv.Quote(m.Extensions.Example) + ").")
 				s.Id("Extensions").Qual(wirePath, "Unknown")
 			}
 		}

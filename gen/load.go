@@ -287,7 +287,16 @@ func (l *loader) platform(n *yaml.Node) *platformSpec {
 				p.Documents = append(p.Documents, d)
 			})
 		},
-		"extensions": func(n *yaml.Node) { l.boolean(n, "platform.extensions", &p.Extensions) },
+		"extensions": func(n *yaml.Node) {
+			x := &extensionSpec{at: l.at(n)}
+			l.mapping(n, "platform.extensions", map[string]func(*yaml.Node){
+				"prefix_chars": func(n *yaml.Node) { l.str(n, "platform.extensions.prefix_chars", &x.PrefixChars) },
+				"separator":    func(n *yaml.Node) { x.sepAt = l.at(n); l.str(n, "platform.extensions.separator", &x.Separator) },
+				"example":      func(n *yaml.Node) { l.str(n, "platform.extensions.example", &x.Example) },
+				"docs":         func(n *yaml.Node) { x.docsAt = l.at(n); l.strs(n, "platform.extensions.docs", &x.Docs) },
+			}, []string{"prefix_chars", "separator", "example", "docs"})
+			p.Extensions = x
+		},
 		"unknown_events_checked": func(n *yaml.Node) {
 			l.boolean(n, "platform.unknown_events_checked", &p.CheckBase)
 		},

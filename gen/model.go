@@ -1,6 +1,9 @@
 package gen
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // The model is the checked, resolved form of a schema. Every element already
 // knows its Go name and doc text; the emitter only prints it.
@@ -16,9 +19,10 @@ type Model struct {
 	Enums     []*Enum
 	Objects   []*Object // shared objects, union variants, then the wrappers and bodies made for events
 	Unions    []*Union
-	// Extensions: members with a platform prefix ("qq.nickname") are kept in
-	// each struct's Extensions and never reported as unknown.
-	Extensions bool
+	// Extensions, when set, says which members are a platform's extensions
+	// ("qq.nickname"): they are kept in each struct's Extensions and never
+	// reported as unknown.
+	Extensions *Extensions
 	// UnknownChecked: an unknown event must still carry its family's base
 	// members, well typed (OneBot 12); it is kept whole all the same.
 	UnknownChecked bool
@@ -30,6 +34,25 @@ type Model struct {
 	Signals *Signals
 	// Unknown names what unknown events get in Handler and Mux.
 	Unknown Handling
+}
+
+// Extensions is the rule that makes a member key an extension: one or more
+// bytes of PrefixChars, then Separator, then at least one byte.
+type Extensions struct {
+	PrefixChars string
+	Separator   byte
+	Example     string // a key that is one, for doc comments
+	Doc         Doc
+}
+
+// Match reports whether key is an extension by this rule, as
+// jsonwire.IsExtension does in generated code (the schema's example, drift).
+func (x *Extensions) Match(key string) bool {
+	i := 0
+	for i < len(key) && strings.IndexByte(x.PrefixChars, key[i]) >= 0 {
+		i++
+	}
+	return i > 0 && i+1 < len(key) && key[i] == x.Separator
 }
 
 // Handling names what an event type gets in the generated Handler and Mux.

@@ -91,10 +91,22 @@ type platformSpec struct {
 	Package    string
 	Doc        docSpec
 	Documents  []*documentSpec
-	Extensions bool
+	Extensions *extensionSpec
 	CheckBase  bool
 	Frame      *frameSpec
 	Families   []*familySpec
+}
+
+// extensionSpec is platform.extensions: which member keys are a platform's
+// extensions (a prefix of prefix_chars, then separator).
+type extensionSpec struct {
+	at          pos
+	PrefixChars string
+	Separator   string
+	sepAt       pos
+	Example     string
+	Docs        []string
+	docsAt      pos
 }
 
 type enumValueSpec struct {

@@ -1,5 +1,7 @@
 package jsonwire
 
+import "strings"
+
 // Field is one object member the schema does not model.
 type Field struct {
 	Key   string
@@ -56,15 +58,16 @@ func (u Unknown) Get(key string) (Raw, bool) {
 	return nil, false
 }
 
-// IsExtension reports whether key has a platform prefix: one or more of
-// [_a-z], then a dot, then at least one byte ("qq.nickname"). OneBot 12 makes
-// such members legal extensions.
-func IsExtension(key string) bool {
+// IsExtension reports whether key has a platform prefix: one or more bytes
+// of prefixChars, then sep, then at least one byte. The schema's
+// platform.extensions gives both (OneBot 12: [_a-z], then a dot:
+// "qq.nickname"); such members are legal extensions.
+func IsExtension(key, prefixChars string, sep byte) bool {
 	i := 0
-	for i < len(key) && (key[i] == '_' || 'a' <= key[i] && key[i] <= 'z') {
+	for i < len(key) && strings.IndexByte(prefixChars, key[i]) >= 0 {
 		i++
 	}
-	return i > 0 && i+1 < len(key) && key[i] == '.'
+	return i > 0 && i+1 < len(key) && key[i] == sep
 }
 
 // ExtensionField captures the next value verbatim into *u under key, like

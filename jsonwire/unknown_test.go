@@ -125,12 +125,15 @@ func TestUnknownFieldErrors(t *testing.T) {
 	}
 }
 
+// lowerAndUnderscore is OneBot 12's prefix alphabet (schema/onebot12/platform.yaml).
+const lowerAndUnderscore = "_abcdefghijklmnopqrstuvwxyz"
+
 func TestIsExtension(t *testing.T) {
 	for key, want := range map[string]bool{
 		"qq.nickname": true, "kook.x": true, "_x.y": true, "a.b.c": true,
 		"nickname": false, ".x": false, "qq.": false, "QQ.nick": false, "q1.x": false, "": false, "q-q.x": false,
 	} {
-		if got := IsExtension(key); got != want {
+		if got := IsExtension(key, lowerAndUnderscore, '.'); got != want {
 			t.Errorf("IsExtension(%q) = %v, want %v", key, got, want)
 		}
 	}
@@ -151,7 +154,7 @@ func TestExtensionFieldIsNotReported(t *testing.T) {
 		if !more {
 			break
 		}
-		if IsExtension(key) {
+		if IsExtension(key, lowerAndUnderscore, '.') {
 			err = d.ExtensionField(&ext, key)
 		} else {
 			err = d.UnknownField(&unk, key)

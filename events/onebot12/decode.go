@@ -726,7 +726,7 @@ func (x *Self) decodeJSON(d *jsonwire.Decoder) error {
 				x.UserID = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -801,7 +801,7 @@ func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
 				x.OneBotVersion = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -884,7 +884,7 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 				x.Bots = append(make([]BotStatus, 0, len(list0)), list0...)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -946,7 +946,7 @@ func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
 				x.Online = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1003,7 +1003,7 @@ func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.Text = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1065,7 +1065,7 @@ func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1122,7 +1122,7 @@ func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.UserID = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1184,7 +1184,7 @@ func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1231,7 +1231,7 @@ func (x *MentionAllSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1288,7 +1288,7 @@ func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1345,7 +1345,7 @@ func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.FileID = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1407,7 +1407,7 @@ func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1464,7 +1464,7 @@ func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.FileID = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1526,7 +1526,7 @@ func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1583,7 +1583,7 @@ func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.FileID = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1645,7 +1645,7 @@ func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1702,7 +1702,7 @@ func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.FileID = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1764,7 +1764,7 @@ func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1821,7 +1821,7 @@ func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.FileID = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1883,7 +1883,7 @@ func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1967,7 +1967,7 @@ func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.Content = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2029,7 +2029,7 @@ func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2095,7 +2095,7 @@ func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
 				x.UserID.Value = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2157,7 +2157,7 @@ func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2324,7 +2324,7 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2500,7 +2500,7 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2685,7 +2685,7 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2795,7 +2795,7 @@ func (x *MetaConnect) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 				x.EventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -2909,7 +2909,7 @@ func (x *MetaHeartbeat) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 				x.EventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3019,7 +3019,7 @@ func (x *MetaStatusUpdate) decodeRest(d *jsonwire.Decoder, key string, more bool
 				x.EventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3138,7 +3138,7 @@ func (x *NoticeFriendIncrease) decodeRest(d *jsonwire.Decoder, key string, more 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3257,7 +3257,7 @@ func (x *NoticeFriendDecrease) decodeRest(d *jsonwire.Decoder, key string, more 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3385,7 +3385,7 @@ func (x *NoticePrivateMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3522,7 +3522,7 @@ func (x *NoticeGroupMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3659,7 +3659,7 @@ func (x *NoticeGroupMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3805,7 +3805,7 @@ func (x *NoticeGroupMessageDelete) decodeRest(d *jsonwire.Decoder, key string, m
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -3942,7 +3942,7 @@ func (x *NoticeGuildMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -4079,7 +4079,7 @@ func (x *NoticeGuildMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -4225,7 +4225,7 @@ func (x *NoticeChannelMemberIncrease) decodeRest(d *jsonwire.Decoder, key string
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -4371,7 +4371,7 @@ func (x *NoticeChannelMemberDecrease) decodeRest(d *jsonwire.Decoder, key string
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -4526,7 +4526,7 @@ func (x *NoticeChannelMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -4663,7 +4663,7 @@ func (x *NoticeChannelCreate) decodeRest(d *jsonwire.Decoder, key string, more b
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -4800,7 +4800,7 @@ func (x *NoticeChannelDelete) decodeRest(d *jsonwire.Decoder, key string, more b
 				x.BotEventBase.SubType = SubType(v0)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}

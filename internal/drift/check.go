@@ -546,7 +546,7 @@ func (sc *sectionCheck) object(path string, obj map[string]any, o *gen.Object, x
 	sc.inExamples[path] = true
 	for _, k := range sortedKeys(obj) {
 		p := joinPath(path, keyName(k))
-		if sc.c.Model.Extensions && isExtension(k) {
+		if x := sc.c.Model.Extensions; x != nil && x.Match(k) {
 			continue
 		}
 		if f := memberOf(o, k); f != nil {
@@ -564,10 +564,6 @@ func (sc *sectionCheck) object(path string, obj map[string]any, o *gen.Object, x
 		}
 	}
 }
-
-var extensionRE = regexp.MustCompile(`^[_a-z]+\.`)
-
-func isExtension(k string) bool { return extensionRE.MatchString(k) }
 
 func (sc *sectionCheck) value(path string, v any, fd *gen.Field, t *gen.Type, forms gen.WireForms, x *Example) {
 	f := sc.fact(path)

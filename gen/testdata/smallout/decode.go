@@ -262,7 +262,7 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			}
 			ev = e
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return ev, err
 				}
@@ -310,7 +310,7 @@ func (x *Beat) decodeJSON(d *jsonwire.Decoder) error {
 				x.Interval.Valid = true
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -513,7 +513,7 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 				x.Levels = append(make([]Level, 0, len(list0)), list0...)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -570,7 +570,7 @@ func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
 				x.Text = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -632,7 +632,7 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -679,7 +679,7 @@ func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -736,7 +736,7 @@ func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -819,7 +819,7 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 				x.Header.Room = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -872,7 +872,7 @@ func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1036,7 +1036,7 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.wire.Payload = f0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1105,7 +1105,7 @@ func (x *Roll) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen u
 				x.Header.Room = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1176,7 +1176,7 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 				x.Body = append(make([]Person, 0, len(list0)), list0...)
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1245,7 +1245,7 @@ func (x *Whisper) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 				x.Header.Room = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1298,7 +1298,7 @@ func (x *WhisperDetail) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1341,7 +1341,7 @@ func (x *WhisperBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.Text = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1419,7 +1419,7 @@ func (x *NoteLeaveSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 				x.Header.Room = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -1523,7 +1523,7 @@ func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSe
 				x.Header.Room = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}

@@ -52,7 +52,7 @@ type Say struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	frame Frame
@@ -113,7 +113,7 @@ type SayDetail struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -153,7 +153,7 @@ type SayBody struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	// wire keeps the JSON form in which each member above came, where the schema
@@ -206,7 +206,7 @@ type Roll struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	frame Frame
@@ -267,7 +267,7 @@ type RollDetail struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -291,7 +291,7 @@ type Whisper struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	frame Frame
@@ -352,7 +352,7 @@ type WhisperDetail struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -365,7 +365,7 @@ type WhisperBody struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -392,7 +392,7 @@ type NoteLeaveSelf struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	frame Frame
@@ -470,7 +470,7 @@ type NoteJoin struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	frame Frame

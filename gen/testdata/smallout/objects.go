@@ -43,7 +43,7 @@ type Beat struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -89,7 +89,7 @@ type Person struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	// wire keeps the JSON form in which each member above came, where the schema
@@ -135,7 +135,7 @@ type TextPartData struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -154,7 +154,7 @@ type TextPart struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -172,7 +172,7 @@ type PingPartData struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -191,7 +191,7 @@ type PingPart struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }
 
@@ -216,6 +216,6 @@ type Frame struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 }

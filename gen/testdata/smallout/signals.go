@@ -118,7 +118,7 @@ type HeartbeatSignal struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	raw string
@@ -189,7 +189,7 @@ func (x *HeartbeatSignal) decodeSignal(d *jsonwire.Decoder) error {
 				x.Seq.Value = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
@@ -245,7 +245,7 @@ type Goodbye struct {
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
-	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
+	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
 	raw string
@@ -302,7 +302,7 @@ func (x *Goodbye) decodeSignal(d *jsonwire.Decoder) error {
 				sig = v0
 			}
 		default:
-			if jsonwire.IsExtension(key) {
+			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				if err := d.ExtensionField(&x.Extensions, key); err != nil {
 					return err
 				}
