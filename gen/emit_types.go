@@ -312,6 +312,7 @@ func fieldComment(fd *Field) jen.Code {
 
 func emitEvents(m *Model) *jen.File {
 	f := newFile(m)
+	emitVersionCheck(f)
 	f.Comment("Event is a decoded " + m.Platform + " event: a pointer to one of the event")
 	f.Comment("types of this package, or *UnknownEvent for an event the schema does not know.")
 	f.Type().Id("Event").InterfaceFunc(func(g *jen.Group) {
@@ -347,6 +348,28 @@ func emitEvents(m *Model) *jen.File {
 	}
 	f.Add(emitUnknownEvent(m))
 	return f
+}
+
+// runtimeVersion is the contract between the code this generator writes and
+// jsonwire (jsonwire.MinVersion ... MaxVersion). Bump it, and the runtime's
+// MaxVersion, when generated code needs something the runtime did not have.
+const runtimeVersion = 1
+
+// emitVersionCheck makes a package generated against another runtime fail
+// to compile at one line that says why:
+//
+//	const (
+//		_ = jsonwire.EnforceVersion(1 - jsonwire.MinVersion)
+//		_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 1)
+//	)
+func emitVersionCheck(f *jen.File) {
+	f.Const().Defs(
+		jen.Comment("This package was generated for version "+strconv.Itoa(runtimeVersion)+" of the jsonwire runtime. A compile error"),
+		jen.Comment("here means the two do not match: regenerate it with the eventbind of the"),
+		jen.Comment("module version you depend on (go generate), or depend on the matching one."),
+		jen.Id("_").Op("=").Qual(wirePath, "EnforceVersion").Call(jen.Lit(runtimeVersion).Op("-").Qual(wirePath, "MinVersion")),
+		jen.Id("_").Op("=").Qual(wirePath, "EnforceVersion").Call(jen.Qual(wirePath, "MaxVersion").Op("-").Lit(runtimeVersion)),
+	)
 }
 
 // sourceParams are the parameters of setSource: the envelope (by value, so

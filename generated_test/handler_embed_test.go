@@ -62,3 +62,26 @@ var _ kook.Handler = all{} // line 16: must not compile
 		t.Fatalf("type errors %q, want exactly one at line 16: all lacks mustEmbedNopHandler", errs)
 	}
 }
+
+// TestVersionGuard: the version check generated packages carry fails to
+// compile for a package generated for a runtime newer (or older) than this
+// one, at that line.
+func TestVersionGuard(t *testing.T) {
+	for _, c := range []struct {
+		version string
+		ok      bool
+	}{{"jsonwire.MaxVersion", true}, {"jsonwire.MaxVersion + 1", false}, {"jsonwire.MinVersion - 1", false}} {
+		src := "package user\n\nimport \"github.com/eventbind/eventbind/jsonwire\"\n\nconst v = " + c.version + "\n\nconst (\n\t_ = jsonwire.EnforceVersion(v - jsonwire.MinVersion)\n\t_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - v)\n)\n"
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, "user.go", src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var errs []string
+		conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(err error) { errs = append(errs, err.Error()) }}
+		conf.Check("user", fset, []*ast.File{file}, nil)
+		if c.ok != (len(errs) == 0) || (!c.ok && !strings.HasPrefix(errs[0], "user.go:8:") && !strings.HasPrefix(errs[0], "user.go:9:")) {
+			t.Errorf("generated for %s: type errors %q", c.version, errs)
+		}
+	}
+}

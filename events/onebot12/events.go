@@ -4,6 +4,14 @@ package onebot12
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+const (
+	// This package was generated for version 1 of the jsonwire runtime. A compile error
+	// here means the two do not match: regenerate it with the eventbind of the
+	// module version you depend on (go generate), or depend on the matching one.
+	_ = jsonwire.EnforceVersion(1 - jsonwire.MinVersion)
+	_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 1)
+)
+
 // Event is a decoded onebot12 event: a pointer to one of the event
 // types of this package, or *UnknownEvent for an event the schema does not know.
 type Event interface {
