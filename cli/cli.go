@@ -11,6 +11,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/eventbind/eventbind/internal/generate"
 	"io"
 	"os"
 
@@ -30,14 +31,6 @@ const (
   eventbind listen [--compress 0|1] [--api URL] [--state FILE] [--strict]   (token in $KOOK_TOKEN)
 `
 )
-
-// serveCommand runs `eventbind serve`. serve.go sets it; the build tag
-// eventbind_generate_only leaves serve.go out, as it does the platforms.
-var serveCommand func(args []string, stdout, stderr io.Writer) int
-
-// listenCommand runs `eventbind listen`; listen.go sets it, as serve.go
-// sets serveCommand.
-var listenCommand func(args []string, stdout, stderr io.Writer) int
 
 // Main is the command of a module whose packages were generated from an
 // extended schema: with each of events in place of the bundled package of
@@ -70,22 +63,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "generate":
-		return runGenerate(args[1:], stderr)
+		return generate.Run(args[1:], stderr)
 	case "drift":
 		return runDrift(args[1:], stdout, stderr)
 	case "decode":
 		return runDecode(args[1:], stdin, stdout, stderr)
 	case "serve":
-		if serveCommand == nil {
-			fmt.Fprintln(stderr, "eventbind: serve is not built in (build tag eventbind_generate_only)")
-			return exitUsage
-		}
 		return serveCommand(args[1:], stdout, stderr)
 	case "listen":
-		if listenCommand == nil {
-			fmt.Fprintln(stderr, "eventbind: listen is not built in (build tag eventbind_generate_only)")
-			return exitUsage
-		}
 		return listenCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageHeader)

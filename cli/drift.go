@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/eventbind/eventbind/internal/generate"
 	"io"
 	"io/fs"
 	"os"
@@ -24,7 +25,7 @@ import (
 func runDrift(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("drift", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	var schemas, docs, dirs dirList
+	var schemas, docs, dirs generate.DirList
 	fl.Var(&schemas, "schema", "schema folder, or the name of a built-in schema (kook, onebot12); repeatable as for generate")
 	fl.Var(&docs, "doc", "a page, as `ID=FILE` (ID: a document of the schema) or FILE (the document found by its source); repeatable")
 	fl.Var(&dirs, "docs-dir", "read every .md and .txt page of this `DIR` (but README.md), each its document by its source; repeatable")
@@ -52,7 +53,7 @@ func runDrift(args []string, stdout, stderr io.Writer) int {
 	case *check && !*writeExamples:
 		return usage("--check goes with --write-examples")
 	}
-	sdirs := schemaDirs(schemas)
+	sdirs := generate.SchemaDirs(schemas)
 	m, err := gen.BuildDirs(sdirs)
 	if err != nil {
 		fmt.Fprintln(stderr, err)

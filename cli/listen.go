@@ -1,5 +1,3 @@
-//go:build !eventbind_generate_only
-
 package cli
 
 import (
@@ -19,16 +17,15 @@ import (
 	"github.com/eventbind/eventbind/events/kook/gateway"
 )
 
-func init() {
-	listenCommand = func(args []string, stdout, stderr io.Writer) int {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
-		go func() {
-			<-ctx.Done()
-			stop() // a second signal kills at once
-		}()
-		return runListen(ctx, args, stdout, stderr)
-	}
+// listenCommand runs `eventbind listen` until SIGINT or SIGTERM.
+func listenCommand(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop() // a second signal kills at once
+	}()
+	return runListen(ctx, args, stdout, stderr)
 }
 
 // runListen connects to KOOK's websocket gateway and prints every event as

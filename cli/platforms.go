@@ -27,9 +27,8 @@ type platform struct {
 	strict func(data []byte) error
 }
 
-// platforms are registered by the platform_*.go files, which the build tag
-// eventbind_generate_only leaves out: `go generate` builds the command with it,
-// so regenerating never needs the generated packages to compile.
+// platforms are registered by the platform_*.go files, one per bundled
+// generated package; Use replaces one with a user's.
 var platforms []*platform
 
 func platformNames() []string {

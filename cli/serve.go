@@ -1,5 +1,3 @@
-//go:build !eventbind_generate_only
-
 package cli
 
 import (
@@ -29,18 +27,17 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-func init() {
-	serveCommand = func(args []string, stdout, stderr io.Writer) int {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
-		go func() {
-			// After the first signal, the default handling is back: a
-			// second one kills at once, should shutting down hang.
-			<-ctx.Done()
-			stop()
-		}()
-		return runServe(ctx, args, stdout, stderr, nil)
-	}
+// serveCommand runs `eventbind serve` until SIGINT or SIGTERM.
+func serveCommand(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		// After the first signal, the default handling is back: a
+		// second one kills at once, should shutting down hang.
+		<-ctx.Done()
+		stop()
+	}()
+	return runServe(ctx, args, stdout, stderr, nil)
 }
 
 // servedLine is one output line of `eventbind serve`: a line of `eventbind

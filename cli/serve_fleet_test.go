@@ -1,5 +1,3 @@
-//go:build !eventbind_generate_only
-
 package cli
 
 import (

@@ -186,7 +186,7 @@ func TestAddingOneSchemaEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeFile(t, filepath.Join(schema, "zz_mine.yaml"), []byte(newEventEntry))
-	writeFile(t, filepath.Join(pkg, "doc.go"), []byte("package kook\n\n//go:generate go run -tags eventbind_generate_only ../../cmd/eventbind generate --schema ../schema --out .\n"))
+	writeFile(t, filepath.Join(pkg, "doc.go"), []byte("package kook\n\n//go:generate go run ../../internal/cmd/generate --schema ../schema --out .\n"))
 	writeFile(t, filepath.Join(pkg, "new_event_test.go"), []byte(strings.ReplaceAll(extensionTest, "EXT", ext)))
 
 	run(t, root, "go", "generate", "./"+ext+"/kook")

@@ -13,4 +13,4 @@
 // package webhook receives events posted over HTTP.
 package kook
 
-//go:generate go run -tags eventbind_generate_only ../../cmd/eventbind generate --schema ../../schema/kook --out . --reference ../../docs/events/kook.md
+//go:generate go run ../../internal/cmd/generate --schema ../../schema/kook --out . --reference ../../docs/events/kook.md

@@ -9,4 +9,4 @@
 // *UnknownSegment.
 package onebot12
 
-//go:generate go run -tags eventbind_generate_only ../../cmd/eventbind generate --schema ../../schema/onebot12 --out . --reference ../../docs/events/onebot12.md
+//go:generate go run ../../internal/cmd/generate --schema ../../schema/onebot12 --out . --reference ../../docs/events/onebot12.md

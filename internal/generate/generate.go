@@ -1,4 +1,9 @@
-package cli
+// Package generate is the generate command: the schema folders in, a Go
+// package (and its Markdown reference) out. `eventbind generate` runs it, and
+// so does internal/cmd/generate, which this repository's go:generate lines
+// use: it imports no generated package, so regenerating works even while
+// the committed generated code does not compile.
+package generate
 
 import (
 	"bytes"
@@ -17,18 +22,26 @@ import (
 	"github.com/eventbind/eventbind/schema"
 )
 
-// dirList collects a repeatable --schema flag.
-type dirList []string
+// Exit statuses, as the eventbind command's.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
 
-func (d *dirList) String() string     { return strings.Join(*d, ",") }
-func (d *dirList) Set(s string) error { *d = append(*d, s); return nil }
+// DirList collects a repeatable flag (--schema).
+type DirList []string
 
-// runGenerate builds the model from the schema folders and writes the package,
-// or with --check only reports whether the package is up to date.
-func runGenerate(args []string, stderr io.Writer) int {
+func (d *DirList) String() string     { return strings.Join(*d, ",") }
+func (d *DirList) Set(s string) error { *d = append(*d, s); return nil }
+
+// Run builds the model from the schema folders and writes the package, or
+// with --check only reports whether the package is up to date. args are the
+// flags after "generate"; the result is the exit status.
+func Run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var schemas dirList
+	var schemas DirList
 	fs.Var(&schemas, "schema", "schema folder, or the name of a schema built into the command (kook, onebot12) when no such folder exists (repeatable: later folders extend earlier ones)")
 	out := fs.String("out", "", "folder of the generated package")
 	check := fs.Bool("check", false, "write nothing; exit 1 when the package is not up to date")
@@ -41,7 +54,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 		fmt.Fprint(stderr, "eventbind generate: need --schema and --out, and no other arguments\n")
 		return exitUsage
 	}
-	m, err := gen.BuildDirs(schemaDirs(schemas))
+	m, err := gen.BuildDirs(SchemaDirs(schemas))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
@@ -56,7 +69,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	}
 	var ref []byte
 	if *reference != "" {
-		link, err := referenceLink(*reference, schemaDirs(schemas))
+		link, err := referenceLink(*reference, SchemaDirs(schemas))
 		if err != nil {
 			fmt.Fprintf(stderr, "eventbind generate: --reference: %v\n", err)
 			return exitUsage
@@ -142,10 +155,10 @@ func isGenerated(f *ast.File) bool {
 	return false
 }
 
-// schemaDirs resolves the --schema values: a folder on disk, or else the name
+// SchemaDirs resolves the --schema values: a folder on disk, or else the name
 // of a schema embedded in the command (schema.FS), which then needs no path
 // into the module cache.
-func schemaDirs(values []string) []gen.Dir {
+func SchemaDirs(values []string) []gen.Dir {
 	var dirs []gen.Dir
 	for _, v := range values {
 		d := gen.Dir{Path: v}

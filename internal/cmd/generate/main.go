@@ -1,0 +1,15 @@
+// Command generate is `eventbind generate` alone, for this repository's
+// go:generate lines: it imports no generated package, so regenerating works
+// even while the committed generated code does not compile. Users run
+// `go tool eventbind generate`, the same code.
+package main
+
+import (
+	"os"
+
+	"github.com/eventbind/eventbind/internal/generate"
+)
+
+func main() {
+	os.Exit(generate.Run(os.Args[1:], os.Stderr))
+}
