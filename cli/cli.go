@@ -11,11 +11,11 @@ package cli
 
 import (
 	"fmt"
-	"github.com/eventbind/eventbind/internal/generate"
 	"io"
 	"os"
 
 	"github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/internal/generate"
 )
 
 // Exit statuses shared by the subcommands.

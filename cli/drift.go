@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/eventbind/eventbind/internal/generate"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/eventbind/eventbind/gen"
 	"github.com/eventbind/eventbind/internal/drift"
+	"github.com/eventbind/eventbind/internal/generate"
 	"github.com/eventbind/eventbind/jsonwire"
 )
 
