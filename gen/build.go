@@ -664,6 +664,10 @@ func (b *builder) family(f *familySpec) {
 		return
 	}
 	fam.Base.IsBase = true
+	if reservedFieldNames[fam.Base.GoName] {
+		// Embedded, the base's type name is a member of every event struct.
+		b.ps.add(f.baseAt, "%s: base object %q: embedded in every event, its name would clash with the generated method %s (rename the object)", what, f.Base, fam.Base.GoName)
+	}
 	if f.At != "." {
 		fam.At = strings.Split(f.At, ".")
 		if fam.Base.field(fam.At[0]) != nil {

@@ -23,7 +23,7 @@ func TestExtensionRuleErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			files, err := filepath.Glob("testdata/small/*")
+			files, err := filepath.Glob("testdata/cases/every_construct/*")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -37,7 +37,7 @@ func TestExtensionRuleErrors(t *testing.T) {
 				}
 				if filepath.Base(f) == "platform.yaml" {
 					if !strings.Contains(string(data), good) {
-						t.Fatal("testdata/small/platform.yaml no longer has the extensions line this test edits")
+						t.Fatal("testdata/cases/every_construct/platform.yaml no longer has the extensions line this test edits")
 					}
 					data = []byte(strings.Replace(string(data), good, c.line, 1))
 				}
@@ -45,7 +45,7 @@ func TestExtensionRuleErrors(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if err := os.CopyFS(filepath.Join(dir, "testdata"), os.DirFS("testdata/small/testdata")); err != nil {
+			if err := os.CopyFS(filepath.Join(dir, "testdata"), os.DirFS("testdata/cases/every_construct/testdata")); err != nil {
 				t.Fatal(err)
 			}
 			m, err := Build([]string{dir})

@@ -48,30 +48,62 @@ func generate(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-// TestSmallSchemaGolden holds the generator's output for a schema that uses
-// every construct once, and builds it: goldens under testdata are not part of
-// ./..., so the test compiles them itself.
-func TestSmallSchemaGolden(t *testing.T) {
-	files := generate(t, "testdata/small")
-	out := filepath.Join("testdata", "smallout")
-	for _, name := range sortedKeys(files) {
-		checkGolden(t, filepath.Join(out, name), files[name])
+// TestCases runs the generator on every folder of testdata/cases, as sqlc
+// lays out its end-to-end tests: a case holds a schema (its YAML files and
+// their testdata), and either want/, the package it generates (which must
+// also pass go vet), or want.errors, the exact errors it gives. Each
+// construct of the schema language has a case of its own (plain, union,
+// extensions, unknown_events_checked, accepts, signals, where, body), and
+// every_construct has them together; every_error has one mistake of each
+// kind. -update rewrites the wants.
+func TestCases(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "cases", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no cases: %v", err)
 	}
-	entries, err := os.ReadDir(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if _, ok := files[e.Name()]; !ok {
-			t.Errorf("%s/%s is no longer generated", out, e.Name())
-		}
+	var vet []string
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			wantErrors := filepath.Join(dir, "want.errors")
+			_, statErr := os.Stat(wantErrors)
+			expectErrors := statErr == nil
+			m, err := Build([]string{dir})
+			if expectErrors {
+				if err == nil {
+					t.Fatal("the schema built; want.errors says it must not")
+				}
+				checkGolden(t, wantErrors, []byte(err.Error()+"\n"))
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Generate(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := filepath.Join(dir, "want")
+			for _, name := range sortedKeys(files) {
+				checkGolden(t, filepath.Join(want, name), files[name])
+			}
+			entries, err := os.ReadDir(want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if _, ok := files[e.Name()]; !ok {
+					t.Errorf("%s/%s is no longer generated", want, e.Name())
+				}
+			}
+			vet = append(vet, "./"+want)
+		})
 	}
 	if testing.Short() {
-		t.Skip("-short: not compiling the golden output")
+		t.Skip("-short: not compiling the wanted packages")
 	}
-	cmd := exec.Command("go", "vet", "./"+out)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("go vet of the golden output: %v\n%s", err, msg)
+	// Goldens under testdata are not part of ./...: vet them here, at once.
+	if msg, err := exec.Command("go", append([]string{"vet"}, vet...)...).CombinedOutput(); err != nil {
+		t.Errorf("go vet of the wanted packages: %v\n%s", err, msg)
 	}
 }
 
@@ -90,18 +122,8 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	}
 }
 
-// TestBrokenSchemaErrors holds the exact file:line:col messages of a schema
-// with one mistake of each kind, all reported in one run.
-func TestBrokenSchemaErrors(t *testing.T) {
-	_, err := Build([]string{"testdata/broken"})
-	if err == nil {
-		t.Fatal("broken schema built")
-	}
-	checkGolden(t, filepath.Join("testdata", "broken.errors.golden"), []byte(err.Error()+"\n"))
-}
-
 func TestHeaderIsRecognisedByGoTools(t *testing.T) {
-	for name, src := range generate(t, "testdata/small") {
+	for name, src := range generate(t, "testdata/cases/every_construct") {
 		first, _, _ := strings.Cut(string(src), "\n")
 		// The pattern Go's tools match: ^// Code generated .* DO NOT EDIT\.$
 		if !strings.HasPrefix(first, "// Code generated ") || !strings.HasSuffix(first, " DO NOT EDIT.") {

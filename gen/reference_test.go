@@ -11,7 +11,7 @@ import (
 // with its Go type, Handler and Mux methods and links to its examples, every
 // shared object and enum has a section, and two renders are the same.
 func TestReference(t *testing.T) {
-	m, err := Build([]string{"testdata/small"})
+	m, err := Build([]string{"testdata/cases/every_construct"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 // TestTypeCheckBackstop: the backstop passes what the generator renders and
 // refuses a package that does not compile, naming the declarations.
 func TestTypeCheckBackstop(t *testing.T) {
-	m, err := Build([]string{"testdata/small"})
+	m, err := Build([]string{"testdata/cases/every_construct"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ type Event interface {
 // 说话
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type Say struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -199,7 +199,7 @@ func (x *SayBody) WireForm(member string, i int) jsonwire.Form {
 // Several people answered a roll call at once.
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type Roll struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -284,7 +284,7 @@ type RollDetail struct {
 // Someone said something to one person.
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type Whisper struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -382,7 +382,7 @@ type WhisperBody struct {
 // We left.
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type NoteLeaveSelf struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.
@@ -457,7 +457,7 @@ func (x *NoteLeaveSelf) Base() *Header {
 // Someone joined.
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type NoteJoin struct {
 	// Frame is the envelope the event came in, or nil when it was decoded
 	// from a bare payload.

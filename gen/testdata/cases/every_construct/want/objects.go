@@ -7,7 +7,7 @@ import "github.com/eventbind/eventbind/jsonwire"
 // Part: One part of a message.
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 //
 // It is a pointer to one of the variant types, or *UnknownPart.
 type Part interface {
@@ -65,7 +65,7 @@ type Header struct {
 // 人
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type Person struct {
 	// ID: ID.
 	// JSON "id"; documented in spec.
@@ -142,7 +142,7 @@ type TextPartData struct {
 // TextPart: Text.
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type TextPart struct {
 	// Type: "text" here.
 	// JSON "type".
@@ -179,7 +179,7 @@ type PingPartData struct {
 // PingPart: A part without data.
 //
 // Documented in:
-//   - spec: Demo spec, gen/testdata/small
+//   - spec: Demo spec, gen/testdata/cases/every_construct
 type PingPart struct {
 	// Type: "ping" here.
 	// JSON "type".
