@@ -25,6 +25,18 @@ const mustEmbedMethod = "mustEmbedNopHandler"
 
 func ctxParam() jen.Code { return jen.Qual("context", "Context") }
 
+// emitDispatch writes dispatch.go: Handler, NopHandler, Dispatch, Mux and Bind.
+//
+//	func Dispatch(ctx context.Context, h Handler, ev Event) error {
+//		switch ev := ev.(type) {
+//		case *AddedReaction:
+//			return h.OnAddedReaction(ctx, ev)
+//		...
+//		}
+//	}
+//
+//	type Mux struct{ addedReaction func(context.Context, *AddedReaction) error; ... }
+//	func (m *Mux) HandleAddedReaction(fn func(context.Context, *AddedReaction) error) { m.addedReaction = fn }
 func emitDispatch(m *Model) *jen.File {
 	f := newFile(m)
 	entries := handlerEntries(m)

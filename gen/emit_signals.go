@@ -36,6 +36,18 @@ func emitSignals(m *Model) *jen.File {
 	return f
 }
 
+// emitSignalInterface declares Signal, named after the frame's key:
+//
+//	type Signal interface {
+//		SignalName() string
+//		S() int
+//		Known() bool
+//		RawJSON() []byte
+//		AppendJSON(b []byte) []byte
+//		MarshalJSON() ([]byte, error)
+//		decodeSignal(d *jsonwire.Decoder) error
+//		setSource(raw string, rec *jsonwire.Recovery)
+//	}
 func emitSignalInterface(m *Model) jen.Code {
 	sigs := m.Signals
 	key := sigs.Key.JSONName
@@ -63,6 +75,10 @@ func emitSignalInterface(m *Model) jen.Code {
 }
 
 // signalMethods are the Signal methods that only report what the signal is.
+//
+//	func (x *HelloSignal) SignalName() string { return "hello" }
+//	func (x *HelloSignal) S() int             { return 1 }
+//	func (x *HelloSignal) Known() bool        { return true }
 func signalMethods(m *Model, goName string, name, value, known jen.Code) jen.Code {
 	recv := jen.Id("x").Op("*").Id(goName)
 	g := jen.Var().Id("_").Id("Signal").Op("=").Parens(jen.Op("*").Id(goName)).Parens(jen.Nil()).Line().Line()
@@ -76,6 +92,9 @@ func signalMethods(m *Model, goName string, name, value, known jen.Code) jen.Cod
 }
 
 // rawMethods are RawJSON and setSource of a type that keeps its input in raw.
+//
+//	func (x *HelloSignal) RawJSON() []byte { return []byte(x.raw) }
+//	func (x *HelloSignal) setSource(raw string, _ *jsonwire.Recovery) { x.raw = raw }
 func rawMethods(goName string) jen.Code {
 	recv := func() *jen.Statement { return jen.Id("x").Op("*").Id(goName) }
 	g := jen.Comment("RawJSON implements Signal.").Line()
@@ -91,6 +110,18 @@ func rawMethods(goName string) jen.Code {
 // emitDecodeSignal emits DecodeSignal and DecodeSignalWith: the key is read
 // ahead where it stands, then the frame is decoded in one pass into the
 // signal type it names.
+//
+//	k, err := d.LookAheadInt("s")
+//	var sig Signal
+//	switch k {
+//	case 0:
+//		sig = new(EventSignal)
+//	case 1:
+//		sig = new(HelloSignal)
+//	default:
+//		sig = &UnknownSignal{s: int(k)}
+//	}
+//	err := sig.decodeSignal(d)
 func emitDecodeSignal(m *Model) jen.Code {
 	sigs := m.Signals
 	key := sigs.Key.JSONName
@@ -143,6 +174,11 @@ func emitDecodeSignal(m *Model) jen.Code {
 // emitSignalDecode emits decodeSignal of a signal: the frame member by
 // member, the key checked against the signal's value (a duplicate key must
 // not make it re-encode as another signal).
+//
+//	func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
+//		... for each key: case "s": the value must be 1; case "d": x.D.decode(d) ...
+//		default: d.UnknownField(&x.UnknownFields, key)
+//	}
 func emitSignalDecode(m *Model, sg *Signal) jen.Code {
 	sigs := m.Signals
 	key := sigs.Key
@@ -175,6 +211,13 @@ func emitSignalDecode(m *Model, sg *Signal) jen.Code {
 
 // emitSignalAppend emits AppendJSON and MarshalJSON of a signal: the key with
 // the signal's value first, then the fields and the members kept unmodelled.
+//
+//	func (x *HelloSignal) AppendJSON(b []byte) []byte {
+//		b = append(b, `{"s":1,"d":`...)
+//		b = x.D.AppendJSON(b)
+//		b = x.UnknownFields.AppendTo(b)
+//		return append(b, '}')
+//	}
 func emitSignalAppend(m *Model, sg *Signal) jen.Code {
 	o := sg.Object
 	g := jen.Comment("AppendJSON implements Signal.").Line()
@@ -195,6 +238,11 @@ func emitSignalAppend(m *Model, sg *Signal) jen.Code {
 
 // emitEventSignal declares EventSignal: an event frame, decoded as Decode
 // decodes a frame.
+//
+//	type EventSignal struct {
+//		Event Event
+//		frame Frame
+//	}
 func emitEventSignal(m *Model) jen.Code {
 	sigs := m.Signals
 	key := sigs.Key
@@ -237,6 +285,12 @@ func emitEventSignal(m *Model) jen.Code {
 
 // emitUnknownSignal declares the value for frames whose key the schema does
 // not know.
+//
+//	type UnknownSignal struct {
+//		Raw jsonwire.Raw // the frame, verbatim
+//		s   int
+//		raw string
+//	}
 func emitUnknownSignal(m *Model, key string) jen.Code {
 	field := m.Signals.UnknownField
 	g := jen.Commentf("UnknownSignal is a frame whose %q the schema does not know. It keeps the frame", key).Line()

@@ -54,6 +54,7 @@ func valueType(t *Type) *jen.Statement {
 	panic(fmt.Sprintf("unhandled type kind %d", t.Kind)) // the builder admits no other kind
 }
 
+// emitEnums writes enums.go: every enum of the schema (emitEnum).
 func emitEnums(m *Model) *jen.File {
 	f := newFile(m)
 	for _, e := range m.Enums {
@@ -63,6 +64,15 @@ func emitEnums(m *Model) *jen.File {
 }
 
 // emitEnum declares an open enum: its type, constants, String and Valid.
+//
+//	type Level int
+//
+//	const (
+//		LevelLow Level = 1
+//	)
+//
+//	func (v Level) String() string { switch v { case LevelLow: return "Low" }; return "Level(" + ... + ")" }
+//	func (v Level) Valid() bool    { switch v { case LevelLow: return true }; return false }
 func emitEnum(m *Model, e *Enum) jen.Code {
 	g := jen.Add(docComment(m, e.GoName, e.Doc)).Line()
 	under := jen.Int()
@@ -122,6 +132,8 @@ func enumValueName(e *Enum, v *EnumValue) string {
 	return v.GoName[len(e.GoName):]
 }
 
+// emitObjects writes objects.go: the shared objects, the unions and their
+// variants, and the frame (emitStruct, emitUnion).
 func emitObjects(m *Model) *jen.File {
 	f := newFile(m)
 	for _, u := range m.Unions {
@@ -139,6 +151,17 @@ func emitObjects(m *Model) *jen.File {
 }
 
 // emitUnion declares a union's interface and the type for unknown variants.
+//
+//	type Part interface {
+//		PartType() string
+//		AppendJSON(b []byte) []byte
+//		isPart()
+//	}
+//
+//	type UnknownPart struct {
+//		Type string       // the key's value
+//		Raw  jsonwire.Raw // the whole value
+//	}
 func emitUnion(m *Model, u *Union) jen.Code {
 	g := jen.Add(docComment(m, u.GoName, u.Doc)).Line()
 	g.Comment(fmt.Sprintf("It is a pointer to one of the variant types, or *Unknown%s.", u.GoName)).Line()
@@ -162,6 +185,9 @@ func emitUnion(m *Model, u *Union) jen.Code {
 }
 
 // variantMethods makes a struct implement its union's interface.
+//
+//	func (x *TextPart) PartType() string { return "text" }
+//	func (*TextPart) isPart()            {}
 func variantMethods(o *Object, value jen.Code) jen.Code {
 	u := o.Union
 	g := jen.Var().Id("_").Id(u.GoName).Op("=").Parens(jen.Op("*").Id(o.GoName)).Parens(jen.Nil()).Line()
@@ -174,6 +200,16 @@ func variantMethods(o *Object, value jen.Code) jen.Code {
 // emitStruct declares an object's struct: an embedded base first, then the
 // fields, then the members the schema does not model. head and tail add the
 // members only event structs have.
+//
+//	type Created struct {
+//		Frame *Frame // head
+//		Head         // the base
+//		Name  string
+//		Ratio jsonwire.Opt[float64]
+//		UnknownFields jsonwire.Unknown
+//		wire createdWire // only with accepted forms
+//		raw string       // tail
+//	}
 func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 	lead := ""
 	if o.Owner != nil && o == o.Owner.Payload {
@@ -310,6 +346,16 @@ func fieldComment(fd *Field) jen.Code {
 	return commentLines(lines)
 }
 
+// emitEvents writes events.go: the version check, the Event interface, each
+// event's struct and methods, and UnknownEvent.
+//
+//	type Event interface {
+//		EventName() string
+//		Known() bool
+//		...
+//		decodePayload(d *jsonwire.Decoder) error
+//		setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
+//	}
 func emitEvents(m *Model) *jen.File {
 	f := newFile(m)
 	emitVersionCheck(f)
@@ -407,6 +453,14 @@ func eventHeadFields(m *Model) []jen.Code {
 }
 
 // eventMethods are the Event methods that only report what the event is.
+//
+//	func (x *Created) EventName() string { return "created" }
+//	func (x *Created) Known() bool { return true }
+//	func (x *Created) RawJSON() []byte { return []byte(x.raw) }
+//	func (x *Created) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) { ... }
+//	func (x *Created) Problems() []jsonwire.Problem { return x.rec.Problems() }
+//	func (x *Created) Envelope() (Frame, bool) { ... }  // with a frame
+//	func (x *Created) Base() *Head { return &x.Head }   // with one base for all
 func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Code {
 	recv := jen.Id("x").Op("*").Id(goName)
 	g := jen.Line()
@@ -473,6 +527,15 @@ func commonAccessorDecls(m *Model) []jen.Code {
 }
 
 // emitUnknownEvent declares the value for events the schema does not know.
+//
+//	type UnknownEvent struct {
+//		Frame   *Frame
+//		Family  string       // the family whose keys matched so far
+//		K       string       // one member per discriminator
+//		Payload jsonwire.Raw // verbatim
+//		name    string
+//		...
+//	}
 func emitUnknownEvent(m *Model) jen.Code {
 	g := jen.Comment("UnknownEvent is an event the schema does not know (a new discriminator value).").Line()
 	g.Comment("It keeps the payload whole, so re-encoding gives back what was decoded.").Line()
