@@ -20,13 +20,13 @@ func lookupKey(data []byte, root string, path []string) (*Decoder, error) {
 	}
 	full := joinPath(root, path)
 	if !ok {
-		return nil, MissingAt(full)
+		return nil, missingAt(full)
 	}
 	return NewDecoder(v, full), nil
 }
 
-// MissingAt is the error for a required value absent at path.
-func MissingAt(path string) error {
+// missingAt is the error for a required value absent at path.
+func missingAt(path string) error {
 	return &Error{Path: path, Msg: "required field missing"}
 }
 
