@@ -136,7 +136,7 @@ func TestHeaderIsRecognisedByGoTools(t *testing.T) {
 func TestGoName(t *testing.T) {
 	for in, want := range map[string]string{
 		"channel_type": "ChannelType", "msg_id": "MsgID", "id": "ID", "url": "URL",
-		"sn": "SN", "notice.channel_create": "NoticeChannelCreate", "kmarkdown": "Kmarkdown",
+		"sn": "Sn", "notice.channel_create": "NoticeChannelCreate", "kmarkdown": "Kmarkdown",
 		"extra.type": "ExtraType", "raw_content": "RawContent",
 	} {
 		if got := goName(in); got != want {

@@ -7,9 +7,10 @@ import (
 )
 
 // initialisms are the words that Go spells in capitals (or in a fixed mixed
-// case) inside identifiers.
+// case) inside identifiers. Only words of Go's own convention: a platform's
+// word (KOOK's sn) is spelled by its schema (`go: SN`).
 var initialisms = map[string]string{
-	"id": "ID", "url": "URL", "uri": "URI", "sn": "SN", "os": "OS", "api": "API",
+	"id": "ID", "url": "URL", "uri": "URI", "os": "OS", "api": "API",
 	"http": "HTTP", "json": "JSON", "ip": "IP", "uid": "UID", "utc": "UTC",
 }
 
