@@ -694,3 +694,19 @@ func TestEventsThroughBind(t *testing.T) {
 		}
 	}
 }
+
+// TestBufferBound: early frames wait in a bounded buffer; one more than
+// MaxBuffered gives the oldest gap up at once, without waiting for Gap.
+func TestBufferBound(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.MaxBuffered = 2
+	h.cfg.Timings.Gap = time.Hour
+	h.srv.Session = helloThen("S1", events(1, 3, 4, 5)...)
+	h.start()
+	h.needSN(5)
+	sameSNs(t, h.got(), 1, 3, 4, 5)
+	var gap *gateway.GapError
+	if errs := h.errors(); len(errs) != 1 || !errors.As(errs[0], &gap) || gap.Gap.From != 2 || gap.Gap.To != 2 {
+		t.Errorf("errors %v, want sn 2 given up", errs)
+	}
+}
