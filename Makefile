@@ -40,11 +40,18 @@ BENCHTIME ?= 1s
 # The test binary runs BENCHCOUNT times, each time every benchmark once, so
 # that each implementation's runs alternate with its baselines' and a slow
 # spell of the shared machine falls on both (with -count, go test would run
-# one implementation ten times, then the next).
+# one implementation ten times, then the next). A second binary, built with
+# GOEXPERIMENT=jsonv2, runs in each round the baselines that need it
+# (encoding/json on the v2 engine, encoding/json/v2), after checking that they
+# decode every frame as encoding/json does; benchstat puts all in one table.
+V2BENCH = /impl=(encoding_json_v2engine|json_v2)
 bench: ## run the benchmarks BENCHCOUNT rounds of BENCHTIME each into bench/results.txt, print the benchstat table
 	go test -c -o bench/bench.test ./bench
+	GOEXPERIMENT=jsonv2 go test -c -o bench/bench_v2.test ./bench
+	(cd bench && ./bench_v2.test -test.run 'Baselines$$')
 	: > bench/results.txt
 	for i in $$(seq $(BENCHCOUNT)); do \
 		(cd bench && ./bench.test -test.run '^$$' -test.bench . -test.benchmem -test.benchtime $(BENCHTIME) -test.timeout 60m) >> bench/results.txt || { cat bench/results.txt; exit 1; }; \
+		(cd bench && ./bench_v2.test -test.run '^$$' -test.bench '$(V2BENCH)' -test.benchmem -test.benchtime $(BENCHTIME) -test.timeout 60m) >> bench/results.txt || { cat bench/results.txt; exit 1; }; \
 	done
 	go run golang.org/x/perf/cmd/benchstat -col /impl bench/results.txt

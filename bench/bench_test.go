@@ -33,7 +33,15 @@ func BenchmarkKOOKDecode(b *testing.B) {
 			return err
 		})
 	})
-	b.Run("impl=encoding_json_passes", func(b *testing.B) {
+	b.Run("impl=eventbind_stream", func(b *testing.B) {
+		var dec kook.Decoder
+		benchFrames(b, c, func(f []byte) error {
+			ev, err := dec.Decode(f)
+			sinkEvent = ev
+			return err
+		})
+	})
+	b.Run("impl="+v1Name+"_passes", func(b *testing.B) {
 		benchFrames(b, c, func(f []byte) error {
 			ev, err := decodeKOOKPasses(json.Unmarshal, f)
 			sinkEvent = ev
@@ -48,6 +56,7 @@ func BenchmarkKOOKDecode(b *testing.B) {
 		})
 	})
 	b.Run("impl=json_valid", func(b *testing.B) { benchValid(b, c) })
+	benchKOOKDecodeV2(b, c)
 }
 
 func BenchmarkKOOKEncode(b *testing.B) {
@@ -66,13 +75,21 @@ func BenchmarkKOOKEncode(b *testing.B) {
 		}
 		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
 	})
-	b.Run("impl=encoding_json", func(b *testing.B) {
+	b.Run("impl=eventbind_marshal", func(b *testing.B) {
+		evs := make([]any, len(c.Frames))
+		for i, f := range c.Frames {
+			evs[i] = must(kook.Decode(f))
+		}
+		benchMarshal(b, c, func(i int) any { return evs[i] })
+	})
+	b.Run("impl="+v1Name, func(b *testing.B) {
 		evs := make([]*kookEvent, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(decodeKOOKPasses(json.Unmarshal, f))
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
+	benchKOOKEncodeV2(b, c)
 }
 
 func BenchmarkKOOKDispatch(b *testing.B) {
@@ -104,7 +121,15 @@ func BenchmarkOneBot12Decode(b *testing.B) {
 			return err
 		})
 	})
-	b.Run("impl=encoding_json_passes", func(b *testing.B) {
+	b.Run("impl=eventbind_stream", func(b *testing.B) {
+		var dec onebot12.Decoder
+		benchFrames(b, c, func(f []byte) error {
+			ev, err := dec.Decode(f)
+			sinkEvent = ev
+			return err
+		})
+	})
+	b.Run("impl="+v1Name+"_passes", func(b *testing.B) {
 		benchFrames(b, c, func(f []byte) error {
 			ev, err := decodeOneBotPasses(json.Unmarshal, f)
 			sinkEvent = ev
@@ -119,6 +144,7 @@ func BenchmarkOneBot12Decode(b *testing.B) {
 		})
 	})
 	b.Run("impl=json_valid", func(b *testing.B) { benchValid(b, c) })
+	benchOneBot12DecodeV2(b, c)
 }
 
 func BenchmarkOneBot12Encode(b *testing.B) {
@@ -137,13 +163,21 @@ func BenchmarkOneBot12Encode(b *testing.B) {
 		}
 		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
 	})
-	b.Run("impl=encoding_json", func(b *testing.B) {
+	b.Run("impl=eventbind_marshal", func(b *testing.B) {
+		evs := make([]any, len(c.Frames))
+		for i, f := range c.Frames {
+			evs[i] = must(onebot12.Decode(f))
+		}
+		benchMarshal(b, c, func(i int) any { return evs[i] })
+	})
+	b.Run("impl="+v1Name, func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(decodeOneBotPasses(json.Unmarshal, f))
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
+	benchOneBot12EncodeV2(b, c)
 }
 
 func BenchmarkOneBot12Dispatch(b *testing.B) {
