@@ -41,10 +41,10 @@ BENCHTIME ?= 1s
 # that each implementation's runs alternate with its baselines' and a slow
 # spell of the shared machine falls on both (with -count, go test would run
 # one implementation ten times, then the next). A second binary, built with
-# GOEXPERIMENT=jsonv2, runs in each round the baselines that need it
-# (encoding/json on the v2 engine, encoding/json/v2), after checking that they
+# GOEXPERIMENT=jsonv2, runs in each round what needs it (encoding/json on
+# the v2 engine, json.Marshal of an event on it, encoding/json/v2), after checking that they
 # decode every frame as encoding/json does; benchstat puts all in one table.
-V2BENCH = /impl=(encoding_json_v2engine|json_v2)
+V2BENCH = /impl=(encoding_json_v2engine|eventbind_marshal_v2engine|json_v2)
 bench: ## run the benchmarks BENCHCOUNT rounds of BENCHTIME each into bench/results.txt, print the benchstat table
 	go test -c -o bench/bench.test ./bench
 	GOEXPERIMENT=jsonv2 go test -c -o bench/bench_v2.test ./bench

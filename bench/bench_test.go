@@ -41,7 +41,7 @@ func BenchmarkKOOKDecode(b *testing.B) {
 			return err
 		})
 	})
-	b.Run("impl="+v1Name+"_passes", func(b *testing.B) {
+	b.Run("impl=encoding_json"+engine+"_passes", func(b *testing.B) {
 		benchFrames(b, c, func(f []byte) error {
 			ev, err := decodeKOOKPasses(json.Unmarshal, f)
 			sinkEvent = ev
@@ -75,14 +75,14 @@ func BenchmarkKOOKEncode(b *testing.B) {
 		}
 		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
 	})
-	b.Run("impl=eventbind_marshal", func(b *testing.B) {
+	b.Run("impl=eventbind_marshal"+engine, func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(kook.Decode(f))
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
-	b.Run("impl="+v1Name, func(b *testing.B) {
+	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]*kookEvent, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(decodeKOOKPasses(json.Unmarshal, f))
@@ -129,7 +129,7 @@ func BenchmarkOneBot12Decode(b *testing.B) {
 			return err
 		})
 	})
-	b.Run("impl="+v1Name+"_passes", func(b *testing.B) {
+	b.Run("impl=encoding_json"+engine+"_passes", func(b *testing.B) {
 		benchFrames(b, c, func(f []byte) error {
 			ev, err := decodeOneBotPasses(json.Unmarshal, f)
 			sinkEvent = ev
@@ -163,14 +163,14 @@ func BenchmarkOneBot12Encode(b *testing.B) {
 		}
 		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
 	})
-	b.Run("impl=eventbind_marshal", func(b *testing.B) {
+	b.Run("impl=eventbind_marshal"+engine, func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(onebot12.Decode(f))
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
-	b.Run("impl="+v1Name, func(b *testing.B) {
+	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(decodeOneBotPasses(json.Unmarshal, f))

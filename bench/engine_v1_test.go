@@ -4,11 +4,12 @@ package bench
 
 import "testing"
 
-// v1Name names the encoding/json baselines: encoding/json on its own engine.
-// A build with GOEXPERIMENT=jsonv2 runs the same code on the v2 engine under
-// the name encoding_json_v2engine, and adds encoding/json/v2 (engine_v2_test.go);
-// make bench runs both binaries into one table.
-const v1Name = "encoding_json"
+// engine ends the names of the implementations that call encoding/json
+// (encoding_json, eventbind_marshal): "" on its own engine. A build with
+// GOEXPERIMENT=jsonv2 runs the same code on the v2 engine, named with
+// "_v2engine", and adds encoding/json/v2 (engine_v2_test.go); make bench runs
+// both binaries into one table.
+const engine = ""
 
 // encoding/json/v2 exists only with GOEXPERIMENT=jsonv2.
 func benchKOOKDecodeV2(*testing.B, *Corpus)     {}

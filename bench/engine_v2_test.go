@@ -13,7 +13,7 @@ import (
 // baseline code, named encoding_json_v2engine. encoding/json/v2 itself runs the
 // same passes (json_v2_passes) and marshals the same values (json_v2), with its
 // default options.
-const v1Name = "encoding_json_v2engine"
+const engine = "_v2engine"
 
 func unmarshalV2(data []byte, v any) error { return jsonv2.Unmarshal(data, v) }
 

@@ -333,7 +333,10 @@ func isJSONText(s string) bool {
 	if s == "" || s[0] == '"' || isSpace(s[0]) {
 		return false
 	}
-	d := Decoder{data: s}
+	// A pooled Decoder: its container stack is reused, so that encoding
+	// allocates nothing here.
+	d := AcquireDecoder(s, "")
+	defer d.Release()
 	if _, err := d.skipValue(); err != nil {
 		return false
 	}
