@@ -206,6 +206,20 @@ func emitStream(m *Model) jen.Code {
 		jen.Id("s").Dot("unknown").Op("=").Id("unknown"),
 		jen.Return(jen.Id("ev"), jen.Err()),
 	).Line().Line()
+	const bindPkg = "github.com/eventbind/eventbind/bind"
+	g.Comment("NewStream implements bind.Streamer with a Decoder.").Line()
+	g.Func().Params(jen.Id(boundHandlerType)).Id("NewStream").Params(jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Qual(bindPkg, "Stream").Block(
+		jen.Return(jen.Id("boundStream").Values(jen.Id("NewDecoder").Call(jen.Id("DecodeOptions").Values(jen.Dict{
+			jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
+			jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
+		})))),
+	).Line().Line()
+	g.Type().Id("boundStream").Struct(jen.Id("d").Op("*").Id("Decoder")).Line().Line()
+	g.Func().Params(jen.Id("s").Id("boundStream")).Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Qual(bindPkg, "Event"), jen.Index().String(), jen.Error()).Block(
+		jen.List(jen.Id("ev"), jen.Err()).Op(":=").Id("s").Dot("d").Dot("Decode").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Event in a non-nil interface"), jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("ev"), jen.Id("s").Dot("d").Dot("UnknownPaths").Call(), jen.Nil()),
+	).Line().Line()
 	g.Comment("UnknownPaths returns the JSON paths of the members the schema does not model").Line()
 	g.Comment("in the frame of the last call of Decode; nil unless Options.ReportUnknown is set.").Line()
 	g.Func().Params(jen.Id("s").Op("*").Id("Decoder")).Id("UnknownPaths").Params().Index().String().Block(

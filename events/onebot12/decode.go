@@ -3,6 +3,7 @@
 package onebot12
 
 import (
+	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
 	"strconv"
 )
@@ -5200,6 +5201,27 @@ func (s *Decoder) Decode(data []byte) (Event, error) {
 	}
 	s.unknown = unknown
 	return ev, err
+}
+
+// NewStream implements bind.Streamer with a Decoder.
+func (boundHandler) NewStream(opts bind.DecodeOptions) bind.Stream {
+	return boundStream{NewDecoder(DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	})}
+}
+
+type boundStream struct {
+	d *Decoder
+}
+
+func (s boundStream) Decode(data []byte) (bind.Event, []string, error) {
+	ev, err := s.d.Decode(data)
+	if err != nil {
+		// not a nil Event in a non-nil interface
+		return nil, nil, err
+	}
+	return ev, s.d.UnknownPaths(), nil
 }
 
 // UnknownPaths returns the JSON paths of the members the schema does not model

@@ -4,6 +4,7 @@ package demo
 
 import (
 	"fmt"
+	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
 	"strconv"
 )
@@ -1771,6 +1772,27 @@ func (s *Decoder) Decode(data []byte) (Event, error) {
 	}
 	s.unknown = unknown
 	return ev, err
+}
+
+// NewStream implements bind.Streamer with a Decoder.
+func (boundHandler) NewStream(opts bind.DecodeOptions) bind.Stream {
+	return boundStream{NewDecoder(DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	})}
+}
+
+type boundStream struct {
+	d *Decoder
+}
+
+func (s boundStream) Decode(data []byte) (bind.Event, []string, error) {
+	ev, err := s.d.Decode(data)
+	if err != nil {
+		// not a nil Event in a non-nil interface
+		return nil, nil, err
+	}
+	return ev, s.d.UnknownPaths(), nil
 }
 
 // UnknownPaths returns the JSON paths of the members the schema does not model
