@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"testing"
@@ -81,6 +82,13 @@ func BenchmarkKOOKEncode(b *testing.B) {
 			evs[i] = must(kook.Decode(f))
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
+	})
+	b.Run("impl=json_compact", func(b *testing.B) {
+		outs := make([][]byte, len(c.Frames))
+		for i, f := range c.Frames {
+			outs[i] = must(kook.Decode(f)).AppendJSON(nil)
+		}
+		benchCompact(b, c, outs)
 	})
 	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]*kookEvent, len(c.Frames))
@@ -170,6 +178,13 @@ func BenchmarkOneBot12Encode(b *testing.B) {
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
+	b.Run("impl=json_compact", func(b *testing.B) {
+		outs := make([][]byte, len(c.Frames))
+		for i, f := range c.Frames {
+			outs[i] = must(onebot12.Decode(f)).AppendJSON(nil)
+		}
+		benchCompact(b, c, outs)
+	})
 	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
@@ -244,6 +259,24 @@ func benchOneShot(b *testing.B, c *Corpus, encode func(i int) []byte) {
 	for i := 0; i < b.N; i++ {
 		sinkBytes = encode(i % len(c.Frames))
 	}
+}
+
+// benchCompact measures json.Compact of the events' encodings into a reused
+// buffer: the floor under json.Marshal(ev), which re-scans and compacts what
+// MarshalJSON returns (and escapes <, > and & on the way).
+func benchCompact(b *testing.B, c *Corpus, outs [][]byte) {
+	var buf bytes.Buffer
+	buf.Grow(8192)
+	b.SetBytes(int64(c.AverageSize()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf.Reset()
+		if err := json.Compact(&buf, outs[i%len(outs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sinkBytes = buf.Bytes()
 }
 
 // benchMarshal measures json.Marshal of value i.
