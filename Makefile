@@ -45,7 +45,7 @@ BENCHTIME ?= 1s
 # the v2 engine, json.Marshal of an event on it, encoding/json/v2), after checking that they
 # decode every frame as encoding/json does; benchstat puts all in one table.
 V2BENCH = /impl=(encoding_json_v2engine|eventbind_marshal_v2engine|json_v2)
-bench: ## run the benchmarks BENCHCOUNT rounds of BENCHTIME each into bench/results.txt, print the benchstat table
+bench: ## run the benchmarks BENCHCOUNT rounds of BENCHTIME each into bench/results.txt, print the benchstat table and issue 21's targets as per-round ratios
 	go test -c -o bench/bench.test ./bench
 	GOEXPERIMENT=jsonv2 go test -c -o bench/bench_v2.test ./bench
 	(cd bench && ./bench_v2.test -test.run 'Baselines$$')
@@ -55,3 +55,4 @@ bench: ## run the benchmarks BENCHCOUNT rounds of BENCHTIME each into bench/resu
 		(cd bench && ./bench_v2.test -test.run '^$$' -test.bench '$(V2BENCH)' -test.benchmem -test.benchtime $(BENCHTIME) -test.timeout 60m) >> bench/results.txt || { cat bench/results.txt; exit 1; }; \
 	done
 	go run golang.org/x/perf/cmd/benchstat -col /impl bench/results.txt
+	go run ./bench/ratios bench/results.txt

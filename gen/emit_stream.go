@@ -174,8 +174,9 @@ func emitStream(m *Model) jen.Code {
 		"Recover the event recovered from the frame, come from DecodeWith: they",
 		"allocate as Decode does and are valid for good.",
 		"",
-		"A Decoder is not safe for concurrent use; its zero value decodes with the",
-		"zero DecodeOptions.",
+		"A Decoder keeps the memory of the largest frame it has decoded (drop it to",
+		"free that memory), is not safe for concurrent use, and its zero value",
+		"decodes with the zero DecodeOptions.",
 	}
 	for _, l := range doc {
 		g.Comment(l).Line()

@@ -18703,8 +18703,9 @@ func (a *arena) load(data []byte) string {
 // Recover the event recovered from the frame, come from DecodeWith: they
 // allocate as Decode does and are valid for good.
 //
-// A Decoder is not safe for concurrent use; its zero value decodes with the
-// zero DecodeOptions.
+// A Decoder keeps the memory of the largest frame it has decoded (drop it to
+// free that memory), is not safe for concurrent use, and its zero value
+// decodes with the zero DecodeOptions.
 type Decoder struct {
 	// Options are used by each call of Decode.
 	Options DecodeOptions
