@@ -26,6 +26,8 @@ fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 10
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKSignalDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKStream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Stream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendFloat$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/kook -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
