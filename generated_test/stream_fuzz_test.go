@@ -40,7 +40,7 @@ func checkStream(t *testing.T, data, other []byte, stream func([]byte) (streamEv
 }
 
 var (
-	kookStream    = kook.NewDecoder(kook.DecodeOptions{ReportUnknown: true})
+	kookStream     = kook.NewDecoder(kook.DecodeOptions{ReportUnknown: true})
 	oneBot12Stream = onebot12.NewDecoder(onebot12.DecodeOptions{ReportUnknown: true})
 )
 
