@@ -1741,7 +1741,9 @@ func (a *arena) load(data []byte) string {
 //
 // The exception: a frame that does not decode strictly. The error, and with
 // Recover the event recovered from the frame, come from DecodeWith: they
-// allocate as Decode does and are valid for good.
+// allocate as Decode does and are valid for good. So are the paths that
+// UnknownPaths returns with Options.ReportUnknown, allocated for each frame
+// with members the schema does not model.
 //
 // A Decoder keeps the memory of the largest frame it has decoded (drop it to
 // free that memory), is not safe for concurrent use, and its zero value
