@@ -26,6 +26,8 @@ fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 10
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKSignalDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKStream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Stream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendFloat$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/kook -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
@@ -40,11 +42,19 @@ BENCHTIME ?= 1s
 # The test binary runs BENCHCOUNT times, each time every benchmark once, so
 # that each implementation's runs alternate with its baselines' and a slow
 # spell of the shared machine falls on both (with -count, go test would run
-# one implementation ten times, then the next).
-bench: ## run the benchmarks BENCHCOUNT rounds of BENCHTIME each into bench/results.txt, print the benchstat table
+# one implementation ten times, then the next). A second binary, built with
+# GOEXPERIMENT=jsonv2, runs in each round what needs it (encoding/json on
+# the v2 engine, json.Marshal of an event on it, encoding/json/v2), after checking that they
+# decode every frame as encoding/json does; benchstat puts all in one table.
+V2BENCH = /impl=(encoding_json_v2engine|eventbind_marshal_v2engine|json_v2)
+bench: ## run the benchmarks BENCHCOUNT rounds of BENCHTIME each into bench/results.txt, print the benchstat table and issue 21's targets as per-round ratios
 	go test -c -o bench/bench.test ./bench
+	GOEXPERIMENT=jsonv2 go test -c -o bench/bench_v2.test ./bench
+	(cd bench && ./bench_v2.test -test.run 'Baselines$$')
 	: > bench/results.txt
 	for i in $$(seq $(BENCHCOUNT)); do \
 		(cd bench && ./bench.test -test.run '^$$' -test.bench . -test.benchmem -test.benchtime $(BENCHTIME) -test.timeout 60m) >> bench/results.txt || { cat bench/results.txt; exit 1; }; \
+		(cd bench && ./bench_v2.test -test.run '^$$' -test.bench '$(V2BENCH)' -test.benchmem -test.benchtime $(BENCHTIME) -test.timeout 60m) >> bench/results.txt || { cat bench/results.txt; exit 1; }; \
 	done
 	go run golang.org/x/perf/cmd/benchstat -col /impl bench/results.txt
+	go run ./bench/ratios bench/results.txt

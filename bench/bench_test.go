@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"testing"
@@ -33,7 +34,15 @@ func BenchmarkKOOKDecode(b *testing.B) {
 			return err
 		})
 	})
-	b.Run("impl=encoding_json_passes", func(b *testing.B) {
+	b.Run("impl=eventbind_stream", func(b *testing.B) {
+		var dec kook.Decoder
+		benchFrames(b, c, func(f []byte) error {
+			ev, err := dec.Decode(f)
+			sinkEvent = ev
+			return err
+		})
+	})
+	b.Run("impl=encoding_json"+engine+"_passes", func(b *testing.B) {
 		benchFrames(b, c, func(f []byte) error {
 			ev, err := decodeKOOKPasses(json.Unmarshal, f)
 			sinkEvent = ev
@@ -48,6 +57,7 @@ func BenchmarkKOOKDecode(b *testing.B) {
 		})
 	})
 	b.Run("impl=json_valid", func(b *testing.B) { benchValid(b, c) })
+	benchKOOKDecodeV2(b, c)
 }
 
 func BenchmarkKOOKEncode(b *testing.B) {
@@ -66,13 +76,28 @@ func BenchmarkKOOKEncode(b *testing.B) {
 		}
 		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
 	})
-	b.Run("impl=encoding_json", func(b *testing.B) {
+	b.Run("impl=eventbind_marshal"+engine, func(b *testing.B) {
+		evs := make([]any, len(c.Frames))
+		for i, f := range c.Frames {
+			evs[i] = must(kook.Decode(f))
+		}
+		benchMarshal(b, c, func(i int) any { return evs[i] })
+	})
+	b.Run("impl=json_compact", func(b *testing.B) {
+		outs := make([][]byte, len(c.Frames))
+		for i, f := range c.Frames {
+			outs[i] = must(kook.Decode(f)).AppendJSON(nil)
+		}
+		benchCompact(b, c, outs)
+	})
+	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]*kookEvent, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(decodeKOOKPasses(json.Unmarshal, f))
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
+	benchKOOKEncodeV2(b, c)
 }
 
 func BenchmarkKOOKDispatch(b *testing.B) {
@@ -104,7 +129,15 @@ func BenchmarkOneBot12Decode(b *testing.B) {
 			return err
 		})
 	})
-	b.Run("impl=encoding_json_passes", func(b *testing.B) {
+	b.Run("impl=eventbind_stream", func(b *testing.B) {
+		var dec onebot12.Decoder
+		benchFrames(b, c, func(f []byte) error {
+			ev, err := dec.Decode(f)
+			sinkEvent = ev
+			return err
+		})
+	})
+	b.Run("impl=encoding_json"+engine+"_passes", func(b *testing.B) {
 		benchFrames(b, c, func(f []byte) error {
 			ev, err := decodeOneBotPasses(json.Unmarshal, f)
 			sinkEvent = ev
@@ -119,6 +152,7 @@ func BenchmarkOneBot12Decode(b *testing.B) {
 		})
 	})
 	b.Run("impl=json_valid", func(b *testing.B) { benchValid(b, c) })
+	benchOneBot12DecodeV2(b, c)
 }
 
 func BenchmarkOneBot12Encode(b *testing.B) {
@@ -137,13 +171,28 @@ func BenchmarkOneBot12Encode(b *testing.B) {
 		}
 		benchOneShot(b, c, func(i int) []byte { return evs[i].AppendJSON(nil) })
 	})
-	b.Run("impl=encoding_json", func(b *testing.B) {
+	b.Run("impl=eventbind_marshal"+engine, func(b *testing.B) {
+		evs := make([]any, len(c.Frames))
+		for i, f := range c.Frames {
+			evs[i] = must(onebot12.Decode(f))
+		}
+		benchMarshal(b, c, func(i int) any { return evs[i] })
+	})
+	b.Run("impl=json_compact", func(b *testing.B) {
+		outs := make([][]byte, len(c.Frames))
+		for i, f := range c.Frames {
+			outs[i] = must(onebot12.Decode(f)).AppendJSON(nil)
+		}
+		benchCompact(b, c, outs)
+	})
+	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
 			evs[i] = must(decodeOneBotPasses(json.Unmarshal, f))
 		}
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
+	benchOneBot12EncodeV2(b, c)
 }
 
 func BenchmarkOneBot12Dispatch(b *testing.B) {
@@ -210,6 +259,24 @@ func benchOneShot(b *testing.B, c *Corpus, encode func(i int) []byte) {
 	for i := 0; i < b.N; i++ {
 		sinkBytes = encode(i % len(c.Frames))
 	}
+}
+
+// benchCompact measures json.Compact of the events' encodings into a reused
+// buffer: the floor under json.Marshal(ev), which re-scans and compacts what
+// MarshalJSON returns (and escapes <, > and & on the way).
+func benchCompact(b *testing.B, c *Corpus, outs [][]byte) {
+	var buf bytes.Buffer
+	buf.Grow(8192)
+	b.SetBytes(int64(c.AverageSize()))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf.Reset()
+		if err := json.Compact(&buf, outs[i%len(outs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sinkBytes = buf.Bytes()
 }
 
 // benchMarshal measures json.Marshal of value i.

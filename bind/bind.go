@@ -58,3 +58,20 @@ type DecodeOptions struct {
 	// not model.
 	ReportUnknown bool
 }
+
+// Streamer is implemented by the Events of generated packages that have a
+// stream decoder (their Decoder type): a transport or a tool that decodes
+// frames one after the other on one goroutine can take its events from
+// memory that is reused from frame to frame.
+type Streamer interface {
+	// NewStream returns a decoder for frames that come one after the other.
+	NewStream(opts DecodeOptions) Stream
+}
+
+// Stream decodes frames one after the other, as Events.Decode does, into
+// memory that the next call reuses: an event and everything it holds (its
+// strings included) are valid until the next call of Decode on the same
+// Stream, no longer. A Stream is not safe for concurrent use.
+type Stream interface {
+	Decode(data []byte) (ev Event, unknown []string, err error)
+}

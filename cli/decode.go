@@ -78,6 +78,21 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	status, lineNo := exitOK, 0
+	// Each platform's stream decoder, made on first use: the lines are decoded
+	// and printed one after the other, so each event is done with before the
+	// next line reuses its memory.
+	runs := map[*platform]func([]byte, bool) (decoded, error){}
+	decodeOf := func(p *platform) func([]byte, bool) (decoded, error) {
+		f, ok := runs[p]
+		if !ok {
+			f = p.decode
+			if p.stream != nil {
+				f = p.stream()
+			}
+			runs[p] = f
+		}
+		return f
+	}
 	emit := func(res result) bool {
 		if res.Error != "" || len(res.Problems) > 0 {
 			status = exitFailed
@@ -92,13 +107,13 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var err error
 		if in.json {
 			lineNo, err = readValues(in.r, lineNo, *maxLine, func(v []byte, line int) bool {
-				return emit(decodeLine(v, line, only, *strict))
+				return emit(decodeLine(v, line, only, *strict, decodeOf))
 			}, func(line int, msg string) bool {
 				return emit(result{Line: line, Error: msg})
 			})
 		} else {
 			lineNo, err = readLines(in.r, lineNo, *maxLine, func(v []byte, line int) bool {
-				return emit(decodeLine(v, line, only, *strict))
+				return emit(decodeLine(v, line, only, *strict, decodeOf))
 			}, func(line int, msg string) bool {
 				return emit(result{Line: line, Error: msg})
 			})
@@ -234,7 +249,7 @@ func readValues(r io.Reader, lineNo, max int, value func([]byte, int) bool, bad 
 	}
 }
 
-func decodeLine(line []byte, lineNo int, only *platform, strict bool) result {
+func decodeLine(line []byte, lineNo int, only *platform, strict bool, decodeOf func(*platform) func([]byte, bool) (decoded, error)) result {
 	p := only
 	if p == nil {
 		p = detectPlatform(line)
@@ -242,7 +257,7 @@ func decodeLine(line []byte, lineNo int, only *platform, strict bool) result {
 	if p == nil {
 		return result{Line: lineNo, Error: "not an event of any known platform"}
 	}
-	d, err := p.decode(line, strict)
+	d, err := decodeOf(p)(line, strict)
 	if err != nil {
 		return result{Line: lineNo, Error: err.Error()}
 	}

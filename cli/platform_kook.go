@@ -8,7 +8,8 @@ import (
 
 func init() {
 	platformMakers["kook"] = func(events bind.Events) *platform {
-		return &platform{name: "kook", events: events, claims: claimsKOOK, decode: decoderKOOK(events), strict: strictOf(events)}
+		return &platform{name: "kook", events: events, claims: claimsKOOK, decode: decoderKOOK(decoderOf(events)), strict: strictOf(events),
+			stream: func() func([]byte, bool) (decoded, error) { return decoderKOOK(streamDecoderOf(events)) }}
 	}
 	platforms = append(platforms, platformMakers["kook"](kook.Bind(nil)))
 }
@@ -29,10 +30,9 @@ func claimsKOOK(line []byte) bool {
 // "s" that is no integer is the signal decoder's error); every other line
 // (s=0, a bare d without "s", input malformed before any "s") as an event,
 // exactly as before signals were known.
-// Events are decoded by events, signals (the protocol around them) by
+// Events are decoded by decodeEvent, signals (the protocol around them) by
 // events/kook.
-func decoderKOOK(events bind.Events) func([]byte, bool) (decoded, error) {
-	decodeEvent := decoderOf(events)
+func decoderKOOK(decodeEvent func([]byte, bool) (decoded, error)) func([]byte, bool) (decoded, error) {
 	return func(line []byte, strict bool) (decoded, error) {
 		if isKOOKEventLine(line) {
 			return decodeEvent(line, strict)

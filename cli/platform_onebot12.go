@@ -8,7 +8,8 @@ import (
 
 func init() {
 	platformMakers["onebot12"] = func(events bind.Events) *platform {
-		return &platform{name: "onebot12", events: events, claims: claimsOneBot12, decode: decoderOf(events), strict: strictOf(events)}
+		return &platform{name: "onebot12", events: events, claims: claimsOneBot12, decode: decoderOf(events), strict: strictOf(events),
+			stream: func() func([]byte, bool) (decoded, error) { return streamDecoderOf(events) }}
 	}
 	platforms = append(platforms, platformMakers["onebot12"](onebot12.Bind(nil)))
 }

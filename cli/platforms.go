@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
@@ -23,6 +24,9 @@ type platform struct {
 	// claims reports whether a line looks like this platform's event.
 	claims func(line []byte) bool
 	decode func(line []byte, strict bool) (decoded, error)
+	// stream, when set, returns a decode for one goroutine that reads lines
+	// one after the other (eventbind decode): it reuses its memory.
+	stream func() func(line []byte, strict bool) (decoded, error)
 	// strict decodes one event as the package's Decode does (for drift).
 	strict func(data []byte) error
 }
@@ -72,6 +76,31 @@ func decoderOf(events bind.Events) func([]byte, bool) (decoded, error) {
 			return decoded{}, err
 		}
 		return decoded{event: ev.EventName(), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths, problems: jsonwire.ProblemStrings(ev.Problems())}, nil
+	}
+}
+
+// streamDecoderOf is decoderOf with the package's stream decoder when it has
+// one (bind.Streamer), for one goroutine: no allocation for the event. What
+// the result holds is copied out of the event, which the next line reuses.
+func streamDecoderOf(events bind.Events) func([]byte, bool) (decoded, error) {
+	st, ok := events.(bind.Streamer)
+	if !ok {
+		return decoderOf(events)
+	}
+	var streams [2]bind.Stream // without and with --strict
+	return func(line []byte, strict bool) (decoded, error) {
+		i := 0
+		if strict {
+			i = 1
+		}
+		if streams[i] == nil {
+			streams[i] = st.NewStream(bind.DecodeOptions{Recover: true, ReportUnknown: strict})
+		}
+		ev, paths, err := streams[i].Decode(line)
+		if err != nil {
+			return decoded{}, err
+		}
+		return decoded{event: strings.Clone(ev.EventName()), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths, problems: jsonwire.ProblemStrings(ev.Problems())}, nil
 	}
 }
 

@@ -311,7 +311,7 @@ func emitArrivalNode(b *jen.Group, m *Model, a *arrival, n *DispatchNode, level 
 			cb.Add(giveUp)
 			return
 		}
-		cb.Id("ev").Op(":=").New(jen.Id(ev.GoName))
+		cb.Id("ev").Op(":=").Add(fromSlab(ev.GoName)).Dot("New").Call()
 		cb.Return(jen.Id("h").Dot(settleMethod(base)).Call(jen.Id("d"), jen.Id("ev"), jen.Op("&").Id("ev").Dot(base.GoName)))
 	}
 	if n.Where {

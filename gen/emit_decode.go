@@ -42,6 +42,7 @@ func emitDecode(m *Model) *jen.File {
 		f.Add(emitUnionDecode(m, u))
 	}
 	f.Add(emitUnknownDecode(m))
+	f.Add(emitStream(m))
 	return f
 }
 
@@ -181,8 +182,12 @@ func emitDecodeEntry(m *Model) jen.Code {
 	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
 	g.Comment("decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the").Line()
 	g.Comment("members a previous pass refused.").Line()
-	g.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		decodePrologue(b, "event")
+	g.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
+		jen.Return(jen.Id("decodeInto").Call(jen.Id("data"), jen.Id("opts"), jen.Id("rec"), jen.Nil())),
+	).Line().Line()
+	g.Comment("decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.").Line()
+	g.Func().Id("decodeInto").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery"), jen.Id("a").Op("*").Id("arena")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		eventPrologue(b)
 		if m.Frame == nil {
 			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeEvent").Call(jen.Id("d"))
 			b.If(jen.Err().Op("!=").Nil()).Block(fail)
@@ -274,6 +279,35 @@ func decodePrologue(b *jen.Group, what string) {
 	)
 }
 
+// eventPrologue is decodePrologue for decodeInto: the input and the Decoder come
+// from the arena of a stream decoder when there is one.
+func eventPrologue(b *jen.Group) {
+	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
+	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
+	b.Var().Id("src").String()
+	b.Var().Id("d").Op("*").Qual(wirePath, "Decoder")
+	b.If(jen.Id("a").Op("==").Nil()).Block(
+		jen.Comment("The one copy of the input: the event keeps it, and its strings are"),
+		jen.Comment("substrings of it."),
+		jen.Id("src").Op("=").String().Parens(jen.Id("data")),
+		jen.Id("d").Op("=").Qual(wirePath, "AcquireDecoder").Call(jen.Id("src"), jen.Lit("")),
+		jen.Defer().Id("d").Dot("Release").Call(),
+	).Else().Block(
+		jen.Comment("The stream decoder's copy, which the next frame overwrites."),
+		jen.Id("src").Op("=").Id("a").Dot("load").Call(jen.Id("data")),
+		jen.Id("d").Op("=").Op("&").Id("a").Dot("dec"),
+		jen.Id("d").Dot("Reset").Call(jen.Id("src"), jen.Lit("")),
+	)
+	b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
+	b.Id("opts").Dot("Limits").Dot("Apply").Call(jen.Id("d"))
+	b.Id("d").Dot("Recover").Call(jen.Id("rec"))
+	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
+		jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
+		jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
+		jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
+	)
+}
+
 // emitNewEvent emits the dispatch on the discriminators: it reads each key
 // with a look-ahead that stops at the key, and returns an empty event of the
 // right type for decoding.
@@ -330,7 +364,7 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 			}
 			s.CaseFunc(func(cg *jen.Group) { cg.Add(lit) }).BlockFunc(func(cb *jen.Group) {
 				if c.Event != nil {
-					cb.Return(jen.New(jen.Id(c.Event.GoName)), jen.Nil())
+					cb.Return(fromSlab(c.Event.GoName).Dot("New").Call(), jen.Nil())
 					return
 				}
 				emitDispatchNode(cb, m, c.Next, level+1)
@@ -338,7 +372,7 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 		}
 		s.Default().BlockFunc(func(db *jen.Group) {
 			if n.Default != nil {
-				db.Return(jen.New(jen.Id(n.Default.GoName)), jen.Nil())
+				db.Return(fromSlab(n.Default.GoName).Dot("New").Call(), jen.Nil())
 				return
 			}
 			if n.Unknown == nil {
@@ -370,11 +404,12 @@ func emitUnknown(b *jen.Group, m *Model, fam *Family, level int) {
 		name = append(name, keyString(p.Key, jen.Id(keyVar(keyIndex(fam, p.Key))), false))
 	}
 	nameExpr := jen.Lit("")
-	if len(name) > 0 {
+	switch {
+	case len(name) == 1:
 		nameExpr = jen.Add(name[0])
-		for _, c := range name[1:] {
-			nameExpr = nameExpr.Op("+").Add(c)
-		}
+	case len(name) > 1:
+		// In a stream decoder's memory when there is one.
+		nameExpr = jen.Id("d").Dot("Concat").Call(name...)
 	}
 	vals[jen.Id("name")] = nameExpr
 	for j, k := range fam.Keys {
@@ -384,7 +419,9 @@ func emitUnknown(b *jen.Group, m *Model, fam *Family, level int) {
 		}
 		vals[jen.Id(k.Field.GoName)] = v
 	}
-	b.Return(jen.Op("&").Id("UnknownEvent").Values(vals), jen.Nil())
+	b.Id("ev").Op(":=").Add(fromSlab("UnknownEvent")).Dot("New").Call()
+	b.Op("*").Id("ev").Op("=").Id("UnknownEvent").Values(vals)
+	b.Return(jen.Id("ev"), jen.Nil())
 }
 
 func keyIndex(fam *Family, k *KeyField) int {
@@ -743,12 +780,8 @@ func decodeField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, ret
 	acc := accepting{forms: f.Forms, items: f.ItemForms, wire: w}
 	switch {
 	case f.IsPointer():
-		// x.Quote = new(Quote), then decoded through the pointer.
-		t := valueType(f.Type)
-		if f.Nullable {
-			t = jen.Qual(wirePath, "Null").Types(t)
-		}
-		b.Add(target.Clone().Op("=").New(t))
+		// x.Quote = new(Quote) (from the arena's slab), then decoded through the pointer.
+		b.Add(target.Clone().Op("=").Add(fromSlab(slabKey(f.Type, f.Nullable))).Dot("New").Call())
 	case f.Optional:
 		b.Add(target.Clone().Dot("Set").Op("=").True())
 		target = target.Clone().Dot("Value")
@@ -856,7 +889,8 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		}
 		empty(true, func(ab *jen.Group) {
 			ab.Add(callErr(jen.Id("d").Dot("ArrayStart").Call(), ret))
-			ab.Comment("Elements gather on the stack; the slice is allocated once, at its size.")
+			ab.Comment("Elements gather on the stack; the slice is allocated once, at its size")
+			ab.Comment("(or taken from a stream decoder's memory).")
 			ab.Var().Id(buf).Index(jen.Lit(stackElems(t.Elem))).Add(valueType(t.Elem))
 			ab.Id(list).Op(":=").Id(buf).Index(jen.Empty(), jen.Lit(0))
 			ab.For().BlockFunc(func(lb *jen.Group) {
@@ -865,16 +899,20 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 				lb.Var().Id(elem).Add(valueType(t.Elem))
 				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret, itemAcc)
+				lb.If(jen.Len(jen.Id(list)).Op("==").Cap(jen.Id(list))).Block(
+					jen.Comment("More than the stack holds."),
+					jen.Id(list).Op("=").Add(fromSlab(slabKey(t.Elem, false))).Dot("Spill").Call(jen.Id(list)),
+				)
 				lb.Id(list).Op("=").Append(jen.Id(list), jen.Id(elem))
 			})
 			ab.Comment("Non-nil even when empty: [] re-encodes as [].")
-			ab.Add(target.Clone().Op("=").Append(jen.Make(jen.Index().Add(valueType(t.Elem)), jen.Lit(0), jen.Len(jen.Id(list))), jen.Id(list).Op("...")))
+			ab.Add(target.Clone().Op("=").Add(fromSlab(slabKey(t.Elem, false))).Dot("Copy").Call(jen.Id(list)))
 		})
 	case KindMap:
 		elem, key := fmt.Sprintf("e%d", depth), fmt.Sprintf("key%d", depth)
 		empty(true, func(mb *jen.Group) {
 			mb.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), ret))
-			mb.Add(target.Clone().Op("=").Map(jen.String()).Add(valueType(t.Elem)).Values())
+			mb.Add(target.Clone().Op("=").Add(fromSlab(slabKey(t, false))).Dot("New").Call())
 			mb.For().BlockFunc(func(lb *jen.Group) {
 				lb.List(jen.Id("k"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
 				lb.Add(ifErr(ret))
@@ -909,7 +947,7 @@ func emitUnionDecode(m *Model, u *Union) jen.Code {
 		b.Switch(jen.Id("kind")).BlockFunc(func(s *jen.Group) {
 			for _, v := range u.Variants {
 				s.Case(jen.Lit(v.Value)).BlockFunc(func(cb *jen.Group) {
-					cb.Id("v").Op(":=").New(jen.Id(v.Object.GoName))
+					cb.Id("v").Op(":=").Add(fromSlab(v.Object.GoName)).Dot("New").Call()
 					cb.Add(callErr(jen.Id("v").Dot("decodeJSON").Call(jen.Id("d")), fail))
 					if sel, _ := keySelector("v", v.Object, []string{u.Key}); sel != nil {
 						cb.Comment("A duplicate key must not make the value re-encode as another variant.")

@@ -79,8 +79,10 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 	g := jen.Comment("AppendJSON implements Event: the frame when the event came in one, else the payload.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.If(jen.Id("b").Op("==").Nil()).Block(
-			jen.Comment("A buffer of its own: the input's length is about the output's."),
-			jen.Id("b").Op("=").Make(jen.Index().Byte(), jen.Lit(0), jen.Len(jen.Id("x").Dot("raw")).Op("+").Lit(64)),
+			jen.Comment("One shot: encoded into a pooled buffer, then copied into one of the"),
+			jen.Comment("output's size: one allocation, no larger than it must be."),
+			jen.Id("s").Op(":=").Qual(wirePath, "GetScratch").Call(),
+			jen.Return(jen.Id("s").Dot("Done").Call(jen.Id("x").Dot("AppendJSON").Call(jen.Id("s").Dot("B").Index(jen.Empty(), jen.Lit(0))))),
 		)
 		b.Id("start").Op(":=").Len(jen.Id("b"))
 		if m.Frame != nil {

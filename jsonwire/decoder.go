@@ -72,6 +72,11 @@ type Decoder struct {
 	stack   []byte   // containers opened by skipValue, reused
 	unknown []string // recorded unknown paths
 	rec     *Recovery
+	arena   *Arena // where unescaped strings and Raw copies go; nil: the heap
+
+	// Owner is for the generated code that drives the Decoder: a stream
+	// decoder keeps its reused memory there. AcquireDecoder clears it.
+	Owner any
 }
 
 // level is one open object or array and its current path segment. Levels are
@@ -475,6 +480,8 @@ func AcquireDecoder(src string, root string) *Decoder {
 	d.MaxDepth = 0
 	d.MaxString = 0
 	d.rec = nil
+	d.arena = nil
+	d.Owner = nil
 	d.Reset(src, root)
 	return d
 }
@@ -487,6 +494,8 @@ const maxPooledScratch = 64 << 10
 // used afterwards.
 func (d *Decoder) Release() {
 	d.rec = nil // its problems now belong to the event
+	d.arena = nil
+	d.Owner = nil
 	d.Reset("", "")
 	if cap(d.scratch) > maxPooledScratch {
 		d.scratch = nil

@@ -194,11 +194,12 @@ func (d *Decoder) StringAs(a Accept) (string, Form, error) {
 	c, ok := d.peek()
 	switch {
 	case ok && c != '"' && a&AcceptJSON != 0 && !(a&AcceptNumber != 0 && (c == '-' || isDigit(c))) && !(a&AcceptNull != 0 && c == 'n'):
-		raw, err := d.Raw()
+		// The value's text, a substring of the input as plain strings are.
+		start, err := d.skipValue()
 		if err != nil {
 			return "", 0, err
 		}
-		return string(raw), AsJSON, nil
+		return d.data[start:d.pos], AsJSON, nil
 	case ok && (c == '-' || isDigit(c)) && a&AcceptNumber != 0:
 		lit, end, _, err := d.number()
 		if err != nil {
@@ -332,7 +333,10 @@ func isJSONText(s string) bool {
 	if s == "" || s[0] == '"' || isSpace(s[0]) {
 		return false
 	}
-	d := Decoder{data: s}
+	// A pooled Decoder: its container stack is reused, so that encoding
+	// allocates nothing here.
+	d := AcquireDecoder(s, "")
+	defer d.Release()
 	if _, err := d.skipValue(); err != nil {
 		return false
 	}

@@ -111,6 +111,9 @@ func (d *Decoder) Mark() int {
 // Since returns a copy of the input from mark to the cursor: the text of the
 // values decoded since Mark, kept verbatim.
 func (d *Decoder) Since(mark int) Raw {
+	if d.arena != nil {
+		return d.arena.Raw(d.data[mark:d.pos])
+	}
 	return Raw(d.data[mark:d.pos])
 }
 

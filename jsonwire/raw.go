@@ -11,6 +11,9 @@ func (d *Decoder) Raw() (Raw, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.arena != nil {
+		return d.arena.Raw(d.data[start:d.pos]), nil
+	}
 	return Raw(d.data[start:d.pos]), nil
 }
 

@@ -410,6 +410,9 @@ func (d *Decoder) readStringSlow(start, i int) (string, error) {
 		switch c := data[i]; {
 		case c == '"':
 			d.pos = i + 1
+			if d.arena != nil {
+				return d.arena.String(buf), nil
+			}
 			return string(buf), nil
 		case c == '\\':
 			if i+1 < len(data) && simpleEscapes[data[i+1]] != 0 {

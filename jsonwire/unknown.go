@@ -37,7 +37,7 @@ func (d *Decoder) UnknownField(u *Unknown, key string) error {
 		if err != nil {
 			return err
 		}
-		*u = append(*u, Field{Key: key, Value: v})
+		d.keep(u, key, v)
 	}
 	if d.ReportUnknown {
 		d.unknown = append(d.unknown, d.Path())
@@ -77,6 +77,15 @@ func (d *Decoder) ExtensionField(u *Unknown, key string) error {
 	if err != nil {
 		return err
 	}
-	*u = append(*u, Field{Key: key, Value: v})
+	d.keep(u, key, v)
 	return nil
+}
+
+// keep appends the member key: v to *u.
+func (d *Decoder) keep(u *Unknown, key string, v Raw) {
+	if d.arena != nil {
+		*u = d.arena.appendField(*u, Field{Key: key, Value: v})
+		return
+	}
+	*u = append(*u, Field{Key: key, Value: v})
 }

@@ -4,6 +4,7 @@ package kook
 
 import (
 	"fmt"
+	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
 	"strconv"
 )
@@ -102,14 +103,28 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 // decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
 // members a previous pass refused.
 func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+	return decodeInto(data, opts, rec, nil)
+}
+
+// decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
+func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
-	// The one copy of the input: the event keeps it, and its strings are
-	// substrings of it.
-	src := string(data)
-	d := jsonwire.AcquireDecoder(src, "")
-	defer d.Release()
+	var src string
+	var d *jsonwire.Decoder
+	if a == nil {
+		// The one copy of the input: the event keeps it, and its strings are
+		// substrings of it.
+		src = string(data)
+		d = jsonwire.AcquireDecoder(src, "")
+		defer d.Release()
+	} else {
+		// The stream decoder's copy, which the next frame overwrites.
+		src = a.load(data)
+		d = &a.dec
+		d.Reset(src, "")
+	}
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
 	d.Recover(rec)
@@ -379,172 +394,172 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 					}
 					switch k1 {
 					case "added_reaction":
-						ev := new(AddedReaction)
+						ev := arenaOf(d).sAddedReaction.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "deleted_reaction":
-						ev := new(DeletedReaction)
+						ev := arenaOf(d).sDeletedReaction.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_message":
-						ev := new(UpdatedMessage)
+						ev := arenaOf(d).sUpdatedMessage.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "deleted_message":
-						ev := new(DeletedMessage)
+						ev := arenaOf(d).sDeletedMessage.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "added_channel":
-						ev := new(AddedChannel)
+						ev := arenaOf(d).sAddedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_channel":
-						ev := new(UpdatedChannel)
+						ev := arenaOf(d).sUpdatedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "deleted_channel":
-						ev := new(DeletedChannel)
+						ev := arenaOf(d).sDeletedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "pinned_message":
-						ev := new(PinnedMessage)
+						ev := arenaOf(d).sPinnedMessage.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "unpinned_message":
-						ev := new(UnpinnedMessage)
+						ev := arenaOf(d).sUnpinnedMessage.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "batch_added_channel":
-						ev := new(BatchAddedChannel)
+						ev := arenaOf(d).sBatchAddedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "batch_updated_channel":
-						ev := new(BatchUpdatedChannel)
+						ev := arenaOf(d).sBatchUpdatedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "batch_deleted_channel":
-						ev := new(BatchDeletedChannel)
+						ev := arenaOf(d).sBatchDeletedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "sort_channel":
-						ev := new(SortChannel)
+						ev := arenaOf(d).sSortChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_server_type":
-						ev := new(UpdatedServerType)
+						ev := arenaOf(d).sUpdatedServerType.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "added_emoji":
-						ev := new(AddedEmoji)
+						ev := arenaOf(d).sAddedEmoji.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_emoji":
-						ev := new(UpdatedEmoji)
+						ev := arenaOf(d).sUpdatedEmoji.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "removed_emoji":
-						ev := new(RemovedEmoji)
+						ev := arenaOf(d).sRemovedEmoji.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "deleted_emoji":
-						ev := new(DeletedEmoji)
+						ev := arenaOf(d).sDeletedEmoji.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_guild":
 						if h.seen&(1<<0) != 0 {
 							switch h.ChannelType {
 							case "PERSON":
-								ev := new(UpdatedGuildSelf)
+								ev := arenaOf(d).sUpdatedGuildSelf.New()
 								return h.settleEventData(d, ev, &ev.EventData)
 							default:
-								ev := new(UpdatedGuild)
+								ev := arenaOf(d).sUpdatedGuild.New()
 								return h.settleEventData(d, ev, &ev.EventData)
 							}
 						}
 					case "deleted_guild":
-						ev := new(DeletedGuild)
+						ev := arenaOf(d).sDeletedGuild.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "added_block_list":
-						ev := new(AddedBlockList)
+						ev := arenaOf(d).sAddedBlockList.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "deleted_block_list":
-						ev := new(DeletedBlockList)
+						ev := arenaOf(d).sDeletedBlockList.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "joined_guild":
-						ev := new(JoinedGuild)
+						ev := arenaOf(d).sJoinedGuild.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "exited_guild":
-						ev := new(ExitedGuild)
+						ev := arenaOf(d).sExitedGuild.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_guild_member":
-						ev := new(UpdatedGuildMember)
+						ev := arenaOf(d).sUpdatedGuildMember.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "guild_member_online":
-						ev := new(GuildMemberOnline)
+						ev := arenaOf(d).sGuildMemberOnline.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "guild_member_offline":
-						ev := new(GuildMemberOffline)
+						ev := arenaOf(d).sGuildMemberOffline.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "joined_channel":
-						ev := new(JoinedChannel)
+						ev := arenaOf(d).sJoinedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "exited_channel":
-						ev := new(ExitedChannel)
+						ev := arenaOf(d).sExitedChannel.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "embeds_append":
-						ev := new(EmbedsAppend)
+						ev := arenaOf(d).sEmbedsAppend.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_private_message":
-						ev := new(UpdatedPrivateMessage)
+						ev := arenaOf(d).sUpdatedPrivateMessage.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "deleted_private_message":
-						ev := new(DeletedPrivateMessage)
+						ev := arenaOf(d).sDeletedPrivateMessage.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "private_added_reaction":
-						ev := new(PrivateAddedReaction)
+						ev := arenaOf(d).sPrivateAddedReaction.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "private_deleted_reaction":
-						ev := new(PrivateDeletedReaction)
+						ev := arenaOf(d).sPrivateDeletedReaction.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "added_role":
-						ev := new(AddedRole)
+						ev := arenaOf(d).sAddedRole.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "deleted_role":
-						ev := new(DeletedRole)
+						ev := arenaOf(d).sDeletedRole.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "updated_role":
-						ev := new(UpdatedRole)
+						ev := arenaOf(d).sUpdatedRole.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "user_updated":
-						ev := new(UserUpdated)
+						ev := arenaOf(d).sUserUpdated.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "self_joined_guild":
-						ev := new(SelfJoinedGuild)
+						ev := arenaOf(d).sSelfJoinedGuild.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "self_exited_guild":
-						ev := new(SelfExitedGuild)
+						ev := arenaOf(d).sSelfExitedGuild.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "message_btn_click":
-						ev := new(MessageBtnClick)
+						ev := arenaOf(d).sMessageBtnClick.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "add_guild_mute":
-						ev := new(AddGuildMute)
+						ev := arenaOf(d).sAddGuildMute.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "delete_guild_mute":
-						ev := new(DeleteGuildMute)
+						ev := arenaOf(d).sDeleteGuildMute.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					case "live_status_changed":
-						ev := new(LiveStatusChanged)
+						ev := arenaOf(d).sLiveStatusChanged.New()
 						return h.settleEventData(d, ev, &ev.EventData)
 					default:
 						return nil, nil
 					}
 				}
 			case 1:
-				ev := new(TextMessage)
+				ev := arenaOf(d).sTextMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 2:
-				ev := new(ImageMessage)
+				ev := arenaOf(d).sImageMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 3:
-				ev := new(VideoMessage)
+				ev := arenaOf(d).sVideoMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 4:
-				ev := new(FileMessage)
+				ev := arenaOf(d).sFileMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 8:
-				ev := new(AudioMessage)
+				ev := arenaOf(d).sAudioMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 9:
-				ev := new(KMarkdownMessage)
+				ev := arenaOf(d).sKMarkdownMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 10:
-				ev := new(CardMessage)
+				ev := arenaOf(d).sCardMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			case 12:
-				ev := new(ItemMessage)
+				ev := arenaOf(d).sItemMessage.New()
 				return h.settleEventData(d, ev, &ev.EventData)
 			default:
 				return nil, nil
@@ -573,41 +588,41 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		}
 		switch k1 {
 		case "added_reaction":
-			return new(AddedReaction), nil
+			return arenaOf(d).sAddedReaction.New(), nil
 		case "deleted_reaction":
-			return new(DeletedReaction), nil
+			return arenaOf(d).sDeletedReaction.New(), nil
 		case "updated_message":
-			return new(UpdatedMessage), nil
+			return arenaOf(d).sUpdatedMessage.New(), nil
 		case "deleted_message":
-			return new(DeletedMessage), nil
+			return arenaOf(d).sDeletedMessage.New(), nil
 		case "added_channel":
-			return new(AddedChannel), nil
+			return arenaOf(d).sAddedChannel.New(), nil
 		case "updated_channel":
-			return new(UpdatedChannel), nil
+			return arenaOf(d).sUpdatedChannel.New(), nil
 		case "deleted_channel":
-			return new(DeletedChannel), nil
+			return arenaOf(d).sDeletedChannel.New(), nil
 		case "pinned_message":
-			return new(PinnedMessage), nil
+			return arenaOf(d).sPinnedMessage.New(), nil
 		case "unpinned_message":
-			return new(UnpinnedMessage), nil
+			return arenaOf(d).sUnpinnedMessage.New(), nil
 		case "batch_added_channel":
-			return new(BatchAddedChannel), nil
+			return arenaOf(d).sBatchAddedChannel.New(), nil
 		case "batch_updated_channel":
-			return new(BatchUpdatedChannel), nil
+			return arenaOf(d).sBatchUpdatedChannel.New(), nil
 		case "batch_deleted_channel":
-			return new(BatchDeletedChannel), nil
+			return arenaOf(d).sBatchDeletedChannel.New(), nil
 		case "sort_channel":
-			return new(SortChannel), nil
+			return arenaOf(d).sSortChannel.New(), nil
 		case "updated_server_type":
-			return new(UpdatedServerType), nil
+			return arenaOf(d).sUpdatedServerType.New(), nil
 		case "added_emoji":
-			return new(AddedEmoji), nil
+			return arenaOf(d).sAddedEmoji.New(), nil
 		case "updated_emoji":
-			return new(UpdatedEmoji), nil
+			return arenaOf(d).sUpdatedEmoji.New(), nil
 		case "removed_emoji":
-			return new(RemovedEmoji), nil
+			return arenaOf(d).sRemovedEmoji.New(), nil
 		case "deleted_emoji":
-			return new(DeletedEmoji), nil
+			return arenaOf(d).sDeletedEmoji.New(), nil
 		case "updated_guild":
 			k2, err := d.LookAheadString("channel_type")
 			if err != nil {
@@ -615,90 +630,94 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			}
 			switch k2 {
 			case "PERSON":
-				return new(UpdatedGuildSelf), nil
+				return arenaOf(d).sUpdatedGuildSelf.New(), nil
 			default:
-				return new(UpdatedGuild), nil
+				return arenaOf(d).sUpdatedGuild.New(), nil
 			}
 		case "deleted_guild":
-			return new(DeletedGuild), nil
+			return arenaOf(d).sDeletedGuild.New(), nil
 		case "added_block_list":
-			return new(AddedBlockList), nil
+			return arenaOf(d).sAddedBlockList.New(), nil
 		case "deleted_block_list":
-			return new(DeletedBlockList), nil
+			return arenaOf(d).sDeletedBlockList.New(), nil
 		case "joined_guild":
-			return new(JoinedGuild), nil
+			return arenaOf(d).sJoinedGuild.New(), nil
 		case "exited_guild":
-			return new(ExitedGuild), nil
+			return arenaOf(d).sExitedGuild.New(), nil
 		case "updated_guild_member":
-			return new(UpdatedGuildMember), nil
+			return arenaOf(d).sUpdatedGuildMember.New(), nil
 		case "guild_member_online":
-			return new(GuildMemberOnline), nil
+			return arenaOf(d).sGuildMemberOnline.New(), nil
 		case "guild_member_offline":
-			return new(GuildMemberOffline), nil
+			return arenaOf(d).sGuildMemberOffline.New(), nil
 		case "joined_channel":
-			return new(JoinedChannel), nil
+			return arenaOf(d).sJoinedChannel.New(), nil
 		case "exited_channel":
-			return new(ExitedChannel), nil
+			return arenaOf(d).sExitedChannel.New(), nil
 		case "embeds_append":
-			return new(EmbedsAppend), nil
+			return arenaOf(d).sEmbedsAppend.New(), nil
 		case "updated_private_message":
-			return new(UpdatedPrivateMessage), nil
+			return arenaOf(d).sUpdatedPrivateMessage.New(), nil
 		case "deleted_private_message":
-			return new(DeletedPrivateMessage), nil
+			return arenaOf(d).sDeletedPrivateMessage.New(), nil
 		case "private_added_reaction":
-			return new(PrivateAddedReaction), nil
+			return arenaOf(d).sPrivateAddedReaction.New(), nil
 		case "private_deleted_reaction":
-			return new(PrivateDeletedReaction), nil
+			return arenaOf(d).sPrivateDeletedReaction.New(), nil
 		case "added_role":
-			return new(AddedRole), nil
+			return arenaOf(d).sAddedRole.New(), nil
 		case "deleted_role":
-			return new(DeletedRole), nil
+			return arenaOf(d).sDeletedRole.New(), nil
 		case "updated_role":
-			return new(UpdatedRole), nil
+			return arenaOf(d).sUpdatedRole.New(), nil
 		case "user_updated":
-			return new(UserUpdated), nil
+			return arenaOf(d).sUserUpdated.New(), nil
 		case "self_joined_guild":
-			return new(SelfJoinedGuild), nil
+			return arenaOf(d).sSelfJoinedGuild.New(), nil
 		case "self_exited_guild":
-			return new(SelfExitedGuild), nil
+			return arenaOf(d).sSelfExitedGuild.New(), nil
 		case "message_btn_click":
-			return new(MessageBtnClick), nil
+			return arenaOf(d).sMessageBtnClick.New(), nil
 		case "add_guild_mute":
-			return new(AddGuildMute), nil
+			return arenaOf(d).sAddGuildMute.New(), nil
 		case "delete_guild_mute":
-			return new(DeleteGuildMute), nil
+			return arenaOf(d).sDeleteGuildMute.New(), nil
 		case "live_status_changed":
-			return new(LiveStatusChanged), nil
+			return arenaOf(d).sLiveStatusChanged.New(), nil
 		default:
-			return &UnknownEvent{
+			ev := arenaOf(d).sUnknownEvent.New()
+			*ev = UnknownEvent{
 				ExtraType: k1,
 				Family:    "system",
 				Type:      MessageType(k0),
 				name:      k1,
-			}, nil
+			}
+			return ev, nil
 		}
 	case 1:
-		return new(TextMessage), nil
+		return arenaOf(d).sTextMessage.New(), nil
 	case 2:
-		return new(ImageMessage), nil
+		return arenaOf(d).sImageMessage.New(), nil
 	case 3:
-		return new(VideoMessage), nil
+		return arenaOf(d).sVideoMessage.New(), nil
 	case 4:
-		return new(FileMessage), nil
+		return arenaOf(d).sFileMessage.New(), nil
 	case 8:
-		return new(AudioMessage), nil
+		return arenaOf(d).sAudioMessage.New(), nil
 	case 9:
-		return new(KMarkdownMessage), nil
+		return arenaOf(d).sKMarkdownMessage.New(), nil
 	case 10:
-		return new(CardMessage), nil
+		return arenaOf(d).sCardMessage.New(), nil
 	case 12:
-		return new(ItemMessage), nil
+		return arenaOf(d).sItemMessage.New(), nil
 	default:
-		return &UnknownEvent{
+		ev := arenaOf(d).sUnknownEvent.New()
+		*ev = UnknownEvent{
 			Family: "message",
 			Type:   MessageType(k0),
-			name:   "message_" + strconv.FormatInt(k0, 10),
-		}, nil
+			name:   d.Concat("message_", strconv.FormatInt(k0, 10)),
+		}
+		return ev, nil
 	}
 }
 
@@ -842,7 +861,8 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -862,10 +882,14 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.ChannelsItems = x.wire.ChannelsItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Channels = append(make([]string, 0, len(list0)), list0...)
+				x.Channels = arenaOf(d).sString.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -1075,7 +1099,8 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -1095,10 +1120,14 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.RolesItems = x.wire.RolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Roles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.Roles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "joined_at":
 			x.JoinedAt.Set = true
@@ -1201,7 +1230,8 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -1220,10 +1250,14 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Nameplate.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Nameplate.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "decorations_id_map":
 			x.DecorationsIDMap.Set = true
@@ -1234,7 +1268,7 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 					if err := d.ObjectStart(); err != nil {
 						return err
 					}
-					x.DecorationsIDMap.Value.Value = map[string]int{}
+					x.DecorationsIDMap.Value.Value = arenaOf(d).sMapOfInt.New()
 					for {
 						k, more, err := d.NextKey()
 						if err != nil {
@@ -1604,7 +1638,8 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]PermissionOverwrite
 				list0 := buf0[:0]
 				for {
@@ -1619,10 +1654,14 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sPermissionOverwrite.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionOverwrites = append(make([]PermissionOverwrite, 0, len(list0)), list0...)
+				x.PermissionOverwrites = arenaOf(d).sPermissionOverwrite.Copy(list0)
 			}
 		case "permission_users":
 			seen |= 1 << 11
@@ -1630,7 +1669,8 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]PermissionUser
 				list0 := buf0[:0]
 				for {
@@ -1645,10 +1685,14 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sPermissionUser.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionUsers = append(make([]PermissionUser, 0, len(list0)), list0...)
+				x.PermissionUsers = arenaOf(d).sPermissionUser.Copy(list0)
 			}
 		case "permission_sync":
 			seen |= 1 << 12
@@ -1920,7 +1964,7 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 				x.EmojiType.Value = EmojiType(v0)
 			}
 		case "user_info":
-			x.UserInfo = new(User)
+			x.UserInfo = arenaOf(d).sUser.New()
 			if err := x.UserInfo.decodeJSON(d); err != nil {
 				return err
 			}
@@ -2095,7 +2139,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -2115,10 +2160,14 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_part":
 			seen |= 1 << 0
@@ -2126,7 +2175,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]MentionPart
 				list0 := buf0[:0]
 				for {
@@ -2141,10 +2191,14 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sMentionPart.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionPart = append(make([]MentionPart, 0, len(list0)), list0...)
+				x.MentionPart = arenaOf(d).sMentionPart.Copy(list0)
 			}
 		case "mention_role_part":
 			x.MentionRolePart.Set = true
@@ -2152,7 +2206,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]MentionRolePart
 				list0 := buf0[:0]
 				for {
@@ -2167,10 +2222,14 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sMentionRolePart.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRolePart.Value = append(make([]MentionRolePart, 0, len(list0)), list0...)
+				x.MentionRolePart.Value = arenaOf(d).sMentionRolePart.Copy(list0)
 			}
 		case "channel_part":
 			x.ChannelPart.Set = true
@@ -2178,7 +2237,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]ChannelPart
 				list0 := buf0[:0]
 				for {
@@ -2193,10 +2253,14 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sChannelPart.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.ChannelPart.Value = append(make([]ChannelPart, 0, len(list0)), list0...)
+				x.ChannelPart.Value = arenaOf(d).sChannelPart.Copy(list0)
 			}
 		case "item_part":
 			x.ItemPart.Set = true
@@ -2204,7 +2268,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]ItemPart
 				list0 := buf0[:0]
 				for {
@@ -2219,10 +2284,14 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sItemPart.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.ItemPart.Value = append(make([]ItemPart, 0, len(list0)), list0...)
+				x.ItemPart.Value = arenaOf(d).sItemPart.Copy(list0)
 			}
 		case "spl":
 			x.Spl.Set = true
@@ -2230,7 +2299,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -2249,10 +2319,14 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Spl.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Spl.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -2400,7 +2474,8 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -2419,10 +2494,14 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Categories.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Categories.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "label":
 			x.Label.Set = true
@@ -2489,7 +2568,7 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ObjectStart(); err != nil {
 					return err
 				}
-				x.MsgScenarios.Value = map[string]string{}
+				x.MsgScenarios.Value = arenaOf(d).sMapOfString.New()
 				for {
 					k, more, err := d.NextKey()
 					if err != nil {
@@ -2670,7 +2749,7 @@ func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
 				x.CanJump.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -2753,7 +2832,8 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -2772,10 +2852,14 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.FirstDynamicUrls.Value = append(make([]string, 0, len(list0)), list0...)
+				x.FirstDynamicUrls.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "first_dynamic_duration":
 			x.FirstDynamicDuration.Set = true
@@ -2792,7 +2876,8 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -2811,10 +2896,14 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.DynamicUrls.Value = append(make([]string, 0, len(list0)), list0...)
+				x.DynamicUrls.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "dynamic_duration":
 			x.DynamicDuration.Set = true
@@ -2831,7 +2920,8 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -2850,10 +2940,14 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Result.Value = append(make([]int, 0, len(list0)), list0...)
+				x.Result.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "result_img":
 			x.ResultImg.Set = true
@@ -2861,7 +2955,8 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -2880,10 +2975,14 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.ResultImg.Value = append(make([]string, 0, len(list0)), list0...)
+				x.ResultImg.Value = arenaOf(d).sString.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -3574,7 +3673,8 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]PermissionOverwrite
 				list0 := buf0[:0]
 				for {
@@ -3589,10 +3689,14 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sPermissionOverwrite.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionOverwrites.Value = append(make([]PermissionOverwrite, 0, len(list0)), list0...)
+				x.PermissionOverwrites.Value = arenaOf(d).sPermissionOverwrite.Copy(list0)
 			}
 		case "permission_users":
 			x.PermissionUsers.Set = true
@@ -3600,7 +3704,8 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]PermissionUser
 				list0 := buf0[:0]
 				for {
@@ -3615,10 +3720,14 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sPermissionUser.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionUsers.Value = append(make([]PermissionUser, 0, len(list0)), list0...)
+				x.PermissionUsers.Value = arenaOf(d).sPermissionUser.Copy(list0)
 			}
 		case "voice_quality":
 			x.VoiceQuality.Set = true
@@ -4332,7 +4441,8 @@ func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -4351,10 +4461,14 @@ func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Modules.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Modules.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -5121,7 +5235,8 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -5140,10 +5255,14 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention = append(make([]string, 0, len(list0)), list0...)
+				x.Mention = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			seen |= 1 << 4
@@ -5169,7 +5288,8 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -5188,10 +5308,14 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles = arenaOf(d).sInt.Copy(list0)
 			}
 		case "updated_at":
 			seen |= 1 << 7
@@ -6738,7 +6862,8 @@ func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]Channel
 				list0 := buf0[:0]
 				for {
@@ -6753,10 +6878,14 @@ func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sChannel.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Body = append(make([]Channel, 0, len(list0)), list0...)
+				x.Body = arenaOf(d).sChannel.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -6971,7 +7100,7 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		case "added_channel":
-			x.AddedChannel = new(Channel)
+			x.AddedChannel = arenaOf(d).sChannel.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.AddedChannel = f0
 			} else {
@@ -6985,7 +7114,8 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]Channel
 				list0 := buf0[:0]
 				for {
@@ -7000,10 +7130,14 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sChannel.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.UpdatedChannel = append(make([]Channel, 0, len(list0)), list0...)
+				x.UpdatedChannel = arenaOf(d).sChannel.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -7190,7 +7324,8 @@ func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]DeletedChannelItem
 				list0 := buf0[:0]
 				for {
@@ -7205,10 +7340,14 @@ func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sDeletedChannelItem.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Body = append(make([]DeletedChannelItem, 0, len(list0)), list0...)
+				x.Body = arenaOf(d).sDeletedChannelItem.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -7438,7 +7577,8 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]ChannelOrder
 				list0 := buf0[:0]
 				for {
@@ -7453,10 +7593,14 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sChannelOrder.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Channels = append(make([]ChannelOrder, 0, len(list0)), list0...)
+				x.Channels = arenaOf(d).sChannelOrder.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -9218,7 +9362,8 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -9237,10 +9382,14 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.UserID = append(make([]string, 0, len(list0)), list0...)
+				x.UserID = arenaOf(d).sString.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -9469,7 +9618,8 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -9488,10 +9638,14 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.UserID = append(make([]string, 0, len(list0)), list0...)
+				x.UserID = arenaOf(d).sString.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -10419,7 +10573,8 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -10438,10 +10593,14 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Guilds = append(make([]string, 0, len(list0)), list0...)
+				x.Guilds = arenaOf(d).sString.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -10679,7 +10838,8 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -10698,10 +10858,14 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Guilds = append(make([]string, 0, len(list0)), list0...)
+				x.Guilds = arenaOf(d).sString.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -11381,7 +11545,8 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -11401,10 +11566,14 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -11421,7 +11590,8 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -11441,10 +11611,14 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -11475,7 +11649,8 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -11494,13 +11669,17 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -11509,7 +11688,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				}
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
@@ -11523,7 +11702,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -11560,7 +11739,8 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -11579,10 +11759,14 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -11603,7 +11787,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -11821,7 +12005,8 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -11841,10 +12026,14 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -11861,7 +12050,8 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -11881,10 +12071,14 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -11896,7 +12090,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.MentionHere.Value = v0
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -11915,7 +12109,8 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -11934,13 +12129,17 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
@@ -11954,7 +12153,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -11991,7 +12190,8 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -12010,10 +12210,14 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -12034,7 +12238,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -12243,7 +12447,8 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -12263,10 +12468,14 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -12283,7 +12492,8 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -12303,10 +12513,14 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -12327,7 +12541,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Code.Value = v0
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -12346,7 +12560,8 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -12365,13 +12580,17 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
@@ -12385,7 +12604,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -12422,7 +12641,8 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -12441,10 +12661,14 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -12465,7 +12689,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -12674,7 +12898,8 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -12694,10 +12919,14 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -12714,7 +12943,8 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -12734,10 +12964,14 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -12758,7 +12992,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Code.Value = v0
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -12777,7 +13011,8 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -12796,13 +13031,17 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
@@ -12816,7 +13055,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -12853,7 +13092,8 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -12872,10 +13112,14 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -12896,7 +13140,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -13105,7 +13349,8 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -13125,10 +13370,14 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -13145,7 +13394,8 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -13165,10 +13415,14 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -13189,7 +13443,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Code.Value = v0
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -13208,7 +13462,8 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -13227,13 +13482,17 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
@@ -13247,7 +13506,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -13284,7 +13543,8 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -13303,10 +13563,14 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -13327,7 +13591,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -13536,7 +13800,8 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -13556,10 +13821,14 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -13576,7 +13845,8 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -13596,10 +13866,14 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -13616,7 +13890,8 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -13635,10 +13910,14 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "code":
 			x.Code.Set = true
@@ -13655,12 +13934,12 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -13678,7 +13957,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -13715,7 +13994,8 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -13734,10 +14014,14 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -13758,7 +14042,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -13967,7 +14251,8 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -13987,10 +14272,14 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -14007,7 +14296,8 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -14027,10 +14317,14 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -14047,7 +14341,8 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -14066,10 +14361,14 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "code":
 			x.Code.Set = true
@@ -14086,12 +14385,12 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -14109,7 +14408,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -14146,7 +14445,8 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -14165,10 +14465,14 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -14189,7 +14493,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -14398,7 +14702,8 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -14418,10 +14723,14 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Mention.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
@@ -14438,7 +14747,8 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]int
 				list0 := buf0[:0]
 				for {
@@ -14458,10 +14768,14 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sInt.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = append(make([]int, 0, len(list0)), list0...)
+				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
@@ -14478,7 +14792,8 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -14497,10 +14812,14 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = append(make([]string, 0, len(list0)), list0...)
+				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "code":
 			x.Code.Set = true
@@ -14517,12 +14836,12 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				return err
 			}
 		case "kmarkdown":
-			x.KMarkdown = new(KMarkdown)
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			if err := x.KMarkdown.decodeJSON(d); err != nil {
 				return err
 			}
 		case "attachments":
-			x.Attachments = new(Attachment)
+			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
@@ -14540,7 +14859,7 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.ChannelType.Value = ChannelKind(v0)
 			}
 		case "quote":
-			x.Quote = new(Quote)
+			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
@@ -14577,7 +14896,8 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]jsonwire.Raw
 				list0 := buf0[:0]
 				for {
@@ -14596,10 +14916,14 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sRaw.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = append(make([]jsonwire.Raw, 0, len(list0)), list0...)
+				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
@@ -14620,7 +14944,7 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.SendMsgDevice.Value = v0
 			}
 		case "interact_res":
-			x.InteractRes = new(jsonwire.Null[InteractRes])
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
@@ -14874,7 +15198,8 @@ func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]Embed
 				list0 := buf0[:0]
 				for {
@@ -14893,10 +15218,14 @@ func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sEmbed.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Embeds = append(make([]Embed, 0, len(list0)), list0...)
+				x.Embeds = arenaOf(d).sEmbed.Copy(list0)
 			}
 		default:
 			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
@@ -17400,7 +17729,7 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.TargetID = v0
 			}
 		case "user_info":
-			x.UserInfo = new(User)
+			x.UserInfo = arenaOf(d).sUser.New()
 			if err := x.UserInfo.decodeJSON(d); err != nil {
 				return err
 			}
@@ -18034,7 +18363,7 @@ func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
 	}
 	switch kind {
 	case "link":
-		v := new(LinkEmbed)
+		v := arenaOf(d).sLinkEmbed.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -18044,7 +18373,7 @@ func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
 		}
 		return v, nil
 	case "image":
-		v := new(ImageEmbed)
+		v := arenaOf(d).sImageEmbed.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -18054,7 +18383,7 @@ func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
 		}
 		return v, nil
 	case "bili-video":
-		v := new(BiliVideoEmbed)
+		v := arenaOf(d).sBiliVideoEmbed.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -18064,7 +18393,7 @@ func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
 		}
 		return v, nil
 	case "card":
-		v := new(CardEmbed)
+		v := arenaOf(d).sCardEmbed.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -18088,4 +18417,349 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 	raw, err := d.Raw()
 	x.Payload = raw
 	return err
+}
+
+// arena is where decoding takes the values it would allocate: the event, the
+// objects held by pointers, union variants, arrays' elements, and (in wire) the
+// input copy and unescaped strings. heapArena's slabs are off: they allocate,
+// as Decode does; a stream Decoder's are on and reuse their memory.
+type arena struct {
+	wire                    jsonwire.Arena
+	dec                     jsonwire.Decoder
+	sAddedReaction          jsonwire.Slab[AddedReaction]
+	sDeletedReaction        jsonwire.Slab[DeletedReaction]
+	sUpdatedMessage         jsonwire.Slab[UpdatedMessage]
+	sDeletedMessage         jsonwire.Slab[DeletedMessage]
+	sAddedChannel           jsonwire.Slab[AddedChannel]
+	sUpdatedChannel         jsonwire.Slab[UpdatedChannel]
+	sDeletedChannel         jsonwire.Slab[DeletedChannel]
+	sPinnedMessage          jsonwire.Slab[PinnedMessage]
+	sUnpinnedMessage        jsonwire.Slab[UnpinnedMessage]
+	sBatchAddedChannel      jsonwire.Slab[BatchAddedChannel]
+	sBatchUpdatedChannel    jsonwire.Slab[BatchUpdatedChannel]
+	sBatchDeletedChannel    jsonwire.Slab[BatchDeletedChannel]
+	sSortChannel            jsonwire.Slab[SortChannel]
+	sUpdatedServerType      jsonwire.Slab[UpdatedServerType]
+	sAddedEmoji             jsonwire.Slab[AddedEmoji]
+	sUpdatedEmoji           jsonwire.Slab[UpdatedEmoji]
+	sRemovedEmoji           jsonwire.Slab[RemovedEmoji]
+	sDeletedEmoji           jsonwire.Slab[DeletedEmoji]
+	sUpdatedGuild           jsonwire.Slab[UpdatedGuild]
+	sUpdatedGuildSelf       jsonwire.Slab[UpdatedGuildSelf]
+	sDeletedGuild           jsonwire.Slab[DeletedGuild]
+	sAddedBlockList         jsonwire.Slab[AddedBlockList]
+	sDeletedBlockList       jsonwire.Slab[DeletedBlockList]
+	sJoinedGuild            jsonwire.Slab[JoinedGuild]
+	sExitedGuild            jsonwire.Slab[ExitedGuild]
+	sUpdatedGuildMember     jsonwire.Slab[UpdatedGuildMember]
+	sGuildMemberOnline      jsonwire.Slab[GuildMemberOnline]
+	sGuildMemberOffline     jsonwire.Slab[GuildMemberOffline]
+	sJoinedChannel          jsonwire.Slab[JoinedChannel]
+	sExitedChannel          jsonwire.Slab[ExitedChannel]
+	sTextMessage            jsonwire.Slab[TextMessage]
+	sImageMessage           jsonwire.Slab[ImageMessage]
+	sVideoMessage           jsonwire.Slab[VideoMessage]
+	sFileMessage            jsonwire.Slab[FileMessage]
+	sAudioMessage           jsonwire.Slab[AudioMessage]
+	sKMarkdownMessage       jsonwire.Slab[KMarkdownMessage]
+	sCardMessage            jsonwire.Slab[CardMessage]
+	sItemMessage            jsonwire.Slab[ItemMessage]
+	sEmbedsAppend           jsonwire.Slab[EmbedsAppend]
+	sUpdatedPrivateMessage  jsonwire.Slab[UpdatedPrivateMessage]
+	sDeletedPrivateMessage  jsonwire.Slab[DeletedPrivateMessage]
+	sPrivateAddedReaction   jsonwire.Slab[PrivateAddedReaction]
+	sPrivateDeletedReaction jsonwire.Slab[PrivateDeletedReaction]
+	sAddedRole              jsonwire.Slab[AddedRole]
+	sDeletedRole            jsonwire.Slab[DeletedRole]
+	sUpdatedRole            jsonwire.Slab[UpdatedRole]
+	sUserUpdated            jsonwire.Slab[UserUpdated]
+	sSelfJoinedGuild        jsonwire.Slab[SelfJoinedGuild]
+	sSelfExitedGuild        jsonwire.Slab[SelfExitedGuild]
+	sMessageBtnClick        jsonwire.Slab[MessageBtnClick]
+	sAddGuildMute           jsonwire.Slab[AddGuildMute]
+	sDeleteGuildMute        jsonwire.Slab[DeleteGuildMute]
+	sLiveStatusChanged      jsonwire.Slab[LiveStatusChanged]
+	sUnknownEvent           jsonwire.Slab[UnknownEvent]
+	sString                 jsonwire.Slab[string]
+	sInt                    jsonwire.Slab[int]
+	sRaw                    jsonwire.Slab[jsonwire.Raw]
+	sMapOfInt               jsonwire.Maps[int]
+	sPermissionOverwrite    jsonwire.Slab[PermissionOverwrite]
+	sPermissionUser         jsonwire.Slab[PermissionUser]
+	sUser                   jsonwire.Slab[User]
+	sMentionPart            jsonwire.Slab[MentionPart]
+	sMentionRolePart        jsonwire.Slab[MentionRolePart]
+	sChannelPart            jsonwire.Slab[ChannelPart]
+	sItemPart               jsonwire.Slab[ItemPart]
+	sMapOfString            jsonwire.Maps[string]
+	sNullInteractRes        jsonwire.Slab[jsonwire.Null[InteractRes]]
+	sChannel                jsonwire.Slab[Channel]
+	sDeletedChannelItem     jsonwire.Slab[DeletedChannelItem]
+	sChannelOrder           jsonwire.Slab[ChannelOrder]
+	sAttachment             jsonwire.Slab[Attachment]
+	sKMarkdown              jsonwire.Slab[KMarkdown]
+	sQuote                  jsonwire.Slab[Quote]
+	sEmbed                  jsonwire.Slab[Embed]
+	sLinkEmbed              jsonwire.Slab[LinkEmbed]
+	sImageEmbed             jsonwire.Slab[ImageEmbed]
+	sBiliVideoEmbed         jsonwire.Slab[BiliVideoEmbed]
+	sCardEmbed              jsonwire.Slab[CardEmbed]
+}
+
+// heapArena is the arena of one-shot decoding: it is never written.
+var heapArena arena
+
+// arenaOf returns the arena of the stream decoder that drives d, or heapArena.
+func arenaOf(d *jsonwire.Decoder) *arena {
+	if a, ok := d.Owner.(*arena); ok {
+		return a
+	}
+	return &heapArena
+}
+
+// enable turns every slab on.
+func (a *arena) enable() {
+	a.sAddedReaction.Enable()
+	a.sDeletedReaction.Enable()
+	a.sUpdatedMessage.Enable()
+	a.sDeletedMessage.Enable()
+	a.sAddedChannel.Enable()
+	a.sUpdatedChannel.Enable()
+	a.sDeletedChannel.Enable()
+	a.sPinnedMessage.Enable()
+	a.sUnpinnedMessage.Enable()
+	a.sBatchAddedChannel.Enable()
+	a.sBatchUpdatedChannel.Enable()
+	a.sBatchDeletedChannel.Enable()
+	a.sSortChannel.Enable()
+	a.sUpdatedServerType.Enable()
+	a.sAddedEmoji.Enable()
+	a.sUpdatedEmoji.Enable()
+	a.sRemovedEmoji.Enable()
+	a.sDeletedEmoji.Enable()
+	a.sUpdatedGuild.Enable()
+	a.sUpdatedGuildSelf.Enable()
+	a.sDeletedGuild.Enable()
+	a.sAddedBlockList.Enable()
+	a.sDeletedBlockList.Enable()
+	a.sJoinedGuild.Enable()
+	a.sExitedGuild.Enable()
+	a.sUpdatedGuildMember.Enable()
+	a.sGuildMemberOnline.Enable()
+	a.sGuildMemberOffline.Enable()
+	a.sJoinedChannel.Enable()
+	a.sExitedChannel.Enable()
+	a.sTextMessage.Enable()
+	a.sImageMessage.Enable()
+	a.sVideoMessage.Enable()
+	a.sFileMessage.Enable()
+	a.sAudioMessage.Enable()
+	a.sKMarkdownMessage.Enable()
+	a.sCardMessage.Enable()
+	a.sItemMessage.Enable()
+	a.sEmbedsAppend.Enable()
+	a.sUpdatedPrivateMessage.Enable()
+	a.sDeletedPrivateMessage.Enable()
+	a.sPrivateAddedReaction.Enable()
+	a.sPrivateDeletedReaction.Enable()
+	a.sAddedRole.Enable()
+	a.sDeletedRole.Enable()
+	a.sUpdatedRole.Enable()
+	a.sUserUpdated.Enable()
+	a.sSelfJoinedGuild.Enable()
+	a.sSelfExitedGuild.Enable()
+	a.sMessageBtnClick.Enable()
+	a.sAddGuildMute.Enable()
+	a.sDeleteGuildMute.Enable()
+	a.sLiveStatusChanged.Enable()
+	a.sUnknownEvent.Enable()
+	a.sString.Enable()
+	a.sInt.Enable()
+	a.sRaw.Enable()
+	a.sMapOfInt.Enable()
+	a.sPermissionOverwrite.Enable()
+	a.sPermissionUser.Enable()
+	a.sUser.Enable()
+	a.sMentionPart.Enable()
+	a.sMentionRolePart.Enable()
+	a.sChannelPart.Enable()
+	a.sItemPart.Enable()
+	a.sMapOfString.Enable()
+	a.sNullInteractRes.Enable()
+	a.sChannel.Enable()
+	a.sDeletedChannelItem.Enable()
+	a.sChannelOrder.Enable()
+	a.sAttachment.Enable()
+	a.sKMarkdown.Enable()
+	a.sQuote.Enable()
+	a.sEmbed.Enable()
+	a.sLinkEmbed.Enable()
+	a.sImageEmbed.Enable()
+	a.sBiliVideoEmbed.Enable()
+	a.sCardEmbed.Enable()
+	a.dec.Owner = a
+	a.dec.UseArena(&a.wire)
+}
+
+// load takes back everything the arena handed out and copies data into it.
+func (a *arena) load(data []byte) string {
+	a.sAddedReaction.Reset()
+	a.sDeletedReaction.Reset()
+	a.sUpdatedMessage.Reset()
+	a.sDeletedMessage.Reset()
+	a.sAddedChannel.Reset()
+	a.sUpdatedChannel.Reset()
+	a.sDeletedChannel.Reset()
+	a.sPinnedMessage.Reset()
+	a.sUnpinnedMessage.Reset()
+	a.sBatchAddedChannel.Reset()
+	a.sBatchUpdatedChannel.Reset()
+	a.sBatchDeletedChannel.Reset()
+	a.sSortChannel.Reset()
+	a.sUpdatedServerType.Reset()
+	a.sAddedEmoji.Reset()
+	a.sUpdatedEmoji.Reset()
+	a.sRemovedEmoji.Reset()
+	a.sDeletedEmoji.Reset()
+	a.sUpdatedGuild.Reset()
+	a.sUpdatedGuildSelf.Reset()
+	a.sDeletedGuild.Reset()
+	a.sAddedBlockList.Reset()
+	a.sDeletedBlockList.Reset()
+	a.sJoinedGuild.Reset()
+	a.sExitedGuild.Reset()
+	a.sUpdatedGuildMember.Reset()
+	a.sGuildMemberOnline.Reset()
+	a.sGuildMemberOffline.Reset()
+	a.sJoinedChannel.Reset()
+	a.sExitedChannel.Reset()
+	a.sTextMessage.Reset()
+	a.sImageMessage.Reset()
+	a.sVideoMessage.Reset()
+	a.sFileMessage.Reset()
+	a.sAudioMessage.Reset()
+	a.sKMarkdownMessage.Reset()
+	a.sCardMessage.Reset()
+	a.sItemMessage.Reset()
+	a.sEmbedsAppend.Reset()
+	a.sUpdatedPrivateMessage.Reset()
+	a.sDeletedPrivateMessage.Reset()
+	a.sPrivateAddedReaction.Reset()
+	a.sPrivateDeletedReaction.Reset()
+	a.sAddedRole.Reset()
+	a.sDeletedRole.Reset()
+	a.sUpdatedRole.Reset()
+	a.sUserUpdated.Reset()
+	a.sSelfJoinedGuild.Reset()
+	a.sSelfExitedGuild.Reset()
+	a.sMessageBtnClick.Reset()
+	a.sAddGuildMute.Reset()
+	a.sDeleteGuildMute.Reset()
+	a.sLiveStatusChanged.Reset()
+	a.sUnknownEvent.Reset()
+	a.sString.Reset()
+	a.sInt.Reset()
+	a.sRaw.Reset()
+	a.sMapOfInt.Reset()
+	a.sPermissionOverwrite.Reset()
+	a.sPermissionUser.Reset()
+	a.sUser.Reset()
+	a.sMentionPart.Reset()
+	a.sMentionRolePart.Reset()
+	a.sChannelPart.Reset()
+	a.sItemPart.Reset()
+	a.sMapOfString.Reset()
+	a.sNullInteractRes.Reset()
+	a.sChannel.Reset()
+	a.sDeletedChannelItem.Reset()
+	a.sChannelOrder.Reset()
+	a.sAttachment.Reset()
+	a.sKMarkdown.Reset()
+	a.sQuote.Reset()
+	a.sEmbed.Reset()
+	a.sLinkEmbed.Reset()
+	a.sImageEmbed.Reset()
+	a.sBiliVideoEmbed.Reset()
+	a.sCardEmbed.Reset()
+	return a.wire.Load(data)
+}
+
+// Decoder decodes a stream of frames, one after the other, into memory it
+// reuses: once it has seen frames as large as those that come, decoding a
+// frame allocates nothing (Decode allocates the input's copy, the event and
+// its arrays each time).
+//
+// What stays valid, and for how long: the event a call of Decode returns, and
+// everything it holds (strings, slices, objects it points to, unknown members)
+// are valid until the next call of Decode on the same Decoder. That call reuses
+// their memory: the strings of earlier events then read the bytes of the new
+// frame, their slices and objects hold the new frame's values, and an event of
+// the same type as an earlier one is the same value, overwritten. An event to
+// keep longer must be copied before the next call: Decode(ev.RawJSON()) is an
+// event of its own, as is Decode(ev.AppendJSON(nil)) for one changed since. A
+// string kept from an event must be copied too (strings.Clone).
+//
+// The exception: a frame that does not decode strictly. The error, and with
+// Recover the event recovered from the frame, come from DecodeWith: they
+// allocate as Decode does and are valid for good. So are the paths that
+// UnknownPaths returns with Options.ReportUnknown, allocated for each frame
+// with members the schema does not model.
+//
+// A Decoder keeps the memory of the largest frame it has decoded (drop it to
+// free that memory), is not safe for concurrent use, and its zero value
+// decodes with the zero DecodeOptions.
+type Decoder struct {
+	// Options are used by each call of Decode.
+	Options DecodeOptions
+
+	a       *arena
+	unknown []string
+}
+
+// NewDecoder returns a Decoder that decodes with opts.
+func NewDecoder(opts DecodeOptions) *Decoder {
+	return &Decoder{Options: opts}
+}
+
+// Decode decodes one frame as DecodeWith(data, s.Options) does, into memory
+// that the next call reuses: see Decoder for what stays valid how long.
+func (s *Decoder) Decode(data []byte) (Event, error) {
+	if s.a == nil {
+		s.a = new(arena)
+		s.a.enable()
+	}
+	ev, unknown, err := decodeInto(data, s.Options, nil, s.a)
+	if err != nil {
+		// DecodeWith's error (or, with Recover, its event): the rare case, allocating.
+		ev, unknown, err = DecodeWith(data, s.Options)
+	}
+	s.unknown = unknown
+	return ev, err
+}
+
+// NewStream implements bind.Streamer with a Decoder.
+func (boundHandler) NewStream(opts bind.DecodeOptions) bind.Stream {
+	return boundStream{NewDecoder(DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	})}
+}
+
+type boundStream struct {
+	d *Decoder
+}
+
+func (s boundStream) Decode(data []byte) (bind.Event, []string, error) {
+	ev, err := s.d.Decode(data)
+	if err != nil {
+		// not a nil Event in a non-nil interface
+		return nil, nil, err
+	}
+	return ev, s.d.UnknownPaths(), nil
+}
+
+// UnknownPaths returns the JSON paths of the members the schema does not model
+// in the frame of the last call of Decode; nil unless Options.ReportUnknown is set.
+func (s *Decoder) UnknownPaths() []string {
+	return s.unknown
 }

@@ -1381,8 +1381,10 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedReaction) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -1487,8 +1489,10 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedReaction) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -1593,8 +1597,10 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -1721,8 +1727,10 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -1823,8 +1831,10 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -1904,8 +1914,10 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -1985,8 +1997,10 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2087,8 +2101,10 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PinnedMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2191,8 +2207,10 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnpinnedMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2295,8 +2313,10 @@ func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchAddedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2383,8 +2403,10 @@ func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchUpdatedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2495,8 +2517,10 @@ func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchDeletedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2583,8 +2607,10 @@ func (x *SortChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SortChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2688,8 +2714,10 @@ func (x *UpdatedServerType) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedServerType) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2769,8 +2797,10 @@ func (x *AddedEmoji) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedEmoji) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2850,8 +2880,10 @@ func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedEmoji) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -2931,8 +2963,10 @@ func (x *RemovedEmoji) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *RemovedEmoji) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3012,8 +3046,10 @@ func (x *DeletedEmoji) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedEmoji) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3093,8 +3129,10 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuild) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3174,8 +3212,10 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuildSelf) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3272,8 +3312,10 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedGuild) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3353,8 +3395,10 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedBlockList) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3460,8 +3504,10 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedBlockList) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3565,8 +3611,10 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedGuild) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3663,8 +3711,10 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedGuild) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3761,8 +3811,10 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuildMember) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3859,8 +3911,10 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOnline) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -3966,8 +4020,10 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOffline) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -4073,8 +4129,10 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -4173,8 +4231,10 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -4273,8 +4333,10 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *TextMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -4466,8 +4528,10 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ImageMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -4659,8 +4723,10 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *VideoMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -4852,8 +4918,10 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *FileMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -5045,8 +5113,10 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AudioMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -5238,8 +5308,10 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -5431,8 +5503,10 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *CardMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -5624,8 +5698,10 @@ func (x *ItemMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ItemMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -5817,8 +5893,10 @@ func (x *EmbedsAppend) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *EmbedsAppend) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -5932,8 +6010,10 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedPrivateMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6038,8 +6118,10 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedPrivateMessage) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6142,8 +6224,10 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateAddedReaction) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6244,8 +6328,10 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateDeletedReaction) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6346,8 +6432,10 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedRole) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6427,8 +6515,10 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedRole) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6508,8 +6598,10 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedRole) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6589,8 +6681,10 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UserUpdated) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6689,8 +6783,10 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfJoinedGuild) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6789,8 +6885,10 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfExitedGuild) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6885,8 +6983,10 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageBtnClick) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -6999,8 +7099,10 @@ func (x *AddGuildMute) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddGuildMute) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -7080,8 +7182,10 @@ func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeleteGuildMute) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -7161,8 +7265,10 @@ func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *LiveStatusChanged) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {
@@ -7258,8 +7364,10 @@ func (x UnknownEmbed) MarshalJSON() ([]byte, error) {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	if x.Frame != nil {

@@ -3,6 +3,7 @@
 package onebot12
 
 import (
+	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
 	"strconv"
 )
@@ -68,14 +69,28 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 // decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
 // members a previous pass refused.
 func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+	return decodeInto(data, opts, rec, nil)
+}
+
+// decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
+func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
-	// The one copy of the input: the event keeps it, and its strings are
-	// substrings of it.
-	src := string(data)
-	d := jsonwire.AcquireDecoder(src, "")
-	defer d.Release()
+	var src string
+	var d *jsonwire.Decoder
+	if a == nil {
+		// The one copy of the input: the event keeps it, and its strings are
+		// substrings of it.
+		src = string(data)
+		d = jsonwire.AcquireDecoder(src, "")
+		defer d.Release()
+	} else {
+		// The stream decoder's copy, which the next frame overwrites.
+		src = a.load(data)
+		d = &a.dec
+		d.Reset(src, "")
+	}
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
 	d.Recover(rec)
@@ -309,13 +324,13 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				if h.seen&(1<<4) != 0 {
 					switch h.DetailType {
 					case "connect":
-						ev := new(MetaConnect)
+						ev := arenaOf(d).sMetaConnect.New()
 						return h.settleEventBase(d, ev, &ev.EventBase)
 					case "heartbeat":
-						ev := new(MetaHeartbeat)
+						ev := arenaOf(d).sMetaHeartbeat.New()
 						return h.settleEventBase(d, ev, &ev.EventBase)
 					case "status_update":
-						ev := new(MetaStatusUpdate)
+						ev := arenaOf(d).sMetaStatusUpdate.New()
 						return h.settleEventBase(d, ev, &ev.EventBase)
 					default:
 						return nil, nil
@@ -325,13 +340,13 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				if h.seen&(1<<4) != 0 {
 					switch h.DetailType {
 					case "private":
-						ev := new(MessagePrivate)
+						ev := arenaOf(d).sMessagePrivate.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "group":
-						ev := new(MessageGroup)
+						ev := arenaOf(d).sMessageGroup.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "channel":
-						ev := new(MessageChannel)
+						ev := arenaOf(d).sMessageChannel.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					default:
 						return nil, nil
@@ -341,43 +356,43 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				if h.seen&(1<<4) != 0 {
 					switch h.DetailType {
 					case "friend_increase":
-						ev := new(NoticeFriendIncrease)
+						ev := arenaOf(d).sNoticeFriendIncrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "friend_decrease":
-						ev := new(NoticeFriendDecrease)
+						ev := arenaOf(d).sNoticeFriendDecrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "private_message_delete":
-						ev := new(NoticePrivateMessageDelete)
+						ev := arenaOf(d).sNoticePrivateMessageDelete.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "group_member_increase":
-						ev := new(NoticeGroupMemberIncrease)
+						ev := arenaOf(d).sNoticeGroupMemberIncrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "group_member_decrease":
-						ev := new(NoticeGroupMemberDecrease)
+						ev := arenaOf(d).sNoticeGroupMemberDecrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "group_message_delete":
-						ev := new(NoticeGroupMessageDelete)
+						ev := arenaOf(d).sNoticeGroupMessageDelete.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "guild_member_increase":
-						ev := new(NoticeGuildMemberIncrease)
+						ev := arenaOf(d).sNoticeGuildMemberIncrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "guild_member_decrease":
-						ev := new(NoticeGuildMemberDecrease)
+						ev := arenaOf(d).sNoticeGuildMemberDecrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "channel_member_increase":
-						ev := new(NoticeChannelMemberIncrease)
+						ev := arenaOf(d).sNoticeChannelMemberIncrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "channel_member_decrease":
-						ev := new(NoticeChannelMemberDecrease)
+						ev := arenaOf(d).sNoticeChannelMemberDecrease.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "channel_message_delete":
-						ev := new(NoticeChannelMessageDelete)
+						ev := arenaOf(d).sNoticeChannelMessageDelete.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "channel_create":
-						ev := new(NoticeChannelCreate)
+						ev := arenaOf(d).sNoticeChannelCreate.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					case "channel_delete":
-						ev := new(NoticeChannelDelete)
+						ev := arenaOf(d).sNoticeChannelDelete.New()
 						return h.settleBotEventBase(d, ev, &ev.BotEventBase)
 					default:
 						return nil, nil
@@ -417,18 +432,20 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		}
 		switch k1 {
 		case "connect":
-			return new(MetaConnect), nil
+			return arenaOf(d).sMetaConnect.New(), nil
 		case "heartbeat":
-			return new(MetaHeartbeat), nil
+			return arenaOf(d).sMetaHeartbeat.New(), nil
 		case "status_update":
-			return new(MetaStatusUpdate), nil
+			return arenaOf(d).sMetaStatusUpdate.New(), nil
 		default:
-			return &UnknownEvent{
+			ev := arenaOf(d).sUnknownEvent.New()
+			*ev = UnknownEvent{
 				DetailType: k1,
 				Family:     "meta",
 				Type:       k0,
-				name:       k0 + "." + k1,
-			}, nil
+				name:       d.Concat(k0, ".", k1),
+			}
+			return ev, nil
 		}
 	case "message":
 		k1, err := d.LookAheadString("detail_type")
@@ -437,18 +454,20 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		}
 		switch k1 {
 		case "private":
-			return new(MessagePrivate), nil
+			return arenaOf(d).sMessagePrivate.New(), nil
 		case "group":
-			return new(MessageGroup), nil
+			return arenaOf(d).sMessageGroup.New(), nil
 		case "channel":
-			return new(MessageChannel), nil
+			return arenaOf(d).sMessageChannel.New(), nil
 		default:
-			return &UnknownEvent{
+			ev := arenaOf(d).sUnknownEvent.New()
+			*ev = UnknownEvent{
 				DetailType: k1,
 				Family:     "message",
 				Type:       k0,
-				name:       k0 + "." + k1,
-			}, nil
+				name:       d.Concat(k0, ".", k1),
+			}
+			return ev, nil
 		}
 	case "notice":
 		k1, err := d.LookAheadString("detail_type")
@@ -457,38 +476,40 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		}
 		switch k1 {
 		case "friend_increase":
-			return new(NoticeFriendIncrease), nil
+			return arenaOf(d).sNoticeFriendIncrease.New(), nil
 		case "friend_decrease":
-			return new(NoticeFriendDecrease), nil
+			return arenaOf(d).sNoticeFriendDecrease.New(), nil
 		case "private_message_delete":
-			return new(NoticePrivateMessageDelete), nil
+			return arenaOf(d).sNoticePrivateMessageDelete.New(), nil
 		case "group_member_increase":
-			return new(NoticeGroupMemberIncrease), nil
+			return arenaOf(d).sNoticeGroupMemberIncrease.New(), nil
 		case "group_member_decrease":
-			return new(NoticeGroupMemberDecrease), nil
+			return arenaOf(d).sNoticeGroupMemberDecrease.New(), nil
 		case "group_message_delete":
-			return new(NoticeGroupMessageDelete), nil
+			return arenaOf(d).sNoticeGroupMessageDelete.New(), nil
 		case "guild_member_increase":
-			return new(NoticeGuildMemberIncrease), nil
+			return arenaOf(d).sNoticeGuildMemberIncrease.New(), nil
 		case "guild_member_decrease":
-			return new(NoticeGuildMemberDecrease), nil
+			return arenaOf(d).sNoticeGuildMemberDecrease.New(), nil
 		case "channel_member_increase":
-			return new(NoticeChannelMemberIncrease), nil
+			return arenaOf(d).sNoticeChannelMemberIncrease.New(), nil
 		case "channel_member_decrease":
-			return new(NoticeChannelMemberDecrease), nil
+			return arenaOf(d).sNoticeChannelMemberDecrease.New(), nil
 		case "channel_message_delete":
-			return new(NoticeChannelMessageDelete), nil
+			return arenaOf(d).sNoticeChannelMessageDelete.New(), nil
 		case "channel_create":
-			return new(NoticeChannelCreate), nil
+			return arenaOf(d).sNoticeChannelCreate.New(), nil
 		case "channel_delete":
-			return new(NoticeChannelDelete), nil
+			return arenaOf(d).sNoticeChannelDelete.New(), nil
 		default:
-			return &UnknownEvent{
+			ev := arenaOf(d).sUnknownEvent.New()
+			*ev = UnknownEvent{
 				DetailType: k1,
 				Family:     "notice",
 				Type:       k0,
-				name:       k0 + "." + k1,
-			}, nil
+				name:       d.Concat(k0, ".", k1),
+			}
+			return ev, nil
 		}
 	case "request":
 		k1, err := d.LookAheadString("detail_type")
@@ -497,12 +518,14 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		}
 		switch k1 {
 		default:
-			return &UnknownEvent{
+			ev := arenaOf(d).sUnknownEvent.New()
+			*ev = UnknownEvent{
 				DetailType: k1,
 				Family:     "request",
 				Type:       k0,
-				name:       k0 + "." + k1,
-			}, nil
+				name:       d.Concat(k0, ".", k1),
+			}
+			return ev, nil
 		}
 	default:
 		return nil, &jsonwire.Error{
@@ -863,7 +886,8 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]BotStatus
 				list0 := buf0[:0]
 				for {
@@ -878,10 +902,14 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sBotStatus.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Bots = append(make([]BotStatus, 0, len(list0)), list0...)
+				x.Bots = arenaOf(d).sBotStatus.Copy(list0)
 			}
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
@@ -2222,7 +2250,8 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]Segment
 				list0 := buf0[:0]
 				for {
@@ -2241,10 +2270,14 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sSegment.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = append(make([]Segment, 0, len(list0)), list0...)
+				x.Message = arenaOf(d).sSegment.Copy(list0)
 			}
 		case "alt_message":
 			seen |= 1 << 2
@@ -2389,7 +2422,8 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]Segment
 				list0 := buf0[:0]
 				for {
@@ -2408,10 +2442,14 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sSegment.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = append(make([]Segment, 0, len(list0)), list0...)
+				x.Message = arenaOf(d).sSegment.Copy(list0)
 			}
 		case "alt_message":
 			seen |= 1 << 2
@@ -2565,7 +2603,8 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]Segment
 				list0 := buf0[:0]
 				for {
@@ -2584,10 +2623,14 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sSegment.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = append(make([]Segment, 0, len(list0)), list0...)
+				x.Message = arenaOf(d).sSegment.Copy(list0)
 			}
 		case "alt_message":
 			seen |= 1 << 2
@@ -4841,7 +4884,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 	}
 	switch kind {
 	case "text":
-		v := new(TextSegment)
+		v := arenaOf(d).sTextSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4851,7 +4894,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "mention":
-		v := new(MentionSegment)
+		v := arenaOf(d).sMentionSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4861,7 +4904,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "mention_all":
-		v := new(MentionAllSegment)
+		v := arenaOf(d).sMentionAllSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4871,7 +4914,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "image":
-		v := new(ImageSegment)
+		v := arenaOf(d).sImageSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4881,7 +4924,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "voice":
-		v := new(VoiceSegment)
+		v := arenaOf(d).sVoiceSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4891,7 +4934,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "audio":
-		v := new(AudioSegment)
+		v := arenaOf(d).sAudioSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4901,7 +4944,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "video":
-		v := new(VideoSegment)
+		v := arenaOf(d).sVideoSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4911,7 +4954,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "file":
-		v := new(FileSegment)
+		v := arenaOf(d).sFileSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4921,7 +4964,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "location":
-		v := new(LocationSegment)
+		v := arenaOf(d).sLocationSegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4931,7 +4974,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		}
 		return v, nil
 	case "reply":
-		v := new(ReplySegment)
+		v := arenaOf(d).sReplySegment.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -4981,4 +5024,211 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 	}
 	x.Payload = d.Since(mark)
 	return nil
+}
+
+// arena is where decoding takes the values it would allocate: the event, the
+// objects held by pointers, union variants, arrays' elements, and (in wire) the
+// input copy and unescaped strings. heapArena's slabs are off: they allocate,
+// as Decode does; a stream Decoder's are on and reuse their memory.
+type arena struct {
+	wire                         jsonwire.Arena
+	dec                          jsonwire.Decoder
+	sMessagePrivate              jsonwire.Slab[MessagePrivate]
+	sMessageGroup                jsonwire.Slab[MessageGroup]
+	sMessageChannel              jsonwire.Slab[MessageChannel]
+	sMetaConnect                 jsonwire.Slab[MetaConnect]
+	sMetaHeartbeat               jsonwire.Slab[MetaHeartbeat]
+	sMetaStatusUpdate            jsonwire.Slab[MetaStatusUpdate]
+	sNoticeFriendIncrease        jsonwire.Slab[NoticeFriendIncrease]
+	sNoticeFriendDecrease        jsonwire.Slab[NoticeFriendDecrease]
+	sNoticePrivateMessageDelete  jsonwire.Slab[NoticePrivateMessageDelete]
+	sNoticeGroupMemberIncrease   jsonwire.Slab[NoticeGroupMemberIncrease]
+	sNoticeGroupMemberDecrease   jsonwire.Slab[NoticeGroupMemberDecrease]
+	sNoticeGroupMessageDelete    jsonwire.Slab[NoticeGroupMessageDelete]
+	sNoticeGuildMemberIncrease   jsonwire.Slab[NoticeGuildMemberIncrease]
+	sNoticeGuildMemberDecrease   jsonwire.Slab[NoticeGuildMemberDecrease]
+	sNoticeChannelMemberIncrease jsonwire.Slab[NoticeChannelMemberIncrease]
+	sNoticeChannelMemberDecrease jsonwire.Slab[NoticeChannelMemberDecrease]
+	sNoticeChannelMessageDelete  jsonwire.Slab[NoticeChannelMessageDelete]
+	sNoticeChannelCreate         jsonwire.Slab[NoticeChannelCreate]
+	sNoticeChannelDelete         jsonwire.Slab[NoticeChannelDelete]
+	sUnknownEvent                jsonwire.Slab[UnknownEvent]
+	sBotStatus                   jsonwire.Slab[BotStatus]
+	sSegment                     jsonwire.Slab[Segment]
+	sTextSegment                 jsonwire.Slab[TextSegment]
+	sMentionSegment              jsonwire.Slab[MentionSegment]
+	sMentionAllSegment           jsonwire.Slab[MentionAllSegment]
+	sImageSegment                jsonwire.Slab[ImageSegment]
+	sVoiceSegment                jsonwire.Slab[VoiceSegment]
+	sAudioSegment                jsonwire.Slab[AudioSegment]
+	sVideoSegment                jsonwire.Slab[VideoSegment]
+	sFileSegment                 jsonwire.Slab[FileSegment]
+	sLocationSegment             jsonwire.Slab[LocationSegment]
+	sReplySegment                jsonwire.Slab[ReplySegment]
+}
+
+// heapArena is the arena of one-shot decoding: it is never written.
+var heapArena arena
+
+// arenaOf returns the arena of the stream decoder that drives d, or heapArena.
+func arenaOf(d *jsonwire.Decoder) *arena {
+	if a, ok := d.Owner.(*arena); ok {
+		return a
+	}
+	return &heapArena
+}
+
+// enable turns every slab on.
+func (a *arena) enable() {
+	a.sMessagePrivate.Enable()
+	a.sMessageGroup.Enable()
+	a.sMessageChannel.Enable()
+	a.sMetaConnect.Enable()
+	a.sMetaHeartbeat.Enable()
+	a.sMetaStatusUpdate.Enable()
+	a.sNoticeFriendIncrease.Enable()
+	a.sNoticeFriendDecrease.Enable()
+	a.sNoticePrivateMessageDelete.Enable()
+	a.sNoticeGroupMemberIncrease.Enable()
+	a.sNoticeGroupMemberDecrease.Enable()
+	a.sNoticeGroupMessageDelete.Enable()
+	a.sNoticeGuildMemberIncrease.Enable()
+	a.sNoticeGuildMemberDecrease.Enable()
+	a.sNoticeChannelMemberIncrease.Enable()
+	a.sNoticeChannelMemberDecrease.Enable()
+	a.sNoticeChannelMessageDelete.Enable()
+	a.sNoticeChannelCreate.Enable()
+	a.sNoticeChannelDelete.Enable()
+	a.sUnknownEvent.Enable()
+	a.sBotStatus.Enable()
+	a.sSegment.Enable()
+	a.sTextSegment.Enable()
+	a.sMentionSegment.Enable()
+	a.sMentionAllSegment.Enable()
+	a.sImageSegment.Enable()
+	a.sVoiceSegment.Enable()
+	a.sAudioSegment.Enable()
+	a.sVideoSegment.Enable()
+	a.sFileSegment.Enable()
+	a.sLocationSegment.Enable()
+	a.sReplySegment.Enable()
+	a.dec.Owner = a
+	a.dec.UseArena(&a.wire)
+}
+
+// load takes back everything the arena handed out and copies data into it.
+func (a *arena) load(data []byte) string {
+	a.sMessagePrivate.Reset()
+	a.sMessageGroup.Reset()
+	a.sMessageChannel.Reset()
+	a.sMetaConnect.Reset()
+	a.sMetaHeartbeat.Reset()
+	a.sMetaStatusUpdate.Reset()
+	a.sNoticeFriendIncrease.Reset()
+	a.sNoticeFriendDecrease.Reset()
+	a.sNoticePrivateMessageDelete.Reset()
+	a.sNoticeGroupMemberIncrease.Reset()
+	a.sNoticeGroupMemberDecrease.Reset()
+	a.sNoticeGroupMessageDelete.Reset()
+	a.sNoticeGuildMemberIncrease.Reset()
+	a.sNoticeGuildMemberDecrease.Reset()
+	a.sNoticeChannelMemberIncrease.Reset()
+	a.sNoticeChannelMemberDecrease.Reset()
+	a.sNoticeChannelMessageDelete.Reset()
+	a.sNoticeChannelCreate.Reset()
+	a.sNoticeChannelDelete.Reset()
+	a.sUnknownEvent.Reset()
+	a.sBotStatus.Reset()
+	a.sSegment.Reset()
+	a.sTextSegment.Reset()
+	a.sMentionSegment.Reset()
+	a.sMentionAllSegment.Reset()
+	a.sImageSegment.Reset()
+	a.sVoiceSegment.Reset()
+	a.sAudioSegment.Reset()
+	a.sVideoSegment.Reset()
+	a.sFileSegment.Reset()
+	a.sLocationSegment.Reset()
+	a.sReplySegment.Reset()
+	return a.wire.Load(data)
+}
+
+// Decoder decodes a stream of frames, one after the other, into memory it
+// reuses: once it has seen frames as large as those that come, decoding a
+// frame allocates nothing (Decode allocates the input's copy, the event and
+// its arrays each time).
+//
+// What stays valid, and for how long: the event a call of Decode returns, and
+// everything it holds (strings, slices, objects it points to, unknown members)
+// are valid until the next call of Decode on the same Decoder. That call reuses
+// their memory: the strings of earlier events then read the bytes of the new
+// frame, their slices and objects hold the new frame's values, and an event of
+// the same type as an earlier one is the same value, overwritten. An event to
+// keep longer must be copied before the next call: Decode(ev.RawJSON()) is an
+// event of its own, as is Decode(ev.AppendJSON(nil)) for one changed since. A
+// string kept from an event must be copied too (strings.Clone).
+//
+// The exception: a frame that does not decode strictly. The error, and with
+// Recover the event recovered from the frame, come from DecodeWith: they
+// allocate as Decode does and are valid for good. So are the paths that
+// UnknownPaths returns with Options.ReportUnknown, allocated for each frame
+// with members the schema does not model.
+//
+// A Decoder keeps the memory of the largest frame it has decoded (drop it to
+// free that memory), is not safe for concurrent use, and its zero value
+// decodes with the zero DecodeOptions.
+type Decoder struct {
+	// Options are used by each call of Decode.
+	Options DecodeOptions
+
+	a       *arena
+	unknown []string
+}
+
+// NewDecoder returns a Decoder that decodes with opts.
+func NewDecoder(opts DecodeOptions) *Decoder {
+	return &Decoder{Options: opts}
+}
+
+// Decode decodes one frame as DecodeWith(data, s.Options) does, into memory
+// that the next call reuses: see Decoder for what stays valid how long.
+func (s *Decoder) Decode(data []byte) (Event, error) {
+	if s.a == nil {
+		s.a = new(arena)
+		s.a.enable()
+	}
+	ev, unknown, err := decodeInto(data, s.Options, nil, s.a)
+	if err != nil {
+		// DecodeWith's error (or, with Recover, its event): the rare case, allocating.
+		ev, unknown, err = DecodeWith(data, s.Options)
+	}
+	s.unknown = unknown
+	return ev, err
+}
+
+// NewStream implements bind.Streamer with a Decoder.
+func (boundHandler) NewStream(opts bind.DecodeOptions) bind.Stream {
+	return boundStream{NewDecoder(DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	})}
+}
+
+type boundStream struct {
+	d *Decoder
+}
+
+func (s boundStream) Decode(data []byte) (bind.Event, []string, error) {
+	ev, err := s.d.Decode(data)
+	if err != nil {
+		// not a nil Event in a non-nil interface
+		return nil, nil, err
+	}
+	return ev, s.d.UnknownPaths(), nil
+}
+
+// UnknownPaths returns the JSON paths of the members the schema does not model
+// in the frame of the last call of Decode; nil unless Options.ReportUnknown is set.
+func (s *Decoder) UnknownPaths() []string {
+	return s.unknown
 }

@@ -578,8 +578,10 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessagePrivate) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -650,8 +652,10 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageGroup) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -724,8 +728,10 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageChannel) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -775,8 +781,10 @@ func (x *MetaConnect) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaConnect) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -826,8 +834,10 @@ func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaHeartbeat) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -877,8 +887,10 @@ func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaStatusUpdate) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -930,8 +942,10 @@ func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendIncrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -983,8 +997,10 @@ func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendDecrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1038,8 +1054,10 @@ func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticePrivateMessageDelete) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1095,8 +1113,10 @@ func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberIncrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1152,8 +1172,10 @@ func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberDecrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1211,8 +1233,10 @@ func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMessageDelete) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1268,8 +1292,10 @@ func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberIncrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1325,8 +1351,10 @@ func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberDecrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1384,8 +1412,10 @@ func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberIncrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1443,8 +1473,10 @@ func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberDecrease) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1504,8 +1536,10 @@ func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMessageDelete) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1561,8 +1595,10 @@ func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelCreate) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1618,8 +1654,10 @@ func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelDelete) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -1665,8 +1703,10 @@ func (x UnknownSegment) MarshalJSON() ([]byte, error) {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = jsonwire.AppendRaw(b, x.Payload)

@@ -4,6 +4,7 @@ package demo
 
 import (
 	"fmt"
+	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
 	"strconv"
 )
@@ -94,14 +95,28 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 // decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
 // members a previous pass refused.
 func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+	return decodeInto(data, opts, rec, nil)
+}
+
+// decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
+func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
-	// The one copy of the input: the event keeps it, and its strings are
-	// substrings of it.
-	src := string(data)
-	d := jsonwire.AcquireDecoder(src, "")
-	defer d.Release()
+	var src string
+	var d *jsonwire.Decoder
+	if a == nil {
+		// The one copy of the input: the event keeps it, and its strings are
+		// substrings of it.
+		src = string(data)
+		d = jsonwire.AcquireDecoder(src, "")
+		defer d.Release()
+	} else {
+		// The stream decoder's copy, which the next frame overwrites.
+		src = a.load(data)
+		d = &a.dec
+		d.Reset(src, "")
+	}
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
 	d.Recover(rec)
@@ -176,24 +191,28 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 			}
 			switch k2 {
 			case "me":
-				return new(NoteLeaveSelf), nil
+				return arenaOf(d).sNoteLeaveSelf.New(), nil
 			default:
-				return &UnknownEvent{
+				ev := arenaOf(d).sUnknownEvent.New()
+				*ev = UnknownEvent{
 					Family: "note",
 					Kind:   Kind(k0),
 					Name:   Topic(k1),
-					name:   "note." + k1,
-				}, nil
+					name:   d.Concat("note.", k1),
+				}
+				return ev, nil
 			}
 		case "join":
-			return new(NoteJoin), nil
+			return arenaOf(d).sNoteJoin.New(), nil
 		default:
-			return &UnknownEvent{
+			ev := arenaOf(d).sUnknownEvent.New()
+			*ev = UnknownEvent{
 				Family: "note",
 				Kind:   Kind(k0),
 				Name:   Topic(k1),
-				name:   "note." + k1,
-			}, nil
+				name:   d.Concat("note.", k1),
+			}
+			return ev, nil
 		}
 	case 1:
 		k1, err := d.LookAheadString("room")
@@ -202,18 +221,20 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 		}
 		switch k1 {
 		case "dm":
-			return new(Whisper), nil
+			return arenaOf(d).sWhisper.New(), nil
 		default:
-			return new(Say), nil
+			return arenaOf(d).sSay.New(), nil
 		}
 	case 2:
-		return new(Roll), nil
+		return arenaOf(d).sRoll.New(), nil
 	default:
-		return &UnknownEvent{
+		ev := arenaOf(d).sUnknownEvent.New()
+		*ev = UnknownEvent{
 			Family: "chat",
 			Kind:   Kind(k0),
-			name:   "chat_" + strconv.FormatInt(k0, 10),
-		}, nil
+			name:   d.Concat("chat_", strconv.FormatInt(k0, 10)),
+		}
+		return ev, nil
 	}
 }
 
@@ -396,7 +417,7 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ObjectStart(); err != nil {
 					return err
 				}
-				x.Tags.Value = map[string][]int{}
+				x.Tags.Value = arenaOf(d).sMapOfListOfInt.New()
 				for {
 					k, more, err := d.NextKey()
 					if err != nil {
@@ -411,7 +432,8 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 						if err := d.ArrayStart(); err != nil {
 							return err
 						}
-						// Elements gather on the stack; the slice is allocated once, at its size.
+						// Elements gather on the stack; the slice is allocated once, at its size
+						// (or taken from a stream decoder's memory).
 						var buf1 [8]int
 						list1 := buf1[:0]
 						for {
@@ -430,10 +452,14 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 								}
 								e1 = v2
 							}
+							if len(list1) == cap(list1) {
+								// More than the stack holds.
+								list1 = arenaOf(d).sInt.Spill(list1)
+							}
 							list1 = append(list1, e1)
 						}
 						// Non-nil even when empty: [] re-encodes as [].
-						e0 = append(make([]int, 0, len(list1)), list1...)
+						e0 = arenaOf(d).sInt.Copy(list1)
 					}
 					x.Tags.Value[key0] = e0
 				}
@@ -456,7 +482,8 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -476,10 +503,14 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.FriendsItems = x.wire.FriendsItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Friends.Value = append(make([]string, 0, len(list0)), list0...)
+				x.Friends.Value = arenaOf(d).sString.Copy(list0)
 			}
 		case "levels":
 			seen |= 1 << 2
@@ -487,7 +518,8 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]Level
 				list0 := buf0[:0]
 				for {
@@ -507,10 +539,14 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = Level(v1)
 						x.wire.LevelsItems = x.wire.LevelsItems.With(len(list0), f1)
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sLevel.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Levels = append(make([]Level, 0, len(list0)), list0...)
+				x.Levels = arenaOf(d).sLevel.Copy(list0)
 			}
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
@@ -925,7 +961,8 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]Person
 				list0 := buf0[:0]
 				for {
@@ -940,10 +977,14 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sPerson.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Mentions.Value = append(make([]Person, 0, len(list0)), list0...)
+				x.Mentions.Value = arenaOf(d).sPerson.Copy(list0)
 			}
 		case "blob":
 			x.Blob.Set = true
@@ -983,7 +1024,8 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]Part
 				list0 := buf0[:0]
 				for {
@@ -1002,10 +1044,14 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sPart.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Parts.Value = append(make([]Part, 0, len(list0)), list0...)
+				x.Parts.Value = arenaOf(d).sPart.Copy(list0)
 			}
 		case "best":
 			seen |= 1 << 4
@@ -1017,7 +1063,7 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 				}
 			}
 		case "second":
-			x.Second = new(Person)
+			x.Second = arenaOf(d).sPerson.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Second = f0
 			} else {
@@ -1155,7 +1201,8 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [4]Person
 				list0 := buf0[:0]
 				for {
@@ -1170,10 +1217,14 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 					if err := e0.decodeJSON(d); err != nil {
 						return err
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sPerson.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Body = append(make([]Person, 0, len(list0)), list0...)
+				x.Body = arenaOf(d).sPerson.Copy(list0)
 			}
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
@@ -1564,7 +1615,7 @@ func decodePart(d *jsonwire.Decoder) (Part, error) {
 	}
 	switch kind {
 	case "text":
-		v := new(TextPart)
+		v := arenaOf(d).sTextPart.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -1574,7 +1625,7 @@ func decodePart(d *jsonwire.Decoder) (Part, error) {
 		}
 		return v, nil
 	case "ping":
-		v := new(PingPart)
+		v := arenaOf(d).sPingPart.New()
 		if err := v.decodeJSON(d); err != nil {
 			return nil, err
 		}
@@ -1598,4 +1649,157 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 	raw, err := d.Raw()
 	x.Payload = raw
 	return err
+}
+
+// arena is where decoding takes the values it would allocate: the event, the
+// objects held by pointers, union variants, arrays' elements, and (in wire) the
+// input copy and unescaped strings. heapArena's slabs are off: they allocate,
+// as Decode does; a stream Decoder's are on and reuse their memory.
+type arena struct {
+	wire            jsonwire.Arena
+	dec             jsonwire.Decoder
+	sSay            jsonwire.Slab[Say]
+	sRoll           jsonwire.Slab[Roll]
+	sWhisper        jsonwire.Slab[Whisper]
+	sNoteLeaveSelf  jsonwire.Slab[NoteLeaveSelf]
+	sNoteJoin       jsonwire.Slab[NoteJoin]
+	sUnknownEvent   jsonwire.Slab[UnknownEvent]
+	sMapOfListOfInt jsonwire.Maps[[]int]
+	sInt            jsonwire.Slab[int]
+	sString         jsonwire.Slab[string]
+	sLevel          jsonwire.Slab[Level]
+	sPerson         jsonwire.Slab[Person]
+	sPart           jsonwire.Slab[Part]
+	sTextPart       jsonwire.Slab[TextPart]
+	sPingPart       jsonwire.Slab[PingPart]
+}
+
+// heapArena is the arena of one-shot decoding: it is never written.
+var heapArena arena
+
+// arenaOf returns the arena of the stream decoder that drives d, or heapArena.
+func arenaOf(d *jsonwire.Decoder) *arena {
+	if a, ok := d.Owner.(*arena); ok {
+		return a
+	}
+	return &heapArena
+}
+
+// enable turns every slab on.
+func (a *arena) enable() {
+	a.sSay.Enable()
+	a.sRoll.Enable()
+	a.sWhisper.Enable()
+	a.sNoteLeaveSelf.Enable()
+	a.sNoteJoin.Enable()
+	a.sUnknownEvent.Enable()
+	a.sMapOfListOfInt.Enable()
+	a.sInt.Enable()
+	a.sString.Enable()
+	a.sLevel.Enable()
+	a.sPerson.Enable()
+	a.sPart.Enable()
+	a.sTextPart.Enable()
+	a.sPingPart.Enable()
+	a.dec.Owner = a
+	a.dec.UseArena(&a.wire)
+}
+
+// load takes back everything the arena handed out and copies data into it.
+func (a *arena) load(data []byte) string {
+	a.sSay.Reset()
+	a.sRoll.Reset()
+	a.sWhisper.Reset()
+	a.sNoteLeaveSelf.Reset()
+	a.sNoteJoin.Reset()
+	a.sUnknownEvent.Reset()
+	a.sMapOfListOfInt.Reset()
+	a.sInt.Reset()
+	a.sString.Reset()
+	a.sLevel.Reset()
+	a.sPerson.Reset()
+	a.sPart.Reset()
+	a.sTextPart.Reset()
+	a.sPingPart.Reset()
+	return a.wire.Load(data)
+}
+
+// Decoder decodes a stream of frames, one after the other, into memory it
+// reuses: once it has seen frames as large as those that come, decoding a
+// frame allocates nothing (Decode allocates the input's copy, the event and
+// its arrays each time).
+//
+// What stays valid, and for how long: the event a call of Decode returns, and
+// everything it holds (strings, slices, objects it points to, unknown members)
+// are valid until the next call of Decode on the same Decoder. That call reuses
+// their memory: the strings of earlier events then read the bytes of the new
+// frame, their slices and objects hold the new frame's values, and an event of
+// the same type as an earlier one is the same value, overwritten. An event to
+// keep longer must be copied before the next call: Decode(ev.RawJSON()) is an
+// event of its own, as is Decode(ev.AppendJSON(nil)) for one changed since. A
+// string kept from an event must be copied too (strings.Clone).
+//
+// The exception: a frame that does not decode strictly. The error, and with
+// Recover the event recovered from the frame, come from DecodeWith: they
+// allocate as Decode does and are valid for good. So are the paths that
+// UnknownPaths returns with Options.ReportUnknown, allocated for each frame
+// with members the schema does not model.
+//
+// A Decoder keeps the memory of the largest frame it has decoded (drop it to
+// free that memory), is not safe for concurrent use, and its zero value
+// decodes with the zero DecodeOptions.
+type Decoder struct {
+	// Options are used by each call of Decode.
+	Options DecodeOptions
+
+	a       *arena
+	unknown []string
+}
+
+// NewDecoder returns a Decoder that decodes with opts.
+func NewDecoder(opts DecodeOptions) *Decoder {
+	return &Decoder{Options: opts}
+}
+
+// Decode decodes one frame as DecodeWith(data, s.Options) does, into memory
+// that the next call reuses: see Decoder for what stays valid how long.
+func (s *Decoder) Decode(data []byte) (Event, error) {
+	if s.a == nil {
+		s.a = new(arena)
+		s.a.enable()
+	}
+	ev, unknown, err := decodeInto(data, s.Options, nil, s.a)
+	if err != nil {
+		// DecodeWith's error (or, with Recover, its event): the rare case, allocating.
+		ev, unknown, err = DecodeWith(data, s.Options)
+	}
+	s.unknown = unknown
+	return ev, err
+}
+
+// NewStream implements bind.Streamer with a Decoder.
+func (boundHandler) NewStream(opts bind.DecodeOptions) bind.Stream {
+	return boundStream{NewDecoder(DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	})}
+}
+
+type boundStream struct {
+	d *Decoder
+}
+
+func (s boundStream) Decode(data []byte) (bind.Event, []string, error) {
+	ev, err := s.d.Decode(data)
+	if err != nil {
+		// not a nil Event in a non-nil interface
+		return nil, nil, err
+	}
+	return ev, s.d.UnknownPaths(), nil
+}
+
+// UnknownPaths returns the JSON paths of the members the schema does not model
+// in the frame of the last call of Decode; nil unless Options.ReportUnknown is set.
+func (s *Decoder) UnknownPaths() []string {
+	return s.unknown
 }
