@@ -54,8 +54,10 @@ func (x *Changed) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Changed) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -71,8 +73,10 @@ func (x Changed) MarshalJSON() ([]byte, error) {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = jsonwire.AppendRaw(b, x.Payload)

@@ -48,8 +48,10 @@ func (x *Batch) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Batch) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -65,8 +67,10 @@ func (x Batch) MarshalJSON() ([]byte, error) {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = jsonwire.AppendRaw(b, x.Payload)

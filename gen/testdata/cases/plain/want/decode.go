@@ -2,7 +2,10 @@
 
 package mini
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	bind "github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/jsonwire"
+)
 
 // DecodeOptions adjusts DecodeWith. The zero value is what Decode uses.
 type DecodeOptions struct {
@@ -65,14 +68,28 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 // decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
 // members a previous pass refused.
 func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+	return decodeInto(data, opts, rec, nil)
+}
+
+// decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
+func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
-	// The one copy of the input: the event keeps it, and its strings are
-	// substrings of it.
-	src := string(data)
-	d := jsonwire.AcquireDecoder(src, "")
-	defer d.Release()
+	var src string
+	var d *jsonwire.Decoder
+	if a == nil {
+		// The one copy of the input: the event keeps it, and its strings are
+		// substrings of it.
+		src = string(data)
+		d = jsonwire.AcquireDecoder(src, "")
+		defer d.Release()
+	} else {
+		// The stream decoder's copy, which the next frame overwrites.
+		src = a.load(data)
+		d = &a.dec
+		d.Reset(src, "")
+	}
 	d.ReportUnknown = opts.ReportUnknown
 	opts.Limits.Apply(d)
 	d.Recover(rec)
@@ -120,13 +137,15 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 	switch k0 {
 	case "created":
-		return new(Created), nil
+		return arenaOf(d).sCreated.New(), nil
 	default:
-		return &UnknownEvent{
+		ev := arenaOf(d).sUnknownEvent.New()
+		*ev = UnknownEvent{
 			Family: "ev",
 			K:      k0,
 			name:   k0,
-		}, nil
+		}
+		return ev, nil
 	}
 }
 
@@ -213,7 +232,8 @@ func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 				if err := d.ArrayStart(); err != nil {
 					return err
 				}
-				// Elements gather on the stack; the slice is allocated once, at its size.
+				// Elements gather on the stack; the slice is allocated once, at its size
+				// (or taken from a stream decoder's memory).
 				var buf0 [8]string
 				list0 := buf0[:0]
 				for {
@@ -232,10 +252,14 @@ func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 						}
 						e0 = v1
 					}
+					if len(list0) == cap(list0) {
+						// More than the stack holds.
+						list0 = arenaOf(d).sString.Spill(list0)
+					}
 					list0 = append(list0, e0)
 				}
 				// Non-nil even when empty: [] re-encodes as [].
-				x.Tags = append(make([]string, 0, len(list0)), list0...)
+				x.Tags = arenaOf(d).sString.Copy(list0)
 			}
 		case "attrs":
 			x.Attrs.Set = true
@@ -243,7 +267,7 @@ func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 				if err := d.ObjectStart(); err != nil {
 					return err
 				}
-				x.Attrs.Value = map[string]int{}
+				x.Attrs.Value = arenaOf(d).sMapOfInt.New()
 				for {
 					k, more, err := d.NextKey()
 					if err != nil {
@@ -302,4 +326,127 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 	raw, err := d.Raw()
 	x.Payload = raw
 	return err
+}
+
+// arena is where decoding takes the values it would allocate: the event, the
+// objects held by pointers, union variants, arrays' elements, and (in wire) the
+// input copy and unescaped strings. heapArena's slabs are off: they allocate,
+// as Decode does; a stream Decoder's are on and reuse their memory.
+type arena struct {
+	wire          jsonwire.Arena
+	dec           jsonwire.Decoder
+	sCreated      jsonwire.Slab[Created]
+	sUnknownEvent jsonwire.Slab[UnknownEvent]
+	sString       jsonwire.Slab[string]
+	sMapOfInt     jsonwire.Maps[int]
+}
+
+// heapArena is the arena of one-shot decoding: it is never written.
+var heapArena arena
+
+// arenaOf returns the arena of the stream decoder that drives d, or heapArena.
+func arenaOf(d *jsonwire.Decoder) *arena {
+	if a, ok := d.Owner.(*arena); ok {
+		return a
+	}
+	return &heapArena
+}
+
+// enable turns every slab on.
+func (a *arena) enable() {
+	a.sCreated.Enable()
+	a.sUnknownEvent.Enable()
+	a.sString.Enable()
+	a.sMapOfInt.Enable()
+	a.dec.Owner = a
+	a.dec.UseArena(&a.wire)
+}
+
+// load takes back everything the arena handed out and copies data into it.
+func (a *arena) load(data []byte) string {
+	a.sCreated.Reset()
+	a.sUnknownEvent.Reset()
+	a.sString.Reset()
+	a.sMapOfInt.Reset()
+	return a.wire.Load(data)
+}
+
+// Decoder decodes a stream of frames, one after the other, into memory it
+// reuses: once it has seen frames as large as those that come, decoding a
+// frame allocates nothing (Decode allocates the input's copy, the event and
+// its arrays each time).
+//
+// What stays valid, and for how long: the event a call of Decode returns, and
+// everything it holds (strings, slices, objects it points to, unknown members)
+// are valid until the next call of Decode on the same Decoder. That call reuses
+// their memory: the strings of earlier events then read the bytes of the new
+// frame, their slices and objects hold the new frame's values, and an event of
+// the same type as an earlier one is the same value, overwritten. An event to
+// keep longer must be copied before the next call: Decode(ev.RawJSON()) is an
+// event of its own, as is Decode(ev.AppendJSON(nil)) for one changed since. A
+// string kept from an event must be copied too (strings.Clone).
+//
+// The exception: a frame that does not decode strictly. The error, and with
+// Recover the event recovered from the frame, come from DecodeWith: they
+// allocate as Decode does and are valid for good. So are the paths that
+// UnknownPaths returns with Options.ReportUnknown, allocated for each frame
+// with members the schema does not model.
+//
+// A Decoder keeps the memory of the largest frame it has decoded (drop it to
+// free that memory), is not safe for concurrent use, and its zero value
+// decodes with the zero DecodeOptions.
+type Decoder struct {
+	// Options are used by each call of Decode.
+	Options DecodeOptions
+
+	a       *arena
+	unknown []string
+}
+
+// NewDecoder returns a Decoder that decodes with opts.
+func NewDecoder(opts DecodeOptions) *Decoder {
+	return &Decoder{Options: opts}
+}
+
+// Decode decodes one frame as DecodeWith(data, s.Options) does, into memory
+// that the next call reuses: see Decoder for what stays valid how long.
+func (s *Decoder) Decode(data []byte) (Event, error) {
+	if s.a == nil {
+		s.a = new(arena)
+		s.a.enable()
+	}
+	ev, unknown, err := decodeInto(data, s.Options, nil, s.a)
+	if err != nil {
+		// DecodeWith's error (or, with Recover, its event): the rare case, allocating.
+		ev, unknown, err = DecodeWith(data, s.Options)
+	}
+	s.unknown = unknown
+	return ev, err
+}
+
+// NewStream implements bind.Streamer with a Decoder.
+func (boundHandler) NewStream(opts bind.DecodeOptions) bind.Stream {
+	return boundStream{NewDecoder(DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	})}
+}
+
+type boundStream struct {
+	d *Decoder
+}
+
+func (s boundStream) Decode(data []byte) (bind.Event, []string, error) {
+	ev, err := s.d.Decode(data)
+	if err != nil {
+		// not a nil Event in a non-nil interface
+		return nil, nil, err
+	}
+	return ev, s.d.UnknownPaths(), nil
+}
+
+// UnknownPaths returns the JSON paths of the members the schema does not model
+// in the frame of the last call of Decode; nil unless Options.ReportUnknown is set.
+func (s *Decoder) UnknownPaths() []string {
+	return s.unknown
 }

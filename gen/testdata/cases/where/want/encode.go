@@ -26,8 +26,10 @@ func (x *Updated) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Updated) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -77,8 +79,10 @@ func (x *UpdatedSelf) appendPayload(b []byte) []byte {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedSelf) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = x.appendPayload(b)
@@ -109,8 +113,10 @@ func (x UpdatedSelfBody) MarshalJSON() ([]byte, error) {
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 	if b == nil {
-		// A buffer of its own: the input's length is about the output's.
-		b = make([]byte, 0, len(x.raw)+64)
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		s := jsonwire.GetScratch()
+		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
 	b = jsonwire.AppendRaw(b, x.Payload)
