@@ -50,14 +50,7 @@ type all struct{}
 var _ kook.Handler = all{} // line 16: must not compile
 
 ` + methods.String()
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "user.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var errs []string
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(err error) { errs = append(errs, err.Error()) }}
-	conf.Check("user", fset, []*ast.File{file}, nil)
+	errs := typeCheck(t, src)
 	if len(errs) != 1 || !strings.HasPrefix(errs[0], "user.go:16:") || !strings.Contains(errs[0], "missing method mustEmbedNopHandler") {
 		t.Fatalf("type errors %q, want exactly one at line 16: all lacks mustEmbedNopHandler", errs)
 	}
@@ -72,16 +65,24 @@ func TestVersionGuard(t *testing.T) {
 		ok      bool
 	}{{"jsonwire.MaxVersion", true}, {"jsonwire.MaxVersion + 1", false}, {"jsonwire.MinVersion - 1", false}} {
 		src := "package user\n\nimport \"github.com/eventbind/eventbind/jsonwire\"\n\nconst v = " + c.version + "\n\nconst (\n\t_ = jsonwire.EnforceVersion(v - jsonwire.MinVersion)\n\t_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - v)\n)\n"
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "user.go", src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var errs []string
-		conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(err error) { errs = append(errs, err.Error()) }}
-		conf.Check("user", fset, []*ast.File{file}, nil)
+		errs := typeCheck(t, src)
 		if c.ok != (len(errs) == 0) || (!c.ok && !strings.HasPrefix(errs[0], "user.go:8:") && !strings.HasPrefix(errs[0], "user.go:9:")) {
 			t.Errorf("generated for %s: type errors %q", c.version, errs)
 		}
 	}
+}
+
+// typeCheck type-checks src as the file user.go of a package of a user's,
+// importing this module's packages from source, and returns its errors.
+func typeCheck(t *testing.T, src string) []string {
+	t.Helper()
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "user.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []string
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(err error) { errs = append(errs, err.Error()) }}
+	conf.Check("user", fset, []*ast.File{file}, nil)
+	return errs
 }
