@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -372,4 +375,70 @@ func TestObjectMembers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// process is the command running as a process (this test binary, as main):
+// its stdout and stderr lines as they come.
+type process struct {
+	cmd      *exec.Cmd
+	out, err chan string
+}
+
+// startProcess starts the command with args and env added to the
+// environment; the test's end kills it.
+func startProcess(t *testing.T, env []string, args ...string) *process {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(append(os.Environ(), "EVENTBIND_TEST_RUN_MAIN=1"), env...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	p := &process{cmd: cmd, out: make(chan string, 100), err: make(chan string, 100)}
+	for r, ch := range map[*bufio.Scanner]chan string{bufio.NewScanner(stdout): p.out, bufio.NewScanner(stderr): p.err} {
+		go func() {
+			r.Buffer(nil, 1<<20)
+			for r.Scan() {
+				ch <- r.Text()
+			}
+			close(ch)
+		}()
+	}
+	return p
+}
+
+// next returns the next line of ch (p.out or p.err), failing after 30 s.
+func (p *process) next(t *testing.T, ch chan string) string {
+	t.Helper()
+	select {
+	case l, ok := <-ch:
+		if !ok {
+			t.Fatal("output closed")
+		}
+		return l
+	case <-time.After(30 * time.Second):
+		t.Fatal("no output for 30 s")
+	}
+	return ""
+}
+
+// wait reads both outputs to their end, then waits for the exit: it returns
+// the exit status and the rest of stdout and stderr.
+func (p *process) wait(t *testing.T) (code int, out, errs []string) {
+	for l := range p.err {
+		errs = append(errs, l)
+	}
+	for l := range p.out {
+		out = append(out, l)
+	}
+	p.cmd.Wait()
+	return p.cmd.ProcessState.ExitCode(), out, errs
 }

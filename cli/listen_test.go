@@ -1,83 +1,25 @@
 package cli
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/eventbind/eventbind/internal/fakegateway"
 )
 
 const listenToken = "listen-bot-token-42"
 
-// listenProcess is `eventbind listen` running as a process (this test
-// binary, as main) against a fake gateway.
-type listenProcess struct {
-	cmd      *exec.Cmd
-	out, err chan string
-}
-
-func startListen(t *testing.T, token string, args ...string) *listenProcess {
+// startListen runs `eventbind listen` as a process against a fake gateway,
+// with the token in $KOOK_TOKEN.
+func startListen(t *testing.T, token string, args ...string) *process {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"listen"}, args...)...)
-	cmd.Env = append(os.Environ(), "EVENTBIND_TEST_RUN_MAIN=1", "KOOK_TOKEN="+token)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	p := &listenProcess{cmd: cmd, out: make(chan string, 100), err: make(chan string, 100)}
-	for r, ch := range map[*bufio.Scanner]chan string{bufio.NewScanner(stdout): p.out, bufio.NewScanner(stderr): p.err} {
-		go func() {
-			r.Buffer(nil, 1<<20)
-			for r.Scan() {
-				ch <- r.Text()
-			}
-			close(ch)
-		}()
-	}
-	return p
-}
-
-func (p *listenProcess) next(t *testing.T, ch chan string) string {
-	t.Helper()
-	select {
-	case l, ok := <-ch:
-		if !ok {
-			t.Fatal("output closed")
-		}
-		return l
-	case <-time.After(30 * time.Second):
-		t.Fatal("no output for 30 s")
-	}
-	return ""
-}
-
-// wait returns the exit status and the rest of stderr.
-func (p *listenProcess) wait(t *testing.T) (int, []string) {
-	var rest []string
-	for l := range p.err {
-		rest = append(rest, l)
-	}
-	for range p.out {
-	}
-	p.cmd.Wait()
-	return p.cmd.ProcessState.ExitCode(), rest
+	return startProcess(t, []string{"KOOK_TOKEN=" + token}, append([]string{"listen"}, args...)...)
 }
 
 // TestListenProcess: `eventbind listen` gets the gateway with the token from
@@ -123,7 +65,7 @@ func TestListenProcess(t *testing.T) {
 		t.Errorf("API call without the token from $KOOK_TOKEN: %+v", call)
 	}
 	p.cmd.Process.Signal(syscall.SIGINT)
-	code, stderr := p.wait(t)
+	code, _, stderr := p.wait(t)
 	all := strings.Join(stderr, "\n")
 	if code != 0 {
 		t.Fatalf("exit status %d after SIGINT; stderr:\n%s", code, all)
@@ -152,7 +94,7 @@ func TestListenProcess(t *testing.T) {
 		t.Errorf("second run's dial %v, want a resume of S1 from sn 3, compress=0", q)
 	}
 	p.cmd.Process.Signal(syscall.SIGINT)
-	if code, stderr := p.wait(t); code != 0 {
+	if code, _, stderr := p.wait(t); code != 0 {
 		t.Errorf("second run: exit status %d: %q", code, stderr)
 	}
 }
@@ -162,7 +104,7 @@ func TestListenExitStatus(t *testing.T) {
 	srv := fakegateway.New(listenToken)
 	defer srv.Close()
 	p := startListen(t, "not-the-token-123", "--api", srv.URL)
-	code, stderr := p.wait(t)
+	code, _, stderr := p.wait(t)
 	if code != 1 || !strings.Contains(strings.Join(stderr, "\n"), "401") {
 		t.Errorf("wrong token: status %d, stderr %q; want 1 and the 401", code, stderr)
 	}
@@ -179,7 +121,7 @@ func TestListenExitStatus(t *testing.T) {
 		{listenToken, []string{"extra"}, "unexpected argument"},
 	} {
 		p := startListen(t, c.token, c.args...)
-		code, stderr := p.wait(t)
+		code, _, stderr := p.wait(t)
 		if code != 2 || !strings.Contains(fmt.Sprint(stderr), c.want) {
 			t.Errorf("%v: status %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"compress/zlib"
 	"context"
@@ -14,7 +13,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"runtime"
 	"sort"
 	"strconv"
@@ -364,53 +362,9 @@ func TestServeProcess(t *testing.T) {
 func testServeProcess(t *testing.T, sig syscall.Signal) {
 	frames, events := servedFrames(t)
 	frames, events = frames[:3], events[:3]
-	cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0")
-	cmd.Env = append(os.Environ(), "EVENTBIND_TEST_RUN_MAIN=1", "KOOK_VERIFY_TOKEN="+serveToken, "KOOK_ENCRYPT_KEY=")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	p := startProcess(t, []string{"KOOK_VERIFY_TOKEN=" + serveToken, "KOOK_ENCRYPT_KEY="}, "serve", "--addr", "127.0.0.1:0")
 
-	errLines := make(chan string, 100)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			errLines <- sc.Text()
-		}
-		close(errLines)
-	}()
-	outLines := make(chan string, 100)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			outLines <- sc.Text()
-		}
-		close(outLines)
-	}()
-	next := func(ch <-chan string, what string) string {
-		t.Helper()
-		select {
-		case l, ok := <-ch:
-			if !ok {
-				t.Fatalf("%s closed", what)
-			}
-			return l
-		case <-time.After(30 * time.Second):
-			t.Fatalf("nothing on %s for 30 s", what)
-		}
-		return ""
-	}
-
-	first := next(errLines, "stderr")
+	first := p.next(t, p.err)
 	addr, ok := strings.CutPrefix(first, "eventbind serve: listening on ")
 	if !ok {
 		t.Fatalf("first stderr line %q does not give the address", first)
@@ -420,26 +374,16 @@ func testServeProcess(t *testing.T, sig syscall.Signal) {
 		if status := postBody(t, addr, zlibCompress(f)); status != 200 {
 			t.Fatalf("frame %d: status %d", i, status)
 		}
-		got = append(got, next(outLines, "stdout"))
+		got = append(got, p.next(t, p.out))
 	}
 	checkServedLines(t, strings.Join(got, "\n")+"\n", frames, events)
 
-	if err := cmd.Process.Signal(sig); err != nil {
+	if err := p.cmd.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
-	// Read both pipes to their end before Wait, which closes them.
-	var rest, more []string
-	for l := range errLines {
-		rest = append(rest, l)
-	}
-	for l := range outLines {
-		more = append(more, l)
-	}
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("after %v: %v; stderr %q", sig, err, rest)
-	}
-	if code := cmd.ProcessState.ExitCode(); code != 0 {
-		t.Errorf("exit status %d", code)
+	code, more, rest := p.wait(t)
+	if code != 0 {
+		t.Fatalf("after %v: exit status %d; stderr %q", sig, code, rest)
 	}
 	if fmt.Sprint(rest) != "[eventbind serve: stopped]" {
 		t.Errorf("stderr after the address: %q, want only the stop", rest)
