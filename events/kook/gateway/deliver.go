@@ -79,40 +79,49 @@ func (q *queue) pop(ctx context.Context) (frame, bool) {
 }
 
 // deliver runs the handler on each queued frame until ctx is done. Frames
-// still queued then are not processed: the saved sn stays before them, so a
-// resumed session gets them again.
+// still queued then are not processed, nor is one whose handler failed as
+// ctx ended: the saved sn stays before them, so a resumed session gets them
+// again.
 func (c *Client) deliver(ctx context.Context) {
 	for {
 		f, ok := c.queue.pop(ctx)
 		if !ok {
 			return
 		}
-		c.handle(ctx, f)
-		if ctx.Err() != nil {
+		handlerErr := c.handle(ctx, f)
+		if ctx.Err() != nil && handlerErr != nil {
+			// Cut short by the cancellation: not processed, so a resumed
+			// session gets it again. One that returned nil counts.
 			return
 		}
 		if st, ok := c.processed(f); ok && c.cfg.OnProcessed != nil {
 			c.cfg.OnProcessed(st)
 		}
+		if ctx.Err() != nil {
+			return
+		}
 	}
 }
 
-// handle decodes one frame and hands it to OnEvent and the handler.
-func (c *Client) handle(ctx context.Context, f frame) {
+// handle decodes one frame and hands it to OnEvent and the handler; it
+// returns their error (a frame that does not decode has none: it is used up).
+func (c *Client) handle(ctx context.Context, f frame) error {
 	ev, _, err := c.events.Decode(f.data, bind.DecodeOptions{Recover: !c.cfg.Strict})
 	if err != nil {
 		c.report(&FrameError{S: 0, SN: f.sn, Raw: f.data, Err: err})
-		return
+		return nil
 	}
 	if c.cfg.OnEvent != nil {
 		if err := c.cfg.OnEvent(ctx, ev); err != nil {
 			c.report(&HandlerError{Event: ev.EventName(), SN: f.sn, Err: err})
-			return
+			return err
 		}
 	}
 	if err := c.events.Dispatch(ctx, ev); err != nil {
 		c.report(&HandlerError{Event: ev.EventName(), SN: f.sn, Err: err})
+		return err
 	}
+	return nil
 }
 
 // processed records that f's handler returned, and returns the state to save.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/gateway"
 	"github.com/eventbind/eventbind/internal/fakegateway"
@@ -674,5 +675,46 @@ func TestBufferBound(t *testing.T) {
 	var gap *gateway.GapError
 	if errs := h.errors(); len(errs) != 1 || !errors.As(errs[0], &gap) || gap.Gap.From != 2 || gap.Gap.To != 2 {
 		t.Errorf("errors %v, want sn 2 given up", errs)
+	}
+}
+
+// TestStateAtCancellation: an event whose handler returns nil as Run is
+// cancelled counts as processed; one whose handler fails with the
+// cancellation does not, so a resumed session gets it again.
+func TestStateAtCancellation(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		result func(ctx context.Context) error
+		want   int64
+	}{
+		{"handler returns nil", func(context.Context) error { return nil }, 2},
+		{"handler fails with the cancellation", func(ctx context.Context) error { return ctx.Err() }, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := fakegateway.New(botToken)
+			defer srv.Close()
+			srv.Session = helloThen("S1", events(1, 2)...)
+			ctx, cancel := context.WithCancel(context.Background())
+			client, err := gateway.New(gateway.Config{
+				Token: botToken, BaseURL: srv.URL, Timings: fast(),
+				OnEvent: func(ctx context.Context, ev bind.Event) error {
+					if f, _ := ev.(*kook.TextMessage).Envelope(); f.SN.Value == 2 {
+						cancel() // the end comes while sn 2 is being handled
+						<-ctx.Done()
+						return c.result(ctx)
+					}
+					return nil
+				},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := client.Run(ctx); !errors.Is(err, context.Canceled) {
+				t.Fatalf("Run: %v", err)
+			}
+			if st := client.State(); st.SN != c.want || st.SessionID != "S1" {
+				t.Errorf("state %+v, want sn %d", st, c.want)
+			}
+		})
 	}
 }
