@@ -21,7 +21,7 @@ const botToken = "bot-token-0123456789"
 // fast are the documented timings scaled down for tests.
 func fast() gateway.Timings {
 	return gateway.Timings{
-		Hello:     400 * time.Millisecond,
+		Hello:     time.Second,
 		Heartbeat: time.Hour, // tests that want PINGs set it
 		Jitter:    time.Millisecond,
 		Pong:      150 * time.Millisecond,
