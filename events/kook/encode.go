@@ -96,7 +96,7 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.Nickname.Value)
 	}
 	if x.IdentifyNum.Set {
-		b = append(append(b, ",\"identify_num\":"...), "\""...)
+		b = append(b, ",\"identify_num\":\""...)
 		b = jsonwire.AppendStringRest(b, x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
@@ -116,7 +116,7 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
 	}
 	if x.MobileVerified.Set {
-		b = append(append(b, ",\"mobile_verifie"...), "d\":"...)
+		b = append(b, ",\"mobile_verified\":"...)
 		b = jsonwire.AppendBool(b, x.MobileVerified.Value)
 	}
 	if x.Roles.Set {
@@ -159,11 +159,11 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.VipAmp.Value)
 	}
 	if x.IsAiReduceNoise.Set {
-		b = append(append(b, ",\"is_ai_reduce_n"...), "oise\":"...)
+		b = append(b, ",\"is_ai_reduce_noise\":"...)
 		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
 	}
 	if x.IsPersonalCardBg.Set {
-		b = append(append(b, ",\"is_personal_ca"...), "rd_bg\":"...)
+		b = append(b, ",\"is_personal_card_bg\":"...)
 		b = jsonwire.AppendBool(b, x.IsPersonalCardBg.Value)
 	}
 	if x.Bot.Set {
@@ -186,7 +186,7 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.DecorationsIDMap.Set {
-		b = append(append(b, ",\"decorations_id"...), "_map\":"...)
+		b = append(b, ",\"decorations_id_map\":"...)
 		if x.DecorationsIDMap.Value.Valid {
 			{
 				// Sorted keys: the same value always encodes the same way.
@@ -309,7 +309,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.Topic)
 	b = append(b, ",\"type\":"...)
 	b = jsonwire.AppendInt(b, int64(x.Type))
-	b = append(append(b, ",\"permission_ove"...), "rwrites\":"...)
+	b = append(b, ",\"permission_overwrites\":"...)
 	b = append(b, '[')
 	for i0 := range x.PermissionOverwrites {
 		if i0 > 0 {
@@ -318,7 +318,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionOverwrites[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(append(b, ",\"permission_use"...), "rs\":"...)
+	b = append(b, ",\"permission_users\":"...)
 	b = append(b, '[')
 	for i0 := range x.PermissionUsers {
 		if i0 > 0 {
@@ -327,14 +327,14 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionUsers[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(append(b, ",\"permission_syn"...), "c\":"...)
+	b = append(b, ",\"permission_sync\":"...)
 	b = jsonwire.AppendIntAs(b, int64(x.PermissionSync), x.wire.PermissionSync)
 	if x.LimitAmount.Set {
 		b = append(b, ",\"limit_amount\":"...)
 		b = jsonwire.AppendInt(b, int64(x.LimitAmount.Value))
 	}
 	if x.VoiceQuality.Set {
-		b = append(append(b, ",\"voice_quality\""...), ":"...)
+		b = append(b, ",\"voice_quality\":"...)
 		b = jsonwire.AppendStringAs(b, x.VoiceQuality.Value, x.wire.VoiceQuality)
 	}
 	if x.ServerURL.Set {
@@ -346,7 +346,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.HasPassword.Value)
 	}
 	if x.SyncGuildRegion.Set {
-		b = append(append(b, ",\"sync_guild_reg"...), "ion\":"...)
+		b = append(b, ",\"sync_guild_region\":"...)
 		b = jsonwire.AppendIntAs(b, int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
 	}
 	if x.Region.Set {
@@ -494,7 +494,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if x.MentionRolePart.Set {
-		b = append(append(b, ",\"mention_role_p"...), "art\":"...)
+		b = append(b, ",\"mention_role_part\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRolePart.Value {
 			if i0 > 0 {
@@ -883,9 +883,9 @@ func (x *Guild) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendIntAs(b, int64(x.EnableOpen), x.wire.EnableOpen)
 	b = append(b, ",\"open_id\":"...)
 	b = jsonwire.AppendIntAs(b, int64(x.OpenID), x.wire.OpenID)
-	b = append(append(b, ",\"default_channe"...), "l_id\":\""...)
+	b = append(b, ",\"default_channel_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.DefaultChannelID)
-	b = append(append(b, ",\"welcome_channe"...), "l_id\":\""...)
+	b = append(b, ",\"welcome_channel_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.WelcomeChannelID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1032,11 +1032,11 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendIntAs(b, int64(x.IsCategory.Value), x.wire.IsCategory)
 	}
 	if x.PermissionSync.Set {
-		b = append(append(b, ",\"permission_syn"...), "c\":"...)
+		b = append(b, ",\"permission_sync\":"...)
 		b = jsonwire.AppendIntAs(b, int64(x.PermissionSync.Value), x.wire.PermissionSync)
 	}
 	if x.PermissionOverwrites.Set {
-		b = append(append(b, ",\"permission_ove"...), "rwrites\":"...)
+		b = append(b, ",\"permission_overwrites\":"...)
 		b = append(b, '[')
 		for i0 := range x.PermissionOverwrites.Value {
 			if i0 > 0 {
@@ -1047,7 +1047,7 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.PermissionUsers.Set {
-		b = append(append(b, ",\"permission_use"...), "rs\":"...)
+		b = append(b, ",\"permission_users\":"...)
 		b = append(b, '[')
 		for i0 := range x.PermissionUsers.Value {
 			if i0 > 0 {
@@ -1058,7 +1058,7 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.VoiceQuality.Set {
-		b = append(append(b, ",\"voice_quality\""...), ":"...)
+		b = append(b, ",\"voice_quality\":"...)
 		b = jsonwire.AppendStringAs(b, x.VoiceQuality.Value, x.wire.VoiceQuality)
 	}
 	if x.ServerURL.Set {
@@ -1066,7 +1066,7 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.ServerURL.Value)
 	}
 	if x.SyncGuildRegion.Set {
-		b = append(append(b, ",\"sync_guild_reg"...), "ion\":"...)
+		b = append(b, ",\"sync_guild_region\":"...)
 		b = jsonwire.AppendIntAs(b, int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
 	}
 	if x.Region.Set {
@@ -1091,7 +1091,7 @@ func (x *LiveStreamUser) AppendJSON(b []byte) []byte {
 	b = append(b, ",\"username\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Username)
 	if x.IdentifyNum.Set {
-		b = append(append(b, ",\"identify_num\":"...), "\""...)
+		b = append(b, ",\"identify_num\":\""...)
 		b = jsonwire.AppendStringRest(b, x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
@@ -1127,7 +1127,7 @@ func (x *LiveStreamUser) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.IsVip.Value)
 	}
 	if x.IsAiReduceNoise.Set {
-		b = append(append(b, ",\"is_ai_reduce_n"...), "oise\":"...)
+		b = append(b, ",\"is_ai_reduce_noise\":"...)
 		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
 	}
 	if x.TagInfo.Set {
@@ -1151,14 +1151,14 @@ func (x LiveStreamUser) MarshalJSON() ([]byte, error) {
 func (x *LiveInfo) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"in_live\":"...)
 	b = jsonwire.AppendBool(b, x.InLive)
-	b = append(append(b, ",\"audience_count"...), "\":"...)
+	b = append(b, ",\"audience_count\":"...)
 	b = jsonwire.AppendInt(b, int64(x.AudienceCount))
 	b = append(b, ",\"live_thumb\":"...)
 	b = jsonwire.AppendStringAs(b, x.LiveThumb, x.wire.LiveThumb)
-	b = append(append(b, ",\"live_start_tim"...), "e\":"...)
+	b = append(b, ",\"live_start_time\":"...)
 	b = jsonwire.AppendInt(b, x.LiveStartTime)
 	if x.AudienceLimit.Set {
-		b = append(append(b, ",\"audience_limit"...), "\":"...)
+		b = append(b, ",\"audience_limit\":"...)
 		b = jsonwire.AppendInt(b, int64(x.AudienceLimit.Value))
 	}
 	if x.Resolution.Set {
@@ -1269,7 +1269,7 @@ func (x ImageEmbed) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *BiliVideoEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "bili-video" {
-		b = append(append(b, "{\"type\":\"bili-vi"...), "deo\""...)
+		b = append(b, "{\"type\":\"bili-video\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1358,7 +1358,7 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -1367,7 +1367,7 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1406,7 +1406,7 @@ func (x AddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_reaction" {
-		b = append(append(b, "{\"type\":\"added_r"...), "eaction\""...)
+		b = append(b, "{\"type\":\"added_reaction\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1466,7 +1466,7 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -1475,7 +1475,7 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1514,7 +1514,7 @@ func (x DeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_reaction" {
-		b = append(append(b, "{\"type\":\"deleted"...), "_reaction\""...)
+		b = append(b, "{\"type\":\"deleted_reaction\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1574,7 +1574,7 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -1583,7 +1583,7 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1622,7 +1622,7 @@ func (x UpdatedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_message" {
-		b = append(append(b, "{\"type\":\"updated"...), "_message\""...)
+		b = append(b, "{\"type\":\"updated_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1661,7 +1661,7 @@ func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendBool(b, x.MentionAll)
 	b = append(b, ",\"mention_here\":"...)
 	b = jsonwire.AppendBool(b, x.MentionHere)
-	b = append(append(b, ",\"mention_roles\""...), ":"...)
+	b = append(b, ",\"mention_roles\":"...)
 	b = append(b, '[')
 	for i0 := range x.MentionRoles {
 		if i0 > 0 {
@@ -1704,7 +1704,7 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -1713,7 +1713,7 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1752,7 +1752,7 @@ func (x DeletedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_message" {
-		b = append(append(b, "{\"type\":\"deleted"...), "_message\""...)
+		b = append(b, "{\"type\":\"deleted_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1808,7 +1808,7 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -1817,7 +1817,7 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1856,7 +1856,7 @@ func (x AddedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_channel" {
-		b = append(append(b, "{\"type\":\"added_c"...), "hannel\""...)
+		b = append(b, "{\"type\":\"added_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1891,7 +1891,7 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -1900,7 +1900,7 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -1939,7 +1939,7 @@ func (x UpdatedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_channel" {
-		b = append(append(b, "{\"type\":\"updated"...), "_channel\""...)
+		b = append(b, "{\"type\":\"updated_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -1974,7 +1974,7 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -1983,7 +1983,7 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2022,7 +2022,7 @@ func (x DeletedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_channel" {
-		b = append(append(b, "{\"type\":\"deleted"...), "_channel\""...)
+		b = append(b, "{\"type\":\"deleted_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2078,7 +2078,7 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2087,7 +2087,7 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2126,7 +2126,7 @@ func (x PinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "pinned_message" {
-		b = append(append(b, "{\"type\":\"pinned_"...), "message\""...)
+		b = append(b, "{\"type\":\"pinned_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2184,7 +2184,7 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2193,7 +2193,7 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2232,7 +2232,7 @@ func (x UnpinnedMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "unpinned_message" {
-		b = append(append(b, "{\"type\":\"unpinne"...), "d_message\""...)
+		b = append(b, "{\"type\":\"unpinned_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2290,7 +2290,7 @@ func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2299,7 +2299,7 @@ func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2338,7 +2338,7 @@ func (x BatchAddedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *BatchAddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_added_channel" {
-		b = append(append(b, "{\"type\":\"batch_a"...), "dded_channel\""...)
+		b = append(b, "{\"type\":\"batch_added_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2380,7 +2380,7 @@ func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2389,7 +2389,7 @@ func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2428,7 +2428,7 @@ func (x BatchUpdatedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *BatchUpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_updated_channel" {
-		b = append(append(b, "{\"type\":\"batch_u"...), "pdated_channel\""...)
+		b = append(b, "{\"type\":\"batch_updated_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2494,7 +2494,7 @@ func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2503,7 +2503,7 @@ func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2542,7 +2542,7 @@ func (x BatchDeletedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *BatchDeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_deleted_channel" {
-		b = append(append(b, "{\"type\":\"batch_d"...), "eleted_channel\""...)
+		b = append(b, "{\"type\":\"batch_deleted_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2584,7 +2584,7 @@ func (x *SortChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2593,7 +2593,7 @@ func (x *SortChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2632,7 +2632,7 @@ func (x SortChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SortChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "sort_channel" {
-		b = append(append(b, "{\"type\":\"sort_ch"...), "annel\""...)
+		b = append(b, "{\"type\":\"sort_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2691,7 +2691,7 @@ func (x *UpdatedServerType) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2700,7 +2700,7 @@ func (x *UpdatedServerType) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2739,7 +2739,7 @@ func (x UpdatedServerType) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedServerTypeExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_server_type" {
-		b = append(append(b, "{\"type\":\"updated"...), "_server_type\""...)
+		b = append(b, "{\"type\":\"updated_server_type\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2774,7 +2774,7 @@ func (x *AddedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2783,7 +2783,7 @@ func (x *AddedEmoji) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2822,7 +2822,7 @@ func (x AddedEmoji) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_emoji" {
-		b = append(append(b, "{\"type\":\"added_e"...), "moji\""...)
+		b = append(b, "{\"type\":\"added_emoji\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2857,7 +2857,7 @@ func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2866,7 +2866,7 @@ func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2905,7 +2905,7 @@ func (x UpdatedEmoji) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_emoji" {
-		b = append(append(b, "{\"type\":\"updated"...), "_emoji\""...)
+		b = append(b, "{\"type\":\"updated_emoji\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -2940,7 +2940,7 @@ func (x *RemovedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -2949,7 +2949,7 @@ func (x *RemovedEmoji) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -2988,7 +2988,7 @@ func (x RemovedEmoji) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *RemovedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "removed_emoji" {
-		b = append(append(b, "{\"type\":\"removed"...), "_emoji\""...)
+		b = append(b, "{\"type\":\"removed_emoji\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3023,7 +3023,7 @@ func (x *DeletedEmoji) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3032,7 +3032,7 @@ func (x *DeletedEmoji) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3071,7 +3071,7 @@ func (x DeletedEmoji) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_emoji" {
-		b = append(append(b, "{\"type\":\"deleted"...), "_emoji\""...)
+		b = append(b, "{\"type\":\"deleted_emoji\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3106,7 +3106,7 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3115,7 +3115,7 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3154,7 +3154,7 @@ func (x UpdatedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
-		b = append(append(b, "{\"type\":\"updated"...), "_guild\""...)
+		b = append(b, "{\"type\":\"updated_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3189,7 +3189,7 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3198,7 +3198,7 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3237,7 +3237,7 @@ func (x UpdatedGuildSelf) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildSelfExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
-		b = append(append(b, "{\"type\":\"updated"...), "_guild\""...)
+		b = append(b, "{\"type\":\"updated_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3289,7 +3289,7 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3298,7 +3298,7 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3337,7 +3337,7 @@ func (x DeletedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_guild" {
-		b = append(append(b, "{\"type\":\"deleted"...), "_guild\""...)
+		b = append(b, "{\"type\":\"deleted_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3372,7 +3372,7 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3381,7 +3381,7 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3420,7 +3420,7 @@ func (x AddedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_block_list" {
-		b = append(append(b, "{\"type\":\"added_b"...), "lock_list\""...)
+		b = append(b, "{\"type\":\"added_block_list\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3481,7 +3481,7 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3490,7 +3490,7 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3529,7 +3529,7 @@ func (x DeletedBlockList) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_block_list" {
-		b = append(append(b, "{\"type\":\"deleted"...), "_block_list\""...)
+		b = append(b, "{\"type\":\"deleted_block_list\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3588,7 +3588,7 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3597,7 +3597,7 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3636,7 +3636,7 @@ func (x JoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_guild" {
-		b = append(append(b, "{\"type\":\"joined_"...), "guild\""...)
+		b = append(b, "{\"type\":\"joined_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3688,7 +3688,7 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3697,7 +3697,7 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3736,7 +3736,7 @@ func (x ExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_guild" {
-		b = append(append(b, "{\"type\":\"exited_"...), "guild\""...)
+		b = append(b, "{\"type\":\"exited_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3788,7 +3788,7 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3797,7 +3797,7 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3836,7 +3836,7 @@ func (x UpdatedGuildMember) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild_member" {
-		b = append(append(b, "{\"type\":\"updated"...), "_guild_member\""...)
+		b = append(b, "{\"type\":\"updated_guild_member\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3888,7 +3888,7 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -3897,7 +3897,7 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -3936,7 +3936,7 @@ func (x GuildMemberOnline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_online" {
-		b = append(append(b, "{\"type\":\"guild_m"...), "ember_online\""...)
+		b = append(b, "{\"type\":\"guild_member_online\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -3997,7 +3997,7 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -4006,7 +4006,7 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -4045,7 +4045,7 @@ func (x GuildMemberOffline) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_offline" {
-		b = append(append(b, "{\"type\":\"guild_m"...), "ember_offline\""...)
+		b = append(b, "{\"type\":\"guild_member_offline\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -4106,7 +4106,7 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -4115,7 +4115,7 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -4154,7 +4154,7 @@ func (x JoinedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_channel" {
-		b = append(append(b, "{\"type\":\"joined_"...), "channel\""...)
+		b = append(b, "{\"type\":\"joined_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -4208,7 +4208,7 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -4217,7 +4217,7 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -4256,7 +4256,7 @@ func (x ExitedChannel) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_channel" {
-		b = append(append(b, "{\"type\":\"exited_"...), "channel\""...)
+		b = append(b, "{\"type\":\"exited_channel\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -4310,7 +4310,7 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -4319,7 +4319,7 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -4364,7 +4364,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -4383,7 +4383,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -4462,11 +4462,11 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -4505,7 +4505,7 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -4514,7 +4514,7 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -4563,7 +4563,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -4582,7 +4582,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -4657,11 +4657,11 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -4700,7 +4700,7 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -4709,7 +4709,7 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -4754,7 +4754,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -4773,7 +4773,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -4852,11 +4852,11 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -4895,7 +4895,7 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -4904,7 +4904,7 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -4949,7 +4949,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -4968,7 +4968,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -5047,11 +5047,11 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -5090,7 +5090,7 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -5099,7 +5099,7 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -5144,7 +5144,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -5163,7 +5163,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -5242,11 +5242,11 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -5285,7 +5285,7 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -5294,7 +5294,7 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -5339,7 +5339,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -5358,7 +5358,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -5437,11 +5437,11 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -5480,7 +5480,7 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -5489,7 +5489,7 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -5534,7 +5534,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -5553,7 +5553,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -5632,11 +5632,11 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -5675,7 +5675,7 @@ func (x *ItemMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -5684,7 +5684,7 @@ func (x *ItemMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -5729,7 +5729,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(append(b, ",\"channel_name\":"...), "\""...)
+		b = append(b, ",\"channel_name\":\""...)
 		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
 	}
 	if x.Mention.Set {
@@ -5748,7 +5748,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendBool(b, x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\""...), ":"...)
+		b = append(b, ",\"mention_roles\":"...)
 		b = append(b, '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
@@ -5827,11 +5827,11 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(append(b, ",\"last_msg_conte"...), "nt\":\""...)
+		b = append(b, ",\"last_msg_content\":\""...)
 		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(append(b, ",\"send_msg_devic"...), "e\":"...)
+		b = append(b, ",\"send_msg_device\":"...)
 		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
@@ -5870,7 +5870,7 @@ func (x *EmbedsAppend) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -5879,7 +5879,7 @@ func (x *EmbedsAppend) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -5918,7 +5918,7 @@ func (x EmbedsAppend) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *EmbedsAppendExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "embeds_append" {
-		b = append(append(b, "{\"type\":\"embeds_"...), "append\""...)
+		b = append(b, "{\"type\":\"embeds_append\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -5987,7 +5987,7 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -5996,7 +5996,7 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6035,7 +6035,7 @@ func (x UpdatedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_private_message" {
-		b = append(append(append(b, "{\"type\":\"updated"...), "_private_message"...), "\""...)
+		b = append(b, "{\"type\":\"updated_private_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6095,7 +6095,7 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6104,7 +6104,7 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6143,7 +6143,7 @@ func (x DeletedPrivateMessage) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_private_message" {
-		b = append(append(append(b, "{\"type\":\"deleted"...), "_private_message"...), "\""...)
+		b = append(b, "{\"type\":\"deleted_private_message\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6201,7 +6201,7 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6210,7 +6210,7 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6249,7 +6249,7 @@ func (x PrivateAddedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_added_reaction" {
-		b = append(append(b, "{\"type\":\"private"...), "_added_reaction\""...)
+		b = append(b, "{\"type\":\"private_added_reaction\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6305,7 +6305,7 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6314,7 +6314,7 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6353,7 +6353,7 @@ func (x PrivateDeletedReaction) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_deleted_reaction" {
-		b = append(append(append(b, "{\"type\":\"private"...), "_deleted_reactio"...), "n\""...)
+		b = append(b, "{\"type\":\"private_deleted_reaction\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6409,7 +6409,7 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6418,7 +6418,7 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6457,7 +6457,7 @@ func (x AddedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_role" {
-		b = append(append(b, "{\"type\":\"added_r"...), "ole\""...)
+		b = append(b, "{\"type\":\"added_role\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6492,7 +6492,7 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6501,7 +6501,7 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6540,7 +6540,7 @@ func (x DeletedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_role" {
-		b = append(append(b, "{\"type\":\"deleted"...), "_role\""...)
+		b = append(b, "{\"type\":\"deleted_role\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6575,7 +6575,7 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6584,7 +6584,7 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6623,7 +6623,7 @@ func (x UpdatedRole) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_role" {
-		b = append(append(b, "{\"type\":\"updated"...), "_role\""...)
+		b = append(b, "{\"type\":\"updated_role\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6658,7 +6658,7 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6667,7 +6667,7 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6706,7 +6706,7 @@ func (x UserUpdated) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "user_updated" {
-		b = append(append(b, "{\"type\":\"user_up"...), "dated\""...)
+		b = append(b, "{\"type\":\"user_updated\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6760,7 +6760,7 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6769,7 +6769,7 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6808,7 +6808,7 @@ func (x SelfJoinedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_joined_guild" {
-		b = append(append(b, "{\"type\":\"self_jo"...), "ined_guild\""...)
+		b = append(b, "{\"type\":\"self_joined_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6862,7 +6862,7 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6871,7 +6871,7 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -6910,7 +6910,7 @@ func (x SelfExitedGuild) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_exited_guild" {
-		b = append(append(b, "{\"type\":\"self_ex"...), "ited_guild\""...)
+		b = append(b, "{\"type\":\"self_exited_guild\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -6960,7 +6960,7 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -6969,7 +6969,7 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -7008,7 +7008,7 @@ func (x MessageBtnClick) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "message_btn_click" {
-		b = append(append(b, "{\"type\":\"message"...), "_btn_click\""...)
+		b = append(b, "{\"type\":\"message_btn_click\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -7076,7 +7076,7 @@ func (x *AddGuildMute) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -7085,7 +7085,7 @@ func (x *AddGuildMute) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -7124,7 +7124,7 @@ func (x AddGuildMute) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddGuildMuteExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "add_guild_mute" {
-		b = append(append(b, "{\"type\":\"add_gui"...), "ld_mute\""...)
+		b = append(b, "{\"type\":\"add_guild_mute\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -7159,7 +7159,7 @@ func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -7168,7 +7168,7 @@ func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -7207,7 +7207,7 @@ func (x DeleteGuildMute) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeleteGuildMuteExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "delete_guild_mute" {
-		b = append(append(b, "{\"type\":\"delete_"...), "guild_mute\""...)
+		b = append(b, "{\"type\":\"delete_guild_mute\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -7242,7 +7242,7 @@ func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
 	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
 	b = append(b, ",\"msg_id\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(append(b, ",\"msg_timestamp\""...), ":"...)
+	b = append(b, ",\"msg_timestamp\":"...)
 	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
 	b = append(b, ",\"nonce\":\""...)
 	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
@@ -7251,7 +7251,7 @@ func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
 	}
 	if x.EventData.VerifyToken.Set {
-		b = append(append(b, ",\"verify_token\":"...), "\""...)
+		b = append(b, ",\"verify_token\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
 	}
 	b = append(b, ",\"extra\":"...)
@@ -7290,7 +7290,7 @@ func (x LiveStatusChanged) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveStatusChangedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "live_status_changed" {
-		b = append(append(b, "{\"type\":\"live_st"...), "atus_changed\""...)
+		b = append(b, "{\"type\":\"live_status_changed\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)

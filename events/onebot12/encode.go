@@ -30,7 +30,7 @@ func (x *Version) AppendJSON(b []byte) []byte {
 	b = jsonwire.AppendStringRest(b, x.Impl)
 	b = append(b, ",\"version\":\""...)
 	b = jsonwire.AppendStringRest(b, x.Version)
-	b = append(append(b, ",\"onebot_version"...), "\":\""...)
+	b = append(b, ",\"onebot_version\":\""...)
 	b = jsonwire.AppendStringRest(b, x.OneBotVersion)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -156,7 +156,7 @@ func (x MentionSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention" {
-		b = append(append(b, "{\"type\":\"mention"...), "\""...)
+		b = append(b, "{\"type\":\"mention\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -197,7 +197,7 @@ func (x MentionAllSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention_all" {
-		b = append(append(b, "{\"type\":\"mention"...), "_all\""...)
+		b = append(b, "{\"type\":\"mention_all\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -455,7 +455,7 @@ func (x LocationSegmentData) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "location" {
-		b = append(append(b, "{\"type\":\"locatio"...), "n\""...)
+		b = append(b, "{\"type\":\"location\""...)
 	} else {
 		b = append(b, "{\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.Type)
@@ -534,13 +534,13 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
 	if x.BotEventBase.Type == "message" {
-		b = append(append(b, ",\"type\":\"message"...), "\""...)
+		b = append(b, ",\"type\":\"message\""...)
 	} else {
 		b = append(b, ",\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "private" {
-		b = append(append(b, ",\"detail_type\":\""...), "private\""...)
+		b = append(b, ",\"detail_type\":\"private\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -606,13 +606,13 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
 	if x.BotEventBase.Type == "message" {
-		b = append(append(b, ",\"type\":\"message"...), "\""...)
+		b = append(b, ",\"type\":\"message\""...)
 	} else {
 		b = append(b, ",\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group" {
-		b = append(append(b, ",\"detail_type\":\""...), "group\""...)
+		b = append(b, ",\"detail_type\":\"group\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -680,13 +680,13 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 	b = append(b, ",\"time\":"...)
 	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
 	if x.BotEventBase.Type == "message" {
-		b = append(append(b, ",\"type\":\"message"...), "\""...)
+		b = append(b, ",\"type\":\"message\""...)
 	} else {
 		b = append(b, ",\"type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel" {
-		b = append(append(b, ",\"detail_type\":\""...), "channel\""...)
+		b = append(b, ",\"detail_type\":\"channel\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -760,7 +760,7 @@ func (x *MetaConnect) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
 	}
 	if x.EventBase.DetailType == "connect" {
-		b = append(append(b, ",\"detail_type\":\""...), "connect\""...)
+		b = append(b, ",\"detail_type\":\"connect\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
@@ -813,7 +813,7 @@ func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
 	}
 	if x.EventBase.DetailType == "heartbeat" {
-		b = append(append(b, ",\"detail_type\":\""...), "heartbeat\""...)
+		b = append(b, ",\"detail_type\":\"heartbeat\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
@@ -866,7 +866,7 @@ func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
 	}
 	if x.EventBase.DetailType == "status_update" {
-		b = append(append(b, ",\"detail_type\":\""...), "status_update\""...)
+		b = append(b, ",\"detail_type\":\"status_update\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
@@ -921,7 +921,7 @@ func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "friend_increase" {
-		b = append(append(b, ",\"detail_type\":\""...), "friend_increase\""...)
+		b = append(b, ",\"detail_type\":\"friend_increase\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -976,7 +976,7 @@ func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "friend_decrease" {
-		b = append(append(b, ",\"detail_type\":\""...), "friend_decrease\""...)
+		b = append(b, ",\"detail_type\":\"friend_decrease\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1031,7 +1031,7 @@ func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "private_message_delete" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "private_message_"...), "delete\""...)
+		b = append(b, ",\"detail_type\":\"private_message_delete\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1088,7 +1088,7 @@ func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group_member_increase" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "group_member_inc"...), "rease\""...)
+		b = append(b, ",\"detail_type\":\"group_member_increase\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1147,7 +1147,7 @@ func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group_member_decrease" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "group_member_dec"...), "rease\""...)
+		b = append(b, ",\"detail_type\":\"group_member_decrease\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1206,7 +1206,7 @@ func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "group_message_delete" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "group_message_de"...), "lete\""...)
+		b = append(b, ",\"detail_type\":\"group_message_delete\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1267,7 +1267,7 @@ func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "guild_member_increase" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "guild_member_inc"...), "rease\""...)
+		b = append(b, ",\"detail_type\":\"guild_member_increase\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1326,7 +1326,7 @@ func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "guild_member_decrease" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "guild_member_dec"...), "rease\""...)
+		b = append(b, ",\"detail_type\":\"guild_member_decrease\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1385,7 +1385,7 @@ func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_member_increase" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "channel_member_i"...), "ncrease\""...)
+		b = append(b, ",\"detail_type\":\"channel_member_increase\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1446,7 +1446,7 @@ func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_member_decrease" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "channel_member_d"...), "ecrease\""...)
+		b = append(b, ",\"detail_type\":\"channel_member_decrease\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1507,7 +1507,7 @@ func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_message_delete" {
-		b = append(append(append(b, ",\"detail_type\":\""...), "channel_message_"...), "delete\""...)
+		b = append(b, ",\"detail_type\":\"channel_message_delete\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1570,7 +1570,7 @@ func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_create" {
-		b = append(append(b, ",\"detail_type\":\""...), "channel_create\""...)
+		b = append(b, ",\"detail_type\":\"channel_create\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
@@ -1629,7 +1629,7 @@ func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
 	}
 	if x.BotEventBase.DetailType == "channel_delete" {
-		b = append(append(b, ",\"detail_type\":\""...), "channel_delete\""...)
+		b = append(b, ",\"detail_type\":\"channel_delete\""...)
 	} else {
 		b = append(b, ",\"detail_type\":\""...)
 		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
