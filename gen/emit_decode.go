@@ -28,7 +28,7 @@ func emitDecode(m *Model) *jen.File {
 		switch {
 		case o.IsBase:
 			f.Add(emitBaseDecode(o, m.UnknownChecked))
-		case o == m.Frameobj():
+		case o == m.FrameObject():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitObjectDecode(m, o, "decodePayload", ""))
 		default:
@@ -70,14 +70,6 @@ func emitUnknownDecode(m *Model) jen.Code {
 		b.Id("x").Dot("Payload").Op("=").Id("d").Dot("Since").Call(jen.Id("mark"))
 		b.Return(jen.Nil())
 	}).Line()
-}
-
-// Frameobj returns the frame's object, or nil.
-func (m *Model) Frameobj() *Object {
-	if m.Frame == nil {
-		return nil
-	}
-	return m.Frame.Object
 }
 
 func decoderParam() jen.Code { return jen.Id("d").Op("*").Qual(wirePath, "Decoder") }

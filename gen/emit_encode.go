@@ -19,7 +19,7 @@ func emitEncode(m *Model) *jen.File {
 		case o.IsBase:
 			// Each embedding object writes its base's members itself, so
 			// that it can use what its discriminators fix.
-		case o == m.Frameobj():
+		case o == m.FrameObject():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitAppendObject(m, o, "appendPayload"))
 			f.Add(emitEventAppend(m, o.GoName, jen.Id("b").Op("=").Id("x").Dot("appendPayload").Call(jen.Id("b"))))

@@ -508,6 +508,14 @@ type DispatchNode struct {
 
 // WhereLevel returns the where level that holds ev, as a case or as its
 // default, or nil when ev is no variant.
+// FrameObject returns the frame's object, or nil without a frame.
+func (m *Model) FrameObject() *Object {
+	if m.Frame == nil {
+		return nil
+	}
+	return m.Frame.Object
+}
+
 // CommonBase is the base object every family embeds, when they all embed
 // the same one (KOOK's EventData); nil otherwise. Events then offer it
 // through Event.Base.

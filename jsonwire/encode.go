@@ -26,8 +26,10 @@ func Comma(b []byte) []byte {
 	return b
 }
 
-// AppendKey appends Comma, then the quoted key and ':'.
-func AppendKey(b []byte, key string) []byte {
+// appendKey appends Comma, then the quoted key and ':': a key known only at
+// run time (an unknown member's). Generated encoders know theirs:
+// AppendQuotedKey.
+func appendKey(b []byte, key string) []byte {
 	b = Comma(b)
 	b = AppendString(b, key)
 	return append(b, ':')

@@ -169,11 +169,11 @@ func TestCommaAndKey(t *testing.T) {
 
 	// An object built the way generated code builds one.
 	b := []byte{'{'}
-	b = AppendKey(b, "type")
+	b = appendKey(b, "type")
 	b = AppendInt(b, 255)
-	b = AppendKey(b, "extra")
+	b = appendKey(b, "extra")
 	b = append(b, '{')
-	b = AppendKey(b, `we"ird`)
+	b = appendKey(b, `we"ird`)
 	b = append(b, '[')
 	b = Comma(b)
 	b = AppendFloat(b, 1.5)
@@ -193,13 +193,13 @@ func TestEncodeAllocs(t *testing.T) {
 	n := testing.AllocsPerRun(100, func() {
 		b := buf[:0]
 		b = append(b, '{')
-		b = AppendKey(b, "a")
+		b = appendKey(b, "a")
 		b = AppendString(b, "héllo\n\"")
-		b = AppendKey(b, "b")
+		b = appendKey(b, "b")
 		b = AppendFloat(b, 1.25e-9)
-		b = AppendKey(b, "c")
+		b = appendKey(b, "c")
 		b = AppendInt(b, -7)
-		b = AppendKey(b, "d")
+		b = appendKey(b, "d")
 		b = AppendBool(b, true)
 		_ = append(b, '}')
 	})

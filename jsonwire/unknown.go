@@ -17,7 +17,7 @@ type Unknown []Field
 // that it works right after '{' as well as after other members.
 func (u Unknown) AppendTo(b []byte) []byte {
 	for _, f := range u {
-		b = AppendKey(b, f.Key)
+		b = appendKey(b, f.Key)
 		b = AppendRaw(b, f.Value)
 	}
 	return b

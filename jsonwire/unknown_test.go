@@ -51,14 +51,14 @@ func TestUnknownFieldRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = AppendKey(out, "known")
+			out = appendKey(out, "known")
 			out = AppendInt(out, int64(v))
 		case "known2":
 			v, err := d.Bool()
 			if err != nil {
 				t.Fatal(err)
 			}
-			out = AppendKey(out, "known2")
+			out = appendKey(out, "known2")
 			out = AppendBool(out, v)
 		default:
 			if err := d.UnknownField(&u, k); err != nil {
