@@ -434,26 +434,17 @@ func (d *Decoder) readStringSlow(start, i int) (string, error) {
 	}
 }
 
-// unescape decodes the escape sequence whose backslash is at data[i],
-// appends its text to buf and returns the offset after it.
+// unescape decodes the \u escape sequence (or reports the bad escape) whose
+// backslash is at data[i], appends its text to buf and returns the offset
+// after it.
 func (d *Decoder) unescape(i int, buf []byte) (int, []byte, error) {
 	data := d.data
 	if i+1 >= len(data) {
 		return i, buf, d.eof()
 	}
-	switch c := data[i+1]; c {
-	case '"', '\\', '/':
-		return i + 2, append(buf, c), nil
-	case 'b':
-		return i + 2, append(buf, '\b'), nil
-	case 'f':
-		return i + 2, append(buf, '\f'), nil
-	case 'n':
-		return i + 2, append(buf, '\n'), nil
-	case 'r':
-		return i + 2, append(buf, '\r'), nil
-	case 't':
-		return i + 2, append(buf, '\t'), nil
+	// The one-byte escapes never get here: the caller takes them from
+	// simpleEscapes.
+	switch data[i+1] {
 	case 'u':
 		r, err := d.hex4(i + 2)
 		if err != nil {
