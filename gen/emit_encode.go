@@ -46,6 +46,15 @@ func emitEncode(m *Model) *jen.File {
 	return f
 }
 
+// emitMarshal emits MarshalJSON on the value, while AppendJSON takes the
+// pointer. The receivers differ on purpose: with a pointer receiver,
+// json.Marshal of a struct value (an event held in a user's struct, not a
+// pointer) would not find the method and would marshal the fields by
+// reflection, losing the unknown members and the wire forms, silently
+// (TestMarshalByValue). AppendJSON on the value would copy the whole struct
+// on every call.
+//
+//	func (x TextMessage) MarshalJSON() ([]byte, error) { return x.AppendJSON(nil), nil }
 func emitMarshal(goName string) jen.Code {
 	g := jen.Comment("MarshalJSON implements json.Marshaler.").Line()
 	g.Func().Params(jen.Id("x").Id(goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
