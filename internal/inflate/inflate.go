@@ -10,6 +10,18 @@ import (
 	"strconv"
 )
 
+// IsZlib reports whether b starts with a zlib header (RFC 1950): compression
+// method 8 (deflate), a window of at most 32 KiB, and the header checksum.
+// No JSON object or array starts that way: '{', '[' and the whitespace
+// bytes all have another low nibble.
+func IsZlib(b []byte) bool {
+	if len(b) < 2 {
+		return false
+	}
+	cmf, flg := b[0], b[1]
+	return cmf&0x0f == 8 && cmf>>4 <= 7 && (uint16(cmf)<<8|uint16(flg))%31 == 0
+}
+
 // TooLargeError is the error of a stream that inflates to more than Limit bytes.
 type TooLargeError struct{ Limit int64 }
 

@@ -256,7 +256,7 @@ func (c *Client) ping(ctx context.Context, conn *websocket.Conn) error {
 // unpack inflates a compressed message (compress=1 sends zlib in binary
 // messages); anything else is taken as it came.
 func (c *Client) unpack(m message) ([]byte, error) {
-	if m.typ != websocket.MessageBinary || !isZlib(m.data) {
+	if m.typ != websocket.MessageBinary || !inflate.IsZlib(m.data) {
 		return m.data, nil
 	}
 	out, err := inflate.Zlib(m.data, c.cfg.MaxInflated)
@@ -264,15 +264,6 @@ func (c *Client) unpack(m message) ([]byte, error) {
 		return nil, fmt.Errorf("zlib: %w", err)
 	}
 	return out, nil
-}
-
-// isZlib reports whether b starts with a zlib header (RFC 1950).
-func isZlib(b []byte) bool {
-	if len(b) < 2 {
-		return false
-	}
-	cmf, flg := b[0], b[1]
-	return cmf&0x0f == 8 && cmf>>4 <= 7 && (uint16(cmf)<<8|uint16(flg))%31 == 0
 }
 
 // peek reads a frame's s and, for an event frame, its sn, without decoding

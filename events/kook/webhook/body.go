@@ -17,18 +17,6 @@ import (
 
 // The steps of the body pipeline, each on its own: (*Receiver).Open chains them.
 
-// isZlib reports whether b starts with a zlib header (RFC 1950): compression
-// method 8 (deflate), a window of at most 32 KiB, and the header checksum.
-// No JSON object or array starts that way: '{', '[' and the whitespace
-// bytes all have another low nibble.
-func isZlib(b []byte) bool {
-	if len(b) < 2 {
-		return false
-	}
-	cmf, flg := b[0], b[1]
-	return cmf&0x0f == 8 && cmf>>4 <= 7 && (uint16(cmf)<<8|uint16(flg))%31 == 0
-}
-
 // inflate decompresses a zlib stream of at most limit bytes (see
 // inflate.Zlib): a larger one is a 413, a broken one a 400.
 func inflate(b []byte, limit int64) ([]byte, *Error) {

@@ -2,38 +2,8 @@ package webhook
 
 import (
 	"bytes"
-	"compress/zlib"
 	"testing"
 )
-
-// TestIsZlib: zlib streams at every level are recognised, and no JSON object
-// (whatever follows its first byte) is taken for one.
-func TestIsZlib(t *testing.T) {
-	for level := zlib.HuffmanOnly; level <= zlib.BestCompression; level++ {
-		var buf bytes.Buffer
-		zw, err := zlib.NewWriterLevel(&buf, level)
-		if err != nil {
-			t.Fatal(err)
-		}
-		zw.Write([]byte(`{"s":0}`))
-		zw.Close()
-		if !isZlib(buf.Bytes()) {
-			t.Errorf("level %d: header % x not recognised", level, buf.Bytes()[:2])
-		}
-	}
-	for _, first := range []byte("{ \t\r\n") {
-		for second := 0; second < 256; second++ {
-			if isZlib([]byte{first, byte(second)}) {
-				t.Errorf("%q %q taken for zlib", first, byte(second))
-			}
-		}
-	}
-	for _, b := range [][]byte{nil, {0x78}, {0x78, 0x00}} {
-		if isZlib(b) {
-			t.Errorf("% x taken for zlib", b)
-		}
-	}
-}
 
 func TestUnpad(t *testing.T) {
 	block := func(tail ...byte) []byte {

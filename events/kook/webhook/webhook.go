@@ -64,6 +64,7 @@ import (
 
 	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
+	zinflate "github.com/eventbind/eventbind/internal/inflate"
 	"github.com/eventbind/eventbind/jsonwire"
 )
 
@@ -441,7 +442,7 @@ func (r *Receiver) open(body []byte) (*Message, *Error) {
 		return nil, refuse(http.StatusRequestEntityTooLarge, "body", "larger than "+strconv.FormatInt(r.maxBody, 10)+" bytes")
 	}
 	var msg Message
-	if isZlib(body) {
+	if zinflate.IsZlib(body) {
 		plain, err := inflate(body, r.maxInflated)
 		if err != nil {
 			return nil, err
