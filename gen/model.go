@@ -2,7 +2,8 @@ package gen
 
 import (
 	"slices"
-	"strings"
+
+	"github.com/eventbind/eventbind/jsonwire"
 )
 
 // The model is the checked, resolved form of a schema. Every element already
@@ -45,14 +46,10 @@ type Extensions struct {
 	Doc         Doc
 }
 
-// Match reports whether key is an extension by this rule, as
-// jsonwire.IsExtension does in generated code (the schema's example, drift).
+// Match reports whether key is an extension by this rule: the check that
+// generated code makes (the schema's example, drift).
 func (x *Extensions) Match(key string) bool {
-	i := 0
-	for i < len(key) && strings.IndexByte(x.PrefixChars, key[i]) >= 0 {
-		i++
-	}
-	return i > 0 && i+1 < len(key) && key[i] == x.Separator
+	return jsonwire.IsExtension(key, x.PrefixChars, x.Separator)
 }
 
 // Handling names what an event type gets in the generated Handler and Mux.
