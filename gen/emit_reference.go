@@ -104,7 +104,7 @@ func (r *refWriter) events() {
 	r.p("| event | Go type | handler | family | documents |")
 	r.p("| --- | --- | --- | --- | --- |")
 	for _, ev := range m.Events {
-		r.p("| [`%s`](#%s) | `%s` | `%s` | %s | %s |", ev.Name, anchor(ev.GoName), ev.GoName, ev.HandlerMethod(), ev.Family.Name, docs(ev.Doc.Docs))
+		r.p("| [`%s`](#%s) | `%s` | `%s` | %s | %s |", ev.Name, anchor(ev.GoName), ev.GoName, ev.Handling.Method, ev.Family.Name, docs(ev.Doc.Docs))
 	}
 	r.p("")
 	for _, ev := range m.Events {
@@ -146,7 +146,7 @@ func (r *refWriter) event(ev *Event) {
 	r.p("| | |")
 	r.p("| --- | --- |")
 	r.p("| Go type | `%s.%s` |", r.m.Package, ev.GoName)
-	r.p("| handler | `Handler.%s`, `Mux.%s` |", ev.HandlerMethod(), ev.MuxMethod())
+	r.p("| handler | `Handler.%s`, `Mux.%s` |", ev.Handling.Method, ev.Handling.Mux)
 	var keys []string
 	for i, k := range ev.Family.Keys {
 		keys = append(keys, "`"+strings.Join(k.Field.Path, ".")+"` = `"+keyText(ev.Keys[i], k.Field.IsString)+"`")

@@ -469,12 +469,6 @@ type Event struct {
 	group *DispatchNode // the where level it is a variant on, if any
 }
 
-// HandlerMethod is the event's Handler method ("OnAddedReaction").
-func (e *Event) HandlerMethod() string { return e.Handling.Method }
-
-// MuxMethod is the Mux method that registers a func for the event
-// ("HandleAddedReaction").
-func (e *Event) MuxMethod() string { return e.Handling.Mux }
 
 // Where is the member and value that scope a variant of an event.
 type Where struct {

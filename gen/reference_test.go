@@ -30,7 +30,7 @@ func TestReference(t *testing.T) {
 		for _, want := range []string{
 			`<a id="` + anchor(ev.GoName) + `"></a>`,
 			"| Go type | `" + m.Package + "." + ev.GoName + "` |",
-			"`Handler." + ev.HandlerMethod() + "`, `Mux." + ev.MuxMethod() + "`",
+			"`Handler." + ev.Handling.Method + "`, `Mux." + ev.Handling.Mux + "`",
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("event %s: the page lacks %q", ev.Name, want)
