@@ -202,14 +202,13 @@ func (c *Client) lifecycle(ctx context.Context) error {
 // fetchURL gets a gateway URL, waiting Backoff·2^(n-1) (at most MaxWait)
 // before the n-th attempt since the last HELLO, or what a 429 asks for.
 func (c *Client) fetchURL(ctx context.Context, fetches *int) (string, error) {
-	var rateWait time.Duration
+	var delay time.Duration // before the next attempt: the backoff, or what a 429 asks for
+	if *fetches > 0 {
+		delay = c.backoff(*fetches)
+	}
 	for {
-		if *fetches > 0 {
-			d := rateWait
-			if d == 0 {
-				d = c.backoff(*fetches)
-			}
-			if err := c.wait(ctx, d, nil); err != nil {
+		if delay > 0 {
+			if err := c.wait(ctx, delay, nil); err != nil {
 				return "", err
 			}
 		}
@@ -223,24 +222,18 @@ func (c *Client) fetchURL(ctx context.Context, fetches *int) (string, error) {
 			return "", ctx.Err()
 		}
 		err = c.red.err(err)
+		delay = c.backoff(*fetches)
 		var api *apiError
 		if errors.As(err, &api) {
 			if api.fatal {
 				return "", err
 			}
-			rateWait = api.wait
-		} else {
-			rateWait = 0
+			if api.wait > 0 {
+				delay = api.wait
+			}
 		}
-		c.change(Change{Kind: Waiting, Err: err, Delay: c.nextDelay(rateWait, *fetches)})
+		c.change(Change{Kind: Waiting, Err: err, Delay: delay})
 	}
-}
-
-func (c *Client) nextDelay(rateWait time.Duration, fetches int) time.Duration {
-	if rateWait > 0 {
-		return rateWait
-	}
-	return c.backoff(fetches)
 }
 
 // backoff is the wait before the n-th fetch (n ≥ 1): 2, 4, 8, ... MaxWait.
