@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"math"
 	"strconv"
 )
 
@@ -41,7 +42,8 @@ func (e *TrailingError) Error() string {
 // then into a buffer of exactly that size. A broken stream's error is
 // compress/zlib's or compress/flate's.
 func Zlib(b []byte, limit int64) ([]byte, error) {
-	src := bytes.NewReader(b) // an io.ByteReader: flate reads no further than the stream
+	limit = min(limit, math.MaxInt64-1) // it reads limit+1 bytes to see a larger stream
+	src := bytes.NewReader(b)           // an io.ByteReader: flate reads no further than the stream
 	zr, err := zlib.NewReader(src)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package inflate
 import (
 	"bytes"
 	"compress/zlib"
+	"math"
 	"testing"
 )
 
@@ -32,5 +33,18 @@ func TestIsZlib(t *testing.T) {
 		if IsZlib(b) {
 			t.Errorf("% x taken for zlib", b)
 		}
+	}
+}
+
+// TestNoLimit: a limit of math.MaxInt64 (no limit) inflates the stream,
+// rather than overflowing limit+1 and reading nothing.
+func TestNoLimit(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zlib.NewWriter(&buf)
+	zw.Write([]byte(`{"s":0}`))
+	zw.Close()
+	out, err := Zlib(buf.Bytes(), math.MaxInt64)
+	if err != nil || string(out) != `{"s":0}` {
+		t.Fatalf("Zlib = %q, %v", out, err)
 	}
 }
