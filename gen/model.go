@@ -469,7 +469,6 @@ type Event struct {
 	group *DispatchNode // the where level it is a variant on, if any
 }
 
-
 // Where is the member and value that scope a variant of an event.
 type Where struct {
 	Key   *KeyField // the member's path below the payload and its type
