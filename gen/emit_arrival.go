@@ -247,6 +247,7 @@ func emitDecodeArriving(m *Model, a *arrival) jen.Code {
 						}
 						cb.Id("h").Dot("seen").Op("|=").Lit(1).Op("<<").Lit(h.bit)
 						decodeMember(cb, jen.Id("h"), h.Field, func(jen.Code) jen.Code { return giveUp })
+						cb.If(jen.Err().Op("!=").Nil()).Block(giveUp)
 					})
 				}
 				if len(a.heads) > 0 {

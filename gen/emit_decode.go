@@ -445,11 +445,27 @@ func joinPath(root string, p []string) string {
 }
 
 // emitObjectDecode emits the method that decodes an object member by member:
-// a switch on the key, required members checked at the end, everything else
-// kept in UnknownFields. An embedded base decodes its own members
-// (decodeMember). A non-empty payload names the frame's payload member: the
-// frame's decode then picks the event there, decodes it and returns it (nil
-// when the payload member never came).
+// a switch on the key whose cases leave any error in err, checked once after
+// it; required members checked at the end, everything else kept in
+// UnknownFields. An embedded base decodes its own members (decodeMember). A
+// non-empty payload names the frame's payload member: the frame's decode then
+// picks the event there, decodes it and returns it (nil when the payload
+// member never came).
+//
+//	for {
+//		key, more, err := d.NextKey()
+//		...
+//		switch key {
+//		case "msg_id":
+//			seen |= 1 << 0
+//			x.MsgID, err = d.String()
+//		default:
+//			err = d.UnknownField(&x.UnknownFields, key)
+//		}
+//		if err != nil {
+//			return err
+//		}
+//	}
 func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Code {
 	ret := returnErr
 	results := []jen.Code{jen.Error()}
@@ -492,6 +508,9 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 		if o.Base != nil && !rest {
 			b.Var().Id("baseSeen").Uint64()
 		}
+		if rest {
+			b.Var().Err().Error()
+		}
 		loop := func(lb *jen.Group) {
 			if !rest {
 				lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
@@ -499,12 +518,7 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 			}
 			lb.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
-				memberCases(s, "", o.Fields, required, jen.Id("seen"), ret)
-				if o.Base != nil {
-					// The base's members are cases of this switch too: one
-					// switch per member rather than two.
-					memberCases(s, o.Base.GoName, o.Base.Fields, requiredBits(o.Base.Fields), jen.Id("baseSeen"), ret)
-				}
+				memberCases(s, o.Fields, required, jen.Id("seen"), ret)
 				if payload != "" {
 					s.Case(jen.Lit(payload)).Block(
 						jen.If(jen.Id("ev").Op("!=").Nil()).Block(
@@ -517,12 +531,24 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 						jen.Id("ev").Op("=").Id("e"),
 					)
 				}
-				s.Default().Block(unknownMember(m, ret))
+				s.Default().BlockFunc(func(db *jen.Group) {
+					if o.Base == nil {
+						db.Add(unknownMember(m))
+						return
+					}
+					// var known bool
+					// if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known { <unknown> }
+					db.Var().Id("known").Bool()
+					db.If(
+						jen.List(jen.Id("known"), jen.Err()).Op("=").Id("x").Dot(o.Base.GoName).Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("baseSeen")),
+						jen.Op("!").Id("known"),
+					).Block(unknownMember(m))
+				})
 			})
+			lb.Add(ifErr(ret))
 			if rest {
-				lb.List(jen.Id("next"), jen.Id("ok"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
+				lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op("=").Id("d").Dot("NextKey").Call()
 				lb.Add(ifErr(ret))
-				lb.List(jen.Id("key"), jen.Id("more")).Op("=").List(jen.Id("next"), jen.Id("ok"))
 			}
 		}
 		if rest {
@@ -543,12 +569,14 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 
 // unknownMember emits the statement for a member the schema does not model:
 // kept in x.UnknownFields, or in x.Extensions when it is an extension.
-func unknownMember(m *Model, ret retFunc) jen.Code {
-	unknown := callErr(jen.Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key")), ret)
+//
+//	err = d.UnknownField(&x.UnknownFields, key)
+func unknownMember(m *Model) jen.Code {
+	unknown := jen.Err().Op("=").Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key"))
 	if m.Extensions != nil {
 		// Extensions are legal: kept apart, never reported as unknown.
 		unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"), jen.Lit(m.Extensions.PrefixChars), jen.LitByte(m.Extensions.Separator))).Block(
-			callErr(jen.Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")), ret),
+			jen.Err().Op("=").Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")),
 		).Else().Block(unknown)
 	}
 	return unknown
@@ -647,13 +675,12 @@ func keySelector(recv string, o *Object, path []string) (*jen.Statement, *Field)
 	return sel, found
 }
 
-// memberCases emits one switch case per field, marking required ones seen.
-// via names the embedded base the fields belong to, "" for the object's own.
-func memberCases(s *jen.Group, via string, fields []*Field, required []string, seen *jen.Statement, ret retFunc) {
-	recv := jen.Id("x")
-	if via != "" {
-		recv = recv.Dot(via)
-	}
+// memberCases emits one switch case per field, marking required ones seen:
+//
+//	case "msg_id":
+//		seen |= 1 << 0
+//		x.MsgID, err = d.String()
+func memberCases(s *jen.Group, fields []*Field, required []string, seen *jen.Statement, ret retFunc) {
 	for _, f := range fields {
 		s.Case(jen.Lit(f.JSONName)).BlockFunc(func(cb *jen.Group) {
 			for bit, name := range required {
@@ -661,7 +688,7 @@ func memberCases(s *jen.Group, via string, fields []*Field, required []string, s
 					cb.Add(seen.Clone()).Op("|=").Lit(1).Op("<<").Lit(bit)
 				}
 			}
-			decodeMember(cb, recv, f, ret)
+			decodeMember(cb, jen.Id("x"), f, ret)
 		})
 	}
 }
@@ -688,12 +715,32 @@ func checkRequired(b *jen.Group, required []string, seen *jen.Statement, ret ret
 	)
 }
 
-// emitBaseDecode emits checkMembers, through which an embedding object
-// reports a missing required member of the base (the members themselves are
-// cases of the embedding object's switch). With decodeOnly, it also emits
-// the method that checks a base on its own.
+// emitBaseDecode emits the methods of a base that the objects embedding it
+// call: decodeMember, which decodes one of its members, and checkMembers,
+// which reports a missing required one. With decodeOnly, it also emits the
+// method that checks a base on its own.
+//
+//	func (x *EventData) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+//		switch key {
+//		case "msg_id":
+//			*seen |= 1 << 5
+//			x.MsgID, err = d.String()
+//		default:
+//			return false, nil
+//		}
+//		return true, err
+//	}
 func emitBaseDecode(o *Object, decodeOnly bool) jen.Code {
-	g := jen.Null()
+	g := jen.Comment("decodeMember decodes x's member key, marking a required one in seen; known is").Line()
+	g.Comment("false, and nothing is read, when x has no such member.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("decodeMember").Params(decoderParam(), jen.Id("key").String(), jen.Id("seen").Op("*").Uint64()).Params(jen.Id("known").Bool(), jen.Err().Error()).BlockFunc(func(b *jen.Group) {
+		ret := func(err jen.Code) jen.Code { return jen.Return(jen.True(), err) }
+		b.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
+			memberCases(s, o.Fields, requiredBits(o.Fields), jen.Op("*").Id("seen"), ret)
+			s.Default().Block(jen.Return(jen.False(), jen.Nil()))
+		})
+		b.Return(jen.True(), jen.Err())
+	}).Line().Line()
 	if decodeOnly {
 		g.Add(emitDecodeOnly(o))
 	}
@@ -707,6 +754,11 @@ func emitBaseDecode(o *Object, decodeOnly bool) jen.Code {
 
 // emitDecodeOnly emits decodeOnly, which checks a base on its own: the
 // base's members of an object are decoded and checked, the others skipped.
+//
+//	var known bool
+//	if known, err = x.decodeMember(d, key, &seen); !known {
+//		err = d.Skip()
+//	}
 func emitDecodeOnly(o *Object) jen.Code {
 	g := jen.Comment("decodeOnly decodes x's members of an object and checks them, skipping the others.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("decodeOnly").Params(decoderParam()).Error().BlockFunc(func(b *jen.Group) {
@@ -716,10 +768,12 @@ func emitDecodeOnly(o *Object) jen.Code {
 			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
 			lb.Add(returnIfErr())
 			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
-			lb.Switch(jen.Id("key")).BlockFunc(func(s *jen.Group) {
-				memberCases(s, "", o.Fields, requiredBits(o.Fields), jen.Id("seen"), returnErr)
-				s.Default().Block(callErr(jen.Id("d").Dot("Skip").Call(), returnErr))
-			})
+			lb.Var().Id("known").Bool()
+			lb.If(
+				jen.List(jen.Id("known"), jen.Err()).Op("=").Id("x").Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("seen")),
+				jen.Op("!").Id("known"),
+			).Block(jen.Err().Op("=").Id("d").Dot("Skip").Call())
+			lb.Add(returnIfErr())
 		})
 		b.Return(jen.Id("x").Dot("checkMembers").Call(jen.Id("d"), jen.Id("seen")))
 	}).Line().Line()
@@ -760,14 +814,20 @@ func formsArg(w WireForms) jen.Code {
 	return e
 }
 
-// decodeMember decodes the next value into holder's field f, keeping the
-// form it came in where f has alternative forms.
+// decodeMember emits the statements that decode the next value into
+// holder's field f, keeping the form it came in where f has alternative
+// forms. They leave any error in err, for the caller to check once:
+//
+//	x.AuthorID, err = d.String()
 func decodeMember(b *jen.Group, holder *jen.Statement, f *Field, ret retFunc) {
 	decodeField(b, holder.Clone().Dot(f.GoName), f, wireOf(holder, f), ret)
 }
 
-// decodeField decodes the next value into target, honouring optional and
-// nullable, and records its form in the wire slots.
+// decodeField is decodeMember for any target, honouring optional and
+// nullable:
+//
+//	x.FromType.Set = true
+//	x.FromType.Value, err = d.Int()
 func decodeField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, ret retFunc) {
 	acc := accepting{forms: f.Forms, items: f.ItemForms, wire: w}
 	switch {
@@ -799,8 +859,10 @@ type accepting struct {
 	elem         jen.Code // set for an array element: its index
 }
 
-// decodeValue decodes the next value of type t into target. depth names the
-// temporaries of nested arrays and maps apart.
+// decodeValue emits the statements that decode the next value of type t
+// into target, leaving any error in err; an array or a map returns its own
+// errors (through ret) from its block. depth names the temporaries of nested
+// arrays and maps apart.
 func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret retFunc, acc accepting) {
 	v, form := fmt.Sprintf("v%d", depth), fmt.Sprintf("f%d", depth)
 	keep := func(g *jen.Group) {
@@ -812,23 +874,37 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 			g.Add(acc.wire.value.Clone().Op("=").Id(form))
 		}
 	}
-	scalar := func(method string, conv func(jen.Code) jen.Code) {
-		if acc.forms == 0 {
-			// { v0, err := d.Int(); if err != nil { return err }; x.N = v0 }
-			b.Block(
-				jen.List(jen.Id(v), jen.Err()).Op(":=").Id("d").Dot(method).Call(),
-				ifErr(ret),
-				target.Clone().Op("=").Add(conv(jen.Id(v))),
-			)
-			return
+	// scalar reads a value with d.<method>(), or d.<method>As(forms) when it
+	// may come in other forms; into names the generic helper that converts
+	// to a schema's named type (an enum), "" when none is needed.
+	scalar := func(method string, into bool) {
+		switch {
+		case acc.forms == 0 && !into:
+			// x.N, err = d.Int()
+			b.List(target.Clone(), jen.Err()).Op("=").Id("d").Dot(method).Call()
+		case acc.forms == 0:
+			// err = jsonwire.IntInto(d, &x.Type)
+			b.Err().Op("=").Qual(wirePath, method+"Into").Call(jen.Id("d"), jen.Op("&").Add(target.Clone()))
+		case acc.elem == nil && acc.wire.value != nil && !into:
+			// x.B, x.wire.B, err = d.BoolAs(jsonwire.AcceptNumber)
+			b.List(target.Clone(), acc.wire.value.Clone(), jen.Err()).Op("=").Id("d").Dot(method + "As").Call(formsArg(acc.forms))
+		case acc.elem == nil && acc.wire.value != nil:
+			// err = jsonwire.IntAsInto(d, &x.Type, &x.wire.Type, jsonwire.AcceptString)
+			b.Err().Op("=").Qual(wirePath, method+"AsInto").Call(jen.Id("d"), jen.Op("&").Add(target.Clone()), jen.Op("&").Add(acc.wire.value.Clone()), formsArg(acc.forms))
+		default:
+			// An element's form goes into its array's forms:
+			// { v1, f1, err := d.StringAs(...); if err != nil { return err }; e0 = v1; items = items.With(len(list0), f1) }
+			b.BlockFunc(func(g *jen.Group) {
+				g.List(jen.Id(v), jen.Id(form), jen.Err()).Op(":=").Id("d").Dot(method + "As").Call(formsArg(acc.forms))
+				g.Add(ifErr(ret))
+				if into {
+					g.Add(target.Clone().Op("=").Add(valueType(t)).Call(jen.Id(v)))
+				} else {
+					g.Add(target.Clone().Op("=").Id(v))
+				}
+				keep(g)
+			})
 		}
-		// { v0, f0, err := d.BoolAs(jsonwire.AcceptNumber); ...; x.B = v0; x.wire.B = f0 }
-		b.BlockFunc(func(g *jen.Group) {
-			g.List(jen.Id(v), jen.Id(form), jen.Err()).Op(":=").Id("d").Dot(method + "As").Call(formsArg(acc.forms))
-			g.Add(ifErr(ret))
-			g.Add(target.Clone().Op("=").Add(conv(jen.Id(v))))
-			keep(g)
-		})
 	}
 	// empty wraps the decoding of a container that may come as null or []:
 	// if f0, ok := d.EmptyAs(...); ok { x.wire.Q = f0 } else { <decode> }
@@ -843,36 +919,31 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		}
 		b.If(jen.List(jen.Id(form), jen.Id("ok")).Op(":=").Id("d").Dot("EmptyAs").Call(formsArg(acc.forms)), jen.Id("ok")).BlockFunc(keep).Else().BlockFunc(decode)
 	}
-	same := func(c jen.Code) jen.Code { return c }
 	switch t.Kind {
 	case KindString:
-		scalar("String", same)
+		scalar("String", false)
 	case KindInt:
-		scalar("Int", same)
+		scalar("Int", false)
 	case KindInt64:
-		scalar("Int64", same)
+		scalar("Int64", false)
 	case KindBool:
-		scalar("Bool", same)
+		scalar("Bool", false)
 	case KindFloat:
-		scalar("Float64", same)
+		scalar("Float64", false)
 	case KindRaw:
-		scalar("Raw", same)
+		scalar("Raw", false)
 	case KindEnum:
 		method := "Int"
 		if t.Enum.IsString {
 			method = "String"
 		}
-		scalar(method, func(c jen.Code) jen.Code { return jen.Id(t.Enum.GoName).Call(c) })
+		scalar(method, true)
 	case KindObject:
 		empty(false, func(g *jen.Group) {
-			g.Add(callErr(jen.Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d")), ret))
+			g.Err().Op("=").Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
 		})
 	case KindUnion:
-		b.Block(
-			jen.List(jen.Id(v), jen.Err()).Op(":=").Id("decode"+t.Union.GoName).Call(jen.Id("d")),
-			ifErr(ret),
-			target.Clone().Op("=").Id(v),
-		)
+		b.List(target.Clone(), jen.Err()).Op("=").Id("decode" + t.Union.GoName).Call(jen.Id("d"))
 	case KindArray:
 		elem, buf, list := fmt.Sprintf("e%d", depth), fmt.Sprintf("buf%d", depth), fmt.Sprintf("list%d", depth)
 		itemAcc := accepting{forms: acc.items, wire: acc.wire, elem: jen.Len(jen.Id(list))}
@@ -891,6 +962,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
 				lb.Var().Id(elem).Add(valueType(t.Elem))
 				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret, itemAcc)
+				lb.Add(ifErr(ret))
 				lb.If(jen.Len(jen.Id(list)).Op("==").Cap(jen.Id(list))).Block(
 					jen.Comment("More than the stack holds."),
 					jen.Id(list).Op("=").Add(fromSlab(slabKey(t.Elem, false))).Dot("Spill").Call(jen.Id(list)),
@@ -912,6 +984,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 				lb.Id(key).Op(":=").Id("k")
 				lb.Var().Id(elem).Add(valueType(t.Elem))
 				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret, accepting{})
+				lb.Add(ifErr(ret))
 				lb.Add(target.Clone().Index(jen.Id(key)).Op("=").Id(elem))
 			})
 		})

@@ -197,9 +197,10 @@ func emitSignalDecode(m *Model, sg *Signal) jen.Code {
 					cb.Id("seen").Op("|=").Lit(1).Op("<<").Lit(0)
 					decodeField(cb, jen.Id("sig"), key, wireSlots{}, returnErr)
 				})
-				memberCases(s, "", o.Fields, required, jen.Id("seen"), returnErr)
-				s.Default().Block(unknownMember(m, returnErr))
+				memberCases(s, o.Fields, required, jen.Id("seen"), returnErr)
+				s.Default().Block(unknownMember(m))
 			})
+			lb.Add(returnIfErr())
 		})
 		checkRequired(b, required, jen.Id("seen"), returnErr)
 		b.If(jen.Id("sig").Op("!=").Lit(int(sg.Value))).Block(

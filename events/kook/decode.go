@@ -283,12 +283,9 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return nil, nil
 			}
 			h.seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.ChannelType = ChannelType(v0)
+			err = jsonwire.StringInto(d, &h.ChannelType)
+			if err != nil {
+				return nil, nil
 			}
 		case "type":
 			// Given twice, it is for the slow path to say which counts.
@@ -296,88 +293,59 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return nil, nil
 			}
 			h.seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return nil, nil
-				}
-				h.Type = MessageType(v0)
+			err = jsonwire.IntInto(d, &h.Type)
+			if err != nil {
+				return nil, nil
 			}
 		case "target_id":
 			h.seen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return nil, nil
-				}
-				h.TargetID = v0
-				h.wire.TargetID = f0
+			h.TargetID, h.wire.TargetID, err = d.StringAs(jsonwire.AcceptNumber)
+			if err != nil {
+				return nil, nil
 			}
 		case "author_id":
 			h.seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.AuthorID = v0
+			h.AuthorID, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "content":
 			h.seen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return nil, nil
-				}
-				h.Content = v0
-				h.wire.Content = f0
+			h.Content, h.wire.Content, err = d.StringAs(jsonwire.AcceptJSON)
+			if err != nil {
+				return nil, nil
 			}
 		case "msg_id":
 			h.seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.MsgID = v0
+			h.MsgID, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "msg_timestamp":
 			h.seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return nil, nil
-				}
-				h.MsgTimestamp = v0
+			h.MsgTimestamp, err = d.Int64()
+			if err != nil {
+				return nil, nil
 			}
 		case "nonce":
 			h.seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.Nonce = v0
+			h.Nonce, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "from_type":
 			h.seen |= 1 << 8
 			h.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return nil, nil
-				}
-				h.FromType.Value = v0
+			h.FromType.Value, err = d.Int()
+			if err != nil {
+				return nil, nil
 			}
 		case "verify_token":
 			h.seen |= 1 << 9
 			h.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.VerifyToken.Value = v0
+			h.VerifyToken.Value, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "extra":
 			h.pending = true
@@ -738,22 +706,10 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return ev, err
-				}
-				x.S = v0
-			}
+			x.S, err = d.Int()
 		case "sn":
 			x.SN.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return ev, err
-				}
-				x.SN.Value = v0
-			}
+			x.SN.Value, err = d.Int64()
 		case "d":
 			if ev != nil {
 				// The event is decoded once; a second payload would replace it unseen.
@@ -766,9 +722,10 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			}
 			ev = e
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return ev, err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return ev, err
 		}
 	}
 	if seen != 3 {
@@ -795,18 +752,12 @@ func (x *DeletedChannelItem) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-				x.wire.ID = f0
-			}
+			x.ID, x.wire.ID, err = d.StringAs(jsonwire.AcceptNumber)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -847,14 +798,7 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-				x.wire.ID = f0
-			}
+			x.ID, x.wire.ID, err = d.StringAs(jsonwire.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
 			{
@@ -882,6 +826,9 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.ChannelsItems = x.wire.ChannelsItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -892,9 +839,10 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 				x.Channels = arenaOf(d).sString.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -935,35 +883,18 @@ func (x *GuildEmoji) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "name":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "emoji_type":
 			x.EmojiType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EmojiType.Value = GuildEmojiType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.EmojiType.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -986,6 +917,46 @@ func (x *GuildEmoji) UnmarshalJSON(data []byte) error {
 	}
 	*x = v
 	return nil
+}
+
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *EventData) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "channel_type":
+		*seen |= 1 << 0
+		err = jsonwire.StringInto(d, &x.ChannelType)
+	case "type":
+		*seen |= 1 << 1
+		err = jsonwire.IntInto(d, &x.Type)
+	case "target_id":
+		*seen |= 1 << 2
+		x.TargetID, x.wire.TargetID, err = d.StringAs(jsonwire.AcceptNumber)
+	case "author_id":
+		*seen |= 1 << 3
+		x.AuthorID, err = d.String()
+	case "content":
+		*seen |= 1 << 4
+		x.Content, x.wire.Content, err = d.StringAs(jsonwire.AcceptJSON)
+	case "msg_id":
+		*seen |= 1 << 5
+		x.MsgID, err = d.String()
+	case "msg_timestamp":
+		*seen |= 1 << 6
+		x.MsgTimestamp, err = d.Int64()
+	case "nonce":
+		*seen |= 1 << 7
+		x.Nonce, err = d.String()
+	case "from_type":
+		x.FromType.Set = true
+		x.FromType.Value, err = d.Int()
+	case "verify_token":
+		x.VerifyToken.Set = true
+		x.VerifyToken.Value, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -1014,85 +985,31 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "username":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Username = v0
-			}
+			x.Username, err = d.String()
 		case "nickname":
 			x.Nickname.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Nickname.Value = v0
-			}
+			x.Nickname.Value, err = d.String()
 		case "identify_num":
 			x.IdentifyNum.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.IdentifyNum.Value = v0
-			}
+			x.IdentifyNum.Value, err = d.String()
 		case "online":
 			x.Online.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Online.Value = v0
-			}
+			x.Online.Value, err = d.Bool()
 		case "os":
 			x.OS.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OS.Value = v0
-			}
+			x.OS.Value, err = d.String()
 		case "status":
 			x.Status.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Status.Value = v0
-			}
+			x.Status.Value, err = d.Int()
 		case "avatar":
 			x.Avatar.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Avatar.Value = v0
-			}
+			x.Avatar.Value, err = d.String()
 		case "mobile_verified":
 			x.MobileVerified.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MobileVerified.Value = v0
-			}
+			x.MobileVerified.Value, err = d.Bool()
 		case "roles":
 			x.Roles.Set = true
 			{
@@ -1120,6 +1037,9 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.RolesItems = x.wire.RolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -1131,99 +1051,37 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "joined_at":
 			x.JoinedAt.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.JoinedAt.Value = v0
-			}
+			x.JoinedAt.Value, err = d.Int64()
 		case "active_time":
 			x.ActiveTime.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.ActiveTime.Value = v0
-			}
+			x.ActiveTime.Value, err = d.Int64()
 		case "tag_info":
 			x.TagInfo.Set = true
-			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.TagInfo.Value.decodeJSON(d)
 		case "vip_avatar":
 			x.VipAvatar.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.VipAvatar.Value = v0
-			}
+			x.VipAvatar.Value, err = d.String()
 		case "banner":
 			x.Banner.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Banner.Value = v0
-			}
+			x.Banner.Value, err = d.String()
 		case "is_vip":
 			x.IsVip.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.IsVip.Value = v0
-			}
+			x.IsVip.Value, err = d.Bool()
 		case "vip_amp":
 			x.VipAmp.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.VipAmp.Value = v0
-			}
+			x.VipAmp.Value, err = d.Bool()
 		case "is_ai_reduce_noise":
 			x.IsAiReduceNoise.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.IsAiReduceNoise.Value = v0
-			}
+			x.IsAiReduceNoise.Value, err = d.Bool()
 		case "is_personal_card_bg":
 			x.IsPersonalCardBg.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.IsPersonalCardBg.Value = v0
-			}
+			x.IsPersonalCardBg.Value, err = d.Bool()
 		case "bot":
 			x.Bot.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Bot.Value = v0
-			}
+			x.Bot.Value, err = d.Bool()
 		case "bot_status":
 			x.BotStatus.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.BotStatus.Value = v0
-			}
+			x.BotStatus.Value, err = d.Int()
 		case "nameplate":
 			x.Nameplate.Set = true
 			{
@@ -1243,12 +1101,9 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -1279,12 +1134,9 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						key0 := k
 						var e0 int
-						{
-							v1, err := d.Int()
-							if err != nil {
-								return err
-							}
-							e0 = v1
+						e0, err = d.Int()
+						if err != nil {
+							return err
 						}
 						x.DecorationsIDMap.Value.Value[key0] = e0
 					}
@@ -1293,35 +1145,18 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "is_sys":
 			x.IsSys.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.IsSys.Value = v0
-			}
+			x.IsSys.Value, err = d.Bool()
 		case "client_id":
 			x.ClientID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ClientID.Value = v0
-			}
+			x.ClientID.Value, err = d.String()
 		case "verified":
 			x.Verified.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Verified.Value = v0
-			}
+			x.Verified.Value, err = d.Bool()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1362,35 +1197,18 @@ func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "color":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Color = v0
-			}
+			x.Color, err = d.String()
 		case "text":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Text = v0
-			}
+			x.Text, err = d.String()
 		case "bg_color":
 			x.BgColor.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BgColor.Value = v0
-			}
+			x.BgColor.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1431,73 +1249,30 @@ func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "role_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.RoleID = v0
-			}
+			x.RoleID, err = d.Int()
 		case "name":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "color":
 			seen |= 1 << 2
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Color = v0
-			}
+			x.Color, err = d.Int()
 		case "position":
 			seen |= 1 << 3
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Position = v0
-			}
+			x.Position, err = d.Int()
 		case "hoist":
 			seen |= 1 << 4
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.Hoist = v0
-				x.wire.Hoist = f0
-			}
+			x.Hoist, x.wire.Hoist, err = d.IntAs(jsonwire.AcceptBool)
 		case "mentionable":
 			seen |= 1 << 5
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.Mentionable = v0
-				x.wire.Mentionable = f0
-			}
+			x.Mentionable, x.wire.Mentionable, err = d.IntAs(jsonwire.AcceptBool)
 		case "permissions":
 			seen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Permissions = v0
-			}
+			x.Permissions, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 127 {
@@ -1538,100 +1313,39 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "name":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "user_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "guild_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "is_category":
 			seen |= 1 << 4
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.IsCategory = v0
-				x.wire.IsCategory = f0
-			}
+			x.IsCategory, x.wire.IsCategory, err = d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
 		case "parent_id":
 			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ParentID = v0
-			}
+			x.ParentID, err = d.String()
 		case "level":
 			seen |= 1 << 6
 			if d.IsNull() {
 				x.Level.Valid = false
 			} else {
-				{
-					v0, err := d.Int()
-					if err != nil {
-						return err
-					}
-					x.Level.Value = v0
-				}
+				x.Level.Value, err = d.Int()
 				x.Level.Valid = true
 			}
 		case "slow_mode":
 			seen |= 1 << 7
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SlowMode = v0
-			}
+			x.SlowMode, err = d.Int()
 		case "topic":
 			seen |= 1 << 8
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Topic = v0
-			}
+			x.Topic, err = d.String()
 		case "type":
 			seen |= 1 << 9
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "permission_overwrites":
 			seen |= 1 << 10
 			{
@@ -1651,7 +1365,8 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 PermissionOverwrite
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -1682,7 +1397,8 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 PermissionUser
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -1696,74 +1412,30 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "permission_sync":
 			seen |= 1 << 12
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.PermissionSync = v0
-				x.wire.PermissionSync = f0
-			}
+			x.PermissionSync, x.wire.PermissionSync, err = d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
 		case "limit_amount":
 			x.LimitAmount.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.LimitAmount.Value = v0
-			}
+			x.LimitAmount.Value, err = d.Int()
 		case "voice_quality":
 			x.VoiceQuality.Set = true
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.VoiceQuality.Value = v0
-				x.wire.VoiceQuality = f0
-			}
+			x.VoiceQuality.Value, x.wire.VoiceQuality, err = d.StringAs(jsonwire.AcceptNumber)
 		case "server_url":
 			x.ServerURL.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ServerURL.Value = v0
-			}
+			x.ServerURL.Value, err = d.String()
 		case "has_password":
 			x.HasPassword.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.HasPassword.Value = v0
-			}
+			x.HasPassword.Value, err = d.Bool()
 		case "sync_guild_region":
 			x.SyncGuildRegion.Set = true
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.SyncGuildRegion.Value = v0
-				x.wire.SyncGuildRegion = f0
-			}
+			x.SyncGuildRegion.Value, x.wire.SyncGuildRegion, err = d.IntAs(jsonwire.AcceptBool)
 		case "region":
 			x.Region.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Region.Value = v0
-			}
+			x.Region.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 8191 {
@@ -1804,35 +1476,18 @@ func (x *PermissionOverwrite) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "role_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.RoleID = v0
-			}
+			x.RoleID, err = d.Int()
 		case "allow":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Allow = v0
-			}
+			x.Allow, err = d.Int64()
 		case "deny":
 			seen |= 1 << 2
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Deny = v0
-			}
+			x.Deny, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -1873,31 +1528,18 @@ func (x *PermissionUser) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user":
 			seen |= 1 << 0
-			if err := x.User.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.User.decodeJSON(d)
 		case "allow":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Allow = v0
-			}
+			x.Allow, err = d.Int64()
 		case "deny":
 			seen |= 1 << 2
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Deny = v0
-			}
+			x.Deny, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -1938,40 +1580,21 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "name":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "emoji_type":
 			x.EmojiType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EmojiType.Value = EmojiType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.EmojiType.Value)
 		case "user_info":
 			x.UserInfo = arenaOf(d).sUser.New()
-			if err := x.UserInfo.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.UserInfo.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -2012,80 +1635,33 @@ func (x *Attachment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = AttachmentType(v0)
-			}
+			err = jsonwire.StringInto(d, &x.Type)
 		case "url":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.URL = v0
-			}
+			x.URL, err = d.String()
 		case "name":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "file_type":
 			x.FileType.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.FileType.Value = v0
-			}
+			x.FileType.Value, err = d.String()
 		case "size":
 			x.Size.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Size.Value = v0
-			}
+			x.Size.Value, err = d.Int64()
 		case "duration":
 			x.Duration.Set = true
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Duration.Value = v0
-			}
+			x.Duration.Value, err = d.Float64()
 		case "width":
 			x.Width.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Width.Value = v0
-			}
+			x.Width.Value, err = d.Int()
 		case "height":
 			x.Height.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Height.Value = v0
-			}
+			x.Height.Value, err = d.Int()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -2126,13 +1702,7 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "raw_content":
 			x.RawContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.RawContent.Value = v0
-			}
+			x.RawContent.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -2159,6 +1729,9 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
+					}
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2188,7 +1761,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 MentionPart
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -2219,7 +1793,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 MentionRolePart
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -2250,7 +1825,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 ChannelPart
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -2281,7 +1857,8 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 ItemPart
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -2312,12 +1889,9 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2329,9 +1903,10 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 				x.Spl.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -2371,35 +1946,18 @@ func (x *ChannelPart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			x.ID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID.Value = v0
-			}
+			x.ID.Value, err = d.String()
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "name":
 			x.Name.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name.Value = v0
-			}
+			x.Name.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2434,40 +1992,16 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			x.ID.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ID.Value = v0
-			}
+			x.ID.Value, err = d.Int()
 		case "name":
 			x.Name.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name.Value = v0
-			}
+			x.Name.Value, err = d.String()
 		case "desc":
 			x.Desc.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Desc.Value = v0
-			}
+			x.Desc.Value, err = d.String()
 		case "cd":
 			x.Cd.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Cd.Value = v0
-			}
+			x.Cd.Value, err = d.Int()
 		case "categories":
 			x.Categories.Set = true
 			{
@@ -2487,12 +2021,9 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2505,63 +2036,25 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "label":
 			x.Label.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Label.Value = v0
-			}
+			x.Label.Value, err = d.Int()
 		case "label_name":
 			x.LabelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LabelName.Value = v0
-			}
+			x.LabelName.Value, err = d.String()
 		case "quality":
 			x.Quality.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Quality.Value = v0
-			}
+			x.Quality.Value, err = d.Int()
 		case "icon":
 			x.Icon.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Icon.Value = v0
-			}
+			x.Icon.Value, err = d.String()
 		case "icon_expired":
 			x.IconExpired.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.IconExpired.Value = v0
-			}
+			x.IconExpired.Value, err = d.String()
 		case "quality_resource":
 			x.QualityResource.Set = true
-			if err := x.QualityResource.Value.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.QualityResource.Value.decodeJSON(d)
 		case "resources":
 			x.Resources.Set = true
-			{
-				v0, err := d.Raw()
-				if err != nil {
-					return err
-				}
-				x.Resources.Value = v0
-			}
+			x.Resources.Value, err = d.Raw()
 		case "msg_scenarios":
 			x.MsgScenarios.Set = true
 			{
@@ -2579,20 +2072,18 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					key0 := k
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					x.MsgScenarios.Value[key0] = e0
 				}
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2627,35 +2118,18 @@ func (x *ItemQuality) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "color":
 			x.Color.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Color.Value = v0
-			}
+			x.Color.Value, err = d.String()
 		case "small":
 			x.Small.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Small.Value = v0
-			}
+			x.Small.Value, err = d.String()
 		case "big":
 			x.Big.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Big.Value = v0
-			}
+			x.Big.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -2691,77 +2165,38 @@ func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "rong_id":
 			x.RongID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.RongID.Value = v0
-			}
+			x.RongID.Value, err = d.String()
 		case "type":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "content":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Content = v0
-			}
+			x.Content, err = d.String()
 		case "create_at":
 			seen |= 1 << 3
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.CreateAt = v0
-			}
+			x.CreateAt, err = d.Int64()
 		case "author":
 			seen |= 1 << 4
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "can_jump":
 			x.CanJump.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.CanJump.Value = v0
-			}
+			x.CanJump.Value, err = d.Bool()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 31 {
@@ -2801,31 +2236,13 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "emoji_id":
 			x.EmojiID.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EmojiID.Value = v0
-			}
+			x.EmojiID.Value, err = d.Int()
 		case "interact_type":
 			x.InteractType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.InteractType.Value = v0
-			}
+			x.InteractType.Value, err = d.Int()
 		case "dynamic_url":
 			x.DynamicURL.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.DynamicURL.Value = v0
-			}
+			x.DynamicURL.Value, err = d.String()
 		case "first_dynamic_urls":
 			x.FirstDynamicUrls.Set = true
 			{
@@ -2845,12 +2262,9 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2863,13 +2277,7 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "first_dynamic_duration":
 			x.FirstDynamicDuration.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.FirstDynamicDuration.Value = v0
-			}
+			x.FirstDynamicDuration.Value, err = d.Int()
 		case "dynamic_urls":
 			x.DynamicUrls.Set = true
 			{
@@ -2889,12 +2297,9 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2907,13 +2312,7 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "dynamic_duration":
 			x.DynamicDuration.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.DynamicDuration.Value = v0
-			}
+			x.DynamicDuration.Value, err = d.Int()
 		case "result":
 			x.Result.Set = true
 			{
@@ -2933,12 +2332,9 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 int
-					{
-						v1, err := d.Int()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Int()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2968,12 +2364,9 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2985,9 +2378,10 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 				x.ResultImg.Value = arenaOf(d).sString.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3022,44 +2416,21 @@ func (x *MentionPart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			x.ID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID.Value = v0
-			}
+			x.ID.Value, err = d.String()
 		case "username":
 			x.Username.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Username.Value = v0
-			}
+			x.Username.Value, err = d.String()
 		case "full_name":
 			x.FullName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.FullName.Value = v0
-			}
+			x.FullName.Value, err = d.String()
 		case "avatar":
 			x.Avatar.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Avatar.Value = v0
-			}
+			x.Avatar.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3094,35 +2465,18 @@ func (x *MentionRolePart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "role_id":
 			x.RoleID.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.RoleID.Value = v0
-			}
+			x.RoleID.Value, err = d.Int()
 		case "name":
 			x.Name.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name.Value = v0
-			}
+			x.Name.Value, err = d.String()
 		case "color":
 			x.Color.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Color.Value = v0
-			}
+			x.Color.Value, err = d.Int()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3158,100 +2512,39 @@ func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "name":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "user_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "icon":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Icon = v0
-			}
+			x.Icon, err = d.String()
 		case "notify_type":
 			seen |= 1 << 4
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.NotifyType = NotifyType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.NotifyType)
 		case "region":
 			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Region = v0
-			}
+			x.Region, err = d.String()
 		case "enable_open":
 			seen |= 1 << 6
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.EnableOpen = v0
-				x.wire.EnableOpen = f0
-			}
+			x.EnableOpen, x.wire.EnableOpen, err = d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
 		case "open_id":
 			seen |= 1 << 7
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptString)
-				if err != nil {
-					return err
-				}
-				x.OpenID = v0
-				x.wire.OpenID = f0
-			}
+			x.OpenID, x.wire.OpenID, err = d.IntAs(jsonwire.AcceptString)
 		case "default_channel_id":
 			seen |= 1 << 8
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.DefaultChannelID = v0
-			}
+			x.DefaultChannelID, err = d.String()
 		case "welcome_channel_id":
 			seen |= 1 << 9
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.WelcomeChannelID = v0
-			}
+			x.WelcomeChannelID, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1023 {
@@ -3292,35 +2585,18 @@ func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "code":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Code = HelloCode(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Code)
 		case "session_id":
 			x.SessionID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.SessionID.Value = v0
-			}
+			x.SessionID.Value, err = d.String()
 		case "sessionId":
 			x.LegacySessionID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LegacySessionID.Value = v0
-			}
+			x.LegacySessionID.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -3361,26 +2637,15 @@ func (x *ReconnectData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "code":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Code = ReconnectCode(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Code)
 		case "err":
 			x.Err.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Err.Value = v0
-			}
+			x.Err.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -3420,26 +2685,15 @@ func (x *ResumeAckData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "session_id":
 			x.SessionID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.SessionID.Value = v0
-			}
+			x.SessionID.Value, err = d.String()
 		case "sessionId":
 			x.LegacySessionID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LegacySessionID.Value = v0
-			}
+			x.LegacySessionID.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -3475,36 +2729,18 @@ func (x *GuildMute) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "guild_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "type":
 			seen |= 1 << 2
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptString)
-				if err != nil {
-					return err
-				}
-				x.Type = GuildMuteType(v0)
-				x.wire.Type = f0
-			}
+			err = jsonwire.IntAsInto(d, &x.Type, &x.wire.Type, jsonwire.AcceptString)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -3545,128 +2781,48 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "name":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "user_id":
 			x.UserID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID.Value = v0
-			}
+			x.UserID.Value, err = d.String()
 		case "parent_id":
 			x.ParentID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ParentID.Value = v0
-			}
+			x.ParentID.Value, err = d.String()
 		case "topic":
 			x.Topic.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Topic.Value = v0
-			}
+			x.Topic.Value, err = d.String()
 		case "type":
 			x.Type.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type.Value)
 		case "level":
 			x.Level.Set = true
 			if d.IsNull() {
 				x.Level.Value.Valid = false
 			} else {
-				{
-					v0, err := d.Int()
-					if err != nil {
-						return err
-					}
-					x.Level.Value.Value = v0
-				}
+				x.Level.Value.Value, err = d.Int()
 				x.Level.Value.Valid = true
 			}
 		case "slow_mode":
 			x.SlowMode.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SlowMode.Value = v0
-			}
+			x.SlowMode.Value, err = d.Int()
 		case "has_password":
 			x.HasPassword.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.HasPassword.Value = v0
-			}
+			x.HasPassword.Value, err = d.Bool()
 		case "limit_amount":
 			x.LimitAmount.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.LimitAmount.Value = v0
-			}
+			x.LimitAmount.Value, err = d.Int()
 		case "is_category":
 			x.IsCategory.Set = true
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.IsCategory.Value = v0
-				x.wire.IsCategory = f0
-			}
+			x.IsCategory.Value, x.wire.IsCategory, err = d.IntAs(jsonwire.AcceptBool)
 		case "permission_sync":
 			x.PermissionSync.Set = true
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.PermissionSync.Value = v0
-				x.wire.PermissionSync = f0
-			}
+			x.PermissionSync.Value, x.wire.PermissionSync, err = d.IntAs(jsonwire.AcceptBool)
 		case "permission_overwrites":
 			x.PermissionOverwrites.Set = true
 			{
@@ -3686,7 +2842,8 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 PermissionOverwrite
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -3717,7 +2874,8 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 PermissionUser
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -3731,46 +2889,21 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "voice_quality":
 			x.VoiceQuality.Set = true
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.VoiceQuality.Value = v0
-				x.wire.VoiceQuality = f0
-			}
+			x.VoiceQuality.Value, x.wire.VoiceQuality, err = d.StringAs(jsonwire.AcceptNumber)
 		case "server_url":
 			x.ServerURL.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ServerURL.Value = v0
-			}
+			x.ServerURL.Value, err = d.String()
 		case "sync_guild_region":
 			x.SyncGuildRegion.Set = true
-			{
-				v0, f0, err := d.IntAs(jsonwire.AcceptBool)
-				if err != nil {
-					return err
-				}
-				x.SyncGuildRegion.Value = v0
-				x.wire.SyncGuildRegion = f0
-			}
+			x.SyncGuildRegion.Value, x.wire.SyncGuildRegion, err = d.IntAs(jsonwire.AcceptBool)
 		case "region":
 			x.Region.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Region.Value = v0
-			}
+			x.Region.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -3811,126 +2944,51 @@ func (x *LiveStreamUser) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "username":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Username = v0
-			}
+			x.Username, err = d.String()
 		case "identify_num":
 			x.IdentifyNum.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.IdentifyNum.Value = v0
-			}
+			x.IdentifyNum.Value, err = d.String()
 		case "online":
 			x.Online.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Online.Value = v0
-			}
+			x.Online.Value, err = d.Bool()
 		case "os":
 			x.OS.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OS.Value = v0
-			}
+			x.OS.Value, err = d.String()
 		case "status":
 			x.Status.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Status.Value = v0
-			}
+			x.Status.Value, err = d.Int()
 		case "avatar":
 			x.Avatar.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Avatar.Value = v0
-			}
+			x.Avatar.Value, err = d.String()
 		case "vip_avatar":
 			x.VipAvatar.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.VipAvatar.Value = v0
-			}
+			x.VipAvatar.Value, err = d.String()
 		case "banner":
 			x.Banner.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Banner.Value = v0
-			}
+			x.Banner.Value, err = d.String()
 		case "bot":
 			x.Bot.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Bot.Value = v0
-			}
+			x.Bot.Value, err = d.Bool()
 		case "is_vip":
 			x.IsVip.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.IsVip.Value = v0
-			}
+			x.IsVip.Value, err = d.Bool()
 		case "is_ai_reduce_noise":
 			x.IsAiReduceNoise.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.IsAiReduceNoise.Value = v0
-			}
+			x.IsAiReduceNoise.Value, err = d.Bool()
 		case "tag_info":
 			x.TagInfo.Set = true
-			if err := x.TagInfo.Value.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.TagInfo.Value.decodeJSON(d)
 		case "live_info":
 			seen |= 1 << 2
-			if err := x.LiveInfo.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.LiveInfo.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -3971,108 +3029,42 @@ func (x *LiveInfo) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "in_live":
 			seen |= 1 << 0
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.InLive = v0
-			}
+			x.InLive, err = d.Bool()
 		case "audience_count":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.AudienceCount = v0
-			}
+			x.AudienceCount, err = d.Int()
 		case "live_thumb":
 			seen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNull)
-				if err != nil {
-					return err
-				}
-				x.LiveThumb = v0
-				x.wire.LiveThumb = f0
-			}
+			x.LiveThumb, x.wire.LiveThumb, err = d.StringAs(jsonwire.AcceptNull)
 		case "live_start_time":
 			seen |= 1 << 3
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.LiveStartTime = v0
-			}
+			x.LiveStartTime, err = d.Int64()
 		case "audience_limit":
 			x.AudienceLimit.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.AudienceLimit.Value = v0
-			}
+			x.AudienceLimit.Value, err = d.Int()
 		case "resolution":
 			x.Resolution.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Resolution.Value = v0
-			}
+			x.Resolution.Value, err = d.Int()
 		case "frame_rate":
 			x.FrameRate.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.FrameRate.Value = v0
-			}
+			x.FrameRate.Value, err = d.Int()
 		case "tag":
 			x.Tag.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Tag.Value = v0
-			}
+			x.Tag.Value, err = d.String()
 		case "color":
 			x.Color.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Color.Value = v0
-			}
+			x.Color.Value, err = d.String()
 		case "img_url":
 			x.ImgURL.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ImgURL.Value = v0
-			}
+			x.ImgURL.Value, err = d.String()
 		case "mode":
 			x.Mode.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Mode.Value = v0
-			}
+			x.Mode.Value, err = d.Int()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 15 {
@@ -4113,71 +3105,30 @@ func (x *LinkEmbed) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "url":
 			x.URL.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.URL.Value = v0
-			}
+			x.URL.Value, err = d.String()
 		case "title":
 			x.Title.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Title.Value = v0
-			}
+			x.Title.Value, err = d.String()
 		case "description":
 			x.Description.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Description.Value = v0
-			}
+			x.Description.Value, err = d.String()
 		case "site_name":
 			x.SiteName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.SiteName.Value = v0
-			}
+			x.SiteName.Value, err = d.String()
 		case "theme_color":
 			x.ThemeColor.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ThemeColor.Value = v0
-			}
+			x.ThemeColor.Value, err = d.String()
 		case "image":
 			x.Image.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Image.Value = v0
-			}
+			x.Image.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -4218,35 +3169,18 @@ func (x *ImageEmbed) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "url":
 			x.URL.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.URL.Value = v0
-			}
+			x.URL.Value, err = d.String()
 		case "origin_url":
 			x.OriginURL.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OriginURL.Value = v0
-			}
+			x.OriginURL.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -4287,80 +3221,33 @@ func (x *BiliVideoEmbed) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "url":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.URL = v0
-			}
+			x.URL, err = d.String()
 		case "origin_url":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OriginURL = v0
-			}
+			x.OriginURL, err = d.String()
 		case "av_no":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.AvNo = v0
-			}
+			x.AvNo, err = d.String()
 		case "iframe_path":
 			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.IframePath = v0
-			}
+			x.IframePath, err = d.String()
 		case "duration":
 			seen |= 1 << 5
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Duration = v0
-			}
+			x.Duration, err = d.Int()
 		case "title":
 			seen |= 1 << 6
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Title = v0
-			}
+			x.Title, err = d.String()
 		case "pic":
 			seen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Pic = v0
-			}
+			x.Pic, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 255 {
@@ -4401,40 +3288,16 @@ func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "theme":
 			x.Theme.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Theme.Value = v0
-			}
+			x.Theme.Value, err = d.String()
 		case "color":
 			x.Color.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Color.Value = v0
-			}
+			x.Color.Value, err = d.String()
 		case "size":
 			x.Size.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Size.Value = v0
-			}
+			x.Size.Value, err = d.String()
 		case "modules":
 			x.Modules.Set = true
 			{
@@ -4454,12 +3317,9 @@ func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -4471,9 +3331,10 @@ func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
 				x.Modules.Value = arenaOf(d).sRaw.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -4513,115 +3374,25 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -4656,22 +3427,15 @@ func (x *AddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -4698,49 +3462,24 @@ func (x *AddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "emoji":
 			seen |= 1 << 3
-			if err := x.Emoji.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Emoji.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 15 {
@@ -4766,115 +3505,25 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -4909,22 +3558,15 @@ func (x *DeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -4951,49 +3593,24 @@ func (x *DeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "emoji":
 			seen |= 1 << 3
-			if err := x.Emoji.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Emoji.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 15 {
@@ -5019,115 +3636,25 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -5162,22 +3689,15 @@ func (x *UpdatedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -5204,31 +3724,13 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "content":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Content = v0
-			}
+			x.Content, err = d.String()
 		case "channel_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "mention":
 			seen |= 1 << 3
 			{
@@ -5248,12 +3750,9 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -5266,22 +3765,10 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			seen |= 1 << 4
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll = v0
-			}
+			x.MentionAll, err = d.Bool()
 		case "mention_here":
 			seen |= 1 << 5
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere = v0
-			}
+			x.MentionHere, err = d.Bool()
 		case "mention_roles":
 			seen |= 1 << 6
 			{
@@ -5301,12 +3788,9 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 int
-					{
-						v1, err := d.Int()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Int()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -5319,26 +3803,15 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "updated_at":
 			seen |= 1 << 7
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.UpdatedAt = v0
-			}
+			x.UpdatedAt, err = d.Int64()
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 255 {
@@ -5364,115 +3837,25 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -5507,22 +3890,15 @@ func (x *DeletedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -5549,35 +3925,18 @@ func (x *DeletedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -5603,115 +3962,25 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -5746,22 +4015,15 @@ func (x *AddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -5787,115 +4049,25 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -5930,22 +4102,15 @@ func (x *UpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -5971,115 +4136,25 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -6114,22 +4189,15 @@ func (x *DeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -6156,35 +4224,18 @@ func (x *DeletedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "deleted_at":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.DeletedAt = v0
-			}
+			x.DeletedAt, err = d.Int64()
 		case "type":
 			x.Type.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -6210,115 +4261,25 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -6353,22 +4314,15 @@ func (x *PinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -6395,44 +4349,21 @@ func (x *PinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "channel_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
+			x.OperatorID, err = d.String()
 		case "msg_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -6458,115 +4389,25 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -6601,22 +4442,15 @@ func (x *UnpinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -6643,44 +4477,21 @@ func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "channel_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
+			x.OperatorID, err = d.String()
 		case "msg_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -6706,115 +4517,25 @@ func (x *BatchAddedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *BatchAddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -6849,13 +4570,7 @@ func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
 			{
@@ -6875,7 +4590,8 @@ func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 Channel
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -6888,9 +4604,10 @@ func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Body = arenaOf(d).sChannel.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -6916,115 +4633,25 @@ func (x *BatchUpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *BatchUpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -7059,22 +4686,15 @@ func (x *BatchUpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -7104,9 +4724,7 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.AddedChannel = f0
 			} else {
-				if err := x.AddedChannel.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.AddedChannel.decodeJSON(d)
 			}
 		case "updated_channel":
 			seen |= 1 << 0
@@ -7127,7 +4745,8 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 Channel
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -7140,9 +4759,10 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.UpdatedChannel = arenaOf(d).sChannel.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -7168,115 +4788,25 @@ func (x *BatchDeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *BatchDeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -7311,13 +4841,7 @@ func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
 			{
@@ -7337,7 +4861,8 @@ func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 DeletedChannelItem
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -7350,9 +4875,10 @@ func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 				x.Body = arenaOf(d).sDeletedChannelItem.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -7378,115 +4904,25 @@ func (x *SortChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *SortChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -7521,22 +4957,15 @@ func (x *SortChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -7563,14 +4992,7 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-				x.wire.GuildID = f0
-			}
+			x.GuildID, x.wire.GuildID, err = d.StringAs(jsonwire.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
 			{
@@ -7590,7 +5012,8 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 ChannelOrder
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -7603,9 +5026,10 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.Channels = arenaOf(d).sChannelOrder.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -7631,115 +5055,25 @@ func (x *UpdatedServerType) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedServerType) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -7774,22 +5108,15 @@ func (x *UpdatedServerTypeExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -7815,115 +5142,25 @@ func (x *AddedEmoji) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *AddedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -7958,22 +5195,15 @@ func (x *AddedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -7999,115 +5229,25 @@ func (x *UpdatedEmoji) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -8142,22 +5282,15 @@ func (x *UpdatedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -8183,115 +5316,25 @@ func (x *RemovedEmoji) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *RemovedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -8326,22 +5369,15 @@ func (x *RemovedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -8367,115 +5403,25 @@ func (x *DeletedEmoji) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -8510,22 +5456,15 @@ func (x *DeletedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -8551,115 +5490,25 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -8697,22 +5546,15 @@ func (x *UpdatedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -8738,115 +5580,25 @@ func (x *UpdatedGuildSelf) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -8884,22 +5636,15 @@ func (x *UpdatedGuildSelfExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -8926,26 +5671,15 @@ func (x *UpdatedGuildSelfBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "my_nickname":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MyNickname = v0
-			}
+			x.MyNickname, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -8971,115 +5705,25 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -9114,22 +5758,15 @@ func (x *DeletedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -9155,115 +5792,25 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -9298,22 +5845,15 @@ func (x *AddedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -9340,22 +5880,10 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "operator_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
+			x.OperatorID, err = d.String()
 		case "remark":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Remark = v0
-			}
+			x.Remark, err = d.String()
 		case "user_id":
 			seen |= 1 << 2
 			{
@@ -9375,12 +5903,9 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -9392,9 +5917,10 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.UserID = arenaOf(d).sString.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -9420,115 +5946,25 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -9563,22 +5999,15 @@ func (x *DeletedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -9605,13 +6034,7 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "operator_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
+			x.OperatorID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
 			{
@@ -9631,12 +6054,9 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -9648,9 +6068,10 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.UserID = arenaOf(d).sString.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -9676,115 +6097,25 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -9819,22 +6150,15 @@ func (x *JoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -9861,26 +6185,15 @@ func (x *JoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "joined_at":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.JoinedAt = v0
-			}
+			x.JoinedAt, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -9906,115 +6219,25 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -10049,22 +6272,15 @@ func (x *ExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -10091,26 +6307,15 @@ func (x *ExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "exited_at":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.ExitedAt = v0
-			}
+			x.ExitedAt, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -10136,115 +6341,25 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -10279,22 +6394,15 @@ func (x *UpdatedGuildMemberExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -10321,26 +6429,15 @@ func (x *UpdatedGuildMemberBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "nickname":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Nickname = v0
-			}
+			x.Nickname, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -10366,115 +6463,25 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -10509,22 +6516,15 @@ func (x *GuildMemberOnlineExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -10551,22 +6551,10 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "event_time":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventTime = v0
-			}
+			x.EventTime, err = d.Int64()
 		case "guilds":
 			seen |= 1 << 2
 			{
@@ -10586,12 +6574,9 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -10603,9 +6588,10 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.Guilds = arenaOf(d).sString.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -10631,115 +6617,25 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -10774,22 +6670,15 @@ func (x *GuildMemberOfflineExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -10816,22 +6705,10 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "event_time":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventTime = v0
-			}
+			x.EventTime, err = d.Int64()
 		case "guilds":
 			seen |= 1 << 2
 			{
@@ -10851,12 +6728,9 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -10868,9 +6742,10 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.Guilds = arenaOf(d).sString.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -10896,115 +6771,25 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -11039,22 +6824,15 @@ func (x *JoinedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -11081,35 +6859,18 @@ func (x *JoinedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "joined_at":
 			seen |= 1 << 2
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.JoinedAt = v0
-			}
+			x.JoinedAt, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -11135,115 +6896,25 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -11278,22 +6949,15 @@ func (x *ExitedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -11320,35 +6984,18 @@ func (x *ExitedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "exited_at":
 			seen |= 1 << 2
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.ExitedAt = v0
-			}
+			x.ExitedAt, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -11374,115 +7021,25 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 1 {
 		return d.Conflict("type")
@@ -11514,31 +7071,13 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -11566,6 +7105,9 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -11577,13 +7119,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -11611,6 +7147,9 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -11622,27 +7161,13 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -11662,12 +7187,9 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -11683,54 +7205,30 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -11752,12 +7250,9 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -11770,36 +7265,23 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -11825,115 +7307,25 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 2 {
 		return d.Conflict("type")
@@ -11965,40 +7357,16 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -12026,6 +7394,9 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -12037,13 +7408,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -12071,6 +7436,9 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -12082,27 +7450,17 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -12122,12 +7480,9 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -12140,48 +7495,26 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -12203,12 +7536,9 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -12221,36 +7551,23 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -12276,115 +7593,25 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 3 {
 		return d.Conflict("type")
@@ -12416,31 +7643,13 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -12468,6 +7677,9 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -12479,13 +7691,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -12513,6 +7719,9 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -12524,36 +7733,20 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -12573,12 +7766,9 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -12591,48 +7781,26 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -12654,12 +7822,9 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -12672,36 +7837,23 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -12727,115 +7879,25 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 4 {
 		return d.Conflict("type")
@@ -12867,31 +7929,13 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -12919,6 +7963,9 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -12930,13 +7977,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -12964,6 +8005,9 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -12975,36 +8019,20 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -13024,12 +8052,9 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -13042,48 +8067,26 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -13105,12 +8108,9 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -13123,36 +8123,23 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -13178,115 +8165,25 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 8 {
 		return d.Conflict("type")
@@ -13318,31 +8215,13 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -13370,6 +8249,9 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -13381,13 +8263,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -13415,6 +8291,9 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -13426,36 +8305,20 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -13475,12 +8338,9 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -13493,48 +8353,26 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -13556,12 +8394,9 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -13574,36 +8409,23 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -13629,115 +8451,25 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 9 {
 		return d.Conflict("type")
@@ -13769,31 +8501,13 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -13821,6 +8535,9 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -13832,13 +8549,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -13866,6 +8577,9 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -13877,13 +8591,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -13903,12 +8611,9 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -13921,71 +8626,39 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -14007,12 +8680,9 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -14025,36 +8695,23 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -14080,115 +8737,25 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 10 {
 		return d.Conflict("type")
@@ -14220,31 +8787,13 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -14272,6 +8821,9 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -14283,13 +8835,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -14317,6 +8863,9 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -14328,13 +8877,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -14354,12 +8897,9 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -14372,71 +8912,39 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -14458,12 +8966,9 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -14476,36 +8981,23 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -14531,115 +9023,25 @@ func (x *ItemMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *ItemMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 12 {
 		return d.Conflict("type")
@@ -14671,31 +9073,13 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Type = MessageType(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "channel_name":
 			x.ChannelName.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelName.Value = v0
-			}
+			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
 			{
@@ -14723,6 +9107,9 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sString.Spill(list0)
@@ -14734,13 +9121,7 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_all":
 			x.MentionAll.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionAll.Value = v0
-			}
+			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
 			{
@@ -14768,6 +9149,9 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = v1
 						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sInt.Spill(list0)
@@ -14779,13 +9163,7 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "mention_here":
 			x.MentionHere.Set = true
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.MentionHere.Value = v0
-			}
+			x.MentionHere.Value, err = d.Bool()
 		case "nav_channels":
 			x.NavChannels.Set = true
 			{
@@ -14805,12 +9183,9 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -14823,71 +9198,39 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "code":
 			x.Code.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Code.Value = v0
-			}
+			x.Code.Value, err = d.String()
 		case "author":
 			seen |= 1 << 1
-			if err := x.Author.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Author.decodeJSON(d)
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			if err := x.KMarkdown.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.KMarkdown.decodeJSON(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
-				if err := x.Attachments.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Attachments.decodeJSON(d)
 			}
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelKind(v0)
-			}
+			err = jsonwire.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Quote.decodeJSON(d)
 			}
 		case "guild_type":
 			x.GuildType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.GuildType.Value = v0
-			}
+			x.GuildType.Value, err = d.Int()
 		case "visible_only":
 			x.VisibleOnly.Set = true
 			if d.IsNull() {
 				x.VisibleOnly.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.VisibleOnly.Value.Value = v0
-				}
+				x.VisibleOnly.Value.Value, err = d.String()
 				x.VisibleOnly.Value.Valid = true
 			}
 		case "emoji":
@@ -14909,12 +9252,9 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 jsonwire.Raw
-					{
-						v1, err := d.Raw()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Raw()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -14927,36 +9267,23 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LastMsgContent.Value = v0
-			}
+			x.LastMsgContent.Value, err = d.String()
 		case "send_msg_device":
 			x.SendMsgDevice.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.SendMsgDevice.Value = v0
-			}
+			x.SendMsgDevice.Value, err = d.Int()
 		case "interact_res":
 			x.InteractRes = arenaOf(d).sNullInteractRes.New()
 			if d.IsNull() {
 				x.InteractRes.Valid = false
 			} else {
-				if err := x.InteractRes.Value.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.InteractRes.Value.decodeJSON(d)
 				x.InteractRes.Valid = true
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -14982,115 +9309,25 @@ func (x *EmbedsAppend) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *EmbedsAppend) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -15125,22 +9362,15 @@ func (x *EmbedsAppendExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -15167,31 +9397,13 @@ func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "rong_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.RongID = v0
-			}
+			x.RongID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		case "embeds":
 			seen |= 1 << 2
 			{
@@ -15211,12 +9423,9 @@ func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 Embed
-					{
-						v1, err := decodeEmbed(d)
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = decodeEmbed(d)
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -15228,9 +9437,10 @@ func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
 				x.Embeds = arenaOf(d).sEmbed.Copy(list0)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -15256,115 +9466,25 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -15399,22 +9519,15 @@ func (x *UpdatedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -15441,62 +9554,27 @@ func (x *UpdatedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "author_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.AuthorID = v0
-			}
+			x.AuthorID, err = d.String()
 		case "target_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.TargetID = v0
-			}
+			x.TargetID, err = d.String()
 		case "content":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Content = v0
-			}
+			x.Content, err = d.String()
 		case "chat_code":
 			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChatCode = v0
-			}
+			x.ChatCode, err = d.String()
 		case "updated_at":
 			seen |= 1 << 5
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.UpdatedAt = v0
-			}
+			x.UpdatedAt, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 63 {
@@ -15522,115 +9600,25 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -15665,22 +9653,15 @@ func (x *DeletedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -15707,53 +9688,24 @@ func (x *DeletedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "author_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.AuthorID = v0
-			}
+			x.AuthorID, err = d.String()
 		case "target_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.TargetID = v0
-			}
+			x.TargetID, err = d.String()
 		case "chat_code":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChatCode = v0
-			}
+			x.ChatCode, err = d.String()
 		case "deleted_at":
 			seen |= 1 << 4
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.DeletedAt = v0
-			}
+			x.DeletedAt, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 31 {
@@ -15779,115 +9731,25 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -15922,22 +9784,15 @@ func (x *PrivateAddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -15964,40 +9819,21 @@ func (x *PrivateAddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "chat_code":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChatCode = v0
-			}
+			x.ChatCode, err = d.String()
 		case "emoji":
 			seen |= 1 << 3
-			if err := x.Emoji.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Emoji.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 15 {
@@ -16023,115 +9859,25 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -16166,22 +9912,15 @@ func (x *PrivateDeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -16208,40 +9947,21 @@ func (x *PrivateDeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "chat_code":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChatCode = v0
-			}
+			x.ChatCode, err = d.String()
 		case "emoji":
 			seen |= 1 << 3
-			if err := x.Emoji.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Emoji.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 15 {
@@ -16267,115 +9987,25 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -16410,22 +10040,15 @@ func (x *AddedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -16451,115 +10074,25 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -16594,22 +10127,15 @@ func (x *DeletedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -16635,115 +10161,25 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -16778,22 +10214,15 @@ func (x *UpdatedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -16819,115 +10248,25 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -16962,22 +10301,15 @@ func (x *UserUpdatedExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -17004,35 +10336,18 @@ func (x *UserUpdatedBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "username":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Username = v0
-			}
+			x.Username, err = d.String()
 		case "avatar":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Avatar = v0
-			}
+			x.Avatar, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -17058,115 +10373,25 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -17201,22 +10426,15 @@ func (x *SelfJoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -17243,26 +10461,15 @@ func (x *SelfJoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "state":
 			x.State.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.State.Value = v0
-			}
+			x.State.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -17288,115 +10495,25 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -17431,22 +10548,15 @@ func (x *SelfExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -17473,17 +10583,12 @@ func (x *SelfExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -17509,115 +10614,25 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -17652,22 +10667,15 @@ func (x *MessageBtnClickExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -17694,67 +10702,30 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "msg_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MsgID = v0
-			}
+			x.MsgID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "value":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Value = v0
-			}
+			x.Value, err = d.String()
 		case "target_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.TargetID = v0
-			}
+			x.TargetID, err = d.String()
 		case "user_info":
 			x.UserInfo = arenaOf(d).sUser.New()
-			if err := x.UserInfo.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.UserInfo.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelType.Value = ChannelType(v0)
-			}
+			err = jsonwire.StringInto(d, &x.ChannelType.Value)
 		case "guild_id":
 			x.GuildID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID.Value = v0
-			}
+			x.GuildID.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 15 {
@@ -17780,115 +10751,25 @@ func (x *AddGuildMute) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *AddGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -17923,22 +10804,15 @@ func (x *AddGuildMuteExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -17964,115 +10838,25 @@ func (x *DeleteGuildMute) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *DeleteGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -18107,22 +10891,15 @@ func (x *DeleteGuildMuteExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -18148,115 +10925,25 @@ func (x *LiveStatusChanged) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *LiveStatusChanged) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "extra":
 			seen |= 1 << 0
-			if err := x.Extra.decodeJSON(d); err != nil {
-				return err
-			}
-		case "channel_type":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.ChannelType = ChannelType(v0)
-			}
-		case "type":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.Type = MessageType(v0)
-			}
-		case "target_id":
-			baseSeen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.EventData.TargetID = v0
-				x.EventData.wire.TargetID = f0
-			}
-		case "author_id":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.AuthorID = v0
-			}
-		case "content":
-			baseSeen |= 1 << 4
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.EventData.Content = v0
-				x.EventData.wire.Content = f0
-			}
-		case "msg_id":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgID = v0
-			}
-		case "msg_timestamp":
-			baseSeen |= 1 << 6
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.EventData.MsgTimestamp = v0
-			}
-		case "nonce":
-			baseSeen |= 1 << 7
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.Nonce = v0
-			}
-		case "from_type":
-			x.EventData.FromType.Set = true
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.EventData.FromType.Value = v0
-			}
-		case "verify_token":
-			x.EventData.VerifyToken.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventData.VerifyToken.Value = v0
-			}
+			err = x.Extra.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != 255 {
 		return d.Conflict("type")
@@ -18291,22 +10978,15 @@ func (x *LiveStatusChangedExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -18333,18 +11013,15 @@ func (x *LiveStatusChangedBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "channel":
 			seen |= 1 << 0
-			if err := x.Channel.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Channel.decodeJSON(d)
 		case "user":
 			seen |= 1 << 1
-			if err := x.User.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.User.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {

@@ -173,22 +173,15 @@ func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "d":
 			seen |= 1 << 1
-			if err := x.D.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.D.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -300,26 +293,15 @@ func (x *PingSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "sn":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.SN = v0
-			}
+			x.SN, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -409,17 +391,12 @@ func (x *PongSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -511,26 +488,15 @@ func (x *ResumeSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "sn":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.SN = v0
-			}
+			x.SN, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -626,22 +592,15 @@ func (x *ReconnectSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "d":
 			seen |= 1 << 1
-			if err := x.D.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.D.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -737,22 +696,15 @@ func (x *ResumeAckSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "d":
 			seen |= 1 << 1
-			if err := x.D.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.D.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {

@@ -249,31 +249,22 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 		switch h.key {
 		case "id":
 			h.seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.ID = v0
+			h.ID, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "impl":
 			h.seen |= 1 << 1
 			h.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.Impl.Value = v0
+			h.Impl.Value, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "time":
 			h.seen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return nil, nil
-				}
-				h.Time = v0
+			h.Time, err = d.Float64()
+			if err != nil {
+				return nil, nil
 			}
 		case "type":
 			// Given twice, it is for the slow path to say which counts.
@@ -281,12 +272,9 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return nil, nil
 			}
 			h.seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.Type = v0
+			h.Type, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "detail_type":
 			// Given twice, it is for the slow path to say which counts.
@@ -294,25 +282,20 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return nil, nil
 			}
 			h.seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.DetailType = v0
+			h.DetailType, err = d.String()
+			if err != nil {
+				return nil, nil
 			}
 		case "sub_type":
 			h.seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return nil, nil
-				}
-				h.SubType = SubType(v0)
+			err = jsonwire.StringInto(d, &h.SubType)
+			if err != nil {
+				return nil, nil
 			}
 		case "self":
 			h.seen |= 1 << 6
-			if err := h.Self.decodeJSON(d); err != nil {
+			err = h.Self.decodeJSON(d)
+			if err != nil {
 				return nil, nil
 			}
 		default:
@@ -535,6 +518,34 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 }
 
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *EventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	case "impl":
+		x.Impl.Set = true
+		x.Impl.Value, err = d.String()
+	case "time":
+		*seen |= 1 << 1
+		x.Time, err = d.Float64()
+	case "type":
+		*seen |= 1 << 2
+		x.Type, err = d.String()
+	case "detail_type":
+		*seen |= 1 << 3
+		x.DetailType, err = d.String()
+	case "sub_type":
+		*seen |= 1 << 4
+		err = jsonwire.StringInto(d, &x.SubType)
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
 // decodeOnly decodes x's members of an object and checks them, skipping the others.
 func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
@@ -549,65 +560,12 @@ func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch key {
-		case "id":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
-		case "impl":
-			x.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Impl.Value = v0
-			}
-		case "time":
-			seen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Time = v0
-			}
-		case "type":
-			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
-		case "detail_type":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.DetailType = v0
-			}
-		case "sub_type":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.SubType = SubType(v0)
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return err
-			}
+		var known bool
+		if known, err = x.decodeMember(d, key, &seen); !known {
+			err = d.Skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return x.checkMembers(d, seen)
@@ -621,6 +579,37 @@ func (x *EventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 		}
 	}
 	return nil
+}
+
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *BotEventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	case "impl":
+		x.Impl.Set = true
+		x.Impl.Value, err = d.String()
+	case "self":
+		*seen |= 1 << 1
+		err = x.Self.decodeJSON(d)
+	case "time":
+		*seen |= 1 << 2
+		x.Time, err = d.Float64()
+	case "type":
+		*seen |= 1 << 3
+		x.Type, err = d.String()
+	case "detail_type":
+		*seen |= 1 << 4
+		x.DetailType, err = d.String()
+	case "sub_type":
+		*seen |= 1 << 5
+		err = jsonwire.StringInto(d, &x.SubType)
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // decodeOnly decodes x's members of an object and checks them, skipping the others.
@@ -637,70 +626,12 @@ func (x *BotEventBase) decodeOnly(d *jsonwire.Decoder) error {
 		if !more {
 			break
 		}
-		switch key {
-		case "id":
-			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
-		case "impl":
-			x.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Impl.Value = v0
-			}
-		case "self":
-			seen |= 1 << 1
-			if err := x.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			seen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Time = v0
-			}
-		case "type":
-			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
-		case "detail_type":
-			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.DetailType = v0
-			}
-		case "sub_type":
-			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.SubType = SubType(v0)
-			}
-		default:
-			if err := d.Skip(); err != nil {
-				return err
-			}
+		var known bool
+		if known, err = x.decodeMember(d, key, &seen); !known {
+			err = d.Skip()
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return x.checkMembers(d, seen)
@@ -732,32 +663,19 @@ func (x *Self) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "platform":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Platform = v0
-			}
+			x.Platform, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -798,41 +716,22 @@ func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "impl":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Impl = v0
-			}
+			x.Impl, err = d.String()
 		case "version":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Version = v0
-			}
+			x.Version, err = d.String()
 		case "onebot_version":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OneBotVersion = v0
-			}
+			x.OneBotVersion, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -873,13 +772,7 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "good":
 			seen |= 1 << 0
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Good = v0
-			}
+			x.Good, err = d.Bool()
 		case "bots":
 			seen |= 1 << 1
 			{
@@ -899,7 +792,8 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 BotStatus
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -913,14 +807,13 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -961,28 +854,19 @@ func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "self":
 			seen |= 1 << 0
-			if err := x.Self.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Self.decodeJSON(d)
 		case "online":
 			seen |= 1 << 1
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Online = v0
-			}
+			x.Online, err = d.Bool()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1023,23 +907,16 @@ func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "text":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Text = v0
-			}
+			x.Text, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1080,28 +957,19 @@ func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1142,23 +1010,16 @@ func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1199,28 +1060,19 @@ func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1260,14 +1112,13 @@ func (x *MentionAllSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1303,28 +1154,19 @@ func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1365,23 +1207,16 @@ func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "file_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.FileID = v0
-			}
+			x.FileID, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1422,28 +1257,19 @@ func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1484,23 +1310,16 @@ func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "file_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.FileID = v0
-			}
+			x.FileID, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1541,28 +1360,19 @@ func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1603,23 +1413,16 @@ func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "file_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.FileID = v0
-			}
+			x.FileID, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1660,28 +1463,19 @@ func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1722,23 +1516,16 @@ func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "file_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.FileID = v0
-			}
+			x.FileID, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1779,28 +1566,19 @@ func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1841,23 +1619,16 @@ func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "file_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.FileID = v0
-			}
+			x.FileID, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1898,28 +1669,19 @@ func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -1960,50 +1722,25 @@ func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "latitude":
 			seen |= 1 << 0
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Latitude = v0
-			}
+			x.Latitude, err = d.Float64()
 		case "longitude":
 			seen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Longitude = v0
-			}
+			x.Longitude, err = d.Float64()
 		case "title":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Title = v0
-			}
+			x.Title, err = d.String()
 		case "content":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Content = v0
-			}
+			x.Content, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 15 {
@@ -2044,28 +1781,19 @@ func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -2106,32 +1834,19 @@ func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MessageID = v0
-			}
+			x.MessageID, err = d.String()
 		case "user_id":
 			x.UserID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID.Value = v0
-			}
+			x.UserID.Value, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -2172,28 +1887,19 @@ func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -2233,17 +1939,12 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MessageID = v0
-			}
+			x.MessageID, err = d.String()
 		case "message":
 			seen |= 1 << 1
 			{
@@ -2263,12 +1964,9 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 						break
 					}
 					var e0 Segment
-					{
-						v1, err := decodeSegment(d)
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = decodeSegment(d)
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2281,97 +1979,27 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 			}
 		case "alt_message":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.AltMessage = v0
-			}
+			x.AltMessage, err = d.String()
 		case "user_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "message" {
 		return d.Conflict("type")
@@ -2405,17 +2033,12 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MessageID = v0
-			}
+			x.MessageID, err = d.String()
 		case "message":
 			seen |= 1 << 1
 			{
@@ -2435,12 +2058,9 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 						break
 					}
 					var e0 Segment
-					{
-						v1, err := decodeSegment(d)
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = decodeSegment(d)
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2453,106 +2073,30 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 			}
 		case "alt_message":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.AltMessage = v0
-			}
+			x.AltMessage, err = d.String()
 		case "group_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GroupID = v0
-			}
+			x.GroupID, err = d.String()
 		case "user_id":
 			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "message" {
 		return d.Conflict("type")
@@ -2586,17 +2130,12 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MessageID = v0
-			}
+			x.MessageID, err = d.String()
 		case "message":
 			seen |= 1 << 1
 			{
@@ -2616,12 +2155,9 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 						break
 					}
 					var e0 Segment
-					{
-						v1, err := decodeSegment(d)
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = decodeSegment(d)
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -2634,115 +2170,33 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 			}
 		case "alt_message":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.AltMessage = v0
-			}
+			x.AltMessage, err = d.String()
 		case "guild_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "user_id":
 			seen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "message" {
 		return d.Conflict("type")
@@ -2776,83 +2230,29 @@ func (x *MetaConnect) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *MetaConnect) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "version":
 			seen |= 1 << 0
-			if err := x.Version.decodeJSON(d); err != nil {
-				return err
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.ID = v0
-			}
-		case "impl":
-			x.EventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Impl.Value = v0
-			}
-		case "time":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.SubType = SubType(v0)
-			}
+			err = x.Version.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.EventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "meta" {
 		return d.Conflict("type")
@@ -2886,87 +2286,29 @@ func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *MetaHeartbeat) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "interval":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Interval = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.ID = v0
-			}
-		case "impl":
-			x.EventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Impl.Value = v0
-			}
-		case "time":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.SubType = SubType(v0)
-			}
+			x.Interval, err = d.Int64()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.EventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "meta" {
 		return d.Conflict("type")
@@ -3000,83 +2342,29 @@ func (x *MetaStatusUpdate) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *MetaStatusUpdate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "status":
 			seen |= 1 << 0
-			if err := x.Status.decodeJSON(d); err != nil {
-				return err
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.ID = v0
-			}
-		case "impl":
-			x.EventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Impl.Value = v0
-			}
-		case "time":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.EventBase.SubType = SubType(v0)
-			}
+			err = x.Status.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.EventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "meta" {
 		return d.Conflict("type")
@@ -3110,92 +2398,29 @@ func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeFriendIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -3229,92 +2454,29 @@ func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeFriendDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "user_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -3348,101 +2510,32 @@ func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticePrivateMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "message_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MessageID = v0
-			}
+			x.MessageID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -3476,110 +2569,35 @@ func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeGroupMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "group_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GroupID = v0
-			}
+			x.GroupID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -3613,110 +2631,35 @@ func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeGroupMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "group_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GroupID = v0
-			}
+			x.GroupID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -3750,119 +2693,38 @@ func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeGroupMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "group_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GroupID = v0
-			}
+			x.GroupID, err = d.String()
 		case "message_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MessageID = v0
-			}
+			x.MessageID, err = d.String()
 		case "user_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -3896,110 +2758,35 @@ func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeGuildMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -4033,110 +2820,35 @@ func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeGuildMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -4170,119 +2882,38 @@ func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeChannelMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "user_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -4316,119 +2947,38 @@ func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeChannelMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "user_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -4462,128 +3012,41 @@ func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeChannelMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "message_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.MessageID = v0
-			}
+			x.MessageID, err = d.String()
 		case "user_id":
 			seen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.UserID = v0
-			}
+			x.UserID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -4617,110 +3080,35 @@ func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeChannelCreate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")
@@ -4754,110 +3142,35 @@ func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoticeChannelDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.GuildID = v0
-			}
+			x.GuildID, err = d.String()
 		case "channel_id":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ChannelID = v0
-			}
+			x.ChannelID, err = d.String()
 		case "operator_id":
 			seen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.OperatorID = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.ID = v0
-			}
-		case "impl":
-			x.BotEventBase.Impl.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Impl.Value = v0
-			}
-		case "self":
-			baseSeen |= 1 << 1
-			if err := x.BotEventBase.Self.decodeJSON(d); err != nil {
-				return err
-			}
-		case "time":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Time = v0
-			}
-		case "type":
-			baseSeen |= 1 << 3
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.Type = v0
-			}
-		case "detail_type":
-			baseSeen |= 1 << 4
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.DetailType = v0
-			}
-		case "sub_type":
-			baseSeen |= 1 << 5
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.BotEventBase.SubType = SubType(v0)
-			}
+			x.OperatorID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Type != "notice" {
 		return d.Conflict("type")

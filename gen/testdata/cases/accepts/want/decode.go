@@ -165,17 +165,12 @@ func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "text":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Text = v0
-			}
+			x.Text, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -198,6 +193,19 @@ func (x *Quote) UnmarshalJSON(data []byte) error {
 	}
 	*x = v
 	return nil
+}
+
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -225,74 +233,41 @@ func (x *Changed) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Changed) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
+			x.K, err = d.String()
 		case "open":
 			seen |= 1 << 1
-			{
-				v0, f0, err := d.BoolAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.Open = v0
-				x.wire.Open = f0
-			}
+			x.Open, x.wire.Open, err = d.BoolAs(jsonwire.AcceptNumber)
 		case "owner":
 			seen |= 1 << 2
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptNumber)
-				if err != nil {
-					return err
-				}
-				x.Owner = v0
-				x.wire.Owner = f0
-			}
+			x.Owner, x.wire.Owner, err = d.StringAs(jsonwire.AcceptNumber)
 		case "level":
 			seen |= 1 << 3
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Level = Level(v0)
-			}
+			err = jsonwire.IntInto(d, &x.Level)
 		case "quote":
 			x.Quote.Set = true
 			if f0, ok := d.EmptyAs(jsonwire.AcceptEmptyArray); ok {
 				x.wire.Quote = f0
 			} else {
-				if err := x.Quote.Value.decodeJSON(d); err != nil {
-					return err
-				}
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
+				err = x.Quote.Value.decodeJSON(d)
 			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "changed" {
 		return d.Conflict("k")

@@ -165,17 +165,12 @@ func (x *Item) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -198,6 +193,22 @@ func (x *Item) UnmarshalJSON(data []byte) error {
 	}
 	*x = v
 	return nil
+}
+
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	case "scope":
+		*seen |= 1 << 1
+		x.Scope, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -225,17 +236,12 @@ func (x *Batch) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Batch) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
+			x.K, err = d.String()
 		case "body":
 			seen |= 1 << 1
 			{
@@ -255,7 +261,8 @@ func (x *Batch) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen 
 						break
 					}
 					var e0 Item
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -267,34 +274,19 @@ func (x *Batch) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen 
 				// Non-nil even when empty: [] re-encodes as [].
 				x.Body = arenaOf(d).sItem.Copy(list0)
 			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
-		case "scope":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.Scope = v0
-			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "batch" {
 		return d.Conflict("k")

@@ -255,22 +255,10 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		switch key {
 		case "op":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return ev, err
-				}
-				x.Op = v0
-			}
+			x.Op, err = d.Int()
 		case "seq":
 			x.Seq.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return ev, err
-				}
-				x.Seq.Value = v0
-			}
+			x.Seq.Value, err = d.Int64()
 		case "data":
 			if ev != nil {
 				// The event is decoded once; a second payload would replace it unseen.
@@ -284,14 +272,13 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			ev = e
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return ev, err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return ev, err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return ev, err
 		}
 	}
 	if seen != 3 {
@@ -321,25 +308,18 @@ func (x *Beat) decodeJSON(d *jsonwire.Decoder) error {
 			if d.IsNull() {
 				x.Interval.Valid = false
 			} else {
-				{
-					v0, err := d.Int()
-					if err != nil {
-						return err
-					}
-					x.Interval.Value = v0
-				}
+				x.Interval.Value, err = d.Int()
 				x.Interval.Valid = true
 			}
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -362,6 +342,25 @@ func (x *Beat) UnmarshalJSON(data []byte) error {
 	}
 	*x = v
 	return nil
+}
+
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Header) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "kind":
+		*seen |= 1 << 0
+		err = jsonwire.IntInto(d, &x.Kind)
+	case "at":
+		*seen |= 1 << 1
+		x.At, err = d.Float64()
+	case "room":
+		*seen |= 1 << 2
+		x.Room, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -390,25 +389,13 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.ID = v0
-			}
+			x.ID, err = d.String()
 		case "nick":
 			x.Nick.Set = true
 			if d.IsNull() {
 				x.Nick.Value.Valid = false
 			} else {
-				{
-					v0, err := d.String()
-					if err != nil {
-						return err
-					}
-					x.Nick.Value.Value = v0
-				}
+				x.Nick.Value.Value, err = d.String()
 				x.Nick.Value.Valid = true
 			}
 		case "tags":
@@ -445,12 +432,9 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 								break
 							}
 							var e1 int
-							{
-								v2, err := d.Int()
-								if err != nil {
-									return err
-								}
-								e1 = v2
+							e1, err = d.Int()
+							if err != nil {
+								return err
 							}
 							if len(list1) == cap(list1) {
 								// More than the stack holds.
@@ -461,19 +445,15 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 						// Non-nil even when empty: [] re-encodes as [].
 						e0 = arenaOf(d).sInt.Copy(list1)
 					}
+					if err != nil {
+						return err
+					}
 					x.Tags.Value[key0] = e0
 				}
 			}
 		case "online":
 			seen |= 1 << 1
-			{
-				v0, f0, err := d.BoolAs(jsonwire.AcceptNumber | jsonwire.AcceptString)
-				if err != nil {
-					return err
-				}
-				x.Online = v0
-				x.wire.Online = f0
-			}
+			x.Online, x.wire.Online, err = d.BoolAs(jsonwire.AcceptNumber | jsonwire.AcceptString)
 		case "friends":
 			x.Friends.Set = true
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull); ok {
@@ -502,6 +482,9 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 						}
 						e0 = v1
 						x.wire.FriendsItems = x.wire.FriendsItems.With(len(list0), f1)
+					}
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -539,6 +522,9 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 						e0 = Level(v1)
 						x.wire.LevelsItems = x.wire.LevelsItems.With(len(list0), f1)
 					}
+					if err != nil {
+						return err
+					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
 						list0 = arenaOf(d).sLevel.Spill(list0)
@@ -550,14 +536,13 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 7 {
@@ -598,23 +583,16 @@ func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "text":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Text = v0
-			}
+			x.Text, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -655,28 +633,19 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -716,14 +685,13 @@ func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -759,28 +727,19 @@ func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -820,56 +779,29 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "detail":
 			seen |= 1 << 0
-			if err := x.Detail.decodeJSON(d); err != nil {
-				return err
-			}
-		case "kind":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Header.Kind = Kind(v0)
-			}
-		case "at":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Header.At = v0
-			}
-		case "room":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Header.Room = v0
-			}
+			err = x.Detail.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Kind != 1 {
 		return d.Conflict("kind")
@@ -904,19 +836,16 @@ func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "body":
 			seen |= 1 << 0
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -943,18 +872,10 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "text":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Text = v0
-			}
+			x.Text, err = d.String()
 		case "who":
 			seen |= 1 << 1
-			if err := x.Who.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Who.decodeJSON(d)
 		case "mentions":
 			x.Mentions.Set = true
 			{
@@ -974,7 +895,8 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 Person
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -988,36 +910,18 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "blob":
 			x.Blob.Set = true
-			{
-				v0, err := d.Raw()
-				if err != nil {
-					return err
-				}
-				x.Blob.Value = v0
-			}
+			x.Blob.Value, err = d.Raw()
 		case "score":
 			seen |= 1 << 2
 			if d.IsNull() {
 				x.Score.Valid = false
 			} else {
-				{
-					v0, err := d.Int()
-					if err != nil {
-						return err
-					}
-					x.Score.Value = v0
-				}
+				x.Score.Value, err = d.Int()
 				x.Score.Valid = true
 			}
 		case "ok":
 			seen |= 1 << 3
-			{
-				v0, err := d.Bool()
-				if err != nil {
-					return err
-				}
-				x.Ok = v0
-			}
+			x.Ok, err = d.Bool()
 		case "parts":
 			x.Parts.Set = true
 			{
@@ -1037,12 +941,9 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 Part
-					{
-						v1, err := decodePart(d)
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = decodePart(d)
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -1058,39 +959,27 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 			if f0, ok := d.EmptyAs(jsonwire.AcceptEmptyArray); ok {
 				x.wire.Best = f0
 			} else {
-				if err := x.Best.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Best.decodeJSON(d)
 			}
 		case "second":
 			x.Second = arenaOf(d).sPerson.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
 				x.wire.Second = f0
 			} else {
-				if err := x.Second.decodeJSON(d); err != nil {
-					return err
-				}
+				err = x.Second.decodeJSON(d)
 			}
 		case "payload":
 			x.Payload.Set = true
-			{
-				v0, f0, err := d.StringAs(jsonwire.AcceptJSON)
-				if err != nil {
-					return err
-				}
-				x.Payload.Value = v0
-				x.wire.Payload = f0
-			}
+			x.Payload.Value, x.wire.Payload, err = d.StringAs(jsonwire.AcceptJSON)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 31 {
@@ -1116,56 +1005,29 @@ func (x *Roll) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Roll) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "detail":
 			seen |= 1 << 0
-			if err := x.Detail.decodeJSON(d); err != nil {
-				return err
-			}
-		case "kind":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Header.Kind = Kind(v0)
-			}
-		case "at":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Header.At = v0
-			}
-		case "room":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Header.Room = v0
-			}
+			err = x.Detail.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Kind != 2 {
 		return d.Conflict("kind")
@@ -1214,7 +1076,8 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 						break
 					}
 					var e0 Person
-					if err := e0.decodeJSON(d); err != nil {
+					err = e0.decodeJSON(d)
+					if err != nil {
 						return err
 					}
 					if len(list0) == cap(list0) {
@@ -1228,14 +1091,13 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1261,56 +1123,29 @@ func (x *Whisper) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Whisper) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "detail":
 			seen |= 1 << 0
-			if err := x.Detail.decodeJSON(d); err != nil {
-				return err
-			}
-		case "kind":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Header.Kind = Kind(v0)
-			}
-		case "at":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Header.At = v0
-			}
-		case "room":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Header.Room = v0
-			}
+			err = x.Detail.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Kind != 1 {
 		return d.Conflict("kind")
@@ -1345,19 +1180,16 @@ func (x *WhisperDetail) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "body":
 			seen |= 1 << 0
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Body.decodeJSON(d)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1384,23 +1216,16 @@ func (x *WhisperBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "text":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Text = v0
-			}
+			x.Text, err = d.String()
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -1426,65 +1251,32 @@ func (x *NoteLeaveSelf) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoteLeaveSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "name":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = Topic(v0)
-			}
+			err = jsonwire.StringInto(d, &x.Name)
 		case "who":
 			seen |= 1 << 1
-			if err := x.Who.decodeJSON(d); err != nil {
-				return err
-			}
-		case "kind":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Header.Kind = Kind(v0)
-			}
-		case "at":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Header.At = v0
-			}
-		case "room":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Header.Room = v0
-			}
+			err = x.Who.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Kind != 9 {
 		return d.Conflict("kind")
@@ -1521,74 +1313,35 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "name":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = Topic(v0)
-			}
+			err = jsonwire.StringInto(d, &x.Name)
 		case "who":
 			seen |= 1 << 1
-			if err := x.Who.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Who.decodeJSON(d)
 		case "when":
 			x.When.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.When.Value = v0
-			}
-		case "kind":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Header.Kind = Kind(v0)
-			}
-		case "at":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Header.At = v0
-			}
-		case "room":
-			baseSeen |= 1 << 2
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Header.Room = v0
-			}
+			x.When.Value, err = d.Int64()
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.Kind != 9 {
 		return d.Conflict("kind")

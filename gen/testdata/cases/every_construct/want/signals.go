@@ -167,37 +167,22 @@ func (x *HeartbeatSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "op":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "data":
 			seen |= 1 << 1
-			if err := x.Data.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.Data.decodeJSON(d)
 		case "seq":
 			x.Seq.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Seq.Value = v0
-			}
+			x.Seq.Value, err = d.Int64()
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -294,23 +279,16 @@ func (x *Goodbye) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "op":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
+				err = d.ExtensionField(&x.Extensions, key)
 			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
-				}
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {

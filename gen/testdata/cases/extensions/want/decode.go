@@ -149,6 +149,19 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 }
 
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
 // checkMembers reports the first required member of x that seen lacks.
 func (x *Head) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	if seen != 1 {
@@ -174,51 +187,32 @@ func (x *Joined) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Joined) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
+			x.K, err = d.String()
 		case "user":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.User = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
+			x.User, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
-				if err := d.ExtensionField(&x.Extensions, key); err != nil {
-					return err
-				}
-			} else {
-				if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-					return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+					err = d.ExtensionField(&x.Extensions, key)
+				} else {
+					err = d.UnknownField(&x.UnknownFields, key)
 				}
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "joined" {
 		return d.Conflict("k")

@@ -149,6 +149,19 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 }
 
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
 // checkMembers reports the first required member of x that seen lacks.
 func (x *Head) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	if seen != 1 {
@@ -174,56 +187,27 @@ func (x *Created) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
+			x.K, err = d.String()
 		case "name":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		case "count":
 			seen |= 1 << 2
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.Count = v0
-			}
+			x.Count, err = d.Int64()
 		case "ratio":
 			x.Ratio.Set = true
-			{
-				v0, err := d.Float64()
-				if err != nil {
-					return err
-				}
-				x.Ratio.Value = v0
-			}
+			x.Ratio.Value, err = d.Float64()
 		case "on":
 			seen |= 1 << 3
 			if d.IsNull() {
 				x.On.Valid = false
 			} else {
-				{
-					v0, err := d.Bool()
-					if err != nil {
-						return err
-					}
-					x.On.Value = v0
-				}
+				x.On.Value, err = d.Bool()
 				x.On.Valid = true
 			}
 		case "tags":
@@ -245,12 +229,9 @@ func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 						break
 					}
 					var e0 string
-					{
-						v1, err := d.String()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.String()
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -278,35 +259,26 @@ func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 					}
 					key0 := k
 					var e0 int
-					{
-						v1, err := d.Int()
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = d.Int()
+					if err != nil {
+						return err
 					}
 					x.Attrs.Value[key0] = e0
 				}
 			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "created" {
 		return d.Conflict("k")

@@ -208,22 +208,10 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return ev, err
-				}
-				x.S = v0
-			}
+			x.S, err = d.Int()
 		case "sn":
 			x.SN.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return ev, err
-				}
-				x.SN.Value = v0
-			}
+			x.SN.Value, err = d.Int64()
 		case "d":
 			if ev != nil {
 				// The event is decoded once; a second payload would replace it unseen.
@@ -236,9 +224,10 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			}
 			ev = e
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return ev, err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return ev, err
 		}
 	}
 	if seen != 3 {
@@ -247,6 +236,19 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		}
 	}
 	return ev, nil
+}
+
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -275,35 +277,18 @@ func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "code":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				x.Code = v0
-			}
+			x.Code, err = d.Int()
 		case "session_id":
 			x.SessionID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.SessionID.Value = v0
-			}
+			x.SessionID.Value, err = d.String()
 		case "sessionId":
 			x.LegacySessionID.Set = true
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.LegacySessionID.Value = v0
-			}
+			x.LegacySessionID.Value, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -343,36 +328,25 @@ func (x *Joined) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Joined) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
+			x.K, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "joined" {
 		return d.Conflict("k")

@@ -160,22 +160,15 @@ func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "d":
 			seen |= 1 << 1
-			if err := x.D.decodeJSON(d); err != nil {
-				return err
-			}
+			err = x.D.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -282,26 +275,15 @@ func (x *PingSignal) decodeSignal(d *jsonwire.Decoder) error {
 		switch key {
 		case "s":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return err
-				}
-				sig = v0
-			}
+			sig, err = d.Int()
 		case "sn":
 			seen |= 1 << 1
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return err
-				}
-				x.SN = v0
-			}
+			x.SN, err = d.Int64()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {

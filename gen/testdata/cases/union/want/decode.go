@@ -149,6 +149,19 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 }
 
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
 // checkMembers reports the first required member of x that seen lacks.
 func (x *Head) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	if seen != 1 {
@@ -175,26 +188,15 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "text":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Text = v0
-			}
+			x.Text, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -235,26 +237,15 @@ func (x *ImagePart) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Type = v0
-			}
+			x.Type, err = d.String()
 		case "url":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.URL = v0
-			}
+			x.URL, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 3 {
@@ -294,17 +285,12 @@ func (x *Message) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Message) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
+			x.K, err = d.String()
 		case "parts":
 			seen |= 1 << 1
 			{
@@ -324,12 +310,9 @@ func (x *Message) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 						break
 					}
 					var e0 Part
-					{
-						v1, err := decodePart(d)
-						if err != nil {
-							return err
-						}
-						e0 = v1
+					e0, err = decodePart(d)
+					if err != nil {
+						return err
 					}
 					if len(list0) == cap(list0) {
 						// More than the stack holds.
@@ -342,32 +325,20 @@ func (x *Message) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 			}
 		case "first":
 			x.First.Set = true
-			{
-				v0, err := decodePart(d)
-				if err != nil {
-					return err
-				}
-				x.First.Value = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
+			x.First.Value, err = decodePart(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "message" {
 		return d.Conflict("k")

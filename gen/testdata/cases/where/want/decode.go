@@ -158,6 +158,22 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 }
 
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	case "scope":
+		*seen |= 1 << 1
+		x.Scope, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
 // checkMembers reports the first required member of x that seen lacks.
 func (x *Head) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	if seen != 3 {
@@ -183,50 +199,28 @@ func (x *Updated) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Updated) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
+			x.K, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
-		case "scope":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.Scope = v0
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "updated" {
 		return d.Conflict("k")
@@ -261,17 +255,12 @@ func (x *UpdatedBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "name":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Name = v0
-			}
+			x.Name, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
@@ -297,50 +286,28 @@ func (x *UpdatedSelf) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *UpdatedSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
+			x.K, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			if err := x.Body.decodeJSON(d); err != nil {
-				return err
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
-		case "scope":
-			baseSeen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.Scope = v0
-			}
+			err = x.Body.decodeJSON(d)
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "updated" {
 		return d.Conflict("k")
@@ -375,17 +342,12 @@ func (x *UpdatedSelfBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "nickname":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Nickname = v0
-			}
+			x.Nickname, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if seen != 1 {
