@@ -41,6 +41,9 @@ func emitDecode(m *Model) *jen.File {
 	for _, u := range m.Unions {
 		f.Add(emitUnionDecode(m, u))
 	}
+	for _, r := range arrayReaders(m) {
+		f.Add(emitArrayReader(r))
+	}
 	f.Add(emitUnknownDecode(m))
 	f.Add(emitStream(m))
 	return f
@@ -857,6 +860,15 @@ type accepting struct {
 	forms, items WireForms
 	wire         wireSlots
 	elem         jen.Code // set for an array element: its index
+	accept       jen.Code // the jsonwire.Accept flags to pass; nil: those of forms
+}
+
+// acceptArg is the flags argument of a reader's As call.
+func (acc accepting) acceptArg() jen.Code {
+	if acc.accept != nil {
+		return acc.accept
+	}
+	return formsArg(acc.forms)
 }
 
 // decodeValue emits the statements that decode the next value of type t
@@ -887,15 +899,15 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 			b.Err().Op("=").Qual(wirePath, method+"Into").Call(jen.Id("d"), jen.Op("&").Add(target.Clone()))
 		case acc.elem == nil && acc.wire.value != nil && !into:
 			// x.B, x.wire.B, err = d.BoolAs(jsonwire.AcceptNumber)
-			b.List(target.Clone(), acc.wire.value.Clone(), jen.Err()).Op("=").Id("d").Dot(method + "As").Call(formsArg(acc.forms))
+			b.List(target.Clone(), acc.wire.value.Clone(), jen.Err()).Op("=").Id("d").Dot(method + "As").Call(acc.acceptArg())
 		case acc.elem == nil && acc.wire.value != nil:
 			// err = jsonwire.IntAsInto(d, &x.Type, &x.wire.Type, jsonwire.AcceptString)
-			b.Err().Op("=").Qual(wirePath, method+"AsInto").Call(jen.Id("d"), jen.Op("&").Add(target.Clone()), jen.Op("&").Add(acc.wire.value.Clone()), formsArg(acc.forms))
+			b.Err().Op("=").Qual(wirePath, method+"AsInto").Call(jen.Id("d"), jen.Op("&").Add(target.Clone()), jen.Op("&").Add(acc.wire.value.Clone()), acc.acceptArg())
 		default:
 			// An element's form goes into its array's forms:
 			// { v1, f1, err := d.StringAs(...); if err != nil { return err }; e0 = v1; items = items.With(len(list0), f1) }
 			b.BlockFunc(func(g *jen.Group) {
-				g.List(jen.Id(v), jen.Id(form), jen.Err()).Op(":=").Id("d").Dot(method + "As").Call(formsArg(acc.forms))
+				g.List(jen.Id(v), jen.Id(form), jen.Err()).Op(":=").Id("d").Dot(method + "As").Call(acc.acceptArg())
 				g.Add(ifErr(ret))
 				if into {
 					g.Add(target.Clone().Op("=").Add(valueType(t)).Call(jen.Id(v)))
@@ -945,32 +957,15 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 	case KindUnion:
 		b.List(target.Clone(), jen.Err()).Op("=").Id("decode" + t.Union.GoName).Call(jen.Id("d"))
 	case KindArray:
-		elem, buf, list := fmt.Sprintf("e%d", depth), fmt.Sprintf("buf%d", depth), fmt.Sprintf("list%d", depth)
-		itemAcc := accepting{forms: acc.items, wire: acc.wire, elem: jen.Len(jen.Id(list))}
-		if acc.items == 0 {
-			itemAcc = accepting{}
+		// x.Mention, err = readArrayOfString(d), or with its elements' forms:
+		// readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+		r := arrayReader{t: t, forms: acc.items != 0}
+		args := []jen.Code{jen.Id("d")}
+		if r.forms {
+			args = append(args, formsArg(acc.items), jen.Op("&").Add(acc.wire.items.Clone()))
 		}
-		empty(true, func(ab *jen.Group) {
-			ab.Add(callErr(jen.Id("d").Dot("ArrayStart").Call(), ret))
-			ab.Comment("Elements gather on the stack; the slice is allocated once, at its size")
-			ab.Comment("(or taken from a stream decoder's memory).")
-			ab.Var().Id(buf).Index(jen.Lit(stackElems(t.Elem))).Add(valueType(t.Elem))
-			ab.Id(list).Op(":=").Id(buf).Index(jen.Empty(), jen.Lit(0))
-			ab.For().BlockFunc(func(lb *jen.Group) {
-				lb.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextElem").Call()
-				lb.Add(ifErr(ret))
-				lb.If(jen.Op("!").Id("more")).Block(jen.Break())
-				lb.Var().Id(elem).Add(valueType(t.Elem))
-				decodeValue(lb, jen.Id(elem), t.Elem, depth+1, ret, itemAcc)
-				lb.Add(ifErr(ret))
-				lb.If(jen.Len(jen.Id(list)).Op("==").Cap(jen.Id(list))).Block(
-					jen.Comment("More than the stack holds."),
-					jen.Id(list).Op("=").Add(fromSlab(slabKey(t.Elem, false))).Dot("Spill").Call(jen.Id(list)),
-				)
-				lb.Id(list).Op("=").Append(jen.Id(list), jen.Id(elem))
-			})
-			ab.Comment("Non-nil even when empty: [] re-encodes as [].")
-			ab.Add(target.Clone().Op("=").Add(fromSlab(slabKey(t.Elem, false))).Dot("Copy").Call(jen.Id(list)))
+		empty(false, func(g *jen.Group) {
+			g.List(target.Clone(), jen.Err()).Op("=").Id(r.name()).Call(args...)
 		})
 	case KindMap:
 		elem, key := fmt.Sprintf("e%d", depth), fmt.Sprintf("key%d", depth)
@@ -1041,5 +1036,118 @@ func emitUnmarshal(o *Object) jen.Code {
 		jen.Op("*").Id("x").Op("=").Id("v"),
 		jen.Return(jen.Nil()),
 	).Line()
+	return g
+}
+
+// arrayReader is one generated function that reads an array: one per element
+// type, shared by every field of that type, and a second one (As) for fields
+// whose elements may come in other forms.
+type arrayReader struct {
+	t     *Type // the array type
+	forms bool  // the As variant
+}
+
+// name is the function's name: readArrayOfString, readArrayOfStringAs.
+// "read" starts no other function the package declares.
+func (r arrayReader) name() string {
+	n := "readArrayOf" + slabKey(r.t.Elem, false)
+	if r.forms {
+		n += "As"
+	}
+	return n
+}
+
+// arrayReaders lists the array readers the model's fields need, sorted by
+// name: the fields' own array types and those of their arrays' elements.
+func arrayReaders(m *Model) []arrayReader {
+	seen := map[string]arrayReader{}
+	var walk func(t *Type, itemForms WireForms)
+	walk = func(t *Type, itemForms WireForms) {
+		switch t.Kind {
+		case KindArray:
+			r := arrayReader{t: t, forms: itemForms != 0}
+			seen[r.name()] = r
+			walk(t.Elem, 0)
+		case KindMap:
+			walk(t.Elem, 0)
+		}
+	}
+	objects := append([]*Object(nil), m.Objects...)
+	if m.Signals != nil {
+		for _, sg := range m.Signals.List {
+			objects = append(objects, sg.Object)
+		}
+	}
+	for _, o := range objects {
+		for _, f := range o.Fields {
+			walk(f.Type, f.ItemForms)
+		}
+	}
+	var out []arrayReader
+	for _, name := range sortedKeys(seen) {
+		out = append(out, seen[name])
+	}
+	return out
+}
+
+// emitArrayReader emits one array reader. Elements gather on the stack and
+// the slice is allocated once, at its size (or taken from a stream decoder's
+// memory):
+//
+//	func readArrayOfString(d *jsonwire.Decoder) ([]string, error) {
+//		...
+//		var buf [8]string
+//		list := buf[:0]
+//		for {
+//			more, err := d.NextElem()
+//			...
+//			var e string
+//			e, err = d.String()
+//			...
+//			list = append(list, e)
+//		}
+//		return arenaOf(d).sString.Copy(list), nil
+//	}
+//
+// The As variant takes the forms the elements accept and keeps the form of
+// each one in *forms.
+func emitArrayReader(r arrayReader) jen.Code {
+	elem := r.t.Elem
+	params := []jen.Code{decoderParam()}
+	acc := accepting{}
+	if r.forms {
+		params = append(params, jen.Id("a").Qual(wirePath, "Accept"), jen.Id("forms").Op("*").Qual(wirePath, "Forms"))
+		acc = accepting{
+			forms:  ^WireForms(0), // some: the caller's a says which
+			accept: jen.Id("a"),
+			wire:   wireSlots{items: jen.Parens(jen.Op("*").Id("forms"))},
+			elem:   jen.Len(jen.Id("list")),
+		}
+	}
+	fail := func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }
+	slab := fromSlab(slabKey(elem, false))
+	g := jen.Commentf("%s reads an array of %s.", r.name(), slabKey(elem, false)).Line()
+	g.Func().Id(r.name()).Params(params...).Params(valueType(r.t), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.Add(callErr(jen.Id("d").Dot("ArrayStart").Call(), fail))
+		b.Comment("Elements gather on the stack; the slice is allocated once, at its size")
+		b.Comment("(or taken from a stream decoder's memory).")
+		b.Var().Id("buf").Index(jen.Lit(stackElems(elem))).Add(valueType(elem))
+		b.Id("list").Op(":=").Id("buf").Index(jen.Empty(), jen.Lit(0))
+		b.For().BlockFunc(func(lb *jen.Group) {
+			lb.List(jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextElem").Call()
+			lb.Add(ifErr(fail))
+			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
+			lb.Var().Id("e").Add(valueType(elem))
+			decodeValue(lb, jen.Id("e"), elem, 1, fail, acc)
+			lb.Add(ifErr(fail))
+			lb.If(jen.Len(jen.Id("list")).Op("==").Cap(jen.Id("list"))).Block(
+				jen.Comment("More than the stack holds."),
+				jen.Id("list").Op("=").Add(slab.Clone()).Dot("Spill").Call(jen.Id("list")),
+			)
+			lb.Id("list").Op("=").Append(jen.Id("list"), jen.Id("e"))
+		})
+		b.Comment("Non-nil even when empty: [] re-encodes as [].")
+		b.Return(slab.Clone().Dot("Copy").Call(jen.Id("list")), jen.Nil())
+	}).Line()
 	return g
 }

@@ -801,43 +801,7 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 			x.ID, x.wire.ID, err = d.StringAs(jsonwire.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.ChannelsItems = x.wire.ChannelsItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Channels = arenaOf(d).sString.Copy(list0)
-			}
+			x.Channels, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.ChannelsItems)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -1012,43 +976,7 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			x.MobileVerified.Value, err = d.Bool()
 		case "roles":
 			x.Roles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.RolesItems = x.wire.RolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Roles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.Roles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.RolesItems)
 		case "joined_at":
 			x.JoinedAt.Set = true
 			x.JoinedAt.Value, err = d.Int64()
@@ -1084,36 +1012,7 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			x.BotStatus.Value, err = d.Int()
 		case "nameplate":
 			x.Nameplate.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Nameplate.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Nameplate.Value, err = readArrayOfRaw(d)
 		case "decorations_id_map":
 			x.DecorationsIDMap.Set = true
 			if d.IsNull() {
@@ -1348,68 +1247,10 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 			err = jsonwire.IntInto(d, &x.Type)
 		case "permission_overwrites":
 			seen |= 1 << 10
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]PermissionOverwrite
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 PermissionOverwrite
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPermissionOverwrite.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionOverwrites = arenaOf(d).sPermissionOverwrite.Copy(list0)
-			}
+			x.PermissionOverwrites, err = readArrayOfPermissionOverwrite(d)
 		case "permission_users":
 			seen |= 1 << 11
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]PermissionUser
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 PermissionUser
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPermissionUser.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionUsers = arenaOf(d).sPermissionUser.Copy(list0)
-			}
+			x.PermissionUsers, err = readArrayOfPermissionUser(d)
 		case "permission_sync":
 			seen |= 1 << 12
 			x.PermissionSync, x.wire.PermissionSync, err = d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
@@ -1705,203 +1546,22 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 			x.RawContent.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_part":
 			seen |= 1 << 0
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]MentionPart
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 MentionPart
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sMentionPart.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionPart = arenaOf(d).sMentionPart.Copy(list0)
-			}
+			x.MentionPart, err = readArrayOfMentionPart(d)
 		case "mention_role_part":
 			x.MentionRolePart.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]MentionRolePart
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 MentionRolePart
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sMentionRolePart.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRolePart.Value = arenaOf(d).sMentionRolePart.Copy(list0)
-			}
+			x.MentionRolePart.Value, err = readArrayOfMentionRolePart(d)
 		case "channel_part":
 			x.ChannelPart.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]ChannelPart
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 ChannelPart
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sChannelPart.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.ChannelPart.Value = arenaOf(d).sChannelPart.Copy(list0)
-			}
+			x.ChannelPart.Value, err = readArrayOfChannelPart(d)
 		case "item_part":
 			x.ItemPart.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]ItemPart
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 ItemPart
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sItemPart.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.ItemPart.Value = arenaOf(d).sItemPart.Copy(list0)
-			}
+			x.ItemPart.Value, err = readArrayOfItemPart(d)
 		case "spl":
 			x.Spl.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Spl.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Spl.Value, err = readArrayOfRaw(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -2004,36 +1664,7 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 			x.Cd.Value, err = d.Int()
 		case "categories":
 			x.Categories.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Categories.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Categories.Value, err = readArrayOfString(d)
 		case "label":
 			x.Label.Set = true
 			x.Label.Value, err = d.Int()
@@ -2245,138 +1876,22 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 			x.DynamicURL.Value, err = d.String()
 		case "first_dynamic_urls":
 			x.FirstDynamicUrls.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.FirstDynamicUrls.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.FirstDynamicUrls.Value, err = readArrayOfString(d)
 		case "first_dynamic_duration":
 			x.FirstDynamicDuration.Set = true
 			x.FirstDynamicDuration.Value, err = d.Int()
 		case "dynamic_urls":
 			x.DynamicUrls.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.DynamicUrls.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.DynamicUrls.Value, err = readArrayOfString(d)
 		case "dynamic_duration":
 			x.DynamicDuration.Set = true
 			x.DynamicDuration.Value, err = d.Int()
 		case "result":
 			x.Result.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					e0, err = d.Int()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Result.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.Result.Value, err = readArrayOfInt(d)
 		case "result_img":
 			x.ResultImg.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.ResultImg.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.ResultImg.Value, err = readArrayOfString(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -2825,68 +2340,10 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 			x.PermissionSync.Value, x.wire.PermissionSync, err = d.IntAs(jsonwire.AcceptBool)
 		case "permission_overwrites":
 			x.PermissionOverwrites.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]PermissionOverwrite
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 PermissionOverwrite
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPermissionOverwrite.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionOverwrites.Value = arenaOf(d).sPermissionOverwrite.Copy(list0)
-			}
+			x.PermissionOverwrites.Value, err = readArrayOfPermissionOverwrite(d)
 		case "permission_users":
 			x.PermissionUsers.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]PermissionUser
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 PermissionUser
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPermissionUser.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.PermissionUsers.Value = arenaOf(d).sPermissionUser.Copy(list0)
-			}
+			x.PermissionUsers.Value, err = readArrayOfPermissionUser(d)
 		case "voice_quality":
 			x.VoiceQuality.Set = true
 			x.VoiceQuality.Value, x.wire.VoiceQuality, err = d.StringAs(jsonwire.AcceptNumber)
@@ -3300,36 +2757,7 @@ func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
 			x.Size.Value, err = d.String()
 		case "modules":
 			x.Modules.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Modules.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Modules.Value, err = readArrayOfRaw(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -3733,36 +3161,7 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelID, err = d.String()
 		case "mention":
 			seen |= 1 << 3
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention, err = readArrayOfString(d)
 		case "mention_all":
 			seen |= 1 << 4
 			x.MentionAll, err = d.Bool()
@@ -3771,36 +3170,7 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.MentionHere, err = d.Bool()
 		case "mention_roles":
 			seen |= 1 << 6
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					e0, err = d.Int()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles, err = readArrayOfInt(d)
 		case "updated_at":
 			seen |= 1 << 7
 			x.UpdatedAt, err = d.Int64()
@@ -4573,36 +3943,7 @@ func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]Channel
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Channel
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sChannel.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Body = arenaOf(d).sChannel.Copy(list0)
-			}
+			x.Body, err = readArrayOfChannel(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -4728,36 +4069,7 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "updated_channel":
 			seen |= 1 << 0
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]Channel
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Channel
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sChannel.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.UpdatedChannel = arenaOf(d).sChannel.Copy(list0)
-			}
+			x.UpdatedChannel, err = readArrayOfChannel(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -4844,36 +4156,7 @@ func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.Type, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]DeletedChannelItem
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 DeletedChannelItem
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sDeletedChannelItem.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Body = arenaOf(d).sDeletedChannelItem.Copy(list0)
-			}
+			x.Body, err = readArrayOfDeletedChannelItem(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -4995,36 +4278,7 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.GuildID, x.wire.GuildID, err = d.StringAs(jsonwire.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]ChannelOrder
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 ChannelOrder
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sChannelOrder.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Channels = arenaOf(d).sChannelOrder.Copy(list0)
-			}
+			x.Channels, err = readArrayOfChannelOrder(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -5886,36 +5140,7 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.Remark, err = d.String()
 		case "user_id":
 			seen |= 1 << 2
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.UserID = arenaOf(d).sString.Copy(list0)
-			}
+			x.UserID, err = readArrayOfString(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -6037,36 +5262,7 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.OperatorID, err = d.String()
 		case "user_id":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.UserID = arenaOf(d).sString.Copy(list0)
-			}
+			x.UserID, err = readArrayOfString(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -6557,36 +5753,7 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.EventTime, err = d.Int64()
 		case "guilds":
 			seen |= 1 << 2
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Guilds = arenaOf(d).sString.Copy(list0)
-			}
+			x.Guilds, err = readArrayOfString(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -6711,36 +5878,7 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.EventTime, err = d.Int64()
 		case "guilds":
 			seen |= 1 << 2
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Guilds = arenaOf(d).sString.Copy(list0)
-			}
+			x.Guilds, err = readArrayOfString(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -7080,85 +6218,13 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -7170,36 +6236,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
@@ -7233,36 +6270,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -7369,85 +6377,13 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -7463,36 +6399,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			err = x.KMarkdown.decodeJSON(d)
@@ -7519,36 +6426,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -7652,85 +6530,13 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -7749,36 +6555,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			err = x.KMarkdown.decodeJSON(d)
@@ -7805,36 +6582,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -7938,85 +6686,13 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -8035,36 +6711,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			err = x.KMarkdown.decodeJSON(d)
@@ -8091,36 +6738,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -8224,85 +6842,13 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -8321,36 +6867,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Author.decodeJSON(d)
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "kmarkdown":
 			x.KMarkdown = arenaOf(d).sKMarkdown.New()
 			err = x.KMarkdown.decodeJSON(d)
@@ -8377,36 +6894,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -8510,120 +6998,19 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "code":
 			x.Code.Set = true
 			x.Code.Value, err = d.String()
@@ -8663,36 +7050,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -8796,120 +7154,19 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "code":
 			x.Code.Set = true
 			x.Code.Value, err = d.String()
@@ -8949,36 +7206,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -9082,120 +7310,19 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionItems = x.wire.MentionItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mention.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]int
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 int
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.MentionRolesItems = x.wire.MentionRolesItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sInt.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.MentionRoles.Value = arenaOf(d).sInt.Copy(list0)
-			}
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
 		case "nav_channels":
 			x.NavChannels.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.NavChannels.Value = arenaOf(d).sString.Copy(list0)
-			}
+			x.NavChannels.Value, err = readArrayOfString(d)
 		case "code":
 			x.Code.Set = true
 			x.Code.Value, err = d.String()
@@ -9235,36 +7362,7 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "emoji":
 			x.Emoji.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]jsonwire.Raw
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 jsonwire.Raw
-					e0, err = d.Raw()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sRaw.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Emoji.Value = arenaOf(d).sRaw.Copy(list0)
-			}
+			x.Emoji.Value, err = readArrayOfRaw(d)
 		case "last_msg_content":
 			x.LastMsgContent.Set = true
 			x.LastMsgContent.Value, err = d.String()
@@ -9406,36 +7504,7 @@ func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.GuildID.Value, err = d.String()
 		case "embeds":
 			seen |= 1 << 2
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]Embed
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Embed
-					e0, err = decodeEmbed(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sEmbed.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Embeds = arenaOf(d).sEmbed.Copy(list0)
-			}
+			x.Embeds, err = readArrayOfEmbed(d)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -11088,6 +9157,500 @@ func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
 		Raw:  raw,
 		Type: kind,
 	}, nil
+}
+
+// readArrayOfChannel reads an array of Channel.
+func readArrayOfChannel(d *jsonwire.Decoder) ([]Channel, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]Channel
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Channel
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sChannel.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sChannel.Copy(list), nil
+}
+
+// readArrayOfChannelOrder reads an array of ChannelOrder.
+func readArrayOfChannelOrder(d *jsonwire.Decoder) ([]ChannelOrder, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]ChannelOrder
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e ChannelOrder
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sChannelOrder.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sChannelOrder.Copy(list), nil
+}
+
+// readArrayOfChannelPart reads an array of ChannelPart.
+func readArrayOfChannelPart(d *jsonwire.Decoder) ([]ChannelPart, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]ChannelPart
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e ChannelPart
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sChannelPart.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sChannelPart.Copy(list), nil
+}
+
+// readArrayOfDeletedChannelItem reads an array of DeletedChannelItem.
+func readArrayOfDeletedChannelItem(d *jsonwire.Decoder) ([]DeletedChannelItem, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]DeletedChannelItem
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e DeletedChannelItem
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sDeletedChannelItem.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sDeletedChannelItem.Copy(list), nil
+}
+
+// readArrayOfEmbed reads an array of Embed.
+func readArrayOfEmbed(d *jsonwire.Decoder) ([]Embed, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]Embed
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Embed
+		e, err = decodeEmbed(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sEmbed.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sEmbed.Copy(list), nil
+}
+
+// readArrayOfInt reads an array of Int.
+func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]int
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e int
+		e, err = d.Int()
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sInt.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sInt.Copy(list), nil
+}
+
+// readArrayOfIntAs reads an array of Int.
+func readArrayOfIntAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]int, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]int
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e int
+		{
+			v1, f1, err := d.IntAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = v1
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sInt.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sInt.Copy(list), nil
+}
+
+// readArrayOfItemPart reads an array of ItemPart.
+func readArrayOfItemPart(d *jsonwire.Decoder) ([]ItemPart, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]ItemPart
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e ItemPart
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sItemPart.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sItemPart.Copy(list), nil
+}
+
+// readArrayOfMentionPart reads an array of MentionPart.
+func readArrayOfMentionPart(d *jsonwire.Decoder) ([]MentionPart, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]MentionPart
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e MentionPart
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sMentionPart.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sMentionPart.Copy(list), nil
+}
+
+// readArrayOfMentionRolePart reads an array of MentionRolePart.
+func readArrayOfMentionRolePart(d *jsonwire.Decoder) ([]MentionRolePart, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]MentionRolePart
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e MentionRolePart
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sMentionRolePart.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sMentionRolePart.Copy(list), nil
+}
+
+// readArrayOfPermissionOverwrite reads an array of PermissionOverwrite.
+func readArrayOfPermissionOverwrite(d *jsonwire.Decoder) ([]PermissionOverwrite, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]PermissionOverwrite
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e PermissionOverwrite
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sPermissionOverwrite.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sPermissionOverwrite.Copy(list), nil
+}
+
+// readArrayOfPermissionUser reads an array of PermissionUser.
+func readArrayOfPermissionUser(d *jsonwire.Decoder) ([]PermissionUser, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]PermissionUser
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e PermissionUser
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sPermissionUser.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sPermissionUser.Copy(list), nil
+}
+
+// readArrayOfRaw reads an array of Raw.
+func readArrayOfRaw(d *jsonwire.Decoder) ([]jsonwire.Raw, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]jsonwire.Raw
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e jsonwire.Raw
+		e, err = d.Raw()
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sRaw.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sRaw.Copy(list), nil
+}
+
+// readArrayOfString reads an array of String.
+func readArrayOfString(d *jsonwire.Decoder) ([]string, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]string
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e string
+		e, err = d.String()
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sString.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sString.Copy(list), nil
+}
+
+// readArrayOfStringAs reads an array of String.
+func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]string
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e string
+		{
+			v1, f1, err := d.StringAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = v1
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sString.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sString.Copy(list), nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

@@ -775,36 +775,7 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 			x.Good, err = d.Bool()
 		case "bots":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]BotStatus
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 BotStatus
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sBotStatus.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Bots = arenaOf(d).sBotStatus.Copy(list0)
-			}
+			x.Bots, err = readArrayOfBotStatus(d)
 		default:
 			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
@@ -1947,36 +1918,7 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 			x.MessageID, err = d.String()
 		case "message":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]Segment
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Segment
-					e0, err = decodeSegment(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sSegment.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = arenaOf(d).sSegment.Copy(list0)
-			}
+			x.Message, err = readArrayOfSegment(d)
 		case "alt_message":
 			seen |= 1 << 2
 			x.AltMessage, err = d.String()
@@ -2041,36 +1983,7 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 			x.MessageID, err = d.String()
 		case "message":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]Segment
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Segment
-					e0, err = decodeSegment(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sSegment.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = arenaOf(d).sSegment.Copy(list0)
-			}
+			x.Message, err = readArrayOfSegment(d)
 		case "alt_message":
 			seen |= 1 << 2
 			x.AltMessage, err = d.String()
@@ -2138,36 +2051,7 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 			x.MessageID, err = d.String()
 		case "message":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]Segment
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Segment
-					e0, err = decodeSegment(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sSegment.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Message = arenaOf(d).sSegment.Copy(list0)
-			}
+			x.Message, err = readArrayOfSegment(d)
 		case "alt_message":
 			seen |= 1 << 2
 			x.AltMessage, err = d.String()
@@ -3305,6 +3189,70 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 		Raw:  raw,
 		Type: kind,
 	}, nil
+}
+
+// readArrayOfBotStatus reads an array of BotStatus.
+func readArrayOfBotStatus(d *jsonwire.Decoder) ([]BotStatus, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]BotStatus
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e BotStatus
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sBotStatus.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sBotStatus.Copy(list), nil
+}
+
+// readArrayOfSegment reads an array of Segment.
+func readArrayOfSegment(d *jsonwire.Decoder) ([]Segment, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]Segment
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Segment
+		e, err = decodeSegment(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sSegment.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sSegment.Copy(list), nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

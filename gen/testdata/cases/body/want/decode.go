@@ -244,36 +244,7 @@ func (x *Batch) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen 
 			x.K, err = d.String()
 		case "body":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]Item
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Item
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sItem.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Body = arenaOf(d).sItem.Copy(list0)
-			}
+			x.Body, err = readArrayOfItem(d)
 		default:
 			var known bool
 			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
@@ -300,6 +271,38 @@ func (x *Batch) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen 
 		}
 	}
 	return nil
+}
+
+// readArrayOfItem reads an array of Item.
+func readArrayOfItem(d *jsonwire.Decoder) ([]Item, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]Item
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Item
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sItem.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sItem.Copy(list), nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

@@ -415,36 +415,7 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 					}
 					key0 := k
 					var e0 []int
-					{
-						if err := d.ArrayStart(); err != nil {
-							return err
-						}
-						// Elements gather on the stack; the slice is allocated once, at its size
-						// (or taken from a stream decoder's memory).
-						var buf1 [8]int
-						list1 := buf1[:0]
-						for {
-							more, err := d.NextElem()
-							if err != nil {
-								return err
-							}
-							if !more {
-								break
-							}
-							var e1 int
-							e1, err = d.Int()
-							if err != nil {
-								return err
-							}
-							if len(list1) == cap(list1) {
-								// More than the stack holds.
-								list1 = arenaOf(d).sInt.Spill(list1)
-							}
-							list1 = append(list1, e1)
-						}
-						// Non-nil even when empty: [] re-encodes as [].
-						e0 = arenaOf(d).sInt.Copy(list1)
-					}
+					e0, err = readArrayOfInt(d)
 					if err != nil {
 						return err
 					}
@@ -459,81 +430,11 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull); ok {
 				x.wire.Friends = f0
 			} else {
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					{
-						v1, f1, err := d.StringAs(jsonwire.AcceptNumber)
-						if err != nil {
-							return err
-						}
-						e0 = v1
-						x.wire.FriendsItems = x.wire.FriendsItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Friends.Value = arenaOf(d).sString.Copy(list0)
+				x.Friends.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.FriendsItems)
 			}
 		case "levels":
 			seen |= 1 << 2
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]Level
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Level
-					{
-						v1, f1, err := d.IntAs(jsonwire.AcceptString)
-						if err != nil {
-							return err
-						}
-						e0 = Level(v1)
-						x.wire.LevelsItems = x.wire.LevelsItems.With(len(list0), f1)
-					}
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sLevel.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Levels = arenaOf(d).sLevel.Copy(list0)
-			}
+			x.Levels, err = readArrayOfLevelAs(d, jsonwire.AcceptString, &x.wire.LevelsItems)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
@@ -878,36 +779,7 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Who.decodeJSON(d)
 		case "mentions":
 			x.Mentions.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]Person
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Person
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPerson.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Mentions.Value = arenaOf(d).sPerson.Copy(list0)
-			}
+			x.Mentions.Value, err = readArrayOfPerson(d)
 		case "blob":
 			x.Blob.Set = true
 			x.Blob.Value, err = d.Raw()
@@ -924,36 +796,7 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.Ok, err = d.Bool()
 		case "parts":
 			x.Parts.Set = true
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]Part
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Part
-					e0, err = decodePart(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPart.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Parts.Value = arenaOf(d).sPart.Copy(list0)
-			}
+			x.Parts.Value, err = readArrayOfPart(d)
 		case "best":
 			seen |= 1 << 4
 			if f0, ok := d.EmptyAs(jsonwire.AcceptEmptyArray); ok {
@@ -1059,36 +902,7 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "body":
 			seen |= 1 << 0
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [4]Person
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Person
-					err = e0.decodeJSON(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPerson.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Body = arenaOf(d).sPerson.Copy(list0)
-			}
+			x.Body, err = readArrayOfPerson(d)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
@@ -1396,6 +1210,180 @@ func decodePart(d *jsonwire.Decoder) (Part, error) {
 		Raw:  raw,
 		Type: kind,
 	}, nil
+}
+
+// readArrayOfInt reads an array of Int.
+func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]int
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e int
+		e, err = d.Int()
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sInt.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sInt.Copy(list), nil
+}
+
+// readArrayOfLevelAs reads an array of Level.
+func readArrayOfLevelAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]Level, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]Level
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Level
+		{
+			v1, f1, err := d.IntAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = Level(v1)
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sLevel.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sLevel.Copy(list), nil
+}
+
+// readArrayOfPart reads an array of Part.
+func readArrayOfPart(d *jsonwire.Decoder) ([]Part, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]Part
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Part
+		e, err = decodePart(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sPart.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sPart.Copy(list), nil
+}
+
+// readArrayOfPerson reads an array of Person.
+func readArrayOfPerson(d *jsonwire.Decoder) ([]Person, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [4]Person
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Person
+		err = e.decodeJSON(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sPerson.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sPerson.Copy(list), nil
+}
+
+// readArrayOfStringAs reads an array of String.
+func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]string
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e string
+		{
+			v1, f1, err := d.StringAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = v1
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sString.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sString.Copy(list), nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

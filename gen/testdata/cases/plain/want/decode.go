@@ -212,36 +212,7 @@ func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 			}
 		case "tags":
 			seen |= 1 << 4
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]string
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sString.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Tags = arenaOf(d).sString.Copy(list0)
-			}
+			x.Tags, err = readArrayOfString(d)
 		case "attrs":
 			x.Attrs.Set = true
 			{
@@ -292,6 +263,38 @@ func (x *Created) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 		}
 	}
 	return nil
+}
+
+// readArrayOfString reads an array of String.
+func readArrayOfString(d *jsonwire.Decoder) ([]string, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]string
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e string
+		e, err = d.String()
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sString.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sString.Copy(list), nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

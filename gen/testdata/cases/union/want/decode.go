@@ -293,36 +293,7 @@ func (x *Message) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 			x.K, err = d.String()
 		case "parts":
 			seen |= 1 << 1
-			{
-				if err := d.ArrayStart(); err != nil {
-					return err
-				}
-				// Elements gather on the stack; the slice is allocated once, at its size
-				// (or taken from a stream decoder's memory).
-				var buf0 [8]Part
-				list0 := buf0[:0]
-				for {
-					more, err := d.NextElem()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					var e0 Part
-					e0, err = decodePart(d)
-					if err != nil {
-						return err
-					}
-					if len(list0) == cap(list0) {
-						// More than the stack holds.
-						list0 = arenaOf(d).sPart.Spill(list0)
-					}
-					list0 = append(list0, e0)
-				}
-				// Non-nil even when empty: [] re-encodes as [].
-				x.Parts = arenaOf(d).sPart.Copy(list0)
-			}
+			x.Parts, err = readArrayOfPart(d)
 		case "first":
 			x.First.Set = true
 			x.First.Value, err = decodePart(d)
@@ -390,6 +361,38 @@ func decodePart(d *jsonwire.Decoder) (Part, error) {
 		Raw:  raw,
 		Type: kind,
 	}, nil
+}
+
+// readArrayOfPart reads an array of Part.
+func readArrayOfPart(d *jsonwire.Decoder) ([]Part, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]Part
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Part
+		e, err = decodePart(d)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sPart.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sPart.Copy(list), nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
