@@ -24,6 +24,7 @@ func emitDecode(m *Model) *jen.File {
 	if m.Frame != nil {
 		f.Add(emitObjectDecode(m, m.Frame.Object, "decode", m.Frame.Payload))
 	}
+	unmarshalers := false
 	for _, o := range m.Objects {
 		switch {
 		case o.IsBase:
@@ -35,6 +36,7 @@ func emitDecode(m *Model) *jen.File {
 			f.Add(emitObjectDecode(m, o, "decodeJSON", ""))
 			if o.Owner == nil {
 				f.Add(emitUnmarshal(o))
+				unmarshalers = true
 			}
 		}
 	}
@@ -43,6 +45,9 @@ func emitDecode(m *Model) *jen.File {
 	}
 	for _, r := range arrayReaders(m) {
 		f.Add(emitArrayReader(r))
+	}
+	if unmarshalers {
+		f.Add(emitUnmarshalHelper())
 	}
 	f.Add(emitUnknownDecode(m))
 	f.Add(emitStream(m))
@@ -1024,14 +1029,31 @@ func emitUnionDecode(m *Model, u *Union) jen.Code {
 	return g
 }
 
-// emitUnmarshal gives shared objects encoding/json's interface, decoding into
-// a fresh value so that an error leaves the receiver untouched.
+// emitUnmarshal gives shared objects encoding/json's interface, through
+// unmarshal (emitUnmarshalHelper):
+//
+//	func (x *User) UnmarshalJSON(data []byte) error { return unmarshal(x, data) }
 func emitUnmarshal(o *Object) jen.Code {
 	g := jen.Comment("UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Var().Id("v").Id(o.GoName),
+		jen.Return(jen.Id("unmarshal").Call(jen.Id("x"), jen.Id("data"))),
+	).Line()
+	return g
+}
+
+// emitUnmarshalHelper emits unmarshal, which decodes data into a fresh value
+// so that an error leaves the receiver untouched:
+//
+//	func unmarshal[T any, P interface{ *T; decodeJSON(*jsonwire.Decoder) error }](x P, data []byte) error
+func emitUnmarshalHelper() jen.Code {
+	g := jen.Comment("unmarshal decodes data into x through a fresh value: on error x is unchanged.").Line()
+	g.Func().Id("unmarshal").Types(
+		jen.Id("T").Any(),
+		jen.Id("P").Interface(jen.Op("*").Id("T"), jen.Id("decodeJSON").Params(jen.Op("*").Qual(wirePath, "Decoder")).Error()),
+	).Params(jen.Id("x").Id("P"), jen.Id("data").Index().Byte()).Error().Block(
+		jen.Var().Id("v").Id("T"),
 		jen.Id("d").Op(":=").Qual(wirePath, "NewDecoder").Call(jen.Id("data"), jen.Lit("")),
-		jen.If(jen.Err().Op(":=").Id("v").Dot("decodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Id("P").Call(jen.Op("&").Id("v")).Dot("decodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Op("*").Id("x").Op("=").Id("v"),
 		jen.Return(jen.Nil()),

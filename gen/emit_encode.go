@@ -17,8 +17,7 @@ func emitEncode(m *Model) *jen.File {
 	for _, o := range m.Objects {
 		switch {
 		case o.IsBase:
-			// Each embedding object writes its base's members itself, so
-			// that it can use what its discriminators fix.
+			f.Add(emitAppendBase(m, o))
 		case o == m.FrameObject():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitAppendObject(m, o, "appendPayload"))
@@ -107,14 +106,40 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 	return g
 }
 
+// emitAppendBase emits the method through which every object embedding a
+// base writes the base's members, the object's '{' first:
+//
+//	func (x *EventData) appendMembers(b []byte) []byte {
+//		b = x.ChannelType.appendJSON(append(b, "{\"channel_type\":"...))
+//		...
+//		return b
+//	}
+func emitAppendBase(m *Model, o *Object) jen.Code {
+	g := jen.Comment("appendMembers appends '{' and x's members, for the objects that embed x.").Line()
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("appendMembers").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+		openObject(b, appendFields(b, jen.Id("x"), o.Fields, notOpened, nil))
+		b.Return(jen.Id("b"))
+	}).Line()
+	return g
+}
+
+// baseWritten is the state after a base's members (appendMembers).
+func baseWritten(base *Object) writtenState {
+	var w writtenState
+	jen.BlockFunc(func(g *jen.Group) { w = openObject(g, appendFields(g, jen.Id("x"), base.Fields, notOpened, nil)) })
+	return w
+}
+
 // emitAppendObject emits the method that appends an object: its present
-// members in schema order, then the members the schema does not model.
+// members in schema order (an embedded base's through its appendMembers),
+// then the members the schema does not model.
 func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		known := knownValues(o)
 		written := notOpened
 		if o.Base != nil {
-			written = appendFields(b, jen.Id("x").Dot(o.Base.GoName), o.Base.Fields, written, known)
+			b.Id("b").Op("=").Id("x").Dot(o.Base.GoName).Dot("appendMembers").Call(jen.Id("b"))
+			written = baseWritten(o.Base)
 		}
 		openObject(b, appendFields(b, jen.Id("x"), o.Fields, written, known))
 		b.Add(appendKept("UnknownFields"))
@@ -218,18 +243,18 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, wri
 	acc := accepting{forms: f.Forms, items: f.ItemForms, wire: w}
 	write := func(g *jen.Group, t *jen.Statement) {
 		if f.Type.Kind == KindString && !f.Nullable && f.Forms == 0 {
-			// The string's opening quote goes out with the key.
-			g.Id("b").Op("=").Add(appendLiteral(memberLiteral(f.JSONName)+`"`, written))
-			g.Id("b").Op("=").Qual(wirePath, "AppendStringRest").Call(jen.Id("b"), t)
+			// The string's opening quote goes out with the key:
+			// b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
+			g.Id("b").Op("=").Qual(wirePath, "AppendStringRest").Call(appendLiteral(memberLiteral(f.JSONName)+`"`, written), t)
+			return
+		}
+		if !f.Nullable {
+			appendValue(g, appendKey(f.JSONName, written), t, f.Type, 0, acc)
 			return
 		}
 		g.Id("b").Op("=").Add(appendKey(f.JSONName, written))
-		if !f.Nullable {
-			appendValue(g, t, f.Type, 0, acc)
-			return
-		}
 		g.If(t.Clone().Dot("Valid")).BlockFunc(func(vb *jen.Group) {
-			appendValue(vb, t.Clone().Dot("Value"), f.Type, 0, acc)
+			appendValue(vb, nil, t.Clone().Dot("Value"), f.Type, 0, acc)
 		}).Else().Block(
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
 		)
@@ -250,8 +275,23 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, wri
 }
 
 // appendValue appends the value of type t held in target, in the form it
-// came in where acc has alternative forms.
-func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc accepting) {
+// came in where acc has alternative forms. key, when not nil, appends the
+// member's key to b first; a scalar or an object takes it as its first
+// argument, one statement for the member:
+//
+//	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+func appendValue(b *jen.Group, key *jen.Statement, target *jen.Statement, t *Type, depth int, acc accepting) {
+	into := jen.Id("b")
+	if key != nil {
+		into = key
+	}
+	// flush writes the key first, for the kinds that append in several statements.
+	flush := func() {
+		if key != nil {
+			b.Id("b").Op("=").Add(key)
+			key, into = nil, jen.Id("b")
+		}
+	}
 	// form is the expression of the form the value came in: x.wire.IsCategory,
 	// or x.wire.MentionItems.At(i0) for an element.
 	var form jen.Code
@@ -266,10 +306,10 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 	// it came in, b = jsonwire.AppendBoolAs(b, x.IsCategory, x.wire.IsCategory).
 	call := func(fn string, arg jen.Code) {
 		if form != nil {
-			b.Id("b").Op("=").Qual(wirePath, fn+"As").Call(jen.Id("b"), arg, form)
+			b.Id("b").Op("=").Qual(wirePath, fn+"As").Call(into, arg, form)
 			return
 		}
-		b.Id("b").Op("=").Qual(wirePath, fn).Call(jen.Id("b"), arg)
+		b.Id("b").Op("=").Qual(wirePath, fn).Call(into, arg)
 	}
 	// empty writes a container that came as null or [] that way while it is
 	// still empty: if f := x.wire.Q; f != 0 && <empty> { b = jsonwire.AppendEmptyAs(b, f) } else { ... }
@@ -278,6 +318,7 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 			write(b)
 			return
 		}
+		flush()
 		b.If(jen.Id("f").Op(":=").Add(form), jen.Id("f").Op("!=").Qual(wirePath, "AsDeclared").Op("&&").Add(isEmpty)).Block(
 			jen.Id("b").Op("=").Qual(wirePath, "AppendEmptyAs").Call(jen.Id("b"), jen.Id("f")),
 		).Else().BlockFunc(write)
@@ -303,7 +344,7 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 			call("AppendString", jen.String().Call(target))
 		default:
 			// A declared value goes out as its ready-quoted literal.
-			b.Id("b").Op("=").Add(target).Dot("appendJSON").Call(jen.Id("b"))
+			b.Id("b").Op("=").Add(target).Dot("appendJSON").Call(into)
 		}
 	case KindObject:
 		// Still empty when it encodes as its zero value does.
@@ -311,9 +352,10 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 			target.Clone().Dot("AppendJSON").Call(jen.Nil()),
 			jen.Parens(jen.Op("&").Add(valueType(t)).Values()).Dot("AppendJSON").Call(jen.Nil()))
 		empty(isEmpty, func(g *jen.Group) {
-			g.Id("b").Op("=").Add(target).Dot("AppendJSON").Call(jen.Id("b"))
+			g.Id("b").Op("=").Add(target).Dot("AppendJSON").Call(into)
 		})
 	case KindUnion:
+		flush()
 		// A nil interface (only in values built by hand) encodes as null.
 		b.If(target.Clone().Op("==").Nil()).Block(
 			jen.Id("b").Op("=").Append(jen.Id("b"), jen.Lit("null").Op("...")),
@@ -327,14 +369,15 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 			itemAcc = accepting{forms: acc.items, wire: acc.wire, elem: jen.Id(i)}
 		}
 		empty(jen.Len(target.Clone()).Op("==").Lit(0), func(g *jen.Group) {
-			g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('['))
+			g.Id("b").Op("=").Append(into, jen.LitRune('['))
 			g.For(jen.Id(i).Op(":=").Range().Add(target.Clone())).BlockFunc(func(lb *jen.Group) {
 				lb.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
-				appendValue(lb, target.Clone().Index(jen.Id(i)), t.Elem, depth+1, itemAcc)
+				appendValue(lb, nil, target.Clone().Index(jen.Id(i)), t.Elem, depth+1, itemAcc)
 			})
 			g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(']'))
 		})
 	case KindMap:
+		flush()
 		keys, k, e := fmt.Sprintf("keys%d", depth), fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
 		empty(jen.Len(target.Clone()).Op("==").Lit(0), func(g *jen.Group) {
 			g.BlockFunc(func(mb *jen.Group) {
@@ -349,7 +392,7 @@ func appendValue(b *jen.Group, target *jen.Statement, t *Type, depth int, acc ac
 					lb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
 					lb.Comment("A copy: map values are not addressable.")
 					lb.Id(e).Op(":=").Add(target.Clone()).Index(jen.Id(k))
-					appendValue(lb, jen.Id(e), t.Elem, depth+1, accepting{})
+					appendValue(lb, nil, jen.Id(e), t.Elem, depth+1, accepting{})
 				})
 				mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}'))
 			})

@@ -770,16 +770,7 @@ func (x *DeletedChannelItem) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *DeletedChannelItem) UnmarshalJSON(data []byte) error {
-	var v DeletedChannelItem
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
@@ -819,16 +810,7 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ChannelOrder) UnmarshalJSON(data []byte) error {
-	var v ChannelOrder
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *GuildEmoji) decodeJSON(d *jsonwire.Decoder) error {
@@ -871,16 +853,7 @@ func (x *GuildEmoji) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *GuildEmoji) UnmarshalJSON(data []byte) error {
-	var v GuildEmoji
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
@@ -1068,16 +1041,7 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *User) UnmarshalJSON(data []byte) error {
-	var v User
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
@@ -1120,16 +1084,7 @@ func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *TagInfo) UnmarshalJSON(data []byte) error {
-	var v TagInfo
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
@@ -1184,16 +1139,7 @@ func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Role) UnmarshalJSON(data []byte) error {
-	var v Role
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
@@ -1289,16 +1235,7 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Channel) UnmarshalJSON(data []byte) error {
-	var v Channel
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *PermissionOverwrite) decodeJSON(d *jsonwire.Decoder) error {
@@ -1341,16 +1278,7 @@ func (x *PermissionOverwrite) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *PermissionOverwrite) UnmarshalJSON(data []byte) error {
-	var v PermissionOverwrite
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *PermissionUser) decodeJSON(d *jsonwire.Decoder) error {
@@ -1393,16 +1321,7 @@ func (x *PermissionUser) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *PermissionUser) UnmarshalJSON(data []byte) error {
-	var v PermissionUser
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
@@ -1448,16 +1367,7 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Emoji) UnmarshalJSON(data []byte) error {
-	var v Emoji
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Attachment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1515,16 +1425,7 @@ func (x *Attachment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Attachment) UnmarshalJSON(data []byte) error {
-	var v Attachment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
@@ -1579,16 +1480,7 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *KMarkdown) UnmarshalJSON(data []byte) error {
-	var v KMarkdown
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ChannelPart) decodeJSON(d *jsonwire.Decoder) error {
@@ -1625,16 +1517,7 @@ func (x *ChannelPart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ChannelPart) UnmarshalJSON(data []byte) error {
-	var v ChannelPart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
@@ -1722,16 +1605,7 @@ func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ItemPart) UnmarshalJSON(data []byte) error {
-	var v ItemPart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ItemQuality) decodeJSON(d *jsonwire.Decoder) error {
@@ -1768,16 +1642,7 @@ func (x *ItemQuality) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ItemQuality) UnmarshalJSON(data []byte) error {
-	var v ItemQuality
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
@@ -1840,16 +1705,7 @@ func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Quote) UnmarshalJSON(data []byte) error {
-	var v Quote
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
@@ -1904,16 +1760,7 @@ func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *InteractRes) UnmarshalJSON(data []byte) error {
-	var v InteractRes
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *MentionPart) decodeJSON(d *jsonwire.Decoder) error {
@@ -1953,16 +1800,7 @@ func (x *MentionPart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *MentionPart) UnmarshalJSON(data []byte) error {
-	var v MentionPart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *MentionRolePart) decodeJSON(d *jsonwire.Decoder) error {
@@ -1999,16 +1837,7 @@ func (x *MentionRolePart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *MentionRolePart) UnmarshalJSON(data []byte) error {
-	var v MentionRolePart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
@@ -2072,16 +1901,7 @@ func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Guild) UnmarshalJSON(data []byte) error {
-	var v Guild
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
@@ -2124,16 +1944,7 @@ func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *HelloData) UnmarshalJSON(data []byte) error {
-	var v HelloData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ReconnectData) decodeJSON(d *jsonwire.Decoder) error {
@@ -2173,16 +1984,7 @@ func (x *ReconnectData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ReconnectData) UnmarshalJSON(data []byte) error {
-	var v ReconnectData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ResumeAckData) decodeJSON(d *jsonwire.Decoder) error {
@@ -2216,16 +2018,7 @@ func (x *ResumeAckData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ResumeAckData) UnmarshalJSON(data []byte) error {
-	var v ResumeAckData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *GuildMute) decodeJSON(d *jsonwire.Decoder) error {
@@ -2268,16 +2061,7 @@ func (x *GuildMute) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *GuildMute) UnmarshalJSON(data []byte) error {
-	var v GuildMute
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
@@ -2373,16 +2157,7 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *LiveStreamChannel) UnmarshalJSON(data []byte) error {
-	var v LiveStreamChannel
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *LiveStreamUser) decodeJSON(d *jsonwire.Decoder) error {
@@ -2458,16 +2233,7 @@ func (x *LiveStreamUser) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *LiveStreamUser) UnmarshalJSON(data []byte) error {
-	var v LiveStreamUser
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *LiveInfo) decodeJSON(d *jsonwire.Decoder) error {
@@ -2534,16 +2300,7 @@ func (x *LiveInfo) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *LiveInfo) UnmarshalJSON(data []byte) error {
-	var v LiveInfo
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *LinkEmbed) decodeJSON(d *jsonwire.Decoder) error {
@@ -2598,16 +2355,7 @@ func (x *LinkEmbed) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *LinkEmbed) UnmarshalJSON(data []byte) error {
-	var v LinkEmbed
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ImageEmbed) decodeJSON(d *jsonwire.Decoder) error {
@@ -2650,16 +2398,7 @@ func (x *ImageEmbed) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ImageEmbed) UnmarshalJSON(data []byte) error {
-	var v ImageEmbed
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *BiliVideoEmbed) decodeJSON(d *jsonwire.Decoder) error {
@@ -2717,16 +2456,7 @@ func (x *BiliVideoEmbed) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *BiliVideoEmbed) UnmarshalJSON(data []byte) error {
-	var v BiliVideoEmbed
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
@@ -2775,16 +2505,7 @@ func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *CardEmbed) UnmarshalJSON(data []byte) error {
-	var v CardEmbed
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
@@ -9651,6 +9372,23 @@ func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire
 	}
 	// Non-nil even when empty: [] re-encodes as [].
 	return arenaOf(d).sString.Copy(list), nil
+}
+
+// unmarshal decodes data into x through a fresh value: on error x is unchanged.
+func unmarshal[T any, P interface {
+	*T
+	decodeJSON(*jsonwire.Decoder) error
+}](x P, data []byte) error {
+	var v T
+	d := jsonwire.NewDecoder(data, "")
+	if err := P(&v).decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

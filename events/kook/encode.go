@@ -12,12 +12,10 @@ func (x *Frame) appendOpen(b []byte) []byte {
 	if x.S == 0 {
 		b = append(b, "{\"s\":0"...)
 	} else {
-		b = append(b, "{\"s\":"...)
-		b = jsonwire.AppendInt(b, int64(x.S))
+		b = jsonwire.AppendInt(append(b, "{\"s\":"...), int64(x.S))
 	}
 	if x.SN.Set {
-		b = append(b, ",\"sn\":"...)
-		b = jsonwire.AppendInt(b, x.SN.Value)
+		b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -27,8 +25,7 @@ func (x *Frame) appendOpen(b []byte) []byte {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelItem) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":"...)
-	b = jsonwire.AppendStringAs(b, x.ID, x.wire.ID)
+	b = jsonwire.AppendStringAs(append(b, "{\"id\":"...), x.ID, x.wire.ID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -42,10 +39,8 @@ func (x DeletedChannelItem) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ChannelOrder) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":"...)
-	b = jsonwire.AppendStringAs(b, x.ID, x.wire.ID)
-	b = append(b, ",\"channels\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendStringAs(append(b, "{\"id\":"...), x.ID, x.wire.ID)
+	b = append(append(b, ",\"channels\":"...), '[')
 	for i0 := range x.Channels {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -66,13 +61,10 @@ func (x ChannelOrder) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildEmoji) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.EmojiType.Set {
-		b = append(b, ",\"emoji_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EmojiType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"emoji_type\":"...), int64(x.EmojiType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -85,43 +77,52 @@ func (x GuildEmoji) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *EventData) appendMembers(b []byte) []byte {
+	b = x.ChannelType.appendJSON(append(b, "{\"channel_type\":"...))
+	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+	b = jsonwire.AppendStringAs(append(b, ",\"target_id\":"...), x.TargetID, x.wire.TargetID)
+	b = jsonwire.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
+	b = jsonwire.AppendStringAs(append(b, ",\"content\":"...), x.Content, x.wire.Content)
+	b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendInt(append(b, ",\"msg_timestamp\":"...), x.MsgTimestamp)
+	b = jsonwire.AppendStringRest(append(b, ",\"nonce\":\""...), x.Nonce)
+	if x.FromType.Set {
+		b = jsonwire.AppendInt(append(b, ",\"from_type\":"...), int64(x.FromType.Value))
+	}
+	if x.VerifyToken.Set {
+		b = jsonwire.AppendStringRest(append(b, ",\"verify_token\":\""...), x.VerifyToken.Value)
+	}
+	return b
+}
+
 // AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"username\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Username)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
 	if x.Nickname.Set {
-		b = append(b, ",\"nickname\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Nickname.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"nickname\":\""...), x.Nickname.Value)
 	}
 	if x.IdentifyNum.Set {
-		b = append(b, ",\"identify_num\":\""...)
-		b = jsonwire.AppendStringRest(b, x.IdentifyNum.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"identify_num\":\""...), x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
-		b = append(b, ",\"online\":"...)
-		b = jsonwire.AppendBool(b, x.Online.Value)
+		b = jsonwire.AppendBool(append(b, ",\"online\":"...), x.Online.Value)
 	}
 	if x.OS.Set {
-		b = append(b, ",\"os\":\""...)
-		b = jsonwire.AppendStringRest(b, x.OS.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"os\":\""...), x.OS.Value)
 	}
 	if x.Status.Set {
-		b = append(b, ",\"status\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Status.Value))
+		b = jsonwire.AppendInt(append(b, ",\"status\":"...), int64(x.Status.Value))
 	}
 	if x.Avatar.Set {
-		b = append(b, ",\"avatar\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar.Value)
 	}
 	if x.MobileVerified.Set {
-		b = append(b, ",\"mobile_verified\":"...)
-		b = jsonwire.AppendBool(b, x.MobileVerified.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mobile_verified\":"...), x.MobileVerified.Value)
 	}
 	if x.Roles.Set {
-		b = append(b, ",\"roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"roles\":"...), '[')
 		for i0 := range x.Roles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -131,52 +132,40 @@ func (x *User) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.JoinedAt.Set {
-		b = append(b, ",\"joined_at\":"...)
-		b = jsonwire.AppendInt(b, x.JoinedAt.Value)
+		b = jsonwire.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt.Value)
 	}
 	if x.ActiveTime.Set {
-		b = append(b, ",\"active_time\":"...)
-		b = jsonwire.AppendInt(b, x.ActiveTime.Value)
+		b = jsonwire.AppendInt(append(b, ",\"active_time\":"...), x.ActiveTime.Value)
 	}
 	if x.TagInfo.Set {
-		b = append(b, ",\"tag_info\":"...)
-		b = x.TagInfo.Value.AppendJSON(b)
+		b = x.TagInfo.Value.AppendJSON(append(b, ",\"tag_info\":"...))
 	}
 	if x.VipAvatar.Set {
-		b = append(b, ",\"vip_avatar\":\""...)
-		b = jsonwire.AppendStringRest(b, x.VipAvatar.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"vip_avatar\":\""...), x.VipAvatar.Value)
 	}
 	if x.Banner.Set {
-		b = append(b, ",\"banner\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Banner.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"banner\":\""...), x.Banner.Value)
 	}
 	if x.IsVip.Set {
-		b = append(b, ",\"is_vip\":"...)
-		b = jsonwire.AppendBool(b, x.IsVip.Value)
+		b = jsonwire.AppendBool(append(b, ",\"is_vip\":"...), x.IsVip.Value)
 	}
 	if x.VipAmp.Set {
-		b = append(b, ",\"vip_amp\":"...)
-		b = jsonwire.AppendBool(b, x.VipAmp.Value)
+		b = jsonwire.AppendBool(append(b, ",\"vip_amp\":"...), x.VipAmp.Value)
 	}
 	if x.IsAiReduceNoise.Set {
-		b = append(b, ",\"is_ai_reduce_noise\":"...)
-		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
+		b = jsonwire.AppendBool(append(b, ",\"is_ai_reduce_noise\":"...), x.IsAiReduceNoise.Value)
 	}
 	if x.IsPersonalCardBg.Set {
-		b = append(b, ",\"is_personal_card_bg\":"...)
-		b = jsonwire.AppendBool(b, x.IsPersonalCardBg.Value)
+		b = jsonwire.AppendBool(append(b, ",\"is_personal_card_bg\":"...), x.IsPersonalCardBg.Value)
 	}
 	if x.Bot.Set {
-		b = append(b, ",\"bot\":"...)
-		b = jsonwire.AppendBool(b, x.Bot.Value)
+		b = jsonwire.AppendBool(append(b, ",\"bot\":"...), x.Bot.Value)
 	}
 	if x.BotStatus.Set {
-		b = append(b, ",\"bot_status\":"...)
-		b = jsonwire.AppendInt(b, int64(x.BotStatus.Value))
+		b = jsonwire.AppendInt(append(b, ",\"bot_status\":"...), int64(x.BotStatus.Value))
 	}
 	if x.Nameplate.Set {
-		b = append(b, ",\"nameplate\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nameplate\":"...), '[')
 		for i0 := range x.Nameplate.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -213,16 +202,13 @@ func (x *User) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.IsSys.Set {
-		b = append(b, ",\"is_sys\":"...)
-		b = jsonwire.AppendBool(b, x.IsSys.Value)
+		b = jsonwire.AppendBool(append(b, ",\"is_sys\":"...), x.IsSys.Value)
 	}
 	if x.ClientID.Set {
-		b = append(b, ",\"client_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ClientID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"client_id\":\""...), x.ClientID.Value)
 	}
 	if x.Verified.Set {
-		b = append(b, ",\"verified\":"...)
-		b = jsonwire.AppendBool(b, x.Verified.Value)
+		b = jsonwire.AppendBool(append(b, ",\"verified\":"...), x.Verified.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -237,13 +223,10 @@ func (x User) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TagInfo) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"color\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Color)
-	b = append(b, ",\"text\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Text)
+	b = jsonwire.AppendStringRest(append(b, "{\"color\":\""...), x.Color)
+	b = jsonwire.AppendStringRest(append(b, ",\"text\":\""...), x.Text)
 	if x.BgColor.Set {
-		b = append(b, ",\"bg_color\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BgColor.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"bg_color\":\""...), x.BgColor.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -258,20 +241,13 @@ func (x TagInfo) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Role) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"role_id\":"...)
-	b = jsonwire.AppendInt(b, int64(x.RoleID))
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
-	b = append(b, ",\"color\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Color))
-	b = append(b, ",\"position\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Position))
-	b = append(b, ",\"hoist\":"...)
-	b = jsonwire.AppendIntAs(b, int64(x.Hoist), x.wire.Hoist)
-	b = append(b, ",\"mentionable\":"...)
-	b = jsonwire.AppendIntAs(b, int64(x.Mentionable), x.wire.Mentionable)
-	b = append(b, ",\"permissions\":"...)
-	b = jsonwire.AppendInt(b, x.Permissions)
+	b = jsonwire.AppendInt(append(b, "{\"role_id\":"...), int64(x.RoleID))
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = jsonwire.AppendInt(append(b, ",\"color\":"...), int64(x.Color))
+	b = jsonwire.AppendInt(append(b, ",\"position\":"...), int64(x.Position))
+	b = jsonwire.AppendIntAs(append(b, ",\"hoist\":"...), int64(x.Hoist), x.wire.Hoist)
+	b = jsonwire.AppendIntAs(append(b, ",\"mentionable\":"...), int64(x.Mentionable), x.wire.Mentionable)
+	b = jsonwire.AppendInt(append(b, ",\"permissions\":"...), x.Permissions)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -285,32 +261,22 @@ func (x Role) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Channel) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"is_category\":"...)
-	b = jsonwire.AppendIntAs(b, int64(x.IsCategory), x.wire.IsCategory)
-	b = append(b, ",\"parent_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ParentID)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendIntAs(append(b, ",\"is_category\":"...), int64(x.IsCategory), x.wire.IsCategory)
+	b = jsonwire.AppendStringRest(append(b, ",\"parent_id\":\""...), x.ParentID)
 	b = append(b, ",\"level\":"...)
 	if x.Level.Valid {
 		b = jsonwire.AppendInt(b, int64(x.Level.Value))
 	} else {
 		b = append(b, "null"...)
 	}
-	b = append(b, ",\"slow_mode\":"...)
-	b = jsonwire.AppendInt(b, int64(x.SlowMode))
-	b = append(b, ",\"topic\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Topic)
-	b = append(b, ",\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
-	b = append(b, ",\"permission_overwrites\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendInt(append(b, ",\"slow_mode\":"...), int64(x.SlowMode))
+	b = jsonwire.AppendStringRest(append(b, ",\"topic\":\""...), x.Topic)
+	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+	b = append(append(b, ",\"permission_overwrites\":"...), '[')
 	for i0 := range x.PermissionOverwrites {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -318,8 +284,7 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionOverwrites[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(b, ",\"permission_users\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"permission_users\":"...), '[')
 	for i0 := range x.PermissionUsers {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -327,31 +292,24 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionUsers[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = append(b, ",\"permission_sync\":"...)
-	b = jsonwire.AppendIntAs(b, int64(x.PermissionSync), x.wire.PermissionSync)
+	b = jsonwire.AppendIntAs(append(b, ",\"permission_sync\":"...), int64(x.PermissionSync), x.wire.PermissionSync)
 	if x.LimitAmount.Set {
-		b = append(b, ",\"limit_amount\":"...)
-		b = jsonwire.AppendInt(b, int64(x.LimitAmount.Value))
+		b = jsonwire.AppendInt(append(b, ",\"limit_amount\":"...), int64(x.LimitAmount.Value))
 	}
 	if x.VoiceQuality.Set {
-		b = append(b, ",\"voice_quality\":"...)
-		b = jsonwire.AppendStringAs(b, x.VoiceQuality.Value, x.wire.VoiceQuality)
+		b = jsonwire.AppendStringAs(append(b, ",\"voice_quality\":"...), x.VoiceQuality.Value, x.wire.VoiceQuality)
 	}
 	if x.ServerURL.Set {
-		b = append(b, ",\"server_url\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ServerURL.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"server_url\":\""...), x.ServerURL.Value)
 	}
 	if x.HasPassword.Set {
-		b = append(b, ",\"has_password\":"...)
-		b = jsonwire.AppendBool(b, x.HasPassword.Value)
+		b = jsonwire.AppendBool(append(b, ",\"has_password\":"...), x.HasPassword.Value)
 	}
 	if x.SyncGuildRegion.Set {
-		b = append(b, ",\"sync_guild_region\":"...)
-		b = jsonwire.AppendIntAs(b, int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
+		b = jsonwire.AppendIntAs(append(b, ",\"sync_guild_region\":"...), int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
 	}
 	if x.Region.Set {
-		b = append(b, ",\"region\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Region.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"region\":\""...), x.Region.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -366,12 +324,9 @@ func (x Channel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionOverwrite) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"role_id\":"...)
-	b = jsonwire.AppendInt(b, int64(x.RoleID))
-	b = append(b, ",\"allow\":"...)
-	b = jsonwire.AppendInt(b, x.Allow)
-	b = append(b, ",\"deny\":"...)
-	b = jsonwire.AppendInt(b, x.Deny)
+	b = jsonwire.AppendInt(append(b, "{\"role_id\":"...), int64(x.RoleID))
+	b = jsonwire.AppendInt(append(b, ",\"allow\":"...), x.Allow)
+	b = jsonwire.AppendInt(append(b, ",\"deny\":"...), x.Deny)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -385,12 +340,9 @@ func (x PermissionOverwrite) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionUser) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user\":"...)
-	b = x.User.AppendJSON(b)
-	b = append(b, ",\"allow\":"...)
-	b = jsonwire.AppendInt(b, x.Allow)
-	b = append(b, ",\"deny\":"...)
-	b = jsonwire.AppendInt(b, x.Deny)
+	b = x.User.AppendJSON(append(b, "{\"user\":"...))
+	b = jsonwire.AppendInt(append(b, ",\"allow\":"...), x.Allow)
+	b = jsonwire.AppendInt(append(b, ",\"deny\":"...), x.Deny)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -404,17 +356,13 @@ func (x PermissionUser) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Emoji) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.EmojiType.Set {
-		b = append(b, ",\"emoji_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EmojiType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"emoji_type\":"...), int64(x.EmojiType.Value))
 	}
 	if x.UserInfo != nil {
-		b = append(b, ",\"user_info\":"...)
-		b = x.UserInfo.AppendJSON(b)
+		b = x.UserInfo.AppendJSON(append(b, ",\"user_info\":"...))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -429,31 +377,23 @@ func (x Emoji) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Attachment) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = x.Type.appendJSON(b)
-	b = append(b, ",\"url\":\""...)
-	b = jsonwire.AppendStringRest(b, x.URL)
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
+	b = x.Type.appendJSON(append(b, "{\"type\":"...))
+	b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.FileType.Set {
-		b = append(b, ",\"file_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.FileType.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"file_type\":\""...), x.FileType.Value)
 	}
 	if x.Size.Set {
-		b = append(b, ",\"size\":"...)
-		b = jsonwire.AppendInt(b, x.Size.Value)
+		b = jsonwire.AppendInt(append(b, ",\"size\":"...), x.Size.Value)
 	}
 	if x.Duration.Set {
-		b = append(b, ",\"duration\":"...)
-		b = jsonwire.AppendFloat(b, x.Duration.Value)
+		b = jsonwire.AppendFloat(append(b, ",\"duration\":"...), x.Duration.Value)
 	}
 	if x.Width.Set {
-		b = append(b, ",\"width\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Width.Value))
+		b = jsonwire.AppendInt(append(b, ",\"width\":"...), int64(x.Width.Value))
 	}
 	if x.Height.Set {
-		b = append(b, ",\"height\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Height.Value))
+		b = jsonwire.AppendInt(append(b, ",\"height\":"...), int64(x.Height.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -470,12 +410,10 @@ func (x Attachment) MarshalJSON() ([]byte, error) {
 func (x *KMarkdown) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.RawContent.Set {
-		b = append(b, "\"raw_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.RawContent.Value)
+		b = jsonwire.AppendStringRest(append(b, "\"raw_content\":\""...), x.RawContent.Value)
 	}
 	if x.Mention.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"mention\":")
-		b = append(b, '[')
+		b = append(jsonwire.AppendQuotedKey(b, "\"mention\":"), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -484,8 +422,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
-	b = jsonwire.AppendQuotedKey(b, "\"mention_part\":")
-	b = append(b, '[')
+	b = append(jsonwire.AppendQuotedKey(b, "\"mention_part\":"), '[')
 	for i0 := range x.MentionPart {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -494,8 +431,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if x.MentionRolePart.Set {
-		b = append(b, ",\"mention_role_part\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_role_part\":"...), '[')
 		for i0 := range x.MentionRolePart.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -505,8 +441,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.ChannelPart.Set {
-		b = append(b, ",\"channel_part\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"channel_part\":"...), '[')
 		for i0 := range x.ChannelPart.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -516,8 +451,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.ItemPart.Set {
-		b = append(b, ",\"item_part\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"item_part\":"...), '[')
 		for i0 := range x.ItemPart.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -527,8 +461,7 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Spl.Set {
-		b = append(b, ",\"spl\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"spl\":"...), '[')
 		for i0 := range x.Spl.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -552,16 +485,13 @@ func (x KMarkdown) MarshalJSON() ([]byte, error) {
 func (x *ChannelPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = append(b, "\"id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ID.Value)
+		b = jsonwire.AppendStringRest(append(b, "\"id\":\""...), x.ID.Value)
 	}
 	if x.GuildID.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"guild_id\":\"")
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"guild_id\":\""), x.GuildID.Value)
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"name\":\"")
-		b = jsonwire.AppendStringRest(b, x.Name.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -578,24 +508,19 @@ func (x ChannelPart) MarshalJSON() ([]byte, error) {
 func (x *ItemPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = append(b, "\"id\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ID.Value))
+		b = jsonwire.AppendInt(append(b, "\"id\":"...), int64(x.ID.Value))
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"name\":\"")
-		b = jsonwire.AppendStringRest(b, x.Name.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
 	}
 	if x.Desc.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"desc\":\"")
-		b = jsonwire.AppendStringRest(b, x.Desc.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"desc\":\""), x.Desc.Value)
 	}
 	if x.Cd.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"cd\":")
-		b = jsonwire.AppendInt(b, int64(x.Cd.Value))
+		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"cd\":"), int64(x.Cd.Value))
 	}
 	if x.Categories.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"categories\":")
-		b = append(b, '[')
+		b = append(jsonwire.AppendQuotedKey(b, "\"categories\":"), '[')
 		for i0 := range x.Categories.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -605,32 +530,25 @@ func (x *ItemPart) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Label.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"label\":")
-		b = jsonwire.AppendInt(b, int64(x.Label.Value))
+		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"label\":"), int64(x.Label.Value))
 	}
 	if x.LabelName.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"label_name\":\"")
-		b = jsonwire.AppendStringRest(b, x.LabelName.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"label_name\":\""), x.LabelName.Value)
 	}
 	if x.Quality.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"quality\":")
-		b = jsonwire.AppendInt(b, int64(x.Quality.Value))
+		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"quality\":"), int64(x.Quality.Value))
 	}
 	if x.Icon.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"icon\":\"")
-		b = jsonwire.AppendStringRest(b, x.Icon.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"icon\":\""), x.Icon.Value)
 	}
 	if x.IconExpired.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"icon_expired\":\"")
-		b = jsonwire.AppendStringRest(b, x.IconExpired.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"icon_expired\":\""), x.IconExpired.Value)
 	}
 	if x.QualityResource.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"quality_resource\":")
-		b = x.QualityResource.Value.AppendJSON(b)
+		b = x.QualityResource.Value.AppendJSON(jsonwire.AppendQuotedKey(b, "\"quality_resource\":"))
 	}
 	if x.Resources.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"resources\":")
-		b = jsonwire.AppendRaw(b, x.Resources.Value)
+		b = jsonwire.AppendRaw(jsonwire.AppendQuotedKey(b, "\"resources\":"), x.Resources.Value)
 	}
 	if x.MsgScenarios.Set {
 		b = jsonwire.AppendQuotedKey(b, "\"msg_scenarios\":")
@@ -670,16 +588,13 @@ func (x ItemPart) MarshalJSON() ([]byte, error) {
 func (x *ItemQuality) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.Color.Set {
-		b = append(b, "\"color\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Color.Value)
+		b = jsonwire.AppendStringRest(append(b, "\"color\":\""...), x.Color.Value)
 	}
 	if x.Small.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"small\":\"")
-		b = jsonwire.AppendStringRest(b, x.Small.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"small\":\""), x.Small.Value)
 	}
 	if x.Big.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"big\":\"")
-		b = jsonwire.AppendStringRest(b, x.Big.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"big\":\""), x.Big.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -694,23 +609,16 @@ func (x ItemQuality) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Quote) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if x.RongID.Set {
-		b = append(b, ",\"rong_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.RongID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"rong_id\":\""...), x.RongID.Value)
 	}
-	b = append(b, ",\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Content)
-	b = append(b, ",\"create_at\":"...)
-	b = jsonwire.AppendInt(b, x.CreateAt)
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
+	b = jsonwire.AppendInt(append(b, ",\"create_at\":"...), x.CreateAt)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.CanJump.Set {
-		b = append(b, ",\"can_jump\":"...)
-		b = jsonwire.AppendBool(b, x.CanJump.Value)
+		b = jsonwire.AppendBool(append(b, ",\"can_jump\":"...), x.CanJump.Value)
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -735,20 +643,16 @@ func (x Quote) MarshalJSON() ([]byte, error) {
 func (x *InteractRes) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.EmojiID.Set {
-		b = append(b, "\"emoji_id\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EmojiID.Value))
+		b = jsonwire.AppendInt(append(b, "\"emoji_id\":"...), int64(x.EmojiID.Value))
 	}
 	if x.InteractType.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"interact_type\":")
-		b = jsonwire.AppendInt(b, int64(x.InteractType.Value))
+		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"interact_type\":"), int64(x.InteractType.Value))
 	}
 	if x.DynamicURL.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"dynamic_url\":\"")
-		b = jsonwire.AppendStringRest(b, x.DynamicURL.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"dynamic_url\":\""), x.DynamicURL.Value)
 	}
 	if x.FirstDynamicUrls.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"first_dynamic_urls\":")
-		b = append(b, '[')
+		b = append(jsonwire.AppendQuotedKey(b, "\"first_dynamic_urls\":"), '[')
 		for i0 := range x.FirstDynamicUrls.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -758,12 +662,10 @@ func (x *InteractRes) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.FirstDynamicDuration.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"first_dynamic_duration\":")
-		b = jsonwire.AppendInt(b, int64(x.FirstDynamicDuration.Value))
+		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"first_dynamic_duration\":"), int64(x.FirstDynamicDuration.Value))
 	}
 	if x.DynamicUrls.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"dynamic_urls\":")
-		b = append(b, '[')
+		b = append(jsonwire.AppendQuotedKey(b, "\"dynamic_urls\":"), '[')
 		for i0 := range x.DynamicUrls.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -773,12 +675,10 @@ func (x *InteractRes) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.DynamicDuration.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"dynamic_duration\":")
-		b = jsonwire.AppendInt(b, int64(x.DynamicDuration.Value))
+		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"dynamic_duration\":"), int64(x.DynamicDuration.Value))
 	}
 	if x.Result.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"result\":")
-		b = append(b, '[')
+		b = append(jsonwire.AppendQuotedKey(b, "\"result\":"), '[')
 		for i0 := range x.Result.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -788,8 +688,7 @@ func (x *InteractRes) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.ResultImg.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"result_img\":")
-		b = append(b, '[')
+		b = append(jsonwire.AppendQuotedKey(b, "\"result_img\":"), '[')
 		for i0 := range x.ResultImg.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -813,20 +712,16 @@ func (x InteractRes) MarshalJSON() ([]byte, error) {
 func (x *MentionPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = append(b, "\"id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ID.Value)
+		b = jsonwire.AppendStringRest(append(b, "\"id\":\""...), x.ID.Value)
 	}
 	if x.Username.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"username\":\"")
-		b = jsonwire.AppendStringRest(b, x.Username.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"username\":\""), x.Username.Value)
 	}
 	if x.FullName.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"full_name\":\"")
-		b = jsonwire.AppendStringRest(b, x.FullName.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"full_name\":\""), x.FullName.Value)
 	}
 	if x.Avatar.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"avatar\":\"")
-		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"avatar\":\""), x.Avatar.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -843,16 +738,13 @@ func (x MentionPart) MarshalJSON() ([]byte, error) {
 func (x *MentionRolePart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.RoleID.Set {
-		b = append(b, "\"role_id\":"...)
-		b = jsonwire.AppendInt(b, int64(x.RoleID.Value))
+		b = jsonwire.AppendInt(append(b, "\"role_id\":"...), int64(x.RoleID.Value))
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"name\":\"")
-		b = jsonwire.AppendStringRest(b, x.Name.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
 	}
 	if x.Color.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"color\":")
-		b = jsonwire.AppendInt(b, int64(x.Color.Value))
+		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"color\":"), int64(x.Color.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -867,26 +759,16 @@ func (x MentionRolePart) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Guild) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"icon\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Icon)
-	b = append(b, ",\"notify_type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.NotifyType))
-	b = append(b, ",\"region\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Region)
-	b = append(b, ",\"enable_open\":"...)
-	b = jsonwire.AppendIntAs(b, int64(x.EnableOpen), x.wire.EnableOpen)
-	b = append(b, ",\"open_id\":"...)
-	b = jsonwire.AppendIntAs(b, int64(x.OpenID), x.wire.OpenID)
-	b = append(b, ",\"default_channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.DefaultChannelID)
-	b = append(b, ",\"welcome_channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.WelcomeChannelID)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"icon\":\""...), x.Icon)
+	b = jsonwire.AppendInt(append(b, ",\"notify_type\":"...), int64(x.NotifyType))
+	b = jsonwire.AppendStringRest(append(b, ",\"region\":\""...), x.Region)
+	b = jsonwire.AppendIntAs(append(b, ",\"enable_open\":"...), int64(x.EnableOpen), x.wire.EnableOpen)
+	b = jsonwire.AppendIntAs(append(b, ",\"open_id\":"...), int64(x.OpenID), x.wire.OpenID)
+	b = jsonwire.AppendStringRest(append(b, ",\"default_channel_id\":\""...), x.DefaultChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"welcome_channel_id\":\""...), x.WelcomeChannelID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -900,15 +782,12 @@ func (x Guild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *HelloData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"code\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Code))
+	b = jsonwire.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
 	if x.SessionID.Set {
-		b = append(b, ",\"session_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.SessionID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"session_id\":\""...), x.SessionID.Value)
 	}
 	if x.LegacySessionID.Set {
-		b = append(b, ",\"sessionId\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LegacySessionID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"sessionId\":\""...), x.LegacySessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -923,11 +802,9 @@ func (x HelloData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReconnectData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"code\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Code))
+	b = jsonwire.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
 	if x.Err.Set {
-		b = append(b, ",\"err\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Err.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"err\":\""...), x.Err.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -944,12 +821,10 @@ func (x ReconnectData) MarshalJSON() ([]byte, error) {
 func (x *ResumeAckData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.SessionID.Set {
-		b = append(b, "\"session_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.SessionID.Value)
+		b = jsonwire.AppendStringRest(append(b, "\"session_id\":\""...), x.SessionID.Value)
 	}
 	if x.LegacySessionID.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"sessionId\":\"")
-		b = jsonwire.AppendStringRest(b, x.LegacySessionID.Value)
+		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"sessionId\":\""), x.LegacySessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -964,12 +839,9 @@ func (x ResumeAckData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMute) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"type\":"...)
-	b = jsonwire.AppendIntAs(b, int64(x.Type), x.wire.Type)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendIntAs(append(b, ",\"type\":"...), int64(x.Type), x.wire.Type)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -983,29 +855,22 @@ func (x GuildMute) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.UserID.Set {
-		b = append(b, ",\"user_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.UserID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID.Value)
 	}
 	if x.ParentID.Set {
-		b = append(b, ",\"parent_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ParentID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"parent_id\":\""...), x.ParentID.Value)
 	}
 	if x.Topic.Set {
-		b = append(b, ",\"topic\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Topic.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"topic\":\""...), x.Topic.Value)
 	}
 	if x.Type.Set {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Type.Value))
+		b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type.Value))
 	}
 	if x.Level.Set {
 		b = append(b, ",\"level\":"...)
@@ -1016,28 +881,22 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.SlowMode.Set {
-		b = append(b, ",\"slow_mode\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SlowMode.Value))
+		b = jsonwire.AppendInt(append(b, ",\"slow_mode\":"...), int64(x.SlowMode.Value))
 	}
 	if x.HasPassword.Set {
-		b = append(b, ",\"has_password\":"...)
-		b = jsonwire.AppendBool(b, x.HasPassword.Value)
+		b = jsonwire.AppendBool(append(b, ",\"has_password\":"...), x.HasPassword.Value)
 	}
 	if x.LimitAmount.Set {
-		b = append(b, ",\"limit_amount\":"...)
-		b = jsonwire.AppendInt(b, int64(x.LimitAmount.Value))
+		b = jsonwire.AppendInt(append(b, ",\"limit_amount\":"...), int64(x.LimitAmount.Value))
 	}
 	if x.IsCategory.Set {
-		b = append(b, ",\"is_category\":"...)
-		b = jsonwire.AppendIntAs(b, int64(x.IsCategory.Value), x.wire.IsCategory)
+		b = jsonwire.AppendIntAs(append(b, ",\"is_category\":"...), int64(x.IsCategory.Value), x.wire.IsCategory)
 	}
 	if x.PermissionSync.Set {
-		b = append(b, ",\"permission_sync\":"...)
-		b = jsonwire.AppendIntAs(b, int64(x.PermissionSync.Value), x.wire.PermissionSync)
+		b = jsonwire.AppendIntAs(append(b, ",\"permission_sync\":"...), int64(x.PermissionSync.Value), x.wire.PermissionSync)
 	}
 	if x.PermissionOverwrites.Set {
-		b = append(b, ",\"permission_overwrites\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"permission_overwrites\":"...), '[')
 		for i0 := range x.PermissionOverwrites.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -1047,8 +906,7 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.PermissionUsers.Set {
-		b = append(b, ",\"permission_users\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"permission_users\":"...), '[')
 		for i0 := range x.PermissionUsers.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -1058,20 +916,16 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.VoiceQuality.Set {
-		b = append(b, ",\"voice_quality\":"...)
-		b = jsonwire.AppendStringAs(b, x.VoiceQuality.Value, x.wire.VoiceQuality)
+		b = jsonwire.AppendStringAs(append(b, ",\"voice_quality\":"...), x.VoiceQuality.Value, x.wire.VoiceQuality)
 	}
 	if x.ServerURL.Set {
-		b = append(b, ",\"server_url\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ServerURL.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"server_url\":\""...), x.ServerURL.Value)
 	}
 	if x.SyncGuildRegion.Set {
-		b = append(b, ",\"sync_guild_region\":"...)
-		b = jsonwire.AppendIntAs(b, int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
+		b = jsonwire.AppendIntAs(append(b, ",\"sync_guild_region\":"...), int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
 	}
 	if x.Region.Set {
-		b = append(b, ",\"region\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Region.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"region\":\""...), x.Region.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1086,56 +940,42 @@ func (x LiveStreamChannel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveStreamUser) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"username\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Username)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
 	if x.IdentifyNum.Set {
-		b = append(b, ",\"identify_num\":\""...)
-		b = jsonwire.AppendStringRest(b, x.IdentifyNum.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"identify_num\":\""...), x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
-		b = append(b, ",\"online\":"...)
-		b = jsonwire.AppendBool(b, x.Online.Value)
+		b = jsonwire.AppendBool(append(b, ",\"online\":"...), x.Online.Value)
 	}
 	if x.OS.Set {
-		b = append(b, ",\"os\":\""...)
-		b = jsonwire.AppendStringRest(b, x.OS.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"os\":\""...), x.OS.Value)
 	}
 	if x.Status.Set {
-		b = append(b, ",\"status\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Status.Value))
+		b = jsonwire.AppendInt(append(b, ",\"status\":"...), int64(x.Status.Value))
 	}
 	if x.Avatar.Set {
-		b = append(b, ",\"avatar\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Avatar.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar.Value)
 	}
 	if x.VipAvatar.Set {
-		b = append(b, ",\"vip_avatar\":\""...)
-		b = jsonwire.AppendStringRest(b, x.VipAvatar.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"vip_avatar\":\""...), x.VipAvatar.Value)
 	}
 	if x.Banner.Set {
-		b = append(b, ",\"banner\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Banner.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"banner\":\""...), x.Banner.Value)
 	}
 	if x.Bot.Set {
-		b = append(b, ",\"bot\":"...)
-		b = jsonwire.AppendBool(b, x.Bot.Value)
+		b = jsonwire.AppendBool(append(b, ",\"bot\":"...), x.Bot.Value)
 	}
 	if x.IsVip.Set {
-		b = append(b, ",\"is_vip\":"...)
-		b = jsonwire.AppendBool(b, x.IsVip.Value)
+		b = jsonwire.AppendBool(append(b, ",\"is_vip\":"...), x.IsVip.Value)
 	}
 	if x.IsAiReduceNoise.Set {
-		b = append(b, ",\"is_ai_reduce_noise\":"...)
-		b = jsonwire.AppendBool(b, x.IsAiReduceNoise.Value)
+		b = jsonwire.AppendBool(append(b, ",\"is_ai_reduce_noise\":"...), x.IsAiReduceNoise.Value)
 	}
 	if x.TagInfo.Set {
-		b = append(b, ",\"tag_info\":"...)
-		b = x.TagInfo.Value.AppendJSON(b)
+		b = x.TagInfo.Value.AppendJSON(append(b, ",\"tag_info\":"...))
 	}
-	b = append(b, ",\"live_info\":"...)
-	b = x.LiveInfo.AppendJSON(b)
+	b = x.LiveInfo.AppendJSON(append(b, ",\"live_info\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1149,41 +989,30 @@ func (x LiveStreamUser) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveInfo) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"in_live\":"...)
-	b = jsonwire.AppendBool(b, x.InLive)
-	b = append(b, ",\"audience_count\":"...)
-	b = jsonwire.AppendInt(b, int64(x.AudienceCount))
-	b = append(b, ",\"live_thumb\":"...)
-	b = jsonwire.AppendStringAs(b, x.LiveThumb, x.wire.LiveThumb)
-	b = append(b, ",\"live_start_time\":"...)
-	b = jsonwire.AppendInt(b, x.LiveStartTime)
+	b = jsonwire.AppendBool(append(b, "{\"in_live\":"...), x.InLive)
+	b = jsonwire.AppendInt(append(b, ",\"audience_count\":"...), int64(x.AudienceCount))
+	b = jsonwire.AppendStringAs(append(b, ",\"live_thumb\":"...), x.LiveThumb, x.wire.LiveThumb)
+	b = jsonwire.AppendInt(append(b, ",\"live_start_time\":"...), x.LiveStartTime)
 	if x.AudienceLimit.Set {
-		b = append(b, ",\"audience_limit\":"...)
-		b = jsonwire.AppendInt(b, int64(x.AudienceLimit.Value))
+		b = jsonwire.AppendInt(append(b, ",\"audience_limit\":"...), int64(x.AudienceLimit.Value))
 	}
 	if x.Resolution.Set {
-		b = append(b, ",\"resolution\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Resolution.Value))
+		b = jsonwire.AppendInt(append(b, ",\"resolution\":"...), int64(x.Resolution.Value))
 	}
 	if x.FrameRate.Set {
-		b = append(b, ",\"frame_rate\":"...)
-		b = jsonwire.AppendInt(b, int64(x.FrameRate.Value))
+		b = jsonwire.AppendInt(append(b, ",\"frame_rate\":"...), int64(x.FrameRate.Value))
 	}
 	if x.Tag.Set {
-		b = append(b, ",\"tag\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Tag.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"tag\":\""...), x.Tag.Value)
 	}
 	if x.Color.Set {
-		b = append(b, ",\"color\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Color.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"color\":\""...), x.Color.Value)
 	}
 	if x.ImgURL.Set {
-		b = append(b, ",\"img_url\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ImgURL.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"img_url\":\""...), x.ImgURL.Value)
 	}
 	if x.Mode.Set {
-		b = append(b, ",\"mode\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Mode.Value))
+		b = jsonwire.AppendInt(append(b, ",\"mode\":"...), int64(x.Mode.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1201,32 +1030,25 @@ func (x *LinkEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "link" {
 		b = append(b, "{\"type\":\"link\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	if x.URL.Set {
-		b = append(b, ",\"url\":\""...)
-		b = jsonwire.AppendStringRest(b, x.URL.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL.Value)
 	}
 	if x.Title.Set {
-		b = append(b, ",\"title\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Title.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"title\":\""...), x.Title.Value)
 	}
 	if x.Description.Set {
-		b = append(b, ",\"description\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Description.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"description\":\""...), x.Description.Value)
 	}
 	if x.SiteName.Set {
-		b = append(b, ",\"site_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.SiteName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"site_name\":\""...), x.SiteName.Value)
 	}
 	if x.ThemeColor.Set {
-		b = append(b, ",\"theme_color\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ThemeColor.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"theme_color\":\""...), x.ThemeColor.Value)
 	}
 	if x.Image.Set {
-		b = append(b, ",\"image\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Image.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"image\":\""...), x.Image.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1244,16 +1066,13 @@ func (x *ImageEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "image" {
 		b = append(b, "{\"type\":\"image\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	if x.URL.Set {
-		b = append(b, ",\"url\":\""...)
-		b = jsonwire.AppendStringRest(b, x.URL.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL.Value)
 	}
 	if x.OriginURL.Set {
-		b = append(b, ",\"origin_url\":\""...)
-		b = jsonwire.AppendStringRest(b, x.OriginURL.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"origin_url\":\""...), x.OriginURL.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1271,23 +1090,15 @@ func (x *BiliVideoEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "bili-video" {
 		b = append(b, "{\"type\":\"bili-video\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"url\":\""...)
-	b = jsonwire.AppendStringRest(b, x.URL)
-	b = append(b, ",\"origin_url\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OriginURL)
-	b = append(b, ",\"av_no\":\""...)
-	b = jsonwire.AppendStringRest(b, x.AvNo)
-	b = append(b, ",\"iframe_path\":\""...)
-	b = jsonwire.AppendStringRest(b, x.IframePath)
-	b = append(b, ",\"duration\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Duration))
-	b = append(b, ",\"title\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Title)
-	b = append(b, ",\"pic\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Pic)
+	b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
+	b = jsonwire.AppendStringRest(append(b, ",\"origin_url\":\""...), x.OriginURL)
+	b = jsonwire.AppendStringRest(append(b, ",\"av_no\":\""...), x.AvNo)
+	b = jsonwire.AppendStringRest(append(b, ",\"iframe_path\":\""...), x.IframePath)
+	b = jsonwire.AppendInt(append(b, ",\"duration\":"...), int64(x.Duration))
+	b = jsonwire.AppendStringRest(append(b, ",\"title\":\""...), x.Title)
+	b = jsonwire.AppendStringRest(append(b, ",\"pic\":\""...), x.Pic)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1304,24 +1115,19 @@ func (x *CardEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "card" {
 		b = append(b, "{\"type\":\"card\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	if x.Theme.Set {
-		b = append(b, ",\"theme\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Theme.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"theme\":\""...), x.Theme.Value)
 	}
 	if x.Color.Set {
-		b = append(b, ",\"color\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Color.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"color\":\""...), x.Color.Value)
 	}
 	if x.Size.Set {
-		b = append(b, ",\"size\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Size.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"size\":\""...), x.Size.Value)
 	}
 	if x.Modules.Set {
-		b = append(b, ",\"modules\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"modules\":"...), '[')
 		for i0 := range x.Modules.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -1342,36 +1148,8 @@ func (x CardEmbed) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedReaction) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1408,11 +1186,9 @@ func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_reaction" {
 		b = append(b, "{\"type\":\"added_reaction\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1426,17 +1202,12 @@ func (x AddedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"emoji\":"...)
-	b = x.Emoji.AppendJSON(b)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1450,36 +1221,8 @@ func (x AddedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedReaction) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1516,11 +1259,9 @@ func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_reaction" {
 		b = append(b, "{\"type\":\"deleted_reaction\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1534,17 +1275,12 @@ func (x DeletedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"emoji\":"...)
-	b = x.Emoji.AppendJSON(b)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1558,36 +1294,8 @@ func (x DeletedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1624,11 +1332,9 @@ func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_message" {
 		b = append(b, "{\"type\":\"updated_message\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1642,14 +1348,10 @@ func (x UpdatedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Content)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"mention\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = append(append(b, ",\"mention\":"...), '[')
 	for i0 := range x.Mention {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -1657,12 +1359,9 @@ func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendString(b, x.Mention[i0])
 	}
 	b = append(b, ']')
-	b = append(b, ",\"mention_all\":"...)
-	b = jsonwire.AppendBool(b, x.MentionAll)
-	b = append(b, ",\"mention_here\":"...)
-	b = jsonwire.AppendBool(b, x.MentionHere)
-	b = append(b, ",\"mention_roles\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll)
+	b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere)
+	b = append(append(b, ",\"mention_roles\":"...), '[')
 	for i0 := range x.MentionRoles {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -1670,11 +1369,9 @@ func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
 		b = jsonwire.AppendInt(b, int64(x.MentionRoles[i0]))
 	}
 	b = append(b, ']')
-	b = append(b, ",\"updated_at\":"...)
-	b = jsonwire.AppendInt(b, x.UpdatedAt)
+	b = jsonwire.AppendInt(append(b, ",\"updated_at\":"...), x.UpdatedAt)
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1688,36 +1385,8 @@ func (x UpdatedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1754,11 +1423,9 @@ func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_message" {
 		b = append(b, "{\"type\":\"deleted_message\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1772,13 +1439,10 @@ func (x DeletedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -1792,36 +1456,8 @@ func (x DeletedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1858,11 +1494,9 @@ func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_channel" {
 		b = append(b, "{\"type\":\"added_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1875,36 +1509,8 @@ func (x AddedChannelExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1941,11 +1547,9 @@ func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_channel" {
 		b = append(b, "{\"type\":\"updated_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1958,36 +1562,8 @@ func (x UpdatedChannelExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2024,11 +1600,9 @@ func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_channel" {
 		b = append(b, "{\"type\":\"deleted_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2042,13 +1616,10 @@ func (x DeletedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"deleted_at\":"...)
-	b = jsonwire.AppendInt(b, x.DeletedAt)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendInt(append(b, ",\"deleted_at\":"...), x.DeletedAt)
 	if x.Type.Set {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Type.Value))
+		b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -2062,36 +1633,8 @@ func (x DeletedChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *PinnedMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2128,11 +1671,9 @@ func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "pinned_message" {
 		b = append(b, "{\"type\":\"pinned_message\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2146,15 +1687,11 @@ func (x PinnedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, "{\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -2168,36 +1705,8 @@ func (x PinnedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2234,11 +1743,9 @@ func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "unpinned_message" {
 		b = append(b, "{\"type\":\"unpinned_message\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2252,15 +1759,11 @@ func (x UnpinnedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, "{\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -2274,36 +1777,8 @@ func (x UnpinnedMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2340,11 +1815,9 @@ func (x *BatchAddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_added_channel" {
 		b = append(b, "{\"type\":\"batch_added_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"body\":"...), '[')
 	for i0 := range x.Body {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -2364,36 +1837,8 @@ func (x BatchAddedChannelExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2430,11 +1875,9 @@ func (x *BatchUpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_updated_channel" {
 		b = append(b, "{\"type\":\"batch_updated_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2457,8 +1900,7 @@ func (x *BatchUpdatedChannelBody) AppendJSON(b []byte) []byte {
 			b = x.AddedChannel.AppendJSON(b)
 		}
 	}
-	b = jsonwire.AppendQuotedKey(b, "\"updated_channel\":")
-	b = append(b, '[')
+	b = append(jsonwire.AppendQuotedKey(b, "\"updated_channel\":"), '[')
 	for i0 := range x.UpdatedChannel {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -2478,36 +1920,8 @@ func (x BatchUpdatedChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2544,11 +1958,9 @@ func (x *BatchDeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_deleted_channel" {
 		b = append(b, "{\"type\":\"batch_deleted_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"body\":"...), '[')
 	for i0 := range x.Body {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -2568,36 +1980,8 @@ func (x BatchDeletedChannelExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *SortChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2634,11 +2018,9 @@ func (x *SortChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "sort_channel" {
 		b = append(b, "{\"type\":\"sort_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2652,10 +2034,8 @@ func (x SortChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SortChannelBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"guild_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.GuildID, x.wire.GuildID)
-	b = append(b, ",\"channels\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendStringAs(append(b, "{\"guild_id\":"...), x.GuildID, x.wire.GuildID)
+	b = append(append(b, ",\"channels\":"...), '[')
 	for i0 := range x.Channels {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -2675,36 +2055,8 @@ func (x SortChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedServerType) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2741,11 +2093,9 @@ func (x *UpdatedServerTypeExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_server_type" {
 		b = append(b, "{\"type\":\"updated_server_type\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2758,36 +2108,8 @@ func (x UpdatedServerTypeExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedEmoji) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2824,11 +2146,9 @@ func (x *AddedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_emoji" {
 		b = append(b, "{\"type\":\"added_emoji\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2841,36 +2161,8 @@ func (x AddedEmojiExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2907,11 +2199,9 @@ func (x *UpdatedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_emoji" {
 		b = append(b, "{\"type\":\"updated_emoji\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2924,36 +2214,8 @@ func (x UpdatedEmojiExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *RemovedEmoji) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -2990,11 +2252,9 @@ func (x *RemovedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "removed_emoji" {
 		b = append(b, "{\"type\":\"removed_emoji\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3007,36 +2267,8 @@ func (x RemovedEmojiExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedEmoji) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3073,11 +2305,9 @@ func (x *DeletedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_emoji" {
 		b = append(b, "{\"type\":\"deleted_emoji\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3090,36 +2320,8 @@ func (x DeletedEmojiExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedGuild) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3156,11 +2358,9 @@ func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
 		b = append(b, "{\"type\":\"updated_guild\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3173,36 +2373,8 @@ func (x UpdatedGuildExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3239,11 +2411,9 @@ func (x *UpdatedGuildSelfExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
 		b = append(b, "{\"type\":\"updated_guild\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3257,10 +2427,8 @@ func (x UpdatedGuildSelfExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildSelfBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
-	b = append(b, ",\"my_nickname\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MyNickname)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"my_nickname\":\""...), x.MyNickname)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3273,36 +2441,8 @@ func (x UpdatedGuildSelfBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedGuild) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3339,11 +2479,9 @@ func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_guild" {
 		b = append(b, "{\"type\":\"deleted_guild\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3356,36 +2494,8 @@ func (x DeletedGuildExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedBlockList) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3422,11 +2532,9 @@ func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_block_list" {
 		b = append(b, "{\"type\":\"added_block_list\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3440,12 +2548,9 @@ func (x AddedBlockListExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
-	b = append(b, ",\"remark\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Remark)
-	b = append(b, ",\"user_id\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendStringRest(append(b, "{\"operator_id\":\""...), x.OperatorID)
+	b = jsonwire.AppendStringRest(append(b, ",\"remark\":\""...), x.Remark)
+	b = append(append(b, ",\"user_id\":"...), '[')
 	for i0 := range x.UserID {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -3465,36 +2570,8 @@ func (x AddedBlockListBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedBlockList) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3531,11 +2608,9 @@ func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_block_list" {
 		b = append(b, "{\"type\":\"deleted_block_list\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3549,10 +2624,8 @@ func (x DeletedBlockListExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
-	b = append(b, ",\"user_id\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendStringRest(append(b, "{\"operator_id\":\""...), x.OperatorID)
+	b = append(append(b, ",\"user_id\":"...), '[')
 	for i0 := range x.UserID {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -3572,36 +2645,8 @@ func (x DeletedBlockListBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *JoinedGuild) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3638,11 +2683,9 @@ func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_guild" {
 		b = append(b, "{\"type\":\"joined_guild\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3656,10 +2699,8 @@ func (x JoinedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"joined_at\":"...)
-	b = jsonwire.AppendInt(b, x.JoinedAt)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3672,36 +2713,8 @@ func (x JoinedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *ExitedGuild) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3738,11 +2751,9 @@ func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_guild" {
 		b = append(b, "{\"type\":\"exited_guild\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3756,10 +2767,8 @@ func (x ExitedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"exited_at\":"...)
-	b = jsonwire.AppendInt(b, x.ExitedAt)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendInt(append(b, ",\"exited_at\":"...), x.ExitedAt)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3772,36 +2781,8 @@ func (x ExitedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3838,11 +2819,9 @@ func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild_member" {
 		b = append(b, "{\"type\":\"updated_guild_member\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3856,10 +2835,8 @@ func (x UpdatedGuildMemberExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"nickname\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Nickname)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"nickname\":\""...), x.Nickname)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3872,36 +2849,8 @@ func (x UpdatedGuildMemberBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3938,11 +2887,9 @@ func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_online" {
 		b = append(b, "{\"type\":\"guild_member_online\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -3956,12 +2903,9 @@ func (x GuildMemberOnlineExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"event_time\":"...)
-	b = jsonwire.AppendInt(b, x.EventTime)
-	b = append(b, ",\"guilds\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendInt(append(b, ",\"event_time\":"...), x.EventTime)
+	b = append(append(b, ",\"guilds\":"...), '[')
 	for i0 := range x.Guilds {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -3981,36 +2925,8 @@ func (x GuildMemberOnlineBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4047,11 +2963,9 @@ func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_offline" {
 		b = append(b, "{\"type\":\"guild_member_offline\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4065,12 +2979,9 @@ func (x GuildMemberOfflineExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"event_time\":"...)
-	b = jsonwire.AppendInt(b, x.EventTime)
-	b = append(b, ",\"guilds\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendInt(append(b, ",\"event_time\":"...), x.EventTime)
+	b = append(append(b, ",\"guilds\":"...), '[')
 	for i0 := range x.Guilds {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -4090,36 +3001,8 @@ func (x GuildMemberOfflineBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *JoinedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4156,11 +3039,9 @@ func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_channel" {
 		b = append(b, "{\"type\":\"joined_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4174,12 +3055,9 @@ func (x JoinedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"joined_at\":"...)
-	b = jsonwire.AppendInt(b, x.JoinedAt)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4192,36 +3070,8 @@ func (x JoinedChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *ExitedChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4258,11 +3108,9 @@ func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_channel" {
 		b = append(b, "{\"type\":\"exited_channel\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4276,12 +3124,9 @@ func (x ExitedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"exited_at\":"...)
-	b = jsonwire.AppendInt(b, x.ExitedAt)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendInt(append(b, ",\"exited_at\":"...), x.ExitedAt)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4294,36 +3139,8 @@ func (x ExitedChannelBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *TextMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 1 {
-		b = append(b, ",\"type\":1"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4357,19 +3174,15 @@ func (x TextMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4379,12 +3192,10 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4394,18 +3205,14 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4423,12 +3230,10 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -4439,8 +3244,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -4451,8 +3255,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4462,12 +3265,10 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -4489,36 +3290,8 @@ func (x TextMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *ImageMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 2 {
-		b = append(b, ",\"type\":2"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4552,23 +3325,18 @@ func (x ImageMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4578,12 +3346,10 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4593,8 +3359,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
@@ -4604,11 +3369,9 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 			b = x.Attachments.AppendJSON(b)
 		}
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4618,12 +3381,10 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -4634,8 +3395,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -4646,8 +3406,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4657,12 +3416,10 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -4684,36 +3441,8 @@ func (x ImageMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *VideoMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 3 {
-		b = append(b, ",\"type\":3"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4747,19 +3476,15 @@ func (x VideoMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4769,12 +3494,10 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4784,12 +3507,10 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
@@ -4799,11 +3520,9 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 			b = x.Attachments.AppendJSON(b)
 		}
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4813,12 +3532,10 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -4829,8 +3546,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -4841,8 +3557,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4852,12 +3567,10 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -4879,36 +3592,8 @@ func (x VideoMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *FileMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 4 {
-		b = append(b, ",\"type\":4"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -4942,19 +3627,15 @@ func (x FileMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4964,12 +3645,10 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -4979,12 +3658,10 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
@@ -4994,11 +3671,9 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 			b = x.Attachments.AppendJSON(b)
 		}
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5008,12 +3683,10 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -5024,8 +3697,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -5036,8 +3708,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5047,12 +3718,10 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -5074,36 +3743,8 @@ func (x FileMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AudioMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 8 {
-		b = append(b, ",\"type\":8"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -5137,19 +3778,15 @@ func (x AudioMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5159,12 +3796,10 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5174,12 +3809,10 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
@@ -5189,11 +3822,9 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 			b = x.Attachments.AppendJSON(b)
 		}
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5203,12 +3834,10 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -5219,8 +3848,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -5231,8 +3859,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5242,12 +3869,10 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -5269,36 +3894,8 @@ func (x AudioMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 9 {
-		b = append(b, ",\"type\":9"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -5332,19 +3929,15 @@ func (x KMarkdownMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5354,12 +3947,10 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5369,12 +3960,10 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5384,14 +3973,11 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
@@ -5402,8 +3988,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -5414,8 +3999,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -5426,8 +4010,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5437,12 +4020,10 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -5464,36 +4045,8 @@ func (x KMarkdownMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *CardMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 10 {
-		b = append(b, ",\"type\":10"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -5527,19 +4080,15 @@ func (x CardMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5549,12 +4098,10 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5564,12 +4111,10 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5579,14 +4124,11 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
@@ -5597,8 +4139,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -5609,8 +4150,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -5621,8 +4161,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5632,12 +4171,10 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -5659,36 +4196,8 @@ func (x CardMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *ItemMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 12 {
-		b = append(b, ",\"type\":12"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -5722,19 +4231,15 @@ func (x ItemMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"type\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Type))
+	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = append(b, ",\"channel_name\":\""...)
-		b = jsonwire.AppendStringRest(b, x.ChannelName.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
-		b = append(b, ",\"mention\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention\":"...), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5744,12 +4249,10 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = append(b, ",\"mention_all\":"...)
-		b = jsonwire.AppendBool(b, x.MentionAll.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
-		b = append(b, ",\"mention_roles\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mention_roles\":"...), '[')
 		for i0 := range x.MentionRoles.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5759,12 +4262,10 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = append(b, ",\"mention_here\":"...)
-		b = jsonwire.AppendBool(b, x.MentionHere.Value)
+		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
-		b = append(b, ",\"nav_channels\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"nav_channels\":"...), '[')
 		for i0 := range x.NavChannels.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5774,14 +4275,11 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = append(b, ",\"code\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Code.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
-	b = append(b, ",\"author\":"...)
-	b = x.Author.AppendJSON(b)
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.KMarkdown != nil {
-		b = append(b, ",\"kmarkdown\":"...)
-		b = x.KMarkdown.AppendJSON(b)
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
@@ -5792,8 +4290,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.ChannelType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
@@ -5804,8 +4301,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.GuildType.Set {
-		b = append(b, ",\"guild_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.GuildType.Value))
+		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
@@ -5816,8 +4312,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Emoji.Set {
-		b = append(b, ",\"emoji\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"emoji\":"...), '[')
 		for i0 := range x.Emoji.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -5827,12 +4322,10 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = append(b, ",\"last_msg_content\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LastMsgContent.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = append(b, ",\"send_msg_device\":"...)
-		b = jsonwire.AppendInt(b, int64(x.SendMsgDevice.Value))
+		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -5854,36 +4347,8 @@ func (x ItemMessageExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *EmbedsAppend) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -5920,11 +4385,9 @@ func (x *EmbedsAppendExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "embeds_append" {
 		b = append(b, "{\"type\":\"embeds_append\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -5938,16 +4401,12 @@ func (x EmbedsAppendExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *EmbedsAppendBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"rong_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.RongID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, "{\"rong_id\":\""...), x.RongID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
-	b = append(b, ",\"embeds\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"embeds\":"...), '[')
 	for i0 := range x.Embeds {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -5971,36 +4430,8 @@ func (x EmbedsAppendBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6037,11 +4468,9 @@ func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_private_message" {
 		b = append(b, "{\"type\":\"updated_private_message\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6055,18 +4484,12 @@ func (x UpdatedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.AuthorID)
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.TargetID)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Content)
-	b = append(b, ",\"chat_code\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChatCode)
-	b = append(b, ",\"updated_at\":"...)
-	b = jsonwire.AppendInt(b, x.UpdatedAt)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
+	b = jsonwire.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
+	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
+	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = jsonwire.AppendInt(append(b, ",\"updated_at\":"...), x.UpdatedAt)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6079,36 +4502,8 @@ func (x UpdatedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6145,11 +4540,9 @@ func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_private_message" {
 		b = append(b, "{\"type\":\"deleted_private_message\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6163,16 +4556,11 @@ func (x DeletedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.AuthorID)
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.TargetID)
-	b = append(b, ",\"chat_code\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChatCode)
-	b = append(b, ",\"deleted_at\":"...)
-	b = jsonwire.AppendInt(b, x.DeletedAt)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
+	b = jsonwire.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
+	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = jsonwire.AppendInt(append(b, ",\"deleted_at\":"...), x.DeletedAt)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6185,36 +4573,8 @@ func (x DeletedPrivateMessageBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6251,11 +4611,9 @@ func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_added_reaction" {
 		b = append(b, "{\"type\":\"private_added_reaction\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6269,14 +4627,10 @@ func (x PrivateAddedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"chat_code\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChatCode)
-	b = append(b, ",\"emoji\":"...)
-	b = x.Emoji.AppendJSON(b)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6289,36 +4643,8 @@ func (x PrivateAddedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6355,11 +4681,9 @@ func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_deleted_reaction" {
 		b = append(b, "{\"type\":\"private_deleted_reaction\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6373,14 +4697,10 @@ func (x PrivateDeletedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"chat_code\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChatCode)
-	b = append(b, ",\"emoji\":"...)
-	b = x.Emoji.AppendJSON(b)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6393,36 +4713,8 @@ func (x PrivateDeletedReactionBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddedRole) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6459,11 +4751,9 @@ func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_role" {
 		b = append(b, "{\"type\":\"added_role\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6476,36 +4766,8 @@ func (x AddedRoleExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeletedRole) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6542,11 +4804,9 @@ func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_role" {
 		b = append(b, "{\"type\":\"deleted_role\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6559,36 +4819,8 @@ func (x DeletedRoleExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedRole) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6625,11 +4857,9 @@ func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_role" {
 		b = append(b, "{\"type\":\"updated_role\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6642,36 +4872,8 @@ func (x UpdatedRoleExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UserUpdated) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6708,11 +4910,9 @@ func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "user_updated" {
 		b = append(b, "{\"type\":\"user_updated\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6726,12 +4926,9 @@ func (x UserUpdatedExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"username\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Username)
-	b = append(b, ",\"avatar\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Avatar)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
+	b = jsonwire.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6744,36 +4941,8 @@ func (x UserUpdatedBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6810,11 +4979,9 @@ func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_joined_guild" {
 		b = append(b, "{\"type\":\"self_joined_guild\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6828,11 +4995,9 @@ func (x SelfJoinedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, "{\"guild_id\":\""...), x.GuildID)
 	if x.State.Set {
-		b = append(b, ",\"state\":\""...)
-		b = jsonwire.AppendStringRest(b, x.State.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"state\":\""...), x.State.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -6846,36 +5011,8 @@ func (x SelfJoinedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6912,11 +5049,9 @@ func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_exited_guild" {
 		b = append(b, "{\"type\":\"self_exited_guild\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6930,8 +5065,7 @@ func (x SelfExitedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, "{\"guild_id\":\""...), x.GuildID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -6944,36 +5078,8 @@ func (x SelfExitedGuildBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessageBtnClick) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7010,11 +5116,9 @@ func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "message_btn_click" {
 		b = append(b, "{\"type\":\"message_btn_click\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7028,25 +5132,18 @@ func (x MessageBtnClickExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MsgID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"value\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Value)
-	b = append(b, ",\"target_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.TargetID)
+	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"value\":\""...), x.Value)
+	b = jsonwire.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
 	if x.UserInfo != nil {
-		b = append(b, ",\"user_info\":"...)
-		b = x.UserInfo.AppendJSON(b)
+		b = x.UserInfo.AppendJSON(append(b, ",\"user_info\":"...))
 	}
 	if x.ChannelType.Set {
-		b = append(b, ",\"channel_type\":"...)
-		b = x.ChannelType.Value.appendJSON(b)
+		b = x.ChannelType.Value.appendJSON(append(b, ",\"channel_type\":"...))
 	}
 	if x.GuildID.Set {
-		b = append(b, ",\"guild_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.GuildID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -7060,36 +5157,8 @@ func (x MessageBtnClickBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *AddGuildMute) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7126,11 +5195,9 @@ func (x *AddGuildMuteExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "add_guild_mute" {
 		b = append(b, "{\"type\":\"add_guild_mute\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7143,36 +5210,8 @@ func (x AddGuildMuteExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7209,11 +5248,9 @@ func (x *DeleteGuildMuteExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "delete_guild_mute" {
 		b = append(b, "{\"type\":\"delete_guild_mute\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7226,36 +5263,8 @@ func (x DeleteGuildMuteExtra) MarshalJSON() ([]byte, error) {
 }
 
 func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
-	b = append(b, "{\"channel_type\":"...)
-	b = x.EventData.ChannelType.appendJSON(b)
-	if x.EventData.Type == 255 {
-		b = append(b, ",\"type\":255"...)
-	} else {
-		b = append(b, ",\"type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.Type))
-	}
-	b = append(b, ",\"target_id\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.TargetID, x.EventData.wire.TargetID)
-	b = append(b, ",\"author_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.AuthorID)
-	b = append(b, ",\"content\":"...)
-	b = jsonwire.AppendStringAs(b, x.EventData.Content, x.EventData.wire.Content)
-	b = append(b, ",\"msg_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.MsgID)
-	b = append(b, ",\"msg_timestamp\":"...)
-	b = jsonwire.AppendInt(b, x.EventData.MsgTimestamp)
-	b = append(b, ",\"nonce\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventData.Nonce)
-	if x.EventData.FromType.Set {
-		b = append(b, ",\"from_type\":"...)
-		b = jsonwire.AppendInt(b, int64(x.EventData.FromType.Value))
-	}
-	if x.EventData.VerifyToken.Set {
-		b = append(b, ",\"verify_token\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventData.VerifyToken.Value)
-	}
-	b = append(b, ",\"extra\":"...)
-	b = x.Extra.AppendJSON(b)
+	b = x.EventData.appendMembers(b)
+	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7292,11 +5301,9 @@ func (x *LiveStatusChangedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "live_status_changed" {
 		b = append(b, "{\"type\":\"live_status_changed\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -7310,10 +5317,8 @@ func (x LiveStatusChangedExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveStatusChangedBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"channel\":"...)
-	b = x.Channel.AppendJSON(b)
-	b = append(b, ",\"user\":"...)
-	b = x.User.AppendJSON(b)
+	b = x.Channel.AppendJSON(append(b, "{\"channel\":"...))
+	b = x.User.AppendJSON(append(b, ",\"user\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

@@ -198,8 +198,7 @@ func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *HelloSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":1"...)
-	b = append(b, ",\"d\":"...)
-	b = x.D.AppendJSON(b)
+	b = x.D.AppendJSON(append(b, ",\"d\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -318,8 +317,7 @@ func (x *PingSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *PingSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":2"...)
-	b = append(b, ",\"sn\":"...)
-	b = jsonwire.AppendInt(b, x.SN)
+	b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -513,8 +511,7 @@ func (x *ResumeSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *ResumeSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":4"...)
-	b = append(b, ",\"sn\":"...)
-	b = jsonwire.AppendInt(b, x.SN)
+	b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -617,8 +614,7 @@ func (x *ReconnectSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *ReconnectSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":5"...)
-	b = append(b, ",\"d\":"...)
-	b = x.D.AppendJSON(b)
+	b = x.D.AppendJSON(append(b, ",\"d\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -721,8 +717,7 @@ func (x *ResumeAckSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *ResumeAckSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":6"...)
-	b = append(b, ",\"d\":"...)
-	b = x.D.AppendJSON(b)
+	b = x.D.AppendJSON(append(b, ",\"d\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

@@ -688,16 +688,7 @@ func (x *Self) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Self) UnmarshalJSON(data []byte) error {
-	var v Self
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
@@ -744,16 +735,7 @@ func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Version) UnmarshalJSON(data []byte) error {
-	var v Version
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
@@ -797,16 +779,7 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Status) UnmarshalJSON(data []byte) error {
-	var v Status
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
@@ -850,16 +823,7 @@ func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *BotStatus) UnmarshalJSON(data []byte) error {
-	var v BotStatus
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -900,16 +864,7 @@ func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *TextSegmentData) UnmarshalJSON(data []byte) error {
-	var v TextSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -953,16 +908,7 @@ func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *TextSegment) UnmarshalJSON(data []byte) error {
-	var v TextSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1003,16 +949,7 @@ func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *MentionSegmentData) UnmarshalJSON(data []byte) error {
-	var v MentionSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1056,16 +993,7 @@ func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *MentionSegment) UnmarshalJSON(data []byte) error {
-	var v MentionSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *MentionAllSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1097,16 +1025,7 @@ func (x *MentionAllSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *MentionAllSegmentData) UnmarshalJSON(data []byte) error {
-	var v MentionAllSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1150,16 +1069,7 @@ func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *MentionAllSegment) UnmarshalJSON(data []byte) error {
-	var v MentionAllSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1200,16 +1110,7 @@ func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ImageSegmentData) UnmarshalJSON(data []byte) error {
-	var v ImageSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1253,16 +1154,7 @@ func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ImageSegment) UnmarshalJSON(data []byte) error {
-	var v ImageSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1303,16 +1195,7 @@ func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *VoiceSegmentData) UnmarshalJSON(data []byte) error {
-	var v VoiceSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1356,16 +1239,7 @@ func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *VoiceSegment) UnmarshalJSON(data []byte) error {
-	var v VoiceSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1406,16 +1280,7 @@ func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *AudioSegmentData) UnmarshalJSON(data []byte) error {
-	var v AudioSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1459,16 +1324,7 @@ func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *AudioSegment) UnmarshalJSON(data []byte) error {
-	var v AudioSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1509,16 +1365,7 @@ func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *VideoSegmentData) UnmarshalJSON(data []byte) error {
-	var v VideoSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1562,16 +1409,7 @@ func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *VideoSegment) UnmarshalJSON(data []byte) error {
-	var v VideoSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1612,16 +1450,7 @@ func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *FileSegmentData) UnmarshalJSON(data []byte) error {
-	var v FileSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1665,16 +1494,7 @@ func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *FileSegment) UnmarshalJSON(data []byte) error {
-	var v FileSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1724,16 +1544,7 @@ func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *LocationSegmentData) UnmarshalJSON(data []byte) error {
-	var v LocationSegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1777,16 +1588,7 @@ func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *LocationSegment) UnmarshalJSON(data []byte) error {
-	var v LocationSegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
@@ -1830,16 +1632,7 @@ func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ReplySegmentData) UnmarshalJSON(data []byte) error {
-	var v ReplySegmentData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
@@ -1883,16 +1676,7 @@ func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ReplySegment) UnmarshalJSON(data []byte) error {
-	var v ReplySegment
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
@@ -3253,6 +3037,23 @@ func readArrayOfSegment(d *jsonwire.Decoder) ([]Segment, error) {
 	}
 	// Non-nil even when empty: [] re-encodes as [].
 	return arenaOf(d).sSegment.Copy(list), nil
+}
+
+// unmarshal decodes data into x through a fresh value: on error x is unchanged.
+func unmarshal[T any, P interface {
+	*T
+	decodeJSON(*jsonwire.Decoder) error
+}](x P, data []byte) error {
+	var v T
+	d := jsonwire.NewDecoder(data, "")
+	if err := P(&v).decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

@@ -4,12 +4,37 @@ package onebot12
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *EventBase) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	if x.Impl.Set {
+		b = jsonwire.AppendStringRest(append(b, ",\"impl\":\""...), x.Impl.Value)
+	}
+	b = jsonwire.AppendFloat(append(b, ",\"time\":"...), x.Time)
+	b = jsonwire.AppendStringRest(append(b, ",\"type\":\""...), x.Type)
+	b = jsonwire.AppendStringRest(append(b, ",\"detail_type\":\""...), x.DetailType)
+	b = x.SubType.appendJSON(append(b, ",\"sub_type\":"...))
+	return b
+}
+
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *BotEventBase) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	if x.Impl.Set {
+		b = jsonwire.AppendStringRest(append(b, ",\"impl\":\""...), x.Impl.Value)
+	}
+	b = x.Self.AppendJSON(append(b, ",\"self\":"...))
+	b = jsonwire.AppendFloat(append(b, ",\"time\":"...), x.Time)
+	b = jsonwire.AppendStringRest(append(b, ",\"type\":\""...), x.Type)
+	b = jsonwire.AppendStringRest(append(b, ",\"detail_type\":\""...), x.DetailType)
+	b = x.SubType.appendJSON(append(b, ",\"sub_type\":"...))
+	return b
+}
+
 // AppendJSON appends x's JSON encoding to b.
 func (x *Self) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"platform\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Platform)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = jsonwire.AppendStringRest(append(b, "{\"platform\":\""...), x.Platform)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -26,12 +51,9 @@ func (x Self) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Version) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"impl\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Impl)
-	b = append(b, ",\"version\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Version)
-	b = append(b, ",\"onebot_version\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OneBotVersion)
+	b = jsonwire.AppendStringRest(append(b, "{\"impl\":\""...), x.Impl)
+	b = jsonwire.AppendStringRest(append(b, ",\"version\":\""...), x.Version)
+	b = jsonwire.AppendStringRest(append(b, ",\"onebot_version\":\""...), x.OneBotVersion)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -48,10 +70,8 @@ func (x Version) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Status) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"good\":"...)
-	b = jsonwire.AppendBool(b, x.Good)
-	b = append(b, ",\"bots\":"...)
-	b = append(b, '[')
+	b = jsonwire.AppendBool(append(b, "{\"good\":"...), x.Good)
+	b = append(append(b, ",\"bots\":"...), '[')
 	for i0 := range x.Bots {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -75,10 +95,8 @@ func (x Status) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *BotStatus) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"self\":"...)
-	b = x.Self.AppendJSON(b)
-	b = append(b, ",\"online\":"...)
-	b = jsonwire.AppendBool(b, x.Online)
+	b = x.Self.AppendJSON(append(b, "{\"self\":"...))
+	b = jsonwire.AppendBool(append(b, ",\"online\":"...), x.Online)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -95,8 +113,7 @@ func (x BotStatus) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"text\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Text)
+	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -116,11 +133,9 @@ func (x *TextSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -137,8 +152,7 @@ func (x TextSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -158,11 +172,9 @@ func (x *MentionSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention" {
 		b = append(b, "{\"type\":\"mention\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -199,11 +211,9 @@ func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention_all" {
 		b = append(b, "{\"type\":\"mention_all\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -220,8 +230,7 @@ func (x MentionAllSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"file_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.FileID)
+	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -241,11 +250,9 @@ func (x *ImageSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "image" {
 		b = append(b, "{\"type\":\"image\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -262,8 +269,7 @@ func (x ImageSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"file_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.FileID)
+	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -283,11 +289,9 @@ func (x *VoiceSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "voice" {
 		b = append(b, "{\"type\":\"voice\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -304,8 +308,7 @@ func (x VoiceSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"file_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.FileID)
+	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -325,11 +328,9 @@ func (x *AudioSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "audio" {
 		b = append(b, "{\"type\":\"audio\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -346,8 +347,7 @@ func (x AudioSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"file_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.FileID)
+	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -367,11 +367,9 @@ func (x *VideoSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "video" {
 		b = append(b, "{\"type\":\"video\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -388,8 +386,7 @@ func (x VideoSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"file_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.FileID)
+	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -409,11 +406,9 @@ func (x *FileSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "file" {
 		b = append(b, "{\"type\":\"file\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -430,14 +425,10 @@ func (x FileSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"latitude\":"...)
-	b = jsonwire.AppendFloat(b, x.Latitude)
-	b = append(b, ",\"longitude\":"...)
-	b = jsonwire.AppendFloat(b, x.Longitude)
-	b = append(b, ",\"title\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Title)
-	b = append(b, ",\"content\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Content)
+	b = jsonwire.AppendFloat(append(b, "{\"latitude\":"...), x.Latitude)
+	b = jsonwire.AppendFloat(append(b, ",\"longitude\":"...), x.Longitude)
+	b = jsonwire.AppendStringRest(append(b, ",\"title\":\""...), x.Title)
+	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -457,11 +448,9 @@ func (x *LocationSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "location" {
 		b = append(b, "{\"type\":\"location\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -478,11 +467,9 @@ func (x LocationSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegmentData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"message_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MessageID)
+	b = jsonwire.AppendStringRest(append(b, "{\"message_id\":\""...), x.MessageID)
 	if x.UserID.Set {
-		b = append(b, ",\"user_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.UserID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -503,11 +490,9 @@ func (x *ReplySegment) AppendJSON(b []byte) []byte {
 	if x.Type == "reply" {
 		b = append(b, "{\"type\":\"reply\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -523,34 +508,9 @@ func (x ReplySegment) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessagePrivate) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "message" {
-		b = append(b, ",\"type\":\"message\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "private" {
-		b = append(b, ",\"detail_type\":\"private\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MessageID)
-	b = append(b, ",\"message\":"...)
-	b = append(b, '[')
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = append(append(b, ",\"message\":"...), '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -562,10 +522,8 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = append(b, ",\"alt_message\":\""...)
-	b = jsonwire.AppendStringRest(b, x.AltMessage)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -595,34 +553,9 @@ func (x MessagePrivate) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessageGroup) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "message" {
-		b = append(b, ",\"type\":\"message\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "group" {
-		b = append(b, ",\"detail_type\":\"group\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MessageID)
-	b = append(b, ",\"message\":"...)
-	b = append(b, '[')
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = append(append(b, ",\"message\":"...), '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -634,12 +567,9 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = append(b, ",\"alt_message\":\""...)
-	b = jsonwire.AppendStringRest(b, x.AltMessage)
-	b = append(b, ",\"group_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GroupID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
+	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -669,34 +599,9 @@ func (x MessageGroup) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MessageChannel) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "message" {
-		b = append(b, ",\"type\":\"message\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "channel" {
-		b = append(b, ",\"detail_type\":\"channel\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MessageID)
-	b = append(b, ",\"message\":"...)
-	b = append(b, '[')
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = append(append(b, ",\"message\":"...), '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -708,14 +613,10 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = append(b, ",\"alt_message\":\""...)
-	b = jsonwire.AppendStringRest(b, x.AltMessage)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -745,30 +646,8 @@ func (x MessageChannel) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MetaConnect) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
-	if x.EventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.Impl.Value)
-	}
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.EventBase.Time)
-	if x.EventBase.Type == "meta" {
-		b = append(b, ",\"type\":\"meta\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
-	}
-	if x.EventBase.DetailType == "connect" {
-		b = append(b, ",\"detail_type\":\"connect\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.EventBase.SubType.appendJSON(b)
-	b = append(b, ",\"version\":"...)
-	b = x.Version.AppendJSON(b)
+	b = x.EventBase.appendMembers(b)
+	b = x.Version.AppendJSON(append(b, ",\"version\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -798,30 +677,8 @@ func (x MetaConnect) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
-	if x.EventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.Impl.Value)
-	}
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.EventBase.Time)
-	if x.EventBase.Type == "meta" {
-		b = append(b, ",\"type\":\"meta\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
-	}
-	if x.EventBase.DetailType == "heartbeat" {
-		b = append(b, ",\"detail_type\":\"heartbeat\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.EventBase.SubType.appendJSON(b)
-	b = append(b, ",\"interval\":"...)
-	b = jsonwire.AppendInt(b, x.Interval)
+	b = x.EventBase.appendMembers(b)
+	b = jsonwire.AppendInt(append(b, ",\"interval\":"...), x.Interval)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -851,30 +708,8 @@ func (x MetaHeartbeat) MarshalJSON() ([]byte, error) {
 }
 
 func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.EventBase.ID)
-	if x.EventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.Impl.Value)
-	}
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.EventBase.Time)
-	if x.EventBase.Type == "meta" {
-		b = append(b, ",\"type\":\"meta\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.Type)
-	}
-	if x.EventBase.DetailType == "status_update" {
-		b = append(b, ",\"detail_type\":\"status_update\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.EventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.EventBase.SubType.appendJSON(b)
-	b = append(b, ",\"status\":"...)
-	b = x.Status.AppendJSON(b)
+	b = x.EventBase.appendMembers(b)
+	b = x.Status.AppendJSON(append(b, ",\"status\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -904,32 +739,8 @@ func (x MetaStatusUpdate) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "friend_increase" {
-		b = append(b, ",\"detail_type\":\"friend_increase\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -959,32 +770,8 @@ func (x NoticeFriendIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "friend_decrease" {
-		b = append(b, ",\"detail_type\":\"friend_decrease\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1014,34 +801,9 @@ func (x NoticeFriendDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "private_message_delete" {
-		b = append(b, ",\"detail_type\":\"private_message_delete\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"message_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MessageID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1071,36 +833,10 @@ func (x NoticePrivateMessageDelete) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "group_member_increase" {
-		b = append(b, ",\"detail_type\":\"group_member_increase\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"group_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GroupID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1130,36 +866,10 @@ func (x NoticeGroupMemberIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "group_member_decrease" {
-		b = append(b, ",\"detail_type\":\"group_member_decrease\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"group_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GroupID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1189,38 +899,11 @@ func (x NoticeGroupMemberDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "group_message_delete" {
-		b = append(b, ",\"detail_type\":\"group_message_delete\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"group_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GroupID)
-	b = append(b, ",\"message_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MessageID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1250,36 +933,10 @@ func (x NoticeGroupMessageDelete) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "guild_member_increase" {
-		b = append(b, ",\"detail_type\":\"guild_member_increase\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1309,36 +966,10 @@ func (x NoticeGuildMemberIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "guild_member_decrease" {
-		b = append(b, ",\"detail_type\":\"guild_member_decrease\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1368,38 +999,11 @@ func (x NoticeGuildMemberDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "channel_member_increase" {
-		b = append(b, ",\"detail_type\":\"channel_member_increase\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1429,38 +1033,11 @@ func (x NoticeChannelMemberIncrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "channel_member_decrease" {
-		b = append(b, ",\"detail_type\":\"channel_member_decrease\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1490,40 +1067,12 @@ func (x NoticeChannelMemberDecrease) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "channel_message_delete" {
-		b = append(b, ",\"detail_type\":\"channel_message_delete\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"message_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.MessageID)
-	b = append(b, ",\"user_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.UserID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1553,36 +1102,10 @@ func (x NoticeChannelMessageDelete) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "channel_create" {
-		b = append(b, ",\"detail_type\":\"channel_create\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -1612,36 +1135,10 @@ func (x NoticeChannelCreate) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.BotEventBase.ID)
-	if x.BotEventBase.Impl.Set {
-		b = append(b, ",\"impl\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Impl.Value)
-	}
-	b = append(b, ",\"self\":"...)
-	b = x.BotEventBase.Self.AppendJSON(b)
-	b = append(b, ",\"time\":"...)
-	b = jsonwire.AppendFloat(b, x.BotEventBase.Time)
-	if x.BotEventBase.Type == "notice" {
-		b = append(b, ",\"type\":\"notice\""...)
-	} else {
-		b = append(b, ",\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.Type)
-	}
-	if x.BotEventBase.DetailType == "channel_delete" {
-		b = append(b, ",\"detail_type\":\"channel_delete\""...)
-	} else {
-		b = append(b, ",\"detail_type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.BotEventBase.DetailType)
-	}
-	b = append(b, ",\"sub_type\":"...)
-	b = x.BotEventBase.SubType.appendJSON(b)
-	b = append(b, ",\"guild_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.GuildID)
-	b = append(b, ",\"channel_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ChannelID)
-	b = append(b, ",\"operator_id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.OperatorID)
+	b = x.BotEventBase.appendMembers(b)
+	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

@@ -9,8 +9,7 @@ import (
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Quote) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"text\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Text)
+	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -22,21 +21,22 @@ func (x Quote) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	return b
+}
+
 func (x *Changed) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
+	b = x.Head.appendMembers(b)
 	if x.K == "changed" {
 		b = append(b, ",\"k\":\"changed\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = append(b, ",\"open\":"...)
-	b = jsonwire.AppendBoolAs(b, x.Open, x.wire.Open)
-	b = append(b, ",\"owner\":"...)
-	b = jsonwire.AppendStringAs(b, x.Owner, x.wire.Owner)
-	b = append(b, ",\"level\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Level))
+	b = jsonwire.AppendBoolAs(append(b, ",\"open\":"...), x.Open, x.wire.Open)
+	b = jsonwire.AppendStringAs(append(b, ",\"owner\":"...), x.Owner, x.wire.Owner)
+	b = jsonwire.AppendInt(append(b, ",\"level\":"...), int64(x.Level))
 	if x.Quote.Set {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {

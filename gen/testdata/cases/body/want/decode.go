@@ -183,16 +183,7 @@ func (x *Item) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Item) UnmarshalJSON(data []byte) error {
-	var v Item
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
@@ -303,6 +294,23 @@ func readArrayOfItem(d *jsonwire.Decoder) ([]Item, error) {
 	}
 	// Non-nil even when empty: [] re-encodes as [].
 	return arenaOf(d).sItem.Copy(list), nil
+}
+
+// unmarshal decodes data into x through a fresh value: on error x is unchanged.
+func unmarshal[T any, P interface {
+	*T
+	decodeJSON(*jsonwire.Decoder) error
+}](x P, data []byte) error {
+	var v T
+	d := jsonwire.NewDecoder(data, "")
+	if err := P(&v).decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

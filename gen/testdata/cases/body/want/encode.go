@@ -6,8 +6,7 @@ import "github.com/eventbind/eventbind/jsonwire"
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Item) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -19,19 +18,21 @@ func (x Item) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"scope\":\""...), x.Scope)
+	return b
+}
+
 func (x *Batch) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
-	b = append(b, ",\"scope\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.Scope)
+	b = x.Head.appendMembers(b)
 	if x.K == "batch" {
 		b = append(b, ",\"k\":\"batch\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = append(b, ",\"body\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"body\":"...), '[')
 	for i0 := range x.Body {
 		if i0 > 0 {
 			b = append(b, ',')

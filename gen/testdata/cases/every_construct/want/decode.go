@@ -332,16 +332,7 @@ func (x *Beat) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Beat) UnmarshalJSON(data []byte) error {
-	var v Beat
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
@@ -456,16 +447,7 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *Person) UnmarshalJSON(data []byte) error {
-	var v Person
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
@@ -506,16 +488,7 @@ func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *TextPartData) UnmarshalJSON(data []byte) error {
-	var v TextPartData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
@@ -559,16 +532,7 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *TextPart) UnmarshalJSON(data []byte) error {
-	var v TextPart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
@@ -600,16 +564,7 @@ func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *PingPartData) UnmarshalJSON(data []byte) error {
-	var v PingPartData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
@@ -653,16 +608,7 @@ func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *PingPart) UnmarshalJSON(data []byte) error {
-	var v PingPart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Say) decodePayload(d *jsonwire.Decoder) error {
@@ -1384,6 +1330,23 @@ func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire
 	}
 	// Non-nil even when empty: [] re-encodes as [].
 	return arenaOf(d).sString.Copy(list), nil
+}
+
+// unmarshal decodes data into x through a fresh value: on error x is unchanged.
+func unmarshal[T any, P interface {
+	*T
+	decodeJSON(*jsonwire.Decoder) error
+}](x P, data []byte) error {
+	var v T
+	d := jsonwire.NewDecoder(data, "")
+	if err := P(&v).decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

@@ -12,12 +12,10 @@ func (x *Frame) appendOpen(b []byte) []byte {
 	if x.Op == 0 {
 		b = append(b, "{\"op\":0"...)
 	} else {
-		b = append(b, "{\"op\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Op))
+		b = jsonwire.AppendInt(append(b, "{\"op\":"...), int64(x.Op))
 	}
 	if x.Seq.Set {
-		b = append(b, ",\"seq\":"...)
-		b = jsonwire.AppendInt(b, x.Seq.Value)
+		b = jsonwire.AppendInt(append(b, ",\"seq\":"...), x.Seq.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -50,10 +48,17 @@ func (x Beat) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Header) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendInt(append(b, "{\"kind\":"...), int64(x.Kind))
+	b = jsonwire.AppendFloat(append(b, ",\"at\":"...), x.At)
+	b = jsonwire.AppendStringRest(append(b, ",\"room\":\""...), x.Room)
+	return b
+}
+
 // AppendJSON appends x's JSON encoding to b.
 func (x *Person) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.ID)
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if x.Nick.Set {
 		b = append(b, ",\"nick\":"...)
 		if x.Nick.Value.Valid {
@@ -92,8 +97,7 @@ func (x *Person) AppendJSON(b []byte) []byte {
 			b = append(b, '}')
 		}
 	}
-	b = append(b, ",\"online\":"...)
-	b = jsonwire.AppendBoolAs(b, x.Online, x.wire.Online)
+	b = jsonwire.AppendBoolAs(append(b, ",\"online\":"...), x.Online, x.wire.Online)
 	if x.Friends.Set {
 		b = append(b, ",\"friends\":"...)
 		if f := x.wire.Friends; f != jsonwire.AsDeclared && len(x.Friends.Value) == 0 {
@@ -109,8 +113,7 @@ func (x *Person) AppendJSON(b []byte) []byte {
 			b = append(b, ']')
 		}
 	}
-	b = append(b, ",\"levels\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"levels\":"...), '[')
 	for i0 := range x.Levels {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -134,8 +137,7 @@ func (x Person) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPartData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"text\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Text)
+	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -155,11 +157,9 @@ func (x *TextPart) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -196,11 +196,9 @@ func (x *PingPart) AppendJSON(b []byte) []byte {
 	if x.Type == "ping" {
 		b = append(b, "{\"type\":\"ping\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -216,18 +214,8 @@ func (x PingPart) MarshalJSON() ([]byte, error) {
 }
 
 func (x *Say) appendPayload(b []byte) []byte {
-	if x.Header.Kind == 1 {
-		b = append(b, "{\"kind\":1"...)
-	} else {
-		b = append(b, "{\"kind\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
-	}
-	b = append(b, ",\"at\":"...)
-	b = jsonwire.AppendFloat(b, x.Header.At)
-	b = append(b, ",\"room\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Header.Room)
-	b = append(b, ",\"detail\":"...)
-	b = x.Detail.AppendJSON(b)
+	b = x.Header.appendMembers(b)
+	b = x.Detail.AppendJSON(append(b, ",\"detail\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -264,8 +252,7 @@ func (x Say) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayDetail) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, "{\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -282,13 +269,10 @@ func (x SayDetail) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"text\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Text)
-	b = append(b, ",\"who\":"...)
-	b = x.Who.AppendJSON(b)
+	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
+	b = x.Who.AppendJSON(append(b, ",\"who\":"...))
 	if x.Mentions.Set {
-		b = append(b, ",\"mentions\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"mentions\":"...), '[')
 		for i0 := range x.Mentions.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -298,8 +282,7 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Blob.Set {
-		b = append(b, ",\"blob\":"...)
-		b = jsonwire.AppendRaw(b, x.Blob.Value)
+		b = jsonwire.AppendRaw(append(b, ",\"blob\":"...), x.Blob.Value)
 	}
 	b = append(b, ",\"score\":"...)
 	if x.Score.Valid {
@@ -307,11 +290,9 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 	} else {
 		b = append(b, "null"...)
 	}
-	b = append(b, ",\"ok\":"...)
-	b = jsonwire.AppendBool(b, x.Ok)
+	b = jsonwire.AppendBool(append(b, ",\"ok\":"...), x.Ok)
 	if x.Parts.Set {
-		b = append(b, ",\"parts\":"...)
-		b = append(b, '[')
+		b = append(append(b, ",\"parts\":"...), '[')
 		for i0 := range x.Parts.Value {
 			if i0 > 0 {
 				b = append(b, ',')
@@ -339,8 +320,7 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.Payload.Set {
-		b = append(b, ",\"payload\":"...)
-		b = jsonwire.AppendStringAs(b, x.Payload.Value, x.wire.Payload)
+		b = jsonwire.AppendStringAs(append(b, ",\"payload\":"...), x.Payload.Value, x.wire.Payload)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -357,18 +337,8 @@ func (x SayBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *Roll) appendPayload(b []byte) []byte {
-	if x.Header.Kind == 2 {
-		b = append(b, "{\"kind\":2"...)
-	} else {
-		b = append(b, "{\"kind\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
-	}
-	b = append(b, ",\"at\":"...)
-	b = jsonwire.AppendFloat(b, x.Header.At)
-	b = append(b, ",\"room\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Header.Room)
-	b = append(b, ",\"detail\":"...)
-	b = x.Detail.AppendJSON(b)
+	b = x.Header.appendMembers(b)
+	b = x.Detail.AppendJSON(append(b, ",\"detail\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -405,8 +375,7 @@ func (x Roll) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *RollDetail) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"body\":"...)
-	b = append(b, '[')
+	b = append(append(b, "{\"body\":"...), '[')
 	for i0 := range x.Body {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -429,18 +398,8 @@ func (x RollDetail) MarshalJSON() ([]byte, error) {
 }
 
 func (x *Whisper) appendPayload(b []byte) []byte {
-	if x.Header.Kind == 1 {
-		b = append(b, "{\"kind\":1"...)
-	} else {
-		b = append(b, "{\"kind\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
-	}
-	b = append(b, ",\"at\":"...)
-	b = jsonwire.AppendFloat(b, x.Header.At)
-	b = append(b, ",\"room\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Header.Room)
-	b = append(b, ",\"detail\":"...)
-	b = x.Detail.AppendJSON(b)
+	b = x.Header.appendMembers(b)
+	b = x.Detail.AppendJSON(append(b, ",\"detail\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -477,8 +436,7 @@ func (x Whisper) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *WhisperDetail) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, "{\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -495,8 +453,7 @@ func (x WhisperDetail) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *WhisperBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"text\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Text)
+	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -512,24 +469,13 @@ func (x WhisperBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoteLeaveSelf) appendPayload(b []byte) []byte {
-	if x.Header.Kind == 9 {
-		b = append(b, "{\"kind\":9"...)
-	} else {
-		b = append(b, "{\"kind\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
-	}
-	b = append(b, ",\"at\":"...)
-	b = jsonwire.AppendFloat(b, x.Header.At)
-	b = append(b, ",\"room\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Header.Room)
+	b = x.Header.appendMembers(b)
 	if x.Name == "leave" {
 		b = append(b, ",\"name\":\"leave\""...)
 	} else {
-		b = append(b, ",\"name\":"...)
-		b = x.Name.appendJSON(b)
+		b = x.Name.appendJSON(append(b, ",\"name\":"...))
 	}
-	b = append(b, ",\"who\":"...)
-	b = x.Who.AppendJSON(b)
+	b = x.Who.AppendJSON(append(b, ",\"who\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -565,27 +511,15 @@ func (x NoteLeaveSelf) MarshalJSON() ([]byte, error) {
 }
 
 func (x *NoteJoin) appendPayload(b []byte) []byte {
-	if x.Header.Kind == 9 {
-		b = append(b, "{\"kind\":9"...)
-	} else {
-		b = append(b, "{\"kind\":"...)
-		b = jsonwire.AppendInt(b, int64(x.Header.Kind))
-	}
-	b = append(b, ",\"at\":"...)
-	b = jsonwire.AppendFloat(b, x.Header.At)
-	b = append(b, ",\"room\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Header.Room)
+	b = x.Header.appendMembers(b)
 	if x.Name == "join" {
 		b = append(b, ",\"name\":\"join\""...)
 	} else {
-		b = append(b, ",\"name\":"...)
-		b = x.Name.appendJSON(b)
+		b = x.Name.appendJSON(append(b, ",\"name\":"...))
 	}
-	b = append(b, ",\"who\":"...)
-	b = x.Who.AppendJSON(b)
+	b = x.Who.AppendJSON(append(b, ",\"who\":"...))
 	if x.When.Set {
-		b = append(b, ",\"when\":"...)
-		b = jsonwire.AppendInt(b, x.When.Value)
+		b = jsonwire.AppendInt(append(b, ",\"when\":"...), x.When.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)

@@ -199,11 +199,9 @@ func (x *HeartbeatSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *HeartbeatSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"op\":1"...)
-	b = append(b, ",\"data\":"...)
-	b = x.Data.AppendJSON(b)
+	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if x.Seq.Set {
-		b = append(b, ",\"seq\":"...)
-		b = jsonwire.AppendInt(b, x.Seq.Value)
+		b = jsonwire.AppendInt(append(b, ",\"seq\":"...), x.Seq.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)

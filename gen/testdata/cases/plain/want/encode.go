@@ -7,22 +7,23 @@ import (
 	"sort"
 )
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	return b
+}
+
 func (x *Created) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
+	b = x.Head.appendMembers(b)
 	if x.K == "created" {
 		b = append(b, ",\"k\":\"created\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = append(b, ",\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
-	b = append(b, ",\"count\":"...)
-	b = jsonwire.AppendInt(b, x.Count)
+	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = jsonwire.AppendInt(append(b, ",\"count\":"...), x.Count)
 	if x.Ratio.Set {
-		b = append(b, ",\"ratio\":"...)
-		b = jsonwire.AppendFloat(b, x.Ratio.Value)
+		b = jsonwire.AppendFloat(append(b, ",\"ratio\":"...), x.Ratio.Value)
 	}
 	b = append(b, ",\"on\":"...)
 	if x.On.Valid {
@@ -30,8 +31,7 @@ func (x *Created) appendPayload(b []byte) []byte {
 	} else {
 		b = append(b, "null"...)
 	}
-	b = append(b, ",\"tags\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"tags\":"...), '[')
 	for i0 := range x.Tags {
 		if i0 > 0 {
 			b = append(b, ',')

@@ -301,16 +301,7 @@ func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *HelloData) UnmarshalJSON(data []byte) error {
-	var v HelloData
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Joined) decodePayload(d *jsonwire.Decoder) error {
@@ -359,6 +350,23 @@ func (x *Joined) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen
 			return err
 		}
 	}
+	return nil
+}
+
+// unmarshal decodes data into x through a fresh value: on error x is unchanged.
+func unmarshal[T any, P interface {
+	*T
+	decodeJSON(*jsonwire.Decoder) error
+}](x P, data []byte) error {
+	var v T
+	d := jsonwire.NewDecoder(data, "")
+	if err := P(&v).decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
 	return nil
 }
 

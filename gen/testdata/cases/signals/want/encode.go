@@ -8,12 +8,10 @@ func (x *Frame) appendOpen(b []byte) []byte {
 	if x.S == 0 {
 		b = append(b, "{\"s\":0"...)
 	} else {
-		b = append(b, "{\"s\":"...)
-		b = jsonwire.AppendInt(b, int64(x.S))
+		b = jsonwire.AppendInt(append(b, "{\"s\":"...), int64(x.S))
 	}
 	if x.SN.Set {
-		b = append(b, ",\"sn\":"...)
-		b = jsonwire.AppendInt(b, x.SN.Value)
+		b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -21,17 +19,20 @@ func (x *Frame) appendOpen(b []byte) []byte {
 	return append(b, ",\"d\":"...)
 }
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	return b
+}
+
 // AppendJSON appends x's JSON encoding to b.
 func (x *HelloData) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"code\":"...)
-	b = jsonwire.AppendInt(b, int64(x.Code))
+	b = jsonwire.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
 	if x.SessionID.Set {
-		b = append(b, ",\"session_id\":\""...)
-		b = jsonwire.AppendStringRest(b, x.SessionID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"session_id\":\""...), x.SessionID.Value)
 	}
 	if x.LegacySessionID.Set {
-		b = append(b, ",\"sessionId\":\""...)
-		b = jsonwire.AppendStringRest(b, x.LegacySessionID.Value)
+		b = jsonwire.AppendStringRest(append(b, ",\"sessionId\":\""...), x.LegacySessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -45,13 +46,11 @@ func (x HelloData) MarshalJSON() ([]byte, error) {
 }
 
 func (x *Joined) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
+	b = x.Head.appendMembers(b)
 	if x.K == "joined" {
 		b = append(b, ",\"k\":\"joined\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)

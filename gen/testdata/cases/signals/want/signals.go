@@ -185,8 +185,7 @@ func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *HelloSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":1"...)
-	b = append(b, ",\"d\":"...)
-	b = x.D.AppendJSON(b)
+	b = x.D.AppendJSON(append(b, ",\"d\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -300,8 +299,7 @@ func (x *PingSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *PingSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":2"...)
-	b = append(b, ",\"sn\":"...)
-	b = jsonwire.AppendInt(b, x.SN)
+	b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}

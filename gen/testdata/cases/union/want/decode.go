@@ -209,16 +209,7 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *TextPart) UnmarshalJSON(data []byte) error {
-	var v TextPart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *ImagePart) decodeJSON(d *jsonwire.Decoder) error {
@@ -258,16 +249,7 @@ func (x *ImagePart) decodeJSON(d *jsonwire.Decoder) error {
 
 // UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
 func (x *ImagePart) UnmarshalJSON(data []byte) error {
-	var v ImagePart
-	d := jsonwire.NewDecoder(data, "")
-	if err := v.decodeJSON(d); err != nil {
-		return err
-	}
-	if err := d.End(); err != nil {
-		return err
-	}
-	*x = v
-	return nil
+	return unmarshal(x, data)
 }
 
 func (x *Message) decodePayload(d *jsonwire.Decoder) error {
@@ -393,6 +375,23 @@ func readArrayOfPart(d *jsonwire.Decoder) ([]Part, error) {
 	}
 	// Non-nil even when empty: [] re-encodes as [].
 	return arenaOf(d).sPart.Copy(list), nil
+}
+
+// unmarshal decodes data into x through a fresh value: on error x is unchanged.
+func unmarshal[T any, P interface {
+	*T
+	decodeJSON(*jsonwire.Decoder) error
+}](x P, data []byte) error {
+	var v T
+	d := jsonwire.NewDecoder(data, "")
+	if err := P(&v).decodeJSON(d); err != nil {
+		return err
+	}
+	if err := d.End(); err != nil {
+		return err
+	}
+	*x = v
+	return nil
 }
 
 func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {

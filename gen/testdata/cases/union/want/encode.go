@@ -4,16 +4,20 @@ package mini
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	return b
+}
+
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPart) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"text\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Text)
+	b = jsonwire.AppendStringRest(append(b, ",\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -30,11 +34,9 @@ func (x *ImagePart) AppendJSON(b []byte) []byte {
 	if x.Type == "image" {
 		b = append(b, "{\"type\":\"image\""...)
 	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Type)
+		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = append(b, ",\"url\":\""...)
-	b = jsonwire.AppendStringRest(b, x.URL)
+	b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -47,16 +49,13 @@ func (x ImagePart) MarshalJSON() ([]byte, error) {
 }
 
 func (x *Message) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
+	b = x.Head.appendMembers(b)
 	if x.K == "message" {
 		b = append(b, ",\"k\":\"message\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = append(b, ",\"parts\":"...)
-	b = append(b, '[')
+	b = append(append(b, ",\"parts\":"...), '[')
 	for i0 := range x.Parts {
 		if i0 > 0 {
 			b = append(b, ',')

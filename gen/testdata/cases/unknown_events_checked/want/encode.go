@@ -4,14 +4,18 @@ package mini
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	return b
+}
+
 func (x *Joined) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
+	b = x.Head.appendMembers(b)
 	if x.K == "joined" {
 		b = append(b, ",\"k\":\"joined\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)

@@ -4,19 +4,21 @@ package mini
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = jsonwire.AppendStringRest(append(b, ",\"scope\":\""...), x.Scope)
+	return b
+}
+
 func (x *Updated) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
-	b = append(b, ",\"scope\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.Scope)
+	b = x.Head.appendMembers(b)
 	if x.K == "updated" {
 		b = append(b, ",\"k\":\"updated\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -44,8 +46,7 @@ func (x Updated) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"name\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Name)
+	b = jsonwire.AppendStringRest(append(b, "{\"name\":\""...), x.Name)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -58,18 +59,13 @@ func (x UpdatedBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UpdatedSelf) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
-	b = append(b, ",\"scope\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.Scope)
+	b = x.Head.appendMembers(b)
 	if x.K == "updated" {
 		b = append(b, ",\"k\":\"updated\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = append(b, ",\"body\":"...)
-	b = x.Body.AppendJSON(b)
+	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -97,8 +93,7 @@ func (x UpdatedSelf) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedSelfBody) AppendJSON(b []byte) []byte {
-	b = append(b, "{\"nickname\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Nickname)
+	b = jsonwire.AppendStringRest(append(b, "{\"nickname\":\""...), x.Nickname)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
