@@ -101,10 +101,17 @@ func emitDispatch(m *Model) *jen.File {
 		)
 		f.Comment(e.Method + " implements Handler.")
 		f.Func().Params(jen.Id("m").Op("*").Id("Mux")).Id(e.Method).Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("ev").Op("*").Id(e.Type)).Error().Block(
-			jen.If(jen.Id("m").Dot(e.Field).Op("==").Nil()).Block(jen.Return(jen.Nil())),
-			jen.Return(jen.Id("m").Dot(e.Field).Call(jen.Id("ctx"), jen.Id("ev"))),
+			jen.Return(jen.Id("callIfSet").Call(jen.Id("m").Dot(e.Field), jen.Id("ctx"), jen.Id("ev"))),
 		)
 	}
+	// func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev E) error
+	f.Comment("callIfSet calls a Mux's func for an event, if one is registered.")
+	f.Func().Id("callIfSet").Types(jen.Id("E").Any()).Params(
+		jen.Id("fn").Func().Params(ctxParam(), jen.Id("E")).Error(), jen.Id("ctx").Qual("context", "Context"), jen.Id("ev").Id("E"),
+	).Error().Block(
+		jen.If(jen.Id("fn").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("fn").Call(jen.Id("ctx"), jen.Id("ev"))),
+	)
 	emitBind(f, m)
 	return f
 }

@@ -588,10 +588,7 @@ func (m *Mux) HandleAddedReaction(fn func(context.Context, *AddedReaction) error
 
 // OnAddedReaction implements Handler.
 func (m *Mux) OnAddedReaction(ctx context.Context, ev *AddedReaction) error {
-	if m.addedReaction == nil {
-		return nil
-	}
-	return m.addedReaction(ctx, ev)
+	return callIfSet(m.addedReaction, ctx, ev)
 }
 
 // HandleDeletedReaction registers fn for DeletedReaction events, replacing an earlier one.
@@ -601,10 +598,7 @@ func (m *Mux) HandleDeletedReaction(fn func(context.Context, *DeletedReaction) e
 
 // OnDeletedReaction implements Handler.
 func (m *Mux) OnDeletedReaction(ctx context.Context, ev *DeletedReaction) error {
-	if m.deletedReaction == nil {
-		return nil
-	}
-	return m.deletedReaction(ctx, ev)
+	return callIfSet(m.deletedReaction, ctx, ev)
 }
 
 // HandleUpdatedMessage registers fn for UpdatedMessage events, replacing an earlier one.
@@ -614,10 +608,7 @@ func (m *Mux) HandleUpdatedMessage(fn func(context.Context, *UpdatedMessage) err
 
 // OnUpdatedMessage implements Handler.
 func (m *Mux) OnUpdatedMessage(ctx context.Context, ev *UpdatedMessage) error {
-	if m.updatedMessage == nil {
-		return nil
-	}
-	return m.updatedMessage(ctx, ev)
+	return callIfSet(m.updatedMessage, ctx, ev)
 }
 
 // HandleDeletedMessage registers fn for DeletedMessage events, replacing an earlier one.
@@ -627,10 +618,7 @@ func (m *Mux) HandleDeletedMessage(fn func(context.Context, *DeletedMessage) err
 
 // OnDeletedMessage implements Handler.
 func (m *Mux) OnDeletedMessage(ctx context.Context, ev *DeletedMessage) error {
-	if m.deletedMessage == nil {
-		return nil
-	}
-	return m.deletedMessage(ctx, ev)
+	return callIfSet(m.deletedMessage, ctx, ev)
 }
 
 // HandleAddedChannel registers fn for AddedChannel events, replacing an earlier one.
@@ -640,10 +628,7 @@ func (m *Mux) HandleAddedChannel(fn func(context.Context, *AddedChannel) error) 
 
 // OnAddedChannel implements Handler.
 func (m *Mux) OnAddedChannel(ctx context.Context, ev *AddedChannel) error {
-	if m.addedChannel == nil {
-		return nil
-	}
-	return m.addedChannel(ctx, ev)
+	return callIfSet(m.addedChannel, ctx, ev)
 }
 
 // HandleUpdatedChannel registers fn for UpdatedChannel events, replacing an earlier one.
@@ -653,10 +638,7 @@ func (m *Mux) HandleUpdatedChannel(fn func(context.Context, *UpdatedChannel) err
 
 // OnUpdatedChannel implements Handler.
 func (m *Mux) OnUpdatedChannel(ctx context.Context, ev *UpdatedChannel) error {
-	if m.updatedChannel == nil {
-		return nil
-	}
-	return m.updatedChannel(ctx, ev)
+	return callIfSet(m.updatedChannel, ctx, ev)
 }
 
 // HandleDeletedChannel registers fn for DeletedChannel events, replacing an earlier one.
@@ -666,10 +648,7 @@ func (m *Mux) HandleDeletedChannel(fn func(context.Context, *DeletedChannel) err
 
 // OnDeletedChannel implements Handler.
 func (m *Mux) OnDeletedChannel(ctx context.Context, ev *DeletedChannel) error {
-	if m.deletedChannel == nil {
-		return nil
-	}
-	return m.deletedChannel(ctx, ev)
+	return callIfSet(m.deletedChannel, ctx, ev)
 }
 
 // HandlePinnedMessage registers fn for PinnedMessage events, replacing an earlier one.
@@ -679,10 +658,7 @@ func (m *Mux) HandlePinnedMessage(fn func(context.Context, *PinnedMessage) error
 
 // OnPinnedMessage implements Handler.
 func (m *Mux) OnPinnedMessage(ctx context.Context, ev *PinnedMessage) error {
-	if m.pinnedMessage == nil {
-		return nil
-	}
-	return m.pinnedMessage(ctx, ev)
+	return callIfSet(m.pinnedMessage, ctx, ev)
 }
 
 // HandleUnpinnedMessage registers fn for UnpinnedMessage events, replacing an earlier one.
@@ -692,10 +668,7 @@ func (m *Mux) HandleUnpinnedMessage(fn func(context.Context, *UnpinnedMessage) e
 
 // OnUnpinnedMessage implements Handler.
 func (m *Mux) OnUnpinnedMessage(ctx context.Context, ev *UnpinnedMessage) error {
-	if m.unpinnedMessage == nil {
-		return nil
-	}
-	return m.unpinnedMessage(ctx, ev)
+	return callIfSet(m.unpinnedMessage, ctx, ev)
 }
 
 // HandleBatchAddedChannel registers fn for BatchAddedChannel events, replacing an earlier one.
@@ -705,10 +678,7 @@ func (m *Mux) HandleBatchAddedChannel(fn func(context.Context, *BatchAddedChanne
 
 // OnBatchAddedChannel implements Handler.
 func (m *Mux) OnBatchAddedChannel(ctx context.Context, ev *BatchAddedChannel) error {
-	if m.batchAddedChannel == nil {
-		return nil
-	}
-	return m.batchAddedChannel(ctx, ev)
+	return callIfSet(m.batchAddedChannel, ctx, ev)
 }
 
 // HandleBatchUpdatedChannel registers fn for BatchUpdatedChannel events, replacing an earlier one.
@@ -718,10 +688,7 @@ func (m *Mux) HandleBatchUpdatedChannel(fn func(context.Context, *BatchUpdatedCh
 
 // OnBatchUpdatedChannel implements Handler.
 func (m *Mux) OnBatchUpdatedChannel(ctx context.Context, ev *BatchUpdatedChannel) error {
-	if m.batchUpdatedChannel == nil {
-		return nil
-	}
-	return m.batchUpdatedChannel(ctx, ev)
+	return callIfSet(m.batchUpdatedChannel, ctx, ev)
 }
 
 // HandleBatchDeletedChannel registers fn for BatchDeletedChannel events, replacing an earlier one.
@@ -731,10 +698,7 @@ func (m *Mux) HandleBatchDeletedChannel(fn func(context.Context, *BatchDeletedCh
 
 // OnBatchDeletedChannel implements Handler.
 func (m *Mux) OnBatchDeletedChannel(ctx context.Context, ev *BatchDeletedChannel) error {
-	if m.batchDeletedChannel == nil {
-		return nil
-	}
-	return m.batchDeletedChannel(ctx, ev)
+	return callIfSet(m.batchDeletedChannel, ctx, ev)
 }
 
 // HandleSortChannel registers fn for SortChannel events, replacing an earlier one.
@@ -744,10 +708,7 @@ func (m *Mux) HandleSortChannel(fn func(context.Context, *SortChannel) error) {
 
 // OnSortChannel implements Handler.
 func (m *Mux) OnSortChannel(ctx context.Context, ev *SortChannel) error {
-	if m.sortChannel == nil {
-		return nil
-	}
-	return m.sortChannel(ctx, ev)
+	return callIfSet(m.sortChannel, ctx, ev)
 }
 
 // HandleUpdatedServerType registers fn for UpdatedServerType events, replacing an earlier one.
@@ -757,10 +718,7 @@ func (m *Mux) HandleUpdatedServerType(fn func(context.Context, *UpdatedServerTyp
 
 // OnUpdatedServerType implements Handler.
 func (m *Mux) OnUpdatedServerType(ctx context.Context, ev *UpdatedServerType) error {
-	if m.updatedServerType == nil {
-		return nil
-	}
-	return m.updatedServerType(ctx, ev)
+	return callIfSet(m.updatedServerType, ctx, ev)
 }
 
 // HandleAddedEmoji registers fn for AddedEmoji events, replacing an earlier one.
@@ -770,10 +728,7 @@ func (m *Mux) HandleAddedEmoji(fn func(context.Context, *AddedEmoji) error) {
 
 // OnAddedEmoji implements Handler.
 func (m *Mux) OnAddedEmoji(ctx context.Context, ev *AddedEmoji) error {
-	if m.addedEmoji == nil {
-		return nil
-	}
-	return m.addedEmoji(ctx, ev)
+	return callIfSet(m.addedEmoji, ctx, ev)
 }
 
 // HandleUpdatedEmoji registers fn for UpdatedEmoji events, replacing an earlier one.
@@ -783,10 +738,7 @@ func (m *Mux) HandleUpdatedEmoji(fn func(context.Context, *UpdatedEmoji) error) 
 
 // OnUpdatedEmoji implements Handler.
 func (m *Mux) OnUpdatedEmoji(ctx context.Context, ev *UpdatedEmoji) error {
-	if m.updatedEmoji == nil {
-		return nil
-	}
-	return m.updatedEmoji(ctx, ev)
+	return callIfSet(m.updatedEmoji, ctx, ev)
 }
 
 // HandleRemovedEmoji registers fn for RemovedEmoji events, replacing an earlier one.
@@ -796,10 +748,7 @@ func (m *Mux) HandleRemovedEmoji(fn func(context.Context, *RemovedEmoji) error) 
 
 // OnRemovedEmoji implements Handler.
 func (m *Mux) OnRemovedEmoji(ctx context.Context, ev *RemovedEmoji) error {
-	if m.removedEmoji == nil {
-		return nil
-	}
-	return m.removedEmoji(ctx, ev)
+	return callIfSet(m.removedEmoji, ctx, ev)
 }
 
 // HandleDeletedEmoji registers fn for DeletedEmoji events, replacing an earlier one.
@@ -809,10 +758,7 @@ func (m *Mux) HandleDeletedEmoji(fn func(context.Context, *DeletedEmoji) error) 
 
 // OnDeletedEmoji implements Handler.
 func (m *Mux) OnDeletedEmoji(ctx context.Context, ev *DeletedEmoji) error {
-	if m.deletedEmoji == nil {
-		return nil
-	}
-	return m.deletedEmoji(ctx, ev)
+	return callIfSet(m.deletedEmoji, ctx, ev)
 }
 
 // HandleUpdatedGuild registers fn for UpdatedGuild events, replacing an earlier one.
@@ -822,10 +768,7 @@ func (m *Mux) HandleUpdatedGuild(fn func(context.Context, *UpdatedGuild) error) 
 
 // OnUpdatedGuild implements Handler.
 func (m *Mux) OnUpdatedGuild(ctx context.Context, ev *UpdatedGuild) error {
-	if m.updatedGuild == nil {
-		return nil
-	}
-	return m.updatedGuild(ctx, ev)
+	return callIfSet(m.updatedGuild, ctx, ev)
 }
 
 // HandleUpdatedGuildSelf registers fn for UpdatedGuildSelf events, replacing an earlier one.
@@ -835,10 +778,7 @@ func (m *Mux) HandleUpdatedGuildSelf(fn func(context.Context, *UpdatedGuildSelf)
 
 // OnUpdatedGuildSelf implements Handler.
 func (m *Mux) OnUpdatedGuildSelf(ctx context.Context, ev *UpdatedGuildSelf) error {
-	if m.updatedGuildSelf == nil {
-		return nil
-	}
-	return m.updatedGuildSelf(ctx, ev)
+	return callIfSet(m.updatedGuildSelf, ctx, ev)
 }
 
 // HandleDeletedGuild registers fn for DeletedGuild events, replacing an earlier one.
@@ -848,10 +788,7 @@ func (m *Mux) HandleDeletedGuild(fn func(context.Context, *DeletedGuild) error) 
 
 // OnDeletedGuild implements Handler.
 func (m *Mux) OnDeletedGuild(ctx context.Context, ev *DeletedGuild) error {
-	if m.deletedGuild == nil {
-		return nil
-	}
-	return m.deletedGuild(ctx, ev)
+	return callIfSet(m.deletedGuild, ctx, ev)
 }
 
 // HandleAddedBlockList registers fn for AddedBlockList events, replacing an earlier one.
@@ -861,10 +798,7 @@ func (m *Mux) HandleAddedBlockList(fn func(context.Context, *AddedBlockList) err
 
 // OnAddedBlockList implements Handler.
 func (m *Mux) OnAddedBlockList(ctx context.Context, ev *AddedBlockList) error {
-	if m.addedBlockList == nil {
-		return nil
-	}
-	return m.addedBlockList(ctx, ev)
+	return callIfSet(m.addedBlockList, ctx, ev)
 }
 
 // HandleDeletedBlockList registers fn for DeletedBlockList events, replacing an earlier one.
@@ -874,10 +808,7 @@ func (m *Mux) HandleDeletedBlockList(fn func(context.Context, *DeletedBlockList)
 
 // OnDeletedBlockList implements Handler.
 func (m *Mux) OnDeletedBlockList(ctx context.Context, ev *DeletedBlockList) error {
-	if m.deletedBlockList == nil {
-		return nil
-	}
-	return m.deletedBlockList(ctx, ev)
+	return callIfSet(m.deletedBlockList, ctx, ev)
 }
 
 // HandleJoinedGuild registers fn for JoinedGuild events, replacing an earlier one.
@@ -887,10 +818,7 @@ func (m *Mux) HandleJoinedGuild(fn func(context.Context, *JoinedGuild) error) {
 
 // OnJoinedGuild implements Handler.
 func (m *Mux) OnJoinedGuild(ctx context.Context, ev *JoinedGuild) error {
-	if m.joinedGuild == nil {
-		return nil
-	}
-	return m.joinedGuild(ctx, ev)
+	return callIfSet(m.joinedGuild, ctx, ev)
 }
 
 // HandleExitedGuild registers fn for ExitedGuild events, replacing an earlier one.
@@ -900,10 +828,7 @@ func (m *Mux) HandleExitedGuild(fn func(context.Context, *ExitedGuild) error) {
 
 // OnExitedGuild implements Handler.
 func (m *Mux) OnExitedGuild(ctx context.Context, ev *ExitedGuild) error {
-	if m.exitedGuild == nil {
-		return nil
-	}
-	return m.exitedGuild(ctx, ev)
+	return callIfSet(m.exitedGuild, ctx, ev)
 }
 
 // HandleUpdatedGuildMember registers fn for UpdatedGuildMember events, replacing an earlier one.
@@ -913,10 +838,7 @@ func (m *Mux) HandleUpdatedGuildMember(fn func(context.Context, *UpdatedGuildMem
 
 // OnUpdatedGuildMember implements Handler.
 func (m *Mux) OnUpdatedGuildMember(ctx context.Context, ev *UpdatedGuildMember) error {
-	if m.updatedGuildMember == nil {
-		return nil
-	}
-	return m.updatedGuildMember(ctx, ev)
+	return callIfSet(m.updatedGuildMember, ctx, ev)
 }
 
 // HandleGuildMemberOnline registers fn for GuildMemberOnline events, replacing an earlier one.
@@ -926,10 +848,7 @@ func (m *Mux) HandleGuildMemberOnline(fn func(context.Context, *GuildMemberOnlin
 
 // OnGuildMemberOnline implements Handler.
 func (m *Mux) OnGuildMemberOnline(ctx context.Context, ev *GuildMemberOnline) error {
-	if m.guildMemberOnline == nil {
-		return nil
-	}
-	return m.guildMemberOnline(ctx, ev)
+	return callIfSet(m.guildMemberOnline, ctx, ev)
 }
 
 // HandleGuildMemberOffline registers fn for GuildMemberOffline events, replacing an earlier one.
@@ -939,10 +858,7 @@ func (m *Mux) HandleGuildMemberOffline(fn func(context.Context, *GuildMemberOffl
 
 // OnGuildMemberOffline implements Handler.
 func (m *Mux) OnGuildMemberOffline(ctx context.Context, ev *GuildMemberOffline) error {
-	if m.guildMemberOffline == nil {
-		return nil
-	}
-	return m.guildMemberOffline(ctx, ev)
+	return callIfSet(m.guildMemberOffline, ctx, ev)
 }
 
 // HandleJoinedChannel registers fn for JoinedChannel events, replacing an earlier one.
@@ -952,10 +868,7 @@ func (m *Mux) HandleJoinedChannel(fn func(context.Context, *JoinedChannel) error
 
 // OnJoinedChannel implements Handler.
 func (m *Mux) OnJoinedChannel(ctx context.Context, ev *JoinedChannel) error {
-	if m.joinedChannel == nil {
-		return nil
-	}
-	return m.joinedChannel(ctx, ev)
+	return callIfSet(m.joinedChannel, ctx, ev)
 }
 
 // HandleExitedChannel registers fn for ExitedChannel events, replacing an earlier one.
@@ -965,10 +878,7 @@ func (m *Mux) HandleExitedChannel(fn func(context.Context, *ExitedChannel) error
 
 // OnExitedChannel implements Handler.
 func (m *Mux) OnExitedChannel(ctx context.Context, ev *ExitedChannel) error {
-	if m.exitedChannel == nil {
-		return nil
-	}
-	return m.exitedChannel(ctx, ev)
+	return callIfSet(m.exitedChannel, ctx, ev)
 }
 
 // HandleTextMessage registers fn for TextMessage events, replacing an earlier one.
@@ -978,10 +888,7 @@ func (m *Mux) HandleTextMessage(fn func(context.Context, *TextMessage) error) {
 
 // OnTextMessage implements Handler.
 func (m *Mux) OnTextMessage(ctx context.Context, ev *TextMessage) error {
-	if m.textMessage == nil {
-		return nil
-	}
-	return m.textMessage(ctx, ev)
+	return callIfSet(m.textMessage, ctx, ev)
 }
 
 // HandleImageMessage registers fn for ImageMessage events, replacing an earlier one.
@@ -991,10 +898,7 @@ func (m *Mux) HandleImageMessage(fn func(context.Context, *ImageMessage) error) 
 
 // OnImageMessage implements Handler.
 func (m *Mux) OnImageMessage(ctx context.Context, ev *ImageMessage) error {
-	if m.imageMessage == nil {
-		return nil
-	}
-	return m.imageMessage(ctx, ev)
+	return callIfSet(m.imageMessage, ctx, ev)
 }
 
 // HandleVideoMessage registers fn for VideoMessage events, replacing an earlier one.
@@ -1004,10 +908,7 @@ func (m *Mux) HandleVideoMessage(fn func(context.Context, *VideoMessage) error) 
 
 // OnVideoMessage implements Handler.
 func (m *Mux) OnVideoMessage(ctx context.Context, ev *VideoMessage) error {
-	if m.videoMessage == nil {
-		return nil
-	}
-	return m.videoMessage(ctx, ev)
+	return callIfSet(m.videoMessage, ctx, ev)
 }
 
 // HandleFileMessage registers fn for FileMessage events, replacing an earlier one.
@@ -1017,10 +918,7 @@ func (m *Mux) HandleFileMessage(fn func(context.Context, *FileMessage) error) {
 
 // OnFileMessage implements Handler.
 func (m *Mux) OnFileMessage(ctx context.Context, ev *FileMessage) error {
-	if m.fileMessage == nil {
-		return nil
-	}
-	return m.fileMessage(ctx, ev)
+	return callIfSet(m.fileMessage, ctx, ev)
 }
 
 // HandleAudioMessage registers fn for AudioMessage events, replacing an earlier one.
@@ -1030,10 +928,7 @@ func (m *Mux) HandleAudioMessage(fn func(context.Context, *AudioMessage) error) 
 
 // OnAudioMessage implements Handler.
 func (m *Mux) OnAudioMessage(ctx context.Context, ev *AudioMessage) error {
-	if m.audioMessage == nil {
-		return nil
-	}
-	return m.audioMessage(ctx, ev)
+	return callIfSet(m.audioMessage, ctx, ev)
 }
 
 // HandleKMarkdownMessage registers fn for KMarkdownMessage events, replacing an earlier one.
@@ -1043,10 +938,7 @@ func (m *Mux) HandleKMarkdownMessage(fn func(context.Context, *KMarkdownMessage)
 
 // OnKMarkdownMessage implements Handler.
 func (m *Mux) OnKMarkdownMessage(ctx context.Context, ev *KMarkdownMessage) error {
-	if m.kMarkdownMessage == nil {
-		return nil
-	}
-	return m.kMarkdownMessage(ctx, ev)
+	return callIfSet(m.kMarkdownMessage, ctx, ev)
 }
 
 // HandleCardMessage registers fn for CardMessage events, replacing an earlier one.
@@ -1056,10 +948,7 @@ func (m *Mux) HandleCardMessage(fn func(context.Context, *CardMessage) error) {
 
 // OnCardMessage implements Handler.
 func (m *Mux) OnCardMessage(ctx context.Context, ev *CardMessage) error {
-	if m.cardMessage == nil {
-		return nil
-	}
-	return m.cardMessage(ctx, ev)
+	return callIfSet(m.cardMessage, ctx, ev)
 }
 
 // HandleItemMessage registers fn for ItemMessage events, replacing an earlier one.
@@ -1069,10 +958,7 @@ func (m *Mux) HandleItemMessage(fn func(context.Context, *ItemMessage) error) {
 
 // OnItemMessage implements Handler.
 func (m *Mux) OnItemMessage(ctx context.Context, ev *ItemMessage) error {
-	if m.itemMessage == nil {
-		return nil
-	}
-	return m.itemMessage(ctx, ev)
+	return callIfSet(m.itemMessage, ctx, ev)
 }
 
 // HandleEmbedsAppend registers fn for EmbedsAppend events, replacing an earlier one.
@@ -1082,10 +968,7 @@ func (m *Mux) HandleEmbedsAppend(fn func(context.Context, *EmbedsAppend) error) 
 
 // OnEmbedsAppend implements Handler.
 func (m *Mux) OnEmbedsAppend(ctx context.Context, ev *EmbedsAppend) error {
-	if m.embedsAppend == nil {
-		return nil
-	}
-	return m.embedsAppend(ctx, ev)
+	return callIfSet(m.embedsAppend, ctx, ev)
 }
 
 // HandleUpdatedPrivateMessage registers fn for UpdatedPrivateMessage events, replacing an earlier one.
@@ -1095,10 +978,7 @@ func (m *Mux) HandleUpdatedPrivateMessage(fn func(context.Context, *UpdatedPriva
 
 // OnUpdatedPrivateMessage implements Handler.
 func (m *Mux) OnUpdatedPrivateMessage(ctx context.Context, ev *UpdatedPrivateMessage) error {
-	if m.updatedPrivateMessage == nil {
-		return nil
-	}
-	return m.updatedPrivateMessage(ctx, ev)
+	return callIfSet(m.updatedPrivateMessage, ctx, ev)
 }
 
 // HandleDeletedPrivateMessage registers fn for DeletedPrivateMessage events, replacing an earlier one.
@@ -1108,10 +988,7 @@ func (m *Mux) HandleDeletedPrivateMessage(fn func(context.Context, *DeletedPriva
 
 // OnDeletedPrivateMessage implements Handler.
 func (m *Mux) OnDeletedPrivateMessage(ctx context.Context, ev *DeletedPrivateMessage) error {
-	if m.deletedPrivateMessage == nil {
-		return nil
-	}
-	return m.deletedPrivateMessage(ctx, ev)
+	return callIfSet(m.deletedPrivateMessage, ctx, ev)
 }
 
 // HandlePrivateAddedReaction registers fn for PrivateAddedReaction events, replacing an earlier one.
@@ -1121,10 +998,7 @@ func (m *Mux) HandlePrivateAddedReaction(fn func(context.Context, *PrivateAddedR
 
 // OnPrivateAddedReaction implements Handler.
 func (m *Mux) OnPrivateAddedReaction(ctx context.Context, ev *PrivateAddedReaction) error {
-	if m.privateAddedReaction == nil {
-		return nil
-	}
-	return m.privateAddedReaction(ctx, ev)
+	return callIfSet(m.privateAddedReaction, ctx, ev)
 }
 
 // HandlePrivateDeletedReaction registers fn for PrivateDeletedReaction events, replacing an earlier one.
@@ -1134,10 +1008,7 @@ func (m *Mux) HandlePrivateDeletedReaction(fn func(context.Context, *PrivateDele
 
 // OnPrivateDeletedReaction implements Handler.
 func (m *Mux) OnPrivateDeletedReaction(ctx context.Context, ev *PrivateDeletedReaction) error {
-	if m.privateDeletedReaction == nil {
-		return nil
-	}
-	return m.privateDeletedReaction(ctx, ev)
+	return callIfSet(m.privateDeletedReaction, ctx, ev)
 }
 
 // HandleAddedRole registers fn for AddedRole events, replacing an earlier one.
@@ -1147,10 +1018,7 @@ func (m *Mux) HandleAddedRole(fn func(context.Context, *AddedRole) error) {
 
 // OnAddedRole implements Handler.
 func (m *Mux) OnAddedRole(ctx context.Context, ev *AddedRole) error {
-	if m.addedRole == nil {
-		return nil
-	}
-	return m.addedRole(ctx, ev)
+	return callIfSet(m.addedRole, ctx, ev)
 }
 
 // HandleDeletedRole registers fn for DeletedRole events, replacing an earlier one.
@@ -1160,10 +1028,7 @@ func (m *Mux) HandleDeletedRole(fn func(context.Context, *DeletedRole) error) {
 
 // OnDeletedRole implements Handler.
 func (m *Mux) OnDeletedRole(ctx context.Context, ev *DeletedRole) error {
-	if m.deletedRole == nil {
-		return nil
-	}
-	return m.deletedRole(ctx, ev)
+	return callIfSet(m.deletedRole, ctx, ev)
 }
 
 // HandleUpdatedRole registers fn for UpdatedRole events, replacing an earlier one.
@@ -1173,10 +1038,7 @@ func (m *Mux) HandleUpdatedRole(fn func(context.Context, *UpdatedRole) error) {
 
 // OnUpdatedRole implements Handler.
 func (m *Mux) OnUpdatedRole(ctx context.Context, ev *UpdatedRole) error {
-	if m.updatedRole == nil {
-		return nil
-	}
-	return m.updatedRole(ctx, ev)
+	return callIfSet(m.updatedRole, ctx, ev)
 }
 
 // HandleUserUpdated registers fn for UserUpdated events, replacing an earlier one.
@@ -1186,10 +1048,7 @@ func (m *Mux) HandleUserUpdated(fn func(context.Context, *UserUpdated) error) {
 
 // OnUserUpdated implements Handler.
 func (m *Mux) OnUserUpdated(ctx context.Context, ev *UserUpdated) error {
-	if m.userUpdated == nil {
-		return nil
-	}
-	return m.userUpdated(ctx, ev)
+	return callIfSet(m.userUpdated, ctx, ev)
 }
 
 // HandleSelfJoinedGuild registers fn for SelfJoinedGuild events, replacing an earlier one.
@@ -1199,10 +1058,7 @@ func (m *Mux) HandleSelfJoinedGuild(fn func(context.Context, *SelfJoinedGuild) e
 
 // OnSelfJoinedGuild implements Handler.
 func (m *Mux) OnSelfJoinedGuild(ctx context.Context, ev *SelfJoinedGuild) error {
-	if m.selfJoinedGuild == nil {
-		return nil
-	}
-	return m.selfJoinedGuild(ctx, ev)
+	return callIfSet(m.selfJoinedGuild, ctx, ev)
 }
 
 // HandleSelfExitedGuild registers fn for SelfExitedGuild events, replacing an earlier one.
@@ -1212,10 +1068,7 @@ func (m *Mux) HandleSelfExitedGuild(fn func(context.Context, *SelfExitedGuild) e
 
 // OnSelfExitedGuild implements Handler.
 func (m *Mux) OnSelfExitedGuild(ctx context.Context, ev *SelfExitedGuild) error {
-	if m.selfExitedGuild == nil {
-		return nil
-	}
-	return m.selfExitedGuild(ctx, ev)
+	return callIfSet(m.selfExitedGuild, ctx, ev)
 }
 
 // HandleMessageBtnClick registers fn for MessageBtnClick events, replacing an earlier one.
@@ -1225,10 +1078,7 @@ func (m *Mux) HandleMessageBtnClick(fn func(context.Context, *MessageBtnClick) e
 
 // OnMessageBtnClick implements Handler.
 func (m *Mux) OnMessageBtnClick(ctx context.Context, ev *MessageBtnClick) error {
-	if m.messageBtnClick == nil {
-		return nil
-	}
-	return m.messageBtnClick(ctx, ev)
+	return callIfSet(m.messageBtnClick, ctx, ev)
 }
 
 // HandleAddGuildMute registers fn for AddGuildMute events, replacing an earlier one.
@@ -1238,10 +1088,7 @@ func (m *Mux) HandleAddGuildMute(fn func(context.Context, *AddGuildMute) error) 
 
 // OnAddGuildMute implements Handler.
 func (m *Mux) OnAddGuildMute(ctx context.Context, ev *AddGuildMute) error {
-	if m.addGuildMute == nil {
-		return nil
-	}
-	return m.addGuildMute(ctx, ev)
+	return callIfSet(m.addGuildMute, ctx, ev)
 }
 
 // HandleDeleteGuildMute registers fn for DeleteGuildMute events, replacing an earlier one.
@@ -1251,10 +1098,7 @@ func (m *Mux) HandleDeleteGuildMute(fn func(context.Context, *DeleteGuildMute) e
 
 // OnDeleteGuildMute implements Handler.
 func (m *Mux) OnDeleteGuildMute(ctx context.Context, ev *DeleteGuildMute) error {
-	if m.deleteGuildMute == nil {
-		return nil
-	}
-	return m.deleteGuildMute(ctx, ev)
+	return callIfSet(m.deleteGuildMute, ctx, ev)
 }
 
 // HandleLiveStatusChanged registers fn for LiveStatusChanged events, replacing an earlier one.
@@ -1264,10 +1108,7 @@ func (m *Mux) HandleLiveStatusChanged(fn func(context.Context, *LiveStatusChange
 
 // OnLiveStatusChanged implements Handler.
 func (m *Mux) OnLiveStatusChanged(ctx context.Context, ev *LiveStatusChanged) error {
-	if m.liveStatusChanged == nil {
-		return nil
-	}
-	return m.liveStatusChanged(ctx, ev)
+	return callIfSet(m.liveStatusChanged, ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.
@@ -1277,10 +1118,15 @@ func (m *Mux) HandleUnknown(fn func(context.Context, *UnknownEvent) error) {
 
 // OnUnknown implements Handler.
 func (m *Mux) OnUnknown(ctx context.Context, ev *UnknownEvent) error {
-	if m.unknown == nil {
+	return callIfSet(m.unknown, ctx, ev)
+}
+
+// callIfSet calls a Mux's func for an event, if one is registered.
+func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev E) error {
+	if fn == nil {
 		return nil
 	}
-	return m.unknown(ctx, ev)
+	return fn(ctx, ev)
 }
 
 // Bind binds h to this package's decoder for the transports (webhook, gateway):

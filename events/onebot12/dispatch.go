@@ -248,10 +248,7 @@ func (m *Mux) HandleMessagePrivate(fn func(context.Context, *MessagePrivate) err
 
 // OnMessagePrivate implements Handler.
 func (m *Mux) OnMessagePrivate(ctx context.Context, ev *MessagePrivate) error {
-	if m.messagePrivate == nil {
-		return nil
-	}
-	return m.messagePrivate(ctx, ev)
+	return callIfSet(m.messagePrivate, ctx, ev)
 }
 
 // HandleMessageGroup registers fn for MessageGroup events, replacing an earlier one.
@@ -261,10 +258,7 @@ func (m *Mux) HandleMessageGroup(fn func(context.Context, *MessageGroup) error) 
 
 // OnMessageGroup implements Handler.
 func (m *Mux) OnMessageGroup(ctx context.Context, ev *MessageGroup) error {
-	if m.messageGroup == nil {
-		return nil
-	}
-	return m.messageGroup(ctx, ev)
+	return callIfSet(m.messageGroup, ctx, ev)
 }
 
 // HandleMessageChannel registers fn for MessageChannel events, replacing an earlier one.
@@ -274,10 +268,7 @@ func (m *Mux) HandleMessageChannel(fn func(context.Context, *MessageChannel) err
 
 // OnMessageChannel implements Handler.
 func (m *Mux) OnMessageChannel(ctx context.Context, ev *MessageChannel) error {
-	if m.messageChannel == nil {
-		return nil
-	}
-	return m.messageChannel(ctx, ev)
+	return callIfSet(m.messageChannel, ctx, ev)
 }
 
 // HandleMetaConnect registers fn for MetaConnect events, replacing an earlier one.
@@ -287,10 +278,7 @@ func (m *Mux) HandleMetaConnect(fn func(context.Context, *MetaConnect) error) {
 
 // OnMetaConnect implements Handler.
 func (m *Mux) OnMetaConnect(ctx context.Context, ev *MetaConnect) error {
-	if m.metaConnect == nil {
-		return nil
-	}
-	return m.metaConnect(ctx, ev)
+	return callIfSet(m.metaConnect, ctx, ev)
 }
 
 // HandleMetaHeartbeat registers fn for MetaHeartbeat events, replacing an earlier one.
@@ -300,10 +288,7 @@ func (m *Mux) HandleMetaHeartbeat(fn func(context.Context, *MetaHeartbeat) error
 
 // OnMetaHeartbeat implements Handler.
 func (m *Mux) OnMetaHeartbeat(ctx context.Context, ev *MetaHeartbeat) error {
-	if m.metaHeartbeat == nil {
-		return nil
-	}
-	return m.metaHeartbeat(ctx, ev)
+	return callIfSet(m.metaHeartbeat, ctx, ev)
 }
 
 // HandleMetaStatusUpdate registers fn for MetaStatusUpdate events, replacing an earlier one.
@@ -313,10 +298,7 @@ func (m *Mux) HandleMetaStatusUpdate(fn func(context.Context, *MetaStatusUpdate)
 
 // OnMetaStatusUpdate implements Handler.
 func (m *Mux) OnMetaStatusUpdate(ctx context.Context, ev *MetaStatusUpdate) error {
-	if m.metaStatusUpdate == nil {
-		return nil
-	}
-	return m.metaStatusUpdate(ctx, ev)
+	return callIfSet(m.metaStatusUpdate, ctx, ev)
 }
 
 // HandleNoticeFriendIncrease registers fn for NoticeFriendIncrease events, replacing an earlier one.
@@ -326,10 +308,7 @@ func (m *Mux) HandleNoticeFriendIncrease(fn func(context.Context, *NoticeFriendI
 
 // OnNoticeFriendIncrease implements Handler.
 func (m *Mux) OnNoticeFriendIncrease(ctx context.Context, ev *NoticeFriendIncrease) error {
-	if m.noticeFriendIncrease == nil {
-		return nil
-	}
-	return m.noticeFriendIncrease(ctx, ev)
+	return callIfSet(m.noticeFriendIncrease, ctx, ev)
 }
 
 // HandleNoticeFriendDecrease registers fn for NoticeFriendDecrease events, replacing an earlier one.
@@ -339,10 +318,7 @@ func (m *Mux) HandleNoticeFriendDecrease(fn func(context.Context, *NoticeFriendD
 
 // OnNoticeFriendDecrease implements Handler.
 func (m *Mux) OnNoticeFriendDecrease(ctx context.Context, ev *NoticeFriendDecrease) error {
-	if m.noticeFriendDecrease == nil {
-		return nil
-	}
-	return m.noticeFriendDecrease(ctx, ev)
+	return callIfSet(m.noticeFriendDecrease, ctx, ev)
 }
 
 // HandleNoticePrivateMessageDelete registers fn for NoticePrivateMessageDelete events, replacing an earlier one.
@@ -352,10 +328,7 @@ func (m *Mux) HandleNoticePrivateMessageDelete(fn func(context.Context, *NoticeP
 
 // OnNoticePrivateMessageDelete implements Handler.
 func (m *Mux) OnNoticePrivateMessageDelete(ctx context.Context, ev *NoticePrivateMessageDelete) error {
-	if m.noticePrivateMessageDelete == nil {
-		return nil
-	}
-	return m.noticePrivateMessageDelete(ctx, ev)
+	return callIfSet(m.noticePrivateMessageDelete, ctx, ev)
 }
 
 // HandleNoticeGroupMemberIncrease registers fn for NoticeGroupMemberIncrease events, replacing an earlier one.
@@ -365,10 +338,7 @@ func (m *Mux) HandleNoticeGroupMemberIncrease(fn func(context.Context, *NoticeGr
 
 // OnNoticeGroupMemberIncrease implements Handler.
 func (m *Mux) OnNoticeGroupMemberIncrease(ctx context.Context, ev *NoticeGroupMemberIncrease) error {
-	if m.noticeGroupMemberIncrease == nil {
-		return nil
-	}
-	return m.noticeGroupMemberIncrease(ctx, ev)
+	return callIfSet(m.noticeGroupMemberIncrease, ctx, ev)
 }
 
 // HandleNoticeGroupMemberDecrease registers fn for NoticeGroupMemberDecrease events, replacing an earlier one.
@@ -378,10 +348,7 @@ func (m *Mux) HandleNoticeGroupMemberDecrease(fn func(context.Context, *NoticeGr
 
 // OnNoticeGroupMemberDecrease implements Handler.
 func (m *Mux) OnNoticeGroupMemberDecrease(ctx context.Context, ev *NoticeGroupMemberDecrease) error {
-	if m.noticeGroupMemberDecrease == nil {
-		return nil
-	}
-	return m.noticeGroupMemberDecrease(ctx, ev)
+	return callIfSet(m.noticeGroupMemberDecrease, ctx, ev)
 }
 
 // HandleNoticeGroupMessageDelete registers fn for NoticeGroupMessageDelete events, replacing an earlier one.
@@ -391,10 +358,7 @@ func (m *Mux) HandleNoticeGroupMessageDelete(fn func(context.Context, *NoticeGro
 
 // OnNoticeGroupMessageDelete implements Handler.
 func (m *Mux) OnNoticeGroupMessageDelete(ctx context.Context, ev *NoticeGroupMessageDelete) error {
-	if m.noticeGroupMessageDelete == nil {
-		return nil
-	}
-	return m.noticeGroupMessageDelete(ctx, ev)
+	return callIfSet(m.noticeGroupMessageDelete, ctx, ev)
 }
 
 // HandleNoticeGuildMemberIncrease registers fn for NoticeGuildMemberIncrease events, replacing an earlier one.
@@ -404,10 +368,7 @@ func (m *Mux) HandleNoticeGuildMemberIncrease(fn func(context.Context, *NoticeGu
 
 // OnNoticeGuildMemberIncrease implements Handler.
 func (m *Mux) OnNoticeGuildMemberIncrease(ctx context.Context, ev *NoticeGuildMemberIncrease) error {
-	if m.noticeGuildMemberIncrease == nil {
-		return nil
-	}
-	return m.noticeGuildMemberIncrease(ctx, ev)
+	return callIfSet(m.noticeGuildMemberIncrease, ctx, ev)
 }
 
 // HandleNoticeGuildMemberDecrease registers fn for NoticeGuildMemberDecrease events, replacing an earlier one.
@@ -417,10 +378,7 @@ func (m *Mux) HandleNoticeGuildMemberDecrease(fn func(context.Context, *NoticeGu
 
 // OnNoticeGuildMemberDecrease implements Handler.
 func (m *Mux) OnNoticeGuildMemberDecrease(ctx context.Context, ev *NoticeGuildMemberDecrease) error {
-	if m.noticeGuildMemberDecrease == nil {
-		return nil
-	}
-	return m.noticeGuildMemberDecrease(ctx, ev)
+	return callIfSet(m.noticeGuildMemberDecrease, ctx, ev)
 }
 
 // HandleNoticeChannelMemberIncrease registers fn for NoticeChannelMemberIncrease events, replacing an earlier one.
@@ -430,10 +388,7 @@ func (m *Mux) HandleNoticeChannelMemberIncrease(fn func(context.Context, *Notice
 
 // OnNoticeChannelMemberIncrease implements Handler.
 func (m *Mux) OnNoticeChannelMemberIncrease(ctx context.Context, ev *NoticeChannelMemberIncrease) error {
-	if m.noticeChannelMemberIncrease == nil {
-		return nil
-	}
-	return m.noticeChannelMemberIncrease(ctx, ev)
+	return callIfSet(m.noticeChannelMemberIncrease, ctx, ev)
 }
 
 // HandleNoticeChannelMemberDecrease registers fn for NoticeChannelMemberDecrease events, replacing an earlier one.
@@ -443,10 +398,7 @@ func (m *Mux) HandleNoticeChannelMemberDecrease(fn func(context.Context, *Notice
 
 // OnNoticeChannelMemberDecrease implements Handler.
 func (m *Mux) OnNoticeChannelMemberDecrease(ctx context.Context, ev *NoticeChannelMemberDecrease) error {
-	if m.noticeChannelMemberDecrease == nil {
-		return nil
-	}
-	return m.noticeChannelMemberDecrease(ctx, ev)
+	return callIfSet(m.noticeChannelMemberDecrease, ctx, ev)
 }
 
 // HandleNoticeChannelMessageDelete registers fn for NoticeChannelMessageDelete events, replacing an earlier one.
@@ -456,10 +408,7 @@ func (m *Mux) HandleNoticeChannelMessageDelete(fn func(context.Context, *NoticeC
 
 // OnNoticeChannelMessageDelete implements Handler.
 func (m *Mux) OnNoticeChannelMessageDelete(ctx context.Context, ev *NoticeChannelMessageDelete) error {
-	if m.noticeChannelMessageDelete == nil {
-		return nil
-	}
-	return m.noticeChannelMessageDelete(ctx, ev)
+	return callIfSet(m.noticeChannelMessageDelete, ctx, ev)
 }
 
 // HandleNoticeChannelCreate registers fn for NoticeChannelCreate events, replacing an earlier one.
@@ -469,10 +418,7 @@ func (m *Mux) HandleNoticeChannelCreate(fn func(context.Context, *NoticeChannelC
 
 // OnNoticeChannelCreate implements Handler.
 func (m *Mux) OnNoticeChannelCreate(ctx context.Context, ev *NoticeChannelCreate) error {
-	if m.noticeChannelCreate == nil {
-		return nil
-	}
-	return m.noticeChannelCreate(ctx, ev)
+	return callIfSet(m.noticeChannelCreate, ctx, ev)
 }
 
 // HandleNoticeChannelDelete registers fn for NoticeChannelDelete events, replacing an earlier one.
@@ -482,10 +428,7 @@ func (m *Mux) HandleNoticeChannelDelete(fn func(context.Context, *NoticeChannelD
 
 // OnNoticeChannelDelete implements Handler.
 func (m *Mux) OnNoticeChannelDelete(ctx context.Context, ev *NoticeChannelDelete) error {
-	if m.noticeChannelDelete == nil {
-		return nil
-	}
-	return m.noticeChannelDelete(ctx, ev)
+	return callIfSet(m.noticeChannelDelete, ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.
@@ -495,10 +438,15 @@ func (m *Mux) HandleUnknown(fn func(context.Context, *UnknownEvent) error) {
 
 // OnUnknown implements Handler.
 func (m *Mux) OnUnknown(ctx context.Context, ev *UnknownEvent) error {
-	if m.unknown == nil {
+	return callIfSet(m.unknown, ctx, ev)
+}
+
+// callIfSet calls a Mux's func for an event, if one is registered.
+func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev E) error {
+	if fn == nil {
 		return nil
 	}
-	return m.unknown(ctx, ev)
+	return fn(ctx, ev)
 }
 
 // Bind binds h to this package's decoder for the transports (webhook, gateway):

@@ -108,10 +108,7 @@ func (m *Mux) HandleSay(fn func(context.Context, *Say) error) {
 
 // OnSay implements Handler.
 func (m *Mux) OnSay(ctx context.Context, ev *Say) error {
-	if m.say == nil {
-		return nil
-	}
-	return m.say(ctx, ev)
+	return callIfSet(m.say, ctx, ev)
 }
 
 // HandleRoll registers fn for Roll events, replacing an earlier one.
@@ -121,10 +118,7 @@ func (m *Mux) HandleRoll(fn func(context.Context, *Roll) error) {
 
 // OnRoll implements Handler.
 func (m *Mux) OnRoll(ctx context.Context, ev *Roll) error {
-	if m.roll == nil {
-		return nil
-	}
-	return m.roll(ctx, ev)
+	return callIfSet(m.roll, ctx, ev)
 }
 
 // HandleWhisper registers fn for Whisper events, replacing an earlier one.
@@ -134,10 +128,7 @@ func (m *Mux) HandleWhisper(fn func(context.Context, *Whisper) error) {
 
 // OnWhisper implements Handler.
 func (m *Mux) OnWhisper(ctx context.Context, ev *Whisper) error {
-	if m.whisper == nil {
-		return nil
-	}
-	return m.whisper(ctx, ev)
+	return callIfSet(m.whisper, ctx, ev)
 }
 
 // HandleNoteLeaveSelf registers fn for NoteLeaveSelf events, replacing an earlier one.
@@ -147,10 +138,7 @@ func (m *Mux) HandleNoteLeaveSelf(fn func(context.Context, *NoteLeaveSelf) error
 
 // OnNoteLeaveSelf implements Handler.
 func (m *Mux) OnNoteLeaveSelf(ctx context.Context, ev *NoteLeaveSelf) error {
-	if m.noteLeaveSelf == nil {
-		return nil
-	}
-	return m.noteLeaveSelf(ctx, ev)
+	return callIfSet(m.noteLeaveSelf, ctx, ev)
 }
 
 // HandleNoteJoin registers fn for NoteJoin events, replacing an earlier one.
@@ -160,10 +148,7 @@ func (m *Mux) HandleNoteJoin(fn func(context.Context, *NoteJoin) error) {
 
 // OnNoteJoin implements Handler.
 func (m *Mux) OnNoteJoin(ctx context.Context, ev *NoteJoin) error {
-	if m.noteJoin == nil {
-		return nil
-	}
-	return m.noteJoin(ctx, ev)
+	return callIfSet(m.noteJoin, ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.
@@ -173,10 +158,15 @@ func (m *Mux) HandleUnknown(fn func(context.Context, *UnknownEvent) error) {
 
 // OnUnknown implements Handler.
 func (m *Mux) OnUnknown(ctx context.Context, ev *UnknownEvent) error {
-	if m.unknown == nil {
+	return callIfSet(m.unknown, ctx, ev)
+}
+
+// callIfSet calls a Mux's func for an event, if one is registered.
+func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev E) error {
+	if fn == nil {
 		return nil
 	}
-	return m.unknown(ctx, ev)
+	return fn(ctx, ev)
 }
 
 // Bind binds h to this package's decoder for the transports (webhook, gateway):

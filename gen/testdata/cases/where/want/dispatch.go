@@ -78,10 +78,7 @@ func (m *Mux) HandleUpdated(fn func(context.Context, *Updated) error) {
 
 // OnUpdated implements Handler.
 func (m *Mux) OnUpdated(ctx context.Context, ev *Updated) error {
-	if m.updated == nil {
-		return nil
-	}
-	return m.updated(ctx, ev)
+	return callIfSet(m.updated, ctx, ev)
 }
 
 // HandleUpdatedSelf registers fn for UpdatedSelf events, replacing an earlier one.
@@ -91,10 +88,7 @@ func (m *Mux) HandleUpdatedSelf(fn func(context.Context, *UpdatedSelf) error) {
 
 // OnUpdatedSelf implements Handler.
 func (m *Mux) OnUpdatedSelf(ctx context.Context, ev *UpdatedSelf) error {
-	if m.updatedSelf == nil {
-		return nil
-	}
-	return m.updatedSelf(ctx, ev)
+	return callIfSet(m.updatedSelf, ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.
@@ -104,10 +98,15 @@ func (m *Mux) HandleUnknown(fn func(context.Context, *UnknownEvent) error) {
 
 // OnUnknown implements Handler.
 func (m *Mux) OnUnknown(ctx context.Context, ev *UnknownEvent) error {
-	if m.unknown == nil {
+	return callIfSet(m.unknown, ctx, ev)
+}
+
+// callIfSet calls a Mux's func for an event, if one is registered.
+func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev E) error {
+	if fn == nil {
 		return nil
 	}
-	return m.unknown(ctx, ev)
+	return fn(ctx, ev)
 }
 
 // Bind binds h to this package's decoder for the transports (webhook, gateway):
