@@ -54,8 +54,8 @@ var reservedFieldNames = map[string]bool{
 // reservedTypeNames are the package-level names every generated package declares.
 var reservedTypeNames = map[string]bool{
 	"Event": true, "UnknownEvent": true, "Handler": true, "NopHandler": true,
-	"Mux": true, "Dispatch": true, "Decode": true, "DecodeReportingUnknown": true,
-	"DecodeOptions": true, "DecodeWith": true, "Frame": true, "EventNames": true,
+	"Mux": true, "Dispatch": true, "Decode": true, "DecodeOptions": true,
+	"Frame": true, "EventNames": true,
 	"Bind": true, boundHandlerType: true,
 }
 
@@ -66,7 +66,7 @@ const boundHandlerType = "boundHandler"
 // declares besides the signals' own types.
 var reservedSignalNames = map[string]bool{
 	"Signal": true, "EventSignal": true, "UnknownSignal": true,
-	"DecodeSignal": true, "DecodeSignalWith": true,
+	"DecodeSignal": true,
 }
 
 // eventSignalName is the signal name of an event frame (EventSignal), and
