@@ -367,6 +367,8 @@ objects:
 	}{
 		{"object named DecodeOptions", "objects:\n  - {name: DecodeOptions, doc: {en: O.}, fields: []}\n",
 			`more.yaml:2:5: object name "DecodeOptions" is reserved for the generated package`},
+		{"object named Decoder", "objects:\n  - {name: Decoder, doc: {en: O.}, fields: []}\n",
+			`more.yaml:2:5: object name "Decoder" is reserved for the generated package`},
 		{"event named decode", "events:\n  - {name: decode, family: f, doc: {en: E.}, docs: [d]}\n",
 			`more.yaml:2:5: event decode: Go name "Decode" is reserved for the generated package`},
 		// DecodeWith was the name of DecodeOptions.Decode: a method now, no

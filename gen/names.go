@@ -51,11 +51,13 @@ var reservedFieldNames = map[string]bool{
 	"Problems": true, "Envelope": true, "Base": true,
 }
 
-// reservedTypeNames are the package-level names every generated package declares.
+// reservedTypeNames are the package-level names every generated package
+// declares (Frame: with a frame); TestReservedNamesAreDeclared holds the two
+// in step.
 var reservedTypeNames = map[string]bool{
 	"Event": true, "UnknownEvent": true, "Handler": true, "NopHandler": true,
 	"Mux": true, "Dispatch": true, "Decode": true, "DecodeOptions": true,
-	"Frame": true, "EventNames": true,
+	"Decoder": true, "NewDecoder": true, "Frame": true,
 	"Bind": true, boundHandlerType: true,
 }
 
