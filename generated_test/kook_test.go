@@ -126,7 +126,7 @@ func checkBare(t *testing.T, frame []byte) {
 	if err != nil {
 		t.Fatalf("Decode(bare d): %v", err)
 	}
-	if reflect.ValueOf(ev).Elem().FieldByName("Frame").IsNil() == false {
+	if reflect.ValueOf(ev).Elem().FieldByName("Frame").FieldByName("Set").Bool() {
 		t.Errorf("bare d decoded with a Frame")
 	}
 	sameJSON(t, "bare d", f.D, ev.AppendJSON(nil))

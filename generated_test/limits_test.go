@@ -103,7 +103,7 @@ func TestDecodeBarePayload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g, ok := ev.(*kook.JoinedGuild); !ok || g.Frame != nil {
+	if g, ok := ev.(*kook.JoinedGuild); !ok || g.Frame.Set {
 		t.Fatalf("bare payload decoded to %#v", ev)
 	}
 	_, err = kook.Decode([]byte(strings.Replace(joined, `"user_id":"3891000000"`, `"user_id":3`, 1)))

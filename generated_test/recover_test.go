@@ -356,8 +356,8 @@ func TestRecoverKOOKCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	jg := ev.(*kook.JoinedGuild)
-	if jg.Extra.Body.JoinedAt != 0 || jg.Extra.Body.UserID != "3" || jg.Frame.SN.Set {
-		t.Errorf("values: joined_at %d user_id %q sn %v", jg.Extra.Body.JoinedAt, jg.Extra.Body.UserID, jg.Frame.SN)
+	if jg.Extra.Body.JoinedAt != 0 || jg.Extra.Body.UserID != "3" || !jg.Frame.Set || jg.Frame.Value.SN.Set {
+		t.Errorf("values: joined_at %d user_id %q frame %+v", jg.Extra.Body.JoinedAt, jg.Extra.Body.UserID, jg.Frame)
 	}
 	got := strings.Join(jsonwire.ProblemStrings(ev.Problems()), "; ")
 	if want := "d.extra.body.joined_at: want number, got string; sn: want number, got string"; got != want {

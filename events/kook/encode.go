@@ -1387,11 +1387,11 @@ func (x *AddedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1495,11 +1495,11 @@ func (x *DeletedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1603,11 +1603,11 @@ func (x *UpdatedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1733,11 +1733,11 @@ func (x *DeletedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1837,11 +1837,11 @@ func (x *AddedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1920,11 +1920,11 @@ func (x *UpdatedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2003,11 +2003,11 @@ func (x *DeletedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2107,11 +2107,11 @@ func (x *PinnedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2213,11 +2213,11 @@ func (x *UnpinnedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2319,11 +2319,11 @@ func (x *BatchAddedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2409,11 +2409,11 @@ func (x *BatchUpdatedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2523,11 +2523,11 @@ func (x *BatchDeletedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2613,11 +2613,11 @@ func (x *SortChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2720,11 +2720,11 @@ func (x *UpdatedServerType) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2803,11 +2803,11 @@ func (x *AddedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2886,11 +2886,11 @@ func (x *UpdatedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2969,11 +2969,11 @@ func (x *RemovedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3052,11 +3052,11 @@ func (x *DeletedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3135,11 +3135,11 @@ func (x *UpdatedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3218,11 +3218,11 @@ func (x *UpdatedGuildSelf) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3318,11 +3318,11 @@ func (x *DeletedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3401,11 +3401,11 @@ func (x *AddedBlockList) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3510,11 +3510,11 @@ func (x *DeletedBlockList) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3617,11 +3617,11 @@ func (x *JoinedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3717,11 +3717,11 @@ func (x *ExitedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3817,11 +3817,11 @@ func (x *UpdatedGuildMember) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3917,11 +3917,11 @@ func (x *GuildMemberOnline) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4026,11 +4026,11 @@ func (x *GuildMemberOffline) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4135,11 +4135,11 @@ func (x *JoinedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4237,11 +4237,11 @@ func (x *ExitedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4339,11 +4339,11 @@ func (x *TextMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4534,11 +4534,11 @@ func (x *ImageMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4729,11 +4729,11 @@ func (x *VideoMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4924,11 +4924,11 @@ func (x *FileMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5119,11 +5119,11 @@ func (x *AudioMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5314,11 +5314,11 @@ func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5509,11 +5509,11 @@ func (x *CardMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5704,11 +5704,11 @@ func (x *ItemMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5899,11 +5899,11 @@ func (x *EmbedsAppend) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6016,11 +6016,11 @@ func (x *UpdatedPrivateMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6124,11 +6124,11 @@ func (x *DeletedPrivateMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6230,11 +6230,11 @@ func (x *PrivateAddedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6334,11 +6334,11 @@ func (x *PrivateDeletedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6438,11 +6438,11 @@ func (x *AddedRole) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6521,11 +6521,11 @@ func (x *DeletedRole) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6604,11 +6604,11 @@ func (x *UpdatedRole) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6687,11 +6687,11 @@ func (x *UserUpdated) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6789,11 +6789,11 @@ func (x *SelfJoinedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6891,11 +6891,11 @@ func (x *SelfExitedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -6989,11 +6989,11 @@ func (x *MessageBtnClick) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -7105,11 +7105,11 @@ func (x *AddGuildMute) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -7188,11 +7188,11 @@ func (x *DeleteGuildMute) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -7271,11 +7271,11 @@ func (x *LiveStatusChanged) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -7370,11 +7370,11 @@ func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.

@@ -246,11 +246,11 @@ func (x *Say) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -387,11 +387,11 @@ func (x *Roll) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -459,11 +459,11 @@ func (x *Whisper) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -548,11 +548,11 @@ func (x *NoteLeaveSelf) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -605,11 +605,11 @@ func (x *NoteJoin) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -648,11 +648,11 @@ func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
