@@ -25,7 +25,7 @@ func TestKOOKCorpus(t *testing.T) {
 	}
 	messages := 0
 	for i, frame := range c.Frames {
-		ev, unknown, err := kook.DecodeReportingUnknown(frame)
+		ev, unknown, err := kook.DecodeOptions{ReportUnknown: true}.Decode(frame)
 		if err != nil {
 			t.Fatalf("frame %d (%s): %v\n%s", i, c.Templates[i], err, frame)
 		}
@@ -49,7 +49,7 @@ func TestOneBot12Corpus(t *testing.T) {
 	checkShape(t, c, oneBot12Examples, "ext_group_file_upload.json") // an extended detail_type: unknown
 	messages := 0
 	for i, frame := range c.Frames {
-		ev, unknown, err := onebot12.DecodeReportingUnknown(frame)
+		ev, unknown, err := onebot12.DecodeOptions{ReportUnknown: true}.Decode(frame)
 		if err != nil {
 			t.Fatalf("event %d (%s): %v\n%s", i, c.Templates[i], err, frame)
 		}

@@ -54,7 +54,7 @@ func FuzzKOOKDifferential(f *testing.F) {
 			t.Fatal(err)
 		}
 		for i, frame := range c.Frames {
-			ev, unknown, err := kook.DecodeReportingUnknown(frame)
+			ev, unknown, err := kook.DecodeOptions{ReportUnknown: true}.Decode(frame)
 			if err != nil || !ev.Known() || len(unknown) != 0 {
 				t.Fatalf("frame %d (%s): %v, known %v, unknown %v\n%s", i, c.Templates[i], err, ev != nil && ev.Known(), unknown, frame)
 			}
@@ -98,7 +98,7 @@ func FuzzOneBot12Differential(f *testing.F) {
 			t.Fatal(err)
 		}
 		for i, frame := range c.Frames {
-			ev, unknown, err := onebot12.DecodeReportingUnknown(frame)
+			ev, unknown, err := onebot12.DecodeOptions{ReportUnknown: true}.Decode(frame)
 			if err != nil || !ev.Known() || len(unknown) != 0 {
 				t.Fatalf("frame %d (%s): %v, unknown %v\n%s", i, c.Templates[i], err, unknown, frame)
 			}

@@ -40,7 +40,7 @@ type Event interface {
 type Events interface {
 	// Platform is the schema's platform name ("kook").
 	Platform() string
-	// Decode decodes one event frame as the package's DecodeWith does; the
+	// Decode decodes one event frame as the package's DecodeOptions.Decode does; the
 	// unknown paths are nil unless opts.ReportUnknown is set.
 	Decode(data []byte, opts DecodeOptions) (ev Event, unknown []string, err error)
 	// Dispatch calls the bound handler's method for ev's type; nothing when

@@ -37,7 +37,7 @@ func decoderKOOK(decodeEvent func([]byte, bool) (decoded, error)) func([]byte, b
 		if isKOOKEventLine(line) {
 			return decodeEvent(line, strict)
 		}
-		sig, paths, err := kook.DecodeSignalWith(line, kook.DecodeOptions{ReportUnknown: strict})
+		sig, paths, err := kook.DecodeOptions{ReportUnknown: strict}.DecodeSignal(line)
 		if err != nil {
 			return decoded{}, err
 		}

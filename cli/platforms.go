@@ -66,7 +66,7 @@ func detectPlatform(line []byte) *platform {
 	return platforms[0]
 }
 
-// decoderOf decodes with a generated package's DecodeWith, recovering (and
+// decoderOf decodes with a generated package's DecodeOptions.Decode, recovering (and
 // reporting unknown members when strict): a line whose discriminators are
 // readable is printed as its event, with the problems that recovering found.
 func decoderOf(events bind.Events) func([]byte, bool) (decoded, error) {

@@ -40,7 +40,7 @@ func TestDecodeUsesStream(t *testing.T) {
 		t.Fatalf("%d output lines, want %d", len(out), len(frames))
 	}
 	for i, f := range frames {
-		ev, _, err := kook.DecodeWith(f, kook.DecodeOptions{Recover: true})
+		ev, _, err := kook.DecodeOptions{Recover: true}.Decode(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -99,8 +99,18 @@ func callErr(call jen.Code, ret retFunc) jen.Code {
 	return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(ret(jen.Err()))
 }
 
-// emitDecodeEntry emits DecodeOptions, Decode, DecodeReportingUnknown and
-// DecodeWith, on which the other two are built.
+// emitDecodeEntry emits DecodeOptions and the two ways to decode an event:
+// Decode, and the method Decode of DecodeOptions, on which Decode is built.
+//
+//	func Decode(data []byte) (Event, error) {
+//		ev, _, err := DecodeOptions{}.Decode(data)
+//		return ev, err
+//	}
+//
+//	func (o DecodeOptions) Decode(data []byte) (Event, []string, error) {
+//		ev, unknown, err := decodeWith(data, o, nil)
+//		... notAnEvent, recoverWith when o.Recover ...
+//	}
 func emitDecodeEntry(m *Model) jen.Code {
 	what := "a bare event object"
 	if m.Frame != nil {
@@ -109,10 +119,11 @@ func emitDecodeEntry(m *Model) jen.Code {
 			what = fmt.Sprintf("a whole frame (an object with %q)", m.Frame.Payload)
 		}
 	}
-	g := jen.Comment("DecodeOptions adjusts DecodeWith. The zero value is what Decode uses.").Line()
+	g := jen.Comment("DecodeOptions are the options of decoding: its method Decode decodes with them.").Line()
+	g.Comment("The zero value is what the function Decode uses.").Line()
 	g.Type().Id("DecodeOptions").Struct(
-		jen.Comment("ReportUnknown makes DecodeWith return the JSON paths of the members the"),
-		jen.Comment("schema does not model (arrays as [i]), in input order."),
+		jen.Comment("ReportUnknown makes the method Decode return the JSON paths of the members"),
+		jen.Comment("the schema does not model (arrays as [i]), in input order."),
 		jen.Id("ReportUnknown").Bool(),
 		jen.Comment("Limits bounds the input's size, nesting and string length; zero fields"),
 		jen.Comment("take jsonwire's defaults."),
@@ -127,21 +138,17 @@ func emitDecodeEntry(m *Model) jen.Code {
 	g.Comment(fmt.Sprintf("Decode decodes one %s event from %s.", m.Platform, what)).Line()
 	g.Comment("An event the schema does not know decodes to *UnknownEvent; members the schema").Line()
 	g.Comment("does not model are kept in UnknownFields. Errors name the JSON path, and come").Line()
-	g.Comment("without an event. The event does not alias data.").Line()
+	g.Comment("without an event. The event does not alias data. DecodeOptions.Decode decodes").Line()
+	g.Comment("with options.").Line()
 	g.Func().Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
-		jen.List(jen.Id("ev"), jen.Id("_"), jen.Err()).Op(":=").Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values()),
+		jen.List(jen.Id("ev"), jen.Id("_"), jen.Err()).Op(":=").Id("DecodeOptions").Values().Dot("Decode").Call(jen.Id("data")),
 		jen.Return(jen.Id("ev"), jen.Err()),
 	).Line().Line()
-	g.Comment("DecodeReportingUnknown is Decode that also returns the JSON paths of the members").Line()
-	g.Comment("the schema does not model (arrays as [i]), in input order.").Line()
-	g.Func().Id("DecodeReportingUnknown").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
-		jen.Return(jen.Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(jen.Dict{jen.Id("ReportUnknown"): jen.True()}))),
-	).Line().Line()
 
-	g.Comment("DecodeWith is Decode with options. The unknown paths are nil unless").Line()
-	g.Comment("opts.ReportUnknown is set.").Line()
-	g.Func().Id("DecodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("opts"), jen.Nil())
+	g.Comment("Decode decodes one event as the function Decode does, with the options o. The").Line()
+	g.Comment("unknown paths are nil unless o.ReportUnknown is set.").Line()
+	g.Func().Params(jen.Id("o").Id("DecodeOptions")).Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeWith").Call(jen.Id("data"), jen.Id("o"), jen.Nil())
 		if m.Signals != nil {
 			b.If(jen.Err().Op("!=").Nil()).Block(
 				jen.If(jen.Id("serr").Op(":=").Id("notAnEvent").Call(jen.Id("data")), jen.Id("serr").Op("!=").Nil()).Block(
@@ -149,8 +156,8 @@ func emitDecodeEntry(m *Model) jen.Code {
 				),
 			)
 		}
-		b.If(jen.Err().Op("!=").Nil().Op("&&").Id("opts").Dot("Recover")).Block(
-			jen.Return(jen.Id("recoverWith").Call(jen.Id("data"), jen.Id("opts"), jen.Err(), jen.Id("decodeWith"))),
+		b.If(jen.Err().Op("!=").Nil().Op("&&").Id("o").Dot("Recover")).Block(
+			jen.Return(jen.Id("recoverWith").Call(jen.Id("data"), jen.Id("o"), jen.Err(), jen.Id("decodeWith"))),
 		)
 		b.Return(jen.Id("ev"), jen.Id("unknown"), jen.Err())
 	}).Line().Line()
@@ -180,8 +187,8 @@ func emitDecodeEntry(m *Model) jen.Code {
 		b.Return(jen.Id("zero"), jen.Nil(), jen.Id("rec").Dot("Err").Call())
 	}).Line().Line()
 	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
-	g.Comment("decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the").Line()
-	g.Comment("members a previous pass refused.").Line()
+	g.Comment("decodeWith is DecodeOptions.Decode in one pass; rec, when not nil, makes it skip").Line()
+	g.Comment("the members a previous pass refused.").Line()
 	g.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
 		jen.Return(jen.Id("decodeInto").Call(jen.Id("data"), jen.Id("opts"), jen.Id("rec"), jen.Nil())),
 	).Line().Line()

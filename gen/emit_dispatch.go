@@ -121,13 +121,14 @@ func emitDispatch(m *Model) *jen.File {
 //
 //	func Bind(h Handler) bind.Events { return boundHandler{h} }
 //	func (boundHandler) Platform() string { return "kook" }
-//	func (boundHandler) Decode(data []byte, opts bind.DecodeOptions) (bind.Event, []string, error) { ... DecodeWith ... }
+//	func (boundHandler) Decode(data []byte, opts bind.DecodeOptions) (bind.Event, []string, error) { ... DecodeOptions{...}.Decode(data) ... }
 //	func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error { ... Dispatch(ctx, b.h, e) }
 func emitBind(f *jen.File, m *Model) {
 	const bindPkg = "github.com/eventbind/eventbind/bind"
 	recv := jen.Id("b").Id(boundHandlerType)
 	f.Comment("Bind binds h to this package's decoder for the transports (webhook, gateway):")
-	f.Comment("they decode frames with DecodeWith and deliver each event with Dispatch(ctx, h, ev).")
+	f.Comment("they decode frames with DecodeOptions.Decode and deliver each event with")
+	f.Comment("Dispatch(ctx, h, ev).")
 	f.Comment("h may be nil: events are then decoded and reported, not dispatched.")
 	f.Func().Id("Bind").Params(jen.Id("h").Id("Handler")).Qual(bindPkg, "Events").Block(
 		jen.Return(jen.Id(boundHandlerType).Values(jen.Id("h"))),
@@ -135,10 +136,10 @@ func emitBind(f *jen.File, m *Model) {
 	f.Type().Id(boundHandlerType).Struct(jen.Id("h").Id("Handler"))
 	f.Func().Params(jen.Id(boundHandlerType)).Id("Platform").Params().String().Block(jen.Return(jen.Lit(m.Platform)))
 	f.Func().Params(jen.Id(boundHandlerType)).Id("Decode").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Params(jen.Qual(bindPkg, "Event"), jen.Index().String(), jen.Error()).Block(
-		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("DecodeWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values(jen.Dict{
+		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("DecodeOptions").Values(jen.Dict{
 			jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
 			jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
-		})),
+		}).Dot("Decode").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Event in a non-nil interface"), jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("ev"), jen.Id("unknown"), jen.Nil()),
 	)

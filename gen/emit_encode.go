@@ -93,11 +93,12 @@ func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
 		)
 		b.Id("start").Op(":=").Len(jen.Id("b"))
 		if m.Frame != nil {
-			b.If(jen.Id("x").Dot("Frame").Op("!=").Nil()).Block(jen.Id("b").Op("=").Id("x").Dot("Frame").Dot("appendOpen").Call(jen.Id("b")))
+			// if x.Frame.Set { b = x.Frame.Value.appendOpen(b) }
+			b.If(jen.Id("x").Dot("Frame").Dot("Set")).Block(jen.Id("b").Op("=").Id("x").Dot("Frame").Dot("Value").Dot("appendOpen").Call(jen.Id("b")))
 		}
 		b.Add(payload)
 		if m.Frame != nil {
-			b.If(jen.Id("x").Dot("Frame").Op("!=").Nil()).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')))
+			b.If(jen.Id("x").Dot("Frame").Dot("Set")).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')))
 		}
 		b.Comment("Members that recovering decoding skipped go back as they came.")
 		b.Return(jen.Id("x").Dot("rec").Dot("Patch").Call(jen.Id("b"), jen.Id("start")))

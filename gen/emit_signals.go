@@ -11,7 +11,8 @@ import (
 
 // emitSignals renders signals.go, which only a platform whose frame declares
 // a signal key has: the Signal interface, one struct per signal, EventSignal
-// around an event frame, UnknownSignal, and DecodeSignal/DecodeSignalWith.
+// around an event frame, UnknownSignal, and DecodeSignal (the function and the
+// method of DecodeOptions).
 // The signals' own objects (KOOK's HelloData) are shared objects and live
 // with the others.
 func emitSignals(m *Model) *jen.File {
@@ -107,10 +108,16 @@ func rawMethods(goName string) jen.Code {
 	return g
 }
 
-// emitDecodeSignal emits DecodeSignal and DecodeSignalWith: the key is read
-// ahead where it stands, then the frame is decoded in one pass into the
-// signal type it names.
+// emitDecodeSignal emits DecodeSignal and the method DecodeSignal of
+// DecodeOptions, on which it is built: the key is read ahead where it
+// stands, then the frame is decoded in one pass into the signal type it names.
 //
+//	func DecodeSignal(data []byte) (Signal, error) {
+//		sig, _, err := DecodeOptions{}.DecodeSignal(data)
+//		return sig, err
+//	}
+//
+//	// decodeSignalWith:
 //	k, err := d.LookAheadInt("s")
 //	var sig Signal
 //	switch k {
@@ -132,21 +139,23 @@ func emitDecodeSignal(m *Model) jen.Code {
 	g.Comment("decodes to *UnknownSignal, which keeps it whole. Members the schema does not").Line()
 	g.Comment("model are kept in UnknownFields. Errors name the JSON path (or the offset),").Line()
 	g.Comment("and come without a signal. The signal does not alias data.").Line()
+	g.Comment("DecodeOptions.DecodeSignal decodes with options.").Line()
 	g.Func().Id("DecodeSignal").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Signal"), jen.Error()).Block(
-		jen.List(jen.Id("sig"), jen.Id("_"), jen.Err()).Op(":=").Id("DecodeSignalWith").Call(jen.Id("data"), jen.Id("DecodeOptions").Values()),
+		jen.List(jen.Id("sig"), jen.Id("_"), jen.Err()).Op(":=").Id("DecodeOptions").Values().Dot("DecodeSignal").Call(jen.Id("data")),
 		jen.Return(jen.Id("sig"), jen.Err()),
 	).Line().Line()
-	g.Comment("DecodeSignalWith is DecodeSignal with options, as DecodeWith is Decode. The").Line()
-	g.Comment("unknown paths are nil unless opts.ReportUnknown is set. opts.Recover recovers").Line()
-	g.Comment("the event of an event frame; other signals decode whole or not at all.").Line()
-	g.Func().Id("DecodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions")).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).Block(
-		jen.List(jen.Id("sig"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeSignalWith").Call(jen.Id("data"), jen.Id("opts"), jen.Nil()),
-		jen.If(jen.Err().Op("!=").Nil().Op("&&").Id("opts").Dot("Recover")).Block(
-			jen.Return(jen.Id("recoverWith").Call(jen.Id("data"), jen.Id("opts"), jen.Err(), jen.Id("decodeSignalWith"))),
+	g.Comment("DecodeSignal decodes one frame as the function DecodeSignal does, with the").Line()
+	g.Comment("options o. The unknown paths are nil unless o.ReportUnknown is set. o.Recover").Line()
+	g.Comment("recovers the event of an event frame; other signals decode whole or not at all.").Line()
+	g.Func().Params(jen.Id("o").Id("DecodeOptions")).Id("DecodeSignal").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).Block(
+		jen.List(jen.Id("sig"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeSignalWith").Call(jen.Id("data"), jen.Id("o"), jen.Nil()),
+		jen.If(jen.Err().Op("!=").Nil().Op("&&").Id("o").Dot("Recover")).Block(
+			jen.Return(jen.Id("recoverWith").Call(jen.Id("data"), jen.Id("o"), jen.Err(), jen.Id("decodeSignalWith"))),
 		),
 		jen.Return(jen.Id("sig"), jen.Id("unknown"), jen.Err()),
 	).Line().Line()
-	g.Comment("decodeSignalWith is DecodeSignalWith in one pass, as decodeWith is DecodeWith.").Line()
+	g.Comment("decodeSignalWith is DecodeOptions.DecodeSignal in one pass, as decodeWith is").Line()
+	g.Comment("DecodeOptions.Decode.").Line()
 	g.Func().Id("decodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		decodePrologue(b, "signal")
 		b.List(jen.Id("k"), jen.Err()).Op(":=").Id("d").Dot("LookAheadInt").Call(jen.Lit(key))

@@ -171,8 +171,8 @@ func emitStream(m *Model) jen.Code {
 		"string kept from an event must be copied too (strings.Clone).",
 		"",
 		"The exception: a frame that does not decode strictly. The error, and with",
-		"Recover the event recovered from the frame, come from DecodeWith: they",
-		"allocate as Decode does and are valid for good. So are the paths that",
+		"Recover the event recovered from the frame, come from DecodeOptions.Decode:",
+		"they allocate as Decode does and are valid for good. So are the paths that",
 		"UnknownPaths returns with Options.ReportUnknown, allocated for each frame",
 		"with members the schema does not model.",
 		"",
@@ -194,7 +194,7 @@ func emitStream(m *Model) jen.Code {
 	g.Func().Id("NewDecoder").Params(jen.Id("opts").Id("DecodeOptions")).Op("*").Id("Decoder").Block(
 		jen.Return(jen.Op("&").Id("Decoder").Values(jen.Dict{jen.Id("Options"): jen.Id("opts")})),
 	).Line().Line()
-	g.Comment("Decode decodes one frame as DecodeWith(data, s.Options) does, into memory").Line()
+	g.Comment("Decode decodes one frame as s.Options.Decode(data) does, into memory").Line()
 	g.Comment("that the next call reuses: see Decoder for what stays valid how long.").Line()
 	g.Func().Params(jen.Id("s").Op("*").Id("Decoder")).Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Id("Event"), jen.Error()).Block(
 		jen.If(jen.Id("s").Dot("a").Op("==").Nil()).Block(
@@ -203,8 +203,9 @@ func emitStream(m *Model) jen.Code {
 		),
 		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("decodeInto").Call(jen.Id("data"), jen.Id("s").Dot("Options"), jen.Nil(), jen.Id("s").Dot("a")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Comment("DecodeWith's error (or, with Recover, its event): the rare case, allocating."),
-			jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op("=").Id("DecodeWith").Call(jen.Id("data"), jen.Id("s").Dot("Options")),
+			jen.Comment("DecodeOptions.Decode's error (or, with Recover, its event): the rare case,"),
+			jen.Comment("allocating."),
+			jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op("=").Id("s").Dot("Options").Dot("Decode").Call(jen.Id("data")),
 		),
 		jen.Id("s").Dot("unknown").Op("=").Id("unknown"),
 		jen.Return(jen.Id("ev"), jen.Err()),

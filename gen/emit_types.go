@@ -202,7 +202,7 @@ func variantMethods(o *Object, value jen.Code) jen.Code {
 // members only event structs have.
 //
 //	type Created struct {
-//		Frame *Frame // head
+//		Frame jsonwire.Opt[Frame] // head
 //		Head         // the base
 //		Name  string
 //		Ratio jsonwire.Opt[float64]
@@ -383,7 +383,7 @@ func emitEvents(m *Model) *jen.File {
 	}).Line()
 
 	for _, ev := range m.Events {
-		f.Add(emitStruct(m, ev.Payload, eventHeadFields(m), eventTailFields(m)))
+		f.Add(emitStruct(m, ev.Payload, eventHeadFields(m), eventTailFields()))
 		f.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id(ev.GoName)).Parens(jen.Nil())
 		f.Add(eventMethods(m, ev.GoName, jen.Lit(ev.Name), jen.True()))
 		for _, o := range m.Objects {
@@ -429,23 +429,23 @@ func sourceParams(m *Model) []jen.Code {
 }
 
 // eventTailFields are the unexported members every event struct ends with:
-// the storage Frame points to, allocated with the event, and the input.
-func eventTailFields(m *Model) []jen.Code {
-	out := []jen.Code{jen.Line()}
-	if m.Frame != nil {
-		out = append(out, jen.Id("frame").Id("Frame"))
-	}
-	return append(out, jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery"))
+// the input, and what recovering decoding skipped.
+func eventTailFields() []jen.Code {
+	return []jen.Code{jen.Line(), jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")}
 }
 
-// eventHeadFields are the members every event struct starts with.
+// eventHeadFields are the members every event struct starts with: with a
+// frame, the frame, held by value so that a copy of the event is a copy of
+// its frame too.
+//
+//	Frame jsonwire.Opt[Frame]
 func eventHeadFields(m *Model) []jen.Code {
 	var out []jen.Code
 	if m.Frame != nil {
 		out = append(out,
-			jen.Comment("Frame is the envelope the event came in, or nil when it was decoded"),
-			jen.Comment("from a bare payload."),
-			jen.Id("Frame").Op("*").Id("Frame"),
+			jen.Comment("Frame is the envelope the event came in; not Set when the event was"),
+			jen.Comment("decoded from a bare payload."),
+			jen.Id("Frame").Qual(wirePath, "Opt").Types(jen.Id("Frame")),
 			jen.Line(),
 		)
 	}
@@ -459,7 +459,7 @@ func eventHeadFields(m *Model) []jen.Code {
 //	func (x *Created) RawJSON() []byte { return []byte(x.raw) }
 //	func (x *Created) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) { ... }
 //	func (x *Created) Problems() []jsonwire.Problem { return x.rec.Problems() }
-//	func (x *Created) Envelope() (Frame, bool) { ... }  // with a frame
+//	func (x *Created) Envelope() (Frame, bool) { return x.Frame.Get() } // with a frame
 //	func (x *Created) Base() *Head { return &x.Head }   // with one base for all
 func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Code {
 	recv := jen.Id("x").Op("*").Id(goName)
@@ -472,9 +472,12 @@ func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Co
 	g.Func().Params(recv.Clone()).Id("RawJSON").Params().Index().Byte().Block(jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw")))).Line().Line()
 	g.Func().Params(recv.Clone()).Id("setSource").Params(sourceParams(m)...).BlockFunc(func(b *jen.Group) {
 		if m.Frame != nil {
+			// if framed { x.Frame = jsonwire.Opt[Frame]{Value: f, Set: true} }
 			b.If(jen.Id("framed")).Block(
-				jen.Id("x").Dot("frame").Op("=").Id("f"),
-				jen.Id("x").Dot("Frame").Op("=").Op("&").Id("x").Dot("frame"),
+				jen.Id("x").Dot("Frame").Op("=").Qual(wirePath, "Opt").Types(jen.Id("Frame")).Values(jen.Dict{
+					jen.Id("Value"): jen.Id("f"),
+					jen.Id("Set"):   jen.True(),
+				}),
 			)
 		}
 		b.Id("x").Dot("raw").Op("=").Id("raw")
@@ -485,8 +488,7 @@ func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Co
 	if m.Frame != nil {
 		g.Line().Comment("Envelope implements Event.").Line()
 		g.Func().Params(recv.Clone()).Id("Envelope").Params().Params(jen.Id("Frame"), jen.Bool()).Block(
-			jen.If(jen.Id("x").Dot("Frame").Op("==").Nil()).Block(jen.Return(jen.Id("Frame").Values(), jen.False())),
-			jen.Return(jen.Op("*").Id("x").Dot("Frame"), jen.True()),
+			jen.Return(jen.Id("x").Dot("Frame").Dot("Get").Call()),
 		).Line()
 	}
 	if base := m.CommonBase(); base != nil {
@@ -529,7 +531,7 @@ func commonAccessorDecls(m *Model) []jen.Code {
 // emitUnknownEvent declares the value for events the schema does not know.
 //
 //	type UnknownEvent struct {
-//		Frame   *Frame
+//		Frame   jsonwire.Opt[Frame]
 //		Family  string       // the family whose keys matched so far
 //		K       string       // one member per discriminator
 //		Payload jsonwire.Raw // verbatim
@@ -553,7 +555,7 @@ func emitUnknownEvent(m *Model) jen.Code {
 		s.Id("Payload").Qual(wirePath, "Raw")
 		s.Line()
 		s.Id("name").String() // made from the discriminators; see EventName
-		for _, c := range eventTailFields(m)[1:] {
+		for _, c := range eventTailFields()[1:] {
 			s.Add(c)
 		}
 	}).Line()

@@ -367,8 +367,13 @@ objects:
 	}{
 		{"object named DecodeOptions", "objects:\n  - {name: DecodeOptions, doc: {en: O.}, fields: []}\n",
 			`more.yaml:2:5: object name "DecodeOptions" is reserved for the generated package`},
-		{"event named decode_with", "events:\n  - {name: decode_with, family: f, doc: {en: E.}, docs: [d]}\n",
-			`more.yaml:2:5: event decode_with: Go name "DecodeWith" is reserved for the generated package`},
+		{"object named Decoder", "objects:\n  - {name: Decoder, doc: {en: O.}, fields: []}\n",
+			`more.yaml:2:5: object name "Decoder" is reserved for the generated package`},
+		{"event named decode", "events:\n  - {name: decode, family: f, doc: {en: E.}, docs: [d]}\n",
+			`more.yaml:2:5: event decode: Go name "Decode" is reserved for the generated package`},
+		// DecodeWith was the name of DecodeOptions.Decode: a method now, no
+		// package-level name of the generated package.
+		{"event named decode_with", "events:\n  - {name: decode_with, family: f, doc: {en: E.}, docs: [d]}\n", ""},
 		{"event named unknown", "events:\n  - {name: unknown, family: f, doc: {en: E.}, docs: [d]}\n",
 			`more.yaml:2:5: event unknown: Go name "Unknown" would give the methods OnUnknown and HandleUnknown`},
 		{"enum constants collide", "enums:\n  - {name: MessageType, type: int, doc: {en: T.}, values: [{name: Text, value: 1}]}\n  - {name: Message, type: int, doc: {en: M.}, values: [{name: TypeText, value: 1}]}\n",

@@ -51,11 +51,13 @@ var reservedFieldNames = map[string]bool{
 	"Problems": true, "Envelope": true, "Base": true,
 }
 
-// reservedTypeNames are the package-level names every generated package declares.
+// reservedTypeNames are the package-level names every generated package
+// declares (Frame: with a frame); TestReservedNamesAreDeclared holds the two
+// in step.
 var reservedTypeNames = map[string]bool{
 	"Event": true, "UnknownEvent": true, "Handler": true, "NopHandler": true,
-	"Mux": true, "Dispatch": true, "Decode": true, "DecodeReportingUnknown": true,
-	"DecodeOptions": true, "DecodeWith": true, "Frame": true, "EventNames": true,
+	"Mux": true, "Dispatch": true, "Decode": true, "DecodeOptions": true,
+	"Decoder": true, "NewDecoder": true, "Frame": true,
 	"Bind": true, boundHandlerType: true,
 }
 
@@ -66,7 +68,7 @@ const boundHandlerType = "boundHandler"
 // declares besides the signals' own types.
 var reservedSignalNames = map[string]bool{
 	"Signal": true, "EventSignal": true, "UnknownSignal": true,
-	"DecodeSignal": true, "DecodeSignalWith": true,
+	"DecodeSignal": true,
 }
 
 // eventSignalName is the signal name of an event frame (EventSignal), and

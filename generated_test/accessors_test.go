@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/eventbind/eventbind/events/kook"
+	"github.com/eventbind/eventbind/jsonwire"
 )
 
 // TestKOOKCommonAccessors: through the Event interface alone, every example
@@ -70,5 +72,52 @@ func TestKOOKCommonAccessors(t *testing.T) {
 	}
 	if f, ok := unknown.Envelope(); !ok || f.SN.Value != 9 || unknown.Base() != nil {
 		t.Errorf("unknown event: Envelope() = %+v, %v; Base() = %v; want sn 9 and no base", f, ok, unknown.Base())
+	}
+}
+
+// TestKOOKCopiedEventOwnsItsFrame: an event holds its frame by value, so a
+// copy of the event has a frame of its own. Changing the copy's frame, or
+// dropping it, leaves the original's as it came (when Frame was a pointer to
+// the event's own storage, the copy's Frame pointed at the original's).
+func TestKOOKCopiedEventOwnsItsFrame(t *testing.T) {
+	frame := readExample(t, "003_joined_guild.json")
+	unknown := strings.Replace(frame, `"joined_guild"`, `"brand_new"`, 1)
+	for _, c := range []struct {
+		name string
+		ev   kook.Event
+		// copyFrame copies the event and returns the copy and its frame.
+		copyFrame func(kook.Event) (kook.Event, *jsonwire.Opt[kook.Frame])
+	}{
+		{"joined_guild", mustDecode(t, frame), func(ev kook.Event) (kook.Event, *jsonwire.Opt[kook.Frame]) {
+			cp := *ev.(*kook.JoinedGuild)
+			return &cp, &cp.Frame
+		}},
+		{"unknown event", mustDecode(t, unknown), func(ev kook.Event) (kook.Event, *jsonwire.Opt[kook.Frame]) {
+			cp := *ev.(*kook.UnknownEvent)
+			return &cp, &cp.Frame
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			want := c.ev.AppendJSON(nil)
+			cp, f := c.copyFrame(c.ev)
+			f.Value.SN = jsonwire.Some[int64](99)
+			f.Value.S = 7
+			if orig, ok := c.ev.Envelope(); !ok || orig.S != 0 || orig.SN != jsonwire.Some[int64](15) {
+				t.Errorf("the original's frame after changing the copy's: %+v, %v", orig, ok)
+			}
+			if got := c.ev.AppendJSON(nil); string(got) != string(want) {
+				t.Errorf("the original encodes as %s, want %s", got, want)
+			}
+			if got := cp.AppendJSON(nil); !strings.HasPrefix(string(got), `{"s":7,"sn":99,"d":`) {
+				t.Errorf("the copy encodes as %s, want its own frame", got)
+			}
+			*f = jsonwire.Opt[kook.Frame]{}
+			if _, ok := c.ev.Envelope(); !ok {
+				t.Errorf("dropping the copy's frame dropped the original's")
+			}
+			if got := cp.AppendJSON(nil); strings.HasPrefix(string(got), `{"s"`) {
+				t.Errorf("the copy without a frame encodes as %s, want its payload", got)
+			}
+		})
 	}
 }

@@ -97,7 +97,7 @@ func FuzzKOOKDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkDecodeInvariants(t, data, kook.Decode)
 		checkRecoverInvariants(t, data, kook.Decode, func(b []byte) (kook.Event, error) {
-			ev, _, err := kook.DecodeWith(b, kook.DecodeOptions{Recover: true})
+			ev, _, err := kook.DecodeOptions{Recover: true}.Decode(b)
 			return ev, err
 		})
 	})
@@ -108,7 +108,7 @@ func FuzzOneBot12Decode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkDecodeInvariants(t, data, onebot12.Decode)
 		checkRecoverInvariants(t, data, onebot12.Decode, func(b []byte) (onebot12.Event, error) {
-			ev, _, err := onebot12.DecodeWith(b, onebot12.DecodeOptions{Recover: true})
+			ev, _, err := onebot12.DecodeOptions{Recover: true}.Decode(b)
 			return ev, err
 		})
 	})

@@ -126,7 +126,7 @@ func checkBare(t *testing.T, frame []byte) {
 	if err != nil {
 		t.Fatalf("Decode(bare d): %v", err)
 	}
-	if reflect.ValueOf(ev).Elem().FieldByName("Frame").IsNil() == false {
+	if reflect.ValueOf(ev).Elem().FieldByName("Frame").FieldByName("Set").Bool() {
 		t.Errorf("bare d decoded with a Frame")
 	}
 	sameJSON(t, "bare d", f.D, ev.AppendJSON(nil))
@@ -322,7 +322,7 @@ func TestKOOKUnknownFieldsKept(t *testing.T) {
 	in = strings.Replace(in, `"content": "dddd",`, `"content": "dddd", "quote": {"id": "q1", "list": [1, 2]},`, 1)
 	in = strings.Replace(in, `"nickname": "xxxxx",`, `"nickname": "xxxxx", "avatar_frame": "v.png",`, 1)
 	in = strings.Replace(in, `"sn": 2199`, `"sn": 2199, "extra_frame_key": true`, 1)
-	ev, paths, err := kook.DecodeReportingUnknown([]byte(in))
+	ev, paths, err := kook.DecodeOptions{ReportUnknown: true}.Decode([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}

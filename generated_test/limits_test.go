@@ -28,9 +28,9 @@ func TestDecodeLimits(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ev, _, err := kook.DecodeWith([]byte(c.input), kook.DecodeOptions{Limits: c.limits})
+			ev, _, err := kook.DecodeOptions{Limits: c.limits}.Decode([]byte(c.input))
 			if err == nil || ev != nil {
-				t.Fatalf("DecodeWith = %T, %v; want an error and no event", ev, err)
+				t.Fatalf("Decode = %T, %v; want an error and no event", ev, err)
 			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %q does not contain %q", err, c.want)
@@ -39,7 +39,8 @@ func TestDecodeLimits(t *testing.T) {
 	}
 	// The defaults leave documented frames alone, and limits just large
 	// enough do too.
-	if _, _, err := kook.DecodeWith([]byte(text), kook.DecodeOptions{Limits: jsonwire.Limits{MaxBytes: len(text), MaxString: 53, MaxDepth: 5}}); err != nil {
+	opts := kook.DecodeOptions{Limits: jsonwire.Limits{MaxBytes: len(text), MaxString: 53, MaxDepth: 5}}
+	if _, _, err := opts.Decode([]byte(text)); err != nil {
 		t.Errorf("frame at its limits: %v", err)
 	}
 }
@@ -102,7 +103,7 @@ func TestDecodeBarePayload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g, ok := ev.(*kook.JoinedGuild); !ok || g.Frame != nil {
+	if g, ok := ev.(*kook.JoinedGuild); !ok || g.Frame.Set {
 		t.Fatalf("bare payload decoded to %#v", ev)
 	}
 	_, err = kook.Decode([]byte(strings.Replace(joined, `"user_id":"3891000000"`, `"user_id":3`, 1)))

@@ -69,7 +69,7 @@ const channelCreate = `{"id":"b6e65187","self":{"platform":"qq","user_id":"12323
 func TestOneBot12Extensions(t *testing.T) {
 	in := strings.Replace(channelCreate, `"sub_type":""`, `"sub_type":"qq.moved","qq.nickname":"n","_x.deep":{"a":[1,2]}`, 1)
 	in = strings.Replace(in, `"user_id":"123234"}`, `"user_id":"123234","qq.avatar":"a.png"}`, 1)
-	ev, paths, err := onebot12.DecodeReportingUnknown([]byte(in))
+	ev, paths, err := onebot12.DecodeOptions{ReportUnknown: true}.Decode([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestOneBot12Extensions(t *testing.T) {
 	}
 	// Unknown members without a prefix are kept and reported, not refused.
 	plain := strings.Replace(channelCreate, `"guild_id"`, `"nickname":"x","guild_id"`, 1)
-	ev, paths, err = onebot12.DecodeReportingUnknown([]byte(plain))
+	ev, paths, err = onebot12.DecodeOptions{ReportUnknown: true}.Decode([]byte(plain))
 	if err != nil || !cmp.Equal(paths, []string{"nickname"}) {
 		t.Errorf("paths %v, err %v; want [nickname]", paths, err)
 	}
@@ -117,7 +117,7 @@ func TestOneBot12Extensions(t *testing.T) {
 
 func TestOneBot12MetaWithoutSelf(t *testing.T) {
 	hb := `{"id":"b6e65187","time":1632847927.599013,"type":"meta","detail_type":"heartbeat","sub_type":"","interval":5000}`
-	ev, paths, err := onebot12.DecodeReportingUnknown([]byte(hb))
+	ev, paths, err := onebot12.DecodeOptions{ReportUnknown: true}.Decode([]byte(hb))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,14 +43,14 @@ func TestRecoverEveryMember(t *testing.T) {
 		decode       func([]byte, bool) (recovered, error)
 	}{
 		{"kook", kookSchema, "d", func(b []byte, rec bool) (recovered, error) {
-			ev, _, err := kook.DecodeWith(b, kook.DecodeOptions{Recover: rec})
+			ev, _, err := kook.DecodeOptions{Recover: rec}.Decode(b)
 			if ev == nil {
 				return nil, err
 			}
 			return ev, err
 		}},
 		{"onebot12", oneBotSchema, "", func(b []byte, rec bool) (recovered, error) {
-			ev, _, err := onebot12.DecodeWith(b, onebot12.DecodeOptions{Recover: rec})
+			ev, _, err := onebot12.DecodeOptions{Recover: rec}.Decode(b)
 			if ev == nil {
 				return nil, err
 			}
@@ -351,13 +351,13 @@ func TestRecoverKOOKCases(t *testing.T) {
 	if _, err := kook.Decode([]byte(in)); err == nil || err.Error() != "d.extra.body.joined_at: want number, got string" {
 		t.Fatalf("strict: %v", err)
 	}
-	ev, _, err := kook.DecodeWith([]byte(in), rec)
+	ev, _, err := rec.Decode([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
 	jg := ev.(*kook.JoinedGuild)
-	if jg.Extra.Body.JoinedAt != 0 || jg.Extra.Body.UserID != "3" || jg.Frame.SN.Set {
-		t.Errorf("values: joined_at %d user_id %q sn %v", jg.Extra.Body.JoinedAt, jg.Extra.Body.UserID, jg.Frame.SN)
+	if jg.Extra.Body.JoinedAt != 0 || jg.Extra.Body.UserID != "3" || !jg.Frame.Set || jg.Frame.Value.SN.Set {
+		t.Errorf("values: joined_at %d user_id %q frame %+v", jg.Extra.Body.JoinedAt, jg.Extra.Body.UserID, jg.Frame)
 	}
 	got := strings.Join(jsonwire.ProblemStrings(ev.Problems()), "; ")
 	if want := "d.extra.body.joined_at: want number, got string; sn: want number, got string"; got != want {
@@ -367,7 +367,7 @@ func TestRecoverKOOKCases(t *testing.T) {
 
 	// A required member missing is a problem too, and stays missing.
 	in = head + `"extra":{"type":"joined_guild","body":{"joined_at":5}}},"sn":15}`
-	ev, _, err = kook.DecodeWith([]byte(in), rec)
+	ev, _, err = rec.Decode([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -378,7 +378,7 @@ func TestRecoverKOOKCases(t *testing.T) {
 
 	// A bare payload: the same paths, re-encoded as a bare payload.
 	bare := `{"channel_type":"GROUP","type":255,"target_id":"6","author_id":"1","content":"x","msg_id":"b","msg_timestamp":"late","nonce":"","extra":{"type":"joined_guild","body":{"user_id":"3","joined_at":5}}}`
-	ev, _, err = kook.DecodeWith([]byte(bare), rec)
+	ev, _, err = rec.Decode([]byte(bare))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,7 +402,7 @@ func TestRecoverKOOKCases(t *testing.T) {
 		{head + `"extra":{"type":"joined_guild","body":{"user_id":"3","joined_at":"x"}}},"sn":15`, "unexpected end of input"},
 		{head + `"extra":{"type":"joined_guild","body":{"user_id":"3","joined_at":5}},"sn":1 5}`, "invalid character"},
 	} {
-		_, _, err := kook.DecodeWith([]byte(c.in), rec)
+		_, _, err := rec.Decode([]byte(c.in))
 		if err == nil || !strings.Contains(err.Error(), c.err) {
 			t.Errorf("%s: err %v, want %q", c.in, err, c.err)
 		}

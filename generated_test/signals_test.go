@@ -82,13 +82,13 @@ func TestKOOKSignalEventFrames(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want, wantPaths, err := kook.DecodeReportingUnknown(data)
+				want, wantPaths, err := kook.DecodeOptions{ReportUnknown: true}.Decode(data)
 				if err != nil {
 					t.Fatal(err)
 				}
-				sig, paths, err := kook.DecodeSignalWith(data, kook.DecodeOptions{ReportUnknown: true})
+				sig, paths, err := kook.DecodeOptions{ReportUnknown: true}.DecodeSignal(data)
 				if err != nil {
-					t.Fatalf("DecodeSignalWith: %v", err)
+					t.Fatalf("DecodeOptions.DecodeSignal: %v", err)
 				}
 				es, ok := sig.(*kook.EventSignal)
 				if !ok || sig.SignalName() != "event" || sig.S() != 0 || !sig.Known() {
@@ -112,7 +112,7 @@ func TestKOOKSignalEventFrames(t *testing.T) {
 // re-encoded and reported by path, in the frame and in d alike.
 func TestKOOKSignalUnknownFields(t *testing.T) {
 	in := `{"s":1,"d":{"code":0,"session_id":"xxxx","heartbeat":{"interval":30}},"sn":0,"extra":[true]}`
-	sig, paths, err := kook.DecodeSignalWith([]byte(in), kook.DecodeOptions{ReportUnknown: true})
+	sig, paths, err := kook.DecodeOptions{ReportUnknown: true}.DecodeSignal([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestKOOKSignalUnknownFields(t *testing.T) {
 		t.Errorf("UnknownFields: frame %+v, d %+v", hello.UnknownFields, hello.D.UnknownFields)
 	}
 	sameJSON(t, "with unknown fields", []byte(in), sig.AppendJSON(nil))
-	if _, paths, _ := kook.DecodeSignalWith([]byte(in), kook.DecodeOptions{}); paths != nil {
+	if _, paths, _ := (kook.DecodeOptions{}).DecodeSignal([]byte(in)); paths != nil {
 		t.Errorf("paths without ReportUnknown: %q", paths)
 	}
 }
@@ -143,7 +143,7 @@ func TestKOOKUnknownSignal(t *testing.T) {
 		{`{"s":1000000}`, "signal_1000000", 1000000},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sig, paths, err := kook.DecodeSignalWith([]byte(c.in), kook.DecodeOptions{ReportUnknown: true})
+			sig, paths, err := kook.DecodeOptions{ReportUnknown: true}.DecodeSignal([]byte(c.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -272,7 +272,8 @@ func TestKOOKSignalErrors(t *testing.T) {
 	}
 }
 
-// TestKOOKSignalLimits: DecodeSignalWith applies the limits as DecodeWith does.
+// TestKOOKSignalLimits: DecodeOptions.DecodeSignal applies the limits as
+// DecodeOptions.Decode does.
 func TestKOOKSignalLimits(t *testing.T) {
 	hello := readSignalExample(t, "signal_hello.json")
 	for _, c := range []struct {
@@ -288,16 +289,17 @@ func TestKOOKSignalLimits(t *testing.T) {
 		{"depth of an unknown signal", jsonwire.Limits{MaxDepth: 4}, `{"s":9,"d":[[[[[]]]]]}`, "d: nesting deeper than 4"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sig, _, err := kook.DecodeSignalWith([]byte(c.input), kook.DecodeOptions{Limits: c.limits})
+			sig, _, err := kook.DecodeOptions{Limits: c.limits}.DecodeSignal([]byte(c.input))
 			if err == nil || sig != nil {
-				t.Fatalf("DecodeSignalWith = %T, %v; want an error and no signal", sig, err)
+				t.Fatalf("DecodeSignal = %T, %v; want an error and no signal", sig, err)
 			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %q does not contain %q", err, c.want)
 			}
 		})
 	}
-	if _, _, err := kook.DecodeSignalWith([]byte(hello), kook.DecodeOptions{Limits: jsonwire.Limits{MaxBytes: len(hello), MaxString: 10, MaxDepth: 2}}); err != nil {
+	opts := kook.DecodeOptions{Limits: jsonwire.Limits{MaxBytes: len(hello), MaxString: 10, MaxDepth: 2}}
+	if _, _, err := opts.DecodeSignal([]byte(hello)); err != nil {
 		t.Errorf("signal at its limits: %v", err)
 	}
 }

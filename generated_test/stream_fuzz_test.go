@@ -55,7 +55,7 @@ func FuzzKOOKStream(f *testing.F) {
 			ev, err := kookStream.Decode(b)
 			return ev, kookStream.UnknownPaths(), err
 		}, func(b []byte) (streamEvent, []string, error) {
-			ev, paths, err := kook.DecodeReportingUnknown(b)
+			ev, paths, err := kook.DecodeOptions{ReportUnknown: true}.Decode(b)
 			return ev, paths, err
 		})
 	})
@@ -76,7 +76,7 @@ func FuzzOneBot12Stream(f *testing.F) {
 			ev, err := oneBot12Stream.Decode(b)
 			return ev, oneBot12Stream.UnknownPaths(), err
 		}, func(b []byte) (streamEvent, []string, error) {
-			ev, paths, err := onebot12.DecodeReportingUnknown(b)
+			ev, paths, err := onebot12.DecodeOptions{ReportUnknown: true}.Decode(b)
 			return ev, paths, err
 		})
 	})

@@ -259,9 +259,9 @@ func runtimeChurn() {
 	runtime.GC()
 }
 
-// TestStreamErrorsAsDecodeWith: a frame that does not decode gives
-// DecodeWith's error, and the Decoder goes on.
-func TestStreamErrorsAsDecodeWith(t *testing.T) {
+// TestStreamErrorsAsDecode: a frame that does not decode gives
+// DecodeOptions.Decode's error, and the Decoder goes on.
+func TestStreamErrorsAsDecode(t *testing.T) {
 	dec := kook.NewDecoder(kook.DecodeOptions{})
 	for _, bad := range []string{`{"s":0,"d":{"type":1}`, `[]`, `{"s":1,"d":{"code":0}}`, `{"s":0,"d":{"type":"x"}}`} {
 		_, want := kook.Decode([]byte(bad))
@@ -279,7 +279,7 @@ func TestStreamErrorsAsDecodeWith(t *testing.T) {
 // TestStreamUnknownPaths: ReportUnknown works through the Decoder.
 func TestStreamUnknownPaths(t *testing.T) {
 	data := []byte(strings.Replace(readExample(t, "003_text_message.json"), `"d": {`, `"d": {"zz_new": [1, {"a": "\u00e9"}],`, 1))
-	_, want, err := kook.DecodeReportingUnknown(data)
+	_, want, err := kook.DecodeOptions{ReportUnknown: true}.Decode(data)
 	if err != nil || len(want) == 0 {
 		t.Fatalf("%v %v", want, err)
 	}

@@ -273,7 +273,7 @@ func (f *fleet) onEvent(ctx context.Context, ev bind.Event) error {
 	if f.fail.Load() {
 		return errors.New("handler failed")
 	}
-	sn, _ := ev.(*kook.JoinedGuild).Frame.SN.Get()
+	sn, _ := ev.(*kook.JoinedGuild).Frame.Value.SN.Get()
 	f.mu.Lock()
 	f.delivered[sn]++
 	f.mu.Unlock()

@@ -1165,11 +1165,11 @@ func (x *AddedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1238,11 +1238,11 @@ func (x *DeletedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1311,11 +1311,11 @@ func (x *UpdatedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1402,11 +1402,11 @@ func (x *DeletedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1473,11 +1473,11 @@ func (x *AddedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1526,11 +1526,11 @@ func (x *UpdatedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1579,11 +1579,11 @@ func (x *DeletedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1650,11 +1650,11 @@ func (x *PinnedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1722,11 +1722,11 @@ func (x *UnpinnedMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1794,11 +1794,11 @@ func (x *BatchAddedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1854,11 +1854,11 @@ func (x *BatchUpdatedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1937,11 +1937,11 @@ func (x *BatchDeletedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -1997,11 +1997,11 @@ func (x *SortChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2072,11 +2072,11 @@ func (x *UpdatedServerType) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2125,11 +2125,11 @@ func (x *AddedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2178,11 +2178,11 @@ func (x *UpdatedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2231,11 +2231,11 @@ func (x *RemovedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2284,11 +2284,11 @@ func (x *DeletedEmoji) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2337,11 +2337,11 @@ func (x *UpdatedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2390,11 +2390,11 @@ func (x *UpdatedGuildSelf) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2458,11 +2458,11 @@ func (x *DeletedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2511,11 +2511,11 @@ func (x *AddedBlockList) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2587,11 +2587,11 @@ func (x *DeletedBlockList) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2662,11 +2662,11 @@ func (x *JoinedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2730,11 +2730,11 @@ func (x *ExitedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2798,11 +2798,11 @@ func (x *UpdatedGuildMember) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2866,11 +2866,11 @@ func (x *GuildMemberOnline) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -2942,11 +2942,11 @@ func (x *GuildMemberOffline) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3018,11 +3018,11 @@ func (x *JoinedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3087,11 +3087,11 @@ func (x *ExitedChannel) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3156,11 +3156,11 @@ func (x *TextMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3307,11 +3307,11 @@ func (x *ImageMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3458,11 +3458,11 @@ func (x *VideoMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3609,11 +3609,11 @@ func (x *FileMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3760,11 +3760,11 @@ func (x *AudioMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -3911,11 +3911,11 @@ func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4062,11 +4062,11 @@ func (x *CardMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4213,11 +4213,11 @@ func (x *ItemMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4364,11 +4364,11 @@ func (x *EmbedsAppend) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4447,11 +4447,11 @@ func (x *UpdatedPrivateMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4519,11 +4519,11 @@ func (x *DeletedPrivateMessage) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4590,11 +4590,11 @@ func (x *PrivateAddedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4660,11 +4660,11 @@ func (x *PrivateDeletedReaction) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4730,11 +4730,11 @@ func (x *AddedRole) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4783,11 +4783,11 @@ func (x *DeletedRole) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4836,11 +4836,11 @@ func (x *UpdatedRole) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4889,11 +4889,11 @@ func (x *UserUpdated) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -4958,11 +4958,11 @@ func (x *SelfJoinedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5028,11 +5028,11 @@ func (x *SelfExitedGuild) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5095,11 +5095,11 @@ func (x *MessageBtnClick) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5174,11 +5174,11 @@ func (x *AddGuildMute) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5227,11 +5227,11 @@ func (x *DeleteGuildMute) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5280,11 +5280,11 @@ func (x *LiveStatusChanged) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -5375,11 +5375,11 @@ func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.

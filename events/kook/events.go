@@ -48,9 +48,9 @@ type Event interface {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type AddedReaction struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -62,9 +62,8 @@ type AddedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*AddedReaction)(nil)
@@ -86,8 +85,10 @@ func (x *AddedReaction) RawJSON() []byte {
 
 func (x *AddedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -100,10 +101,7 @@ func (x *AddedReaction) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *AddedReaction) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -165,9 +163,9 @@ type AddedReactionBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type DeletedReaction struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -179,9 +177,8 @@ type DeletedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedReaction)(nil)
@@ -203,8 +200,10 @@ func (x *DeletedReaction) RawJSON() []byte {
 
 func (x *DeletedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -217,10 +216,7 @@ func (x *DeletedReaction) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedReaction) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -284,9 +280,9 @@ type DeletedReactionBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type UpdatedMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -298,9 +294,8 @@ type UpdatedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedMessage)(nil)
@@ -322,8 +317,10 @@ func (x *UpdatedMessage) RawJSON() []byte {
 
 func (x *UpdatedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -336,10 +333,7 @@ func (x *UpdatedMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -420,9 +414,9 @@ type UpdatedMessageBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type DeletedMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -434,9 +428,8 @@ type DeletedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedMessage)(nil)
@@ -458,8 +451,10 @@ func (x *DeletedMessage) RawJSON() []byte {
 
 func (x *DeletedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -472,10 +467,7 @@ func (x *DeletedMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -530,9 +522,9 @@ type DeletedMessageBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type AddedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -544,9 +536,8 @@ type AddedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*AddedChannel)(nil)
@@ -568,8 +559,10 @@ func (x *AddedChannel) RawJSON() []byte {
 
 func (x *AddedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -582,10 +575,7 @@ func (x *AddedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *AddedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -618,9 +608,9 @@ type AddedChannelExtra struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type UpdatedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -632,9 +622,8 @@ type UpdatedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedChannel)(nil)
@@ -656,8 +645,10 @@ func (x *UpdatedChannel) RawJSON() []byte {
 
 func (x *UpdatedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -670,10 +661,7 @@ func (x *UpdatedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -706,9 +694,9 @@ type UpdatedChannelExtra struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type DeletedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -720,9 +708,8 @@ type DeletedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedChannel)(nil)
@@ -744,8 +731,10 @@ func (x *DeletedChannel) RawJSON() []byte {
 
 func (x *DeletedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -758,10 +747,7 @@ func (x *DeletedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -816,9 +802,9 @@ type DeletedChannelBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type PinnedMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -830,9 +816,8 @@ type PinnedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*PinnedMessage)(nil)
@@ -854,8 +839,10 @@ func (x *PinnedMessage) RawJSON() []byte {
 
 func (x *PinnedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -868,10 +855,7 @@ func (x *PinnedMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *PinnedMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -929,9 +913,9 @@ type PinnedMessageBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 001: 频道相关事件列表 (newer page, channel events), shared/seeds/001_95b08892341234ff.txt
 type UnpinnedMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -943,9 +927,8 @@ type UnpinnedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UnpinnedMessage)(nil)
@@ -967,8 +950,10 @@ func (x *UnpinnedMessage) RawJSON() []byte {
 
 func (x *UnpinnedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -981,10 +966,7 @@ func (x *UnpinnedMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UnpinnedMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1043,9 +1025,9 @@ type UnpinnedMessageBody struct {
 //   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
 //   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type BatchAddedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1057,9 +1039,8 @@ type BatchAddedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*BatchAddedChannel)(nil)
@@ -1081,8 +1062,10 @@ func (x *BatchAddedChannel) RawJSON() []byte {
 
 func (x *BatchAddedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1095,10 +1078,7 @@ func (x *BatchAddedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *BatchAddedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1133,9 +1113,9 @@ type BatchAddedChannelExtra struct {
 //   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
 //   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type BatchUpdatedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1147,9 +1127,8 @@ type BatchUpdatedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*BatchUpdatedChannel)(nil)
@@ -1171,8 +1150,10 @@ func (x *BatchUpdatedChannel) RawJSON() []byte {
 
 func (x *BatchUpdatedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1185,10 +1166,7 @@ func (x *BatchUpdatedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *BatchUpdatedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1258,9 +1236,9 @@ func (x *BatchUpdatedChannelBody) WireForm(member string, i int) jsonwire.Form {
 //   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
 //   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type BatchDeletedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1272,9 +1250,8 @@ type BatchDeletedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*BatchDeletedChannel)(nil)
@@ -1296,8 +1273,10 @@ func (x *BatchDeletedChannel) RawJSON() []byte {
 
 func (x *BatchDeletedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1310,10 +1289,7 @@ func (x *BatchDeletedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *BatchDeletedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1348,9 +1324,9 @@ type BatchDeletedChannelExtra struct {
 //   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
 //   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type SortChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1362,9 +1338,8 @@ type SortChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*SortChannel)(nil)
@@ -1386,8 +1361,10 @@ func (x *SortChannel) RawJSON() []byte {
 
 func (x *SortChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1400,10 +1377,7 @@ func (x *SortChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *SortChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1470,9 +1444,9 @@ func (x *SortChannelBody) WireForm(member string, i int) jsonwire.Form {
 //   - kook-kt-channel: kook-kt ChannelEventData.kt and Event.kt (Kotlin SDK; the same bodies, ids as strings), hank9999/kook-kt src/main/kotlin/com/github/hank9999/kook/gateway/entity/events/ChannelEventData.kt (bd00062, 2026-02-05)
 //   - jkook-29: JKook issue 29, KOOK新添加的事件 (2024-05-16; lists the new events with when KOOK sends them; closed 2024-05-26 saying KOOK said these events should not be sent to bots), SNWCreations/JKook issue
 type UpdatedServerType struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1484,9 +1458,8 @@ type UpdatedServerType struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedServerType)(nil)
@@ -1508,8 +1481,10 @@ func (x *UpdatedServerType) RawJSON() []byte {
 
 func (x *UpdatedServerType) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1522,10 +1497,7 @@ func (x *UpdatedServerType) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedServerType) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1560,9 +1532,9 @@ type UpdatedServerTypeExtra struct {
 //   - api-docs-guild: 服务器相关事件 (the current guild events page; the emoji sections were added by PR, kaiheila/api-docs docs/zh-cn/event/guild.md
 //   - kook-net-emoji: Kook.Net (C# SDK), GuildEmojiEvent and the dispatch of added_emoji, updated_emoji and deleted_emoji (KookSocketClient.cs, since f4b1df61, 2022-09-26), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildEmojiEvent.cs
 type AddedEmoji struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1574,9 +1546,8 @@ type AddedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*AddedEmoji)(nil)
@@ -1598,8 +1569,10 @@ func (x *AddedEmoji) RawJSON() []byte {
 
 func (x *AddedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1612,10 +1585,7 @@ func (x *AddedEmoji) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *AddedEmoji) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1648,9 +1618,9 @@ type AddedEmojiExtra struct {
 //   - api-docs-guild: 服务器相关事件 (the current guild events page; the emoji sections were added by PR, kaiheila/api-docs docs/zh-cn/event/guild.md
 //   - kook-net-emoji: Kook.Net (C# SDK), GuildEmojiEvent and the dispatch of added_emoji, updated_emoji and deleted_emoji (KookSocketClient.cs, since f4b1df61, 2022-09-26), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildEmojiEvent.cs
 type UpdatedEmoji struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1662,9 +1632,8 @@ type UpdatedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedEmoji)(nil)
@@ -1686,8 +1655,10 @@ func (x *UpdatedEmoji) RawJSON() []byte {
 
 func (x *UpdatedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1700,10 +1671,7 @@ func (x *UpdatedEmoji) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedEmoji) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1737,9 +1705,9 @@ type UpdatedEmojiExtra struct {
 // Documented in:
 //   - api-docs-guild: 服务器相关事件 (the current guild events page; the emoji sections were added by PR, kaiheila/api-docs docs/zh-cn/event/guild.md
 type RemovedEmoji struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1751,9 +1719,8 @@ type RemovedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*RemovedEmoji)(nil)
@@ -1775,8 +1742,10 @@ func (x *RemovedEmoji) RawJSON() []byte {
 
 func (x *RemovedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1789,10 +1758,7 @@ func (x *RemovedEmoji) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *RemovedEmoji) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1826,9 +1792,9 @@ type RemovedEmojiExtra struct {
 //   - khl-py-types: khl.py (Python SDK), EventTypes (added_emoji, deleted_emoji, updated_emoji since c3ba8e6, PR, TWT233/khl.py khl/_types.py
 //   - kookbc-event-types: KookBC (JKook implementation), EventType and EventTypeMap (deleted_emoji since 6d5d7f2d, 2023-01-18), SNWCreations/KookBC src/main/java/snw/kookbc/impl/event/EventTypeMap.java
 type DeletedEmoji struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1840,9 +1806,8 @@ type DeletedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedEmoji)(nil)
@@ -1864,8 +1829,10 @@ func (x *DeletedEmoji) RawJSON() []byte {
 
 func (x *DeletedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1878,10 +1845,7 @@ func (x *DeletedEmoji) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedEmoji) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -1913,9 +1877,9 @@ type DeletedEmojiExtra struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedGuild struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -1927,9 +1891,8 @@ type UpdatedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedGuild)(nil)
@@ -1951,8 +1914,10 @@ func (x *UpdatedGuild) RawJSON() []byte {
 
 func (x *UpdatedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -1965,10 +1930,7 @@ func (x *UpdatedGuild) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedGuild) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2000,9 +1962,9 @@ type UpdatedGuildExtra struct {
 // Documented in:
 //   - kook-net: Kook.Net (C# SDK), GuildUpdateSelfEvent (the body of updated_guild on d.channel_type PERSON, which no document shows), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildUpdateSelfEvent.cs
 type UpdatedGuildSelf struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2014,9 +1976,8 @@ type UpdatedGuildSelf struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedGuildSelf)(nil)
@@ -2038,8 +1999,10 @@ func (x *UpdatedGuildSelf) RawJSON() []byte {
 
 func (x *UpdatedGuildSelf) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2052,10 +2015,7 @@ func (x *UpdatedGuildSelf) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedGuildSelf) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2101,9 +2061,9 @@ type UpdatedGuildSelfBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedGuild struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2115,9 +2075,8 @@ type DeletedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedGuild)(nil)
@@ -2139,8 +2098,10 @@ func (x *DeletedGuild) RawJSON() []byte {
 
 func (x *DeletedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2153,10 +2114,7 @@ func (x *DeletedGuild) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedGuild) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2188,9 +2146,9 @@ type DeletedGuildExtra struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type AddedBlockList struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2202,9 +2160,8 @@ type AddedBlockList struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*AddedBlockList)(nil)
@@ -2226,8 +2183,10 @@ func (x *AddedBlockList) RawJSON() []byte {
 
 func (x *AddedBlockList) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2240,10 +2199,7 @@ func (x *AddedBlockList) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *AddedBlockList) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2296,9 +2252,9 @@ type AddedBlockListBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedBlockList struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2310,9 +2266,8 @@ type DeletedBlockList struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedBlockList)(nil)
@@ -2334,8 +2289,10 @@ func (x *DeletedBlockList) RawJSON() []byte {
 
 func (x *DeletedBlockList) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2348,10 +2305,7 @@ func (x *DeletedBlockList) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedBlockList) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2400,9 +2354,9 @@ type DeletedBlockListBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type JoinedGuild struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2414,9 +2368,8 @@ type JoinedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*JoinedGuild)(nil)
@@ -2438,8 +2391,10 @@ func (x *JoinedGuild) RawJSON() []byte {
 
 func (x *JoinedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2452,10 +2407,7 @@ func (x *JoinedGuild) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *JoinedGuild) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2503,9 +2455,9 @@ type JoinedGuildBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type ExitedGuild struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2517,9 +2469,8 @@ type ExitedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*ExitedGuild)(nil)
@@ -2541,8 +2492,10 @@ func (x *ExitedGuild) RawJSON() []byte {
 
 func (x *ExitedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2555,10 +2508,7 @@ func (x *ExitedGuild) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *ExitedGuild) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2607,9 +2557,9 @@ type ExitedGuildBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedGuildMember struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2621,9 +2571,8 @@ type UpdatedGuildMember struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedGuildMember)(nil)
@@ -2645,8 +2594,10 @@ func (x *UpdatedGuildMember) RawJSON() []byte {
 
 func (x *UpdatedGuildMember) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2659,10 +2610,7 @@ func (x *UpdatedGuildMember) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedGuildMember) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2710,9 +2658,9 @@ type UpdatedGuildMemberBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type GuildMemberOnline struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2724,9 +2672,8 @@ type GuildMemberOnline struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*GuildMemberOnline)(nil)
@@ -2748,8 +2695,10 @@ func (x *GuildMemberOnline) RawJSON() []byte {
 
 func (x *GuildMemberOnline) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2762,10 +2711,7 @@ func (x *GuildMemberOnline) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *GuildMemberOnline) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2817,9 +2763,9 @@ type GuildMemberOnlineBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type GuildMemberOffline struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2831,9 +2777,8 @@ type GuildMemberOffline struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*GuildMemberOffline)(nil)
@@ -2855,8 +2800,10 @@ func (x *GuildMemberOffline) RawJSON() []byte {
 
 func (x *GuildMemberOffline) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2869,10 +2816,7 @@ func (x *GuildMemberOffline) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *GuildMemberOffline) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -2925,9 +2869,9 @@ type GuildMemberOfflineBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type JoinedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -2939,9 +2883,8 @@ type JoinedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*JoinedChannel)(nil)
@@ -2963,8 +2906,10 @@ func (x *JoinedChannel) RawJSON() []byte {
 
 func (x *JoinedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -2977,10 +2922,7 @@ func (x *JoinedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *JoinedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -3033,9 +2975,9 @@ type JoinedChannelBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type ExitedChannel struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -3047,9 +2989,8 @@ type ExitedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*ExitedChannel)(nil)
@@ -3071,8 +3012,10 @@ func (x *ExitedChannel) RawJSON() []byte {
 
 func (x *ExitedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -3085,10 +3028,7 @@ func (x *ExitedChannel) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *ExitedChannel) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -3143,9 +3083,9 @@ type ExitedChannelBody struct {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type TextMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -3157,9 +3097,8 @@ type TextMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*TextMessage)(nil)
@@ -3181,8 +3120,10 @@ func (x *TextMessage) RawJSON() []byte {
 
 func (x *TextMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -3195,10 +3136,7 @@ func (x *TextMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *TextMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -3341,9 +3279,9 @@ func (x *TextMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type ImageMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -3355,9 +3293,8 @@ type ImageMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*ImageMessage)(nil)
@@ -3379,8 +3316,10 @@ func (x *ImageMessage) RawJSON() []byte {
 
 func (x *ImageMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -3393,10 +3332,7 @@ func (x *ImageMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *ImageMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -3544,9 +3480,9 @@ func (x *ImageMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type VideoMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -3558,9 +3494,8 @@ type VideoMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*VideoMessage)(nil)
@@ -3582,8 +3517,10 @@ func (x *VideoMessage) RawJSON() []byte {
 
 func (x *VideoMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -3596,10 +3533,7 @@ func (x *VideoMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *VideoMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -3747,9 +3681,9 @@ func (x *VideoMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type FileMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -3761,9 +3695,8 @@ type FileMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*FileMessage)(nil)
@@ -3785,8 +3718,10 @@ func (x *FileMessage) RawJSON() []byte {
 
 func (x *FileMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -3799,10 +3734,7 @@ func (x *FileMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *FileMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -3952,9 +3884,9 @@ func (x *FileMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type AudioMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -3966,9 +3898,8 @@ type AudioMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*AudioMessage)(nil)
@@ -3990,8 +3921,10 @@ func (x *AudioMessage) RawJSON() []byte {
 
 func (x *AudioMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -4004,10 +3937,7 @@ func (x *AudioMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *AudioMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -4150,9 +4080,9 @@ func (x *AudioMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type KMarkdownMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -4164,9 +4094,8 @@ type KMarkdownMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*KMarkdownMessage)(nil)
@@ -4188,8 +4117,10 @@ func (x *KMarkdownMessage) RawJSON() []byte {
 
 func (x *KMarkdownMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -4202,10 +4133,7 @@ func (x *KMarkdownMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *KMarkdownMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -4348,9 +4276,9 @@ func (x *KMarkdownMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type CardMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -4362,9 +4290,8 @@ type CardMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*CardMessage)(nil)
@@ -4386,8 +4313,10 @@ func (x *CardMessage) RawJSON() []byte {
 
 func (x *CardMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -4400,10 +4329,7 @@ func (x *CardMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *CardMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -4547,9 +4473,9 @@ func (x *CardMessageExtra) WireForm(member string, i int) jsonwire.Form {
 //   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
 //   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
 type ItemMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -4561,9 +4487,8 @@ type ItemMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*ItemMessage)(nil)
@@ -4585,8 +4510,10 @@ func (x *ItemMessage) RawJSON() []byte {
 
 func (x *ItemMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -4599,10 +4526,7 @@ func (x *ItemMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *ItemMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -4743,9 +4667,9 @@ func (x *ItemMessageExtra) WireForm(member string, i int) jsonwire.Form {
 // Documented in:
 //   - kook-net-embeds-append: Kook.Net EmbedsAppendEvent and the embeds it reads (handled on GROUP, KookSocketClient.cs), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/EmbedsAppendEvent.cs (9e7c5667)
 type EmbedsAppend struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -4757,9 +4681,8 @@ type EmbedsAppend struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*EmbedsAppend)(nil)
@@ -4781,8 +4704,10 @@ func (x *EmbedsAppend) RawJSON() []byte {
 
 func (x *EmbedsAppend) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -4795,10 +4720,7 @@ func (x *EmbedsAppend) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *EmbedsAppend) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -4851,9 +4773,9 @@ type EmbedsAppendBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedPrivateMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -4865,9 +4787,8 @@ type UpdatedPrivateMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedPrivateMessage)(nil)
@@ -4889,8 +4810,10 @@ func (x *UpdatedPrivateMessage) RawJSON() []byte {
 
 func (x *UpdatedPrivateMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -4903,10 +4826,7 @@ func (x *UpdatedPrivateMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedPrivateMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -4970,9 +4890,9 @@ type UpdatedPrivateMessageBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedPrivateMessage struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -4984,9 +4904,8 @@ type DeletedPrivateMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedPrivateMessage)(nil)
@@ -5008,8 +4927,10 @@ func (x *DeletedPrivateMessage) RawJSON() []byte {
 
 func (x *DeletedPrivateMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5022,10 +4943,7 @@ func (x *DeletedPrivateMessage) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedPrivateMessage) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5085,9 +5003,9 @@ type DeletedPrivateMessageBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type PrivateAddedReaction struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5099,9 +5017,8 @@ type PrivateAddedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*PrivateAddedReaction)(nil)
@@ -5123,8 +5040,10 @@ func (x *PrivateAddedReaction) RawJSON() []byte {
 
 func (x *PrivateAddedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5137,10 +5056,7 @@ func (x *PrivateAddedReaction) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *PrivateAddedReaction) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5196,9 +5112,9 @@ type PrivateAddedReactionBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type PrivateDeletedReaction struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5210,9 +5126,8 @@ type PrivateDeletedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*PrivateDeletedReaction)(nil)
@@ -5234,8 +5149,10 @@ func (x *PrivateDeletedReaction) RawJSON() []byte {
 
 func (x *PrivateDeletedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5248,10 +5165,7 @@ func (x *PrivateDeletedReaction) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *PrivateDeletedReaction) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5307,9 +5221,9 @@ type PrivateDeletedReactionBody struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type AddedRole struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5321,9 +5235,8 @@ type AddedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*AddedRole)(nil)
@@ -5345,8 +5258,10 @@ func (x *AddedRole) RawJSON() []byte {
 
 func (x *AddedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5359,10 +5274,7 @@ func (x *AddedRole) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *AddedRole) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5394,9 +5306,9 @@ type AddedRoleExtra struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type DeletedRole struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5408,9 +5320,8 @@ type DeletedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeletedRole)(nil)
@@ -5432,8 +5343,10 @@ func (x *DeletedRole) RawJSON() []byte {
 
 func (x *DeletedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5446,10 +5359,7 @@ func (x *DeletedRole) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeletedRole) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5481,9 +5391,9 @@ type DeletedRoleExtra struct {
 // Documented in:
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 type UpdatedRole struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5495,9 +5405,8 @@ type UpdatedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UpdatedRole)(nil)
@@ -5519,8 +5428,10 @@ func (x *UpdatedRole) RawJSON() []byte {
 
 func (x *UpdatedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5533,10 +5444,7 @@ func (x *UpdatedRole) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UpdatedRole) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5569,9 +5477,9 @@ type UpdatedRoleExtra struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type UserUpdated struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5583,9 +5491,8 @@ type UserUpdated struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*UserUpdated)(nil)
@@ -5607,8 +5514,10 @@ func (x *UserUpdated) RawJSON() []byte {
 
 func (x *UserUpdated) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5621,10 +5530,7 @@ func (x *UserUpdated) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UserUpdated) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5677,9 +5583,9 @@ type UserUpdatedBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type SelfJoinedGuild struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5691,9 +5597,8 @@ type SelfJoinedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*SelfJoinedGuild)(nil)
@@ -5715,8 +5620,10 @@ func (x *SelfJoinedGuild) RawJSON() []byte {
 
 func (x *SelfJoinedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5729,10 +5636,7 @@ func (x *SelfJoinedGuild) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *SelfJoinedGuild) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5782,9 +5686,9 @@ type SelfJoinedGuildBody struct {
 //   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
 //   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 type SelfExitedGuild struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5796,9 +5700,8 @@ type SelfExitedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*SelfExitedGuild)(nil)
@@ -5820,8 +5723,10 @@ func (x *SelfExitedGuild) RawJSON() []byte {
 
 func (x *SelfExitedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5834,10 +5739,7 @@ func (x *SelfExitedGuild) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *SelfExitedGuild) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -5885,9 +5787,9 @@ type SelfExitedGuildBody struct {
 //   - 000: 用户相关事件列表 (newer page, user events), shared/seeds/000_2ee607b916777347.txt
 //   - kook-net-button-click: Kook.Net MessageButtonClickEvent (body channel_type and guild_id), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/MessageButtonClickEvent.cs (9e7c5667)
 type MessageBtnClick struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -5899,9 +5801,8 @@ type MessageBtnClick struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*MessageBtnClick)(nil)
@@ -5923,8 +5824,10 @@ func (x *MessageBtnClick) RawJSON() []byte {
 
 func (x *MessageBtnClick) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -5937,10 +5840,7 @@ func (x *MessageBtnClick) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *MessageBtnClick) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -6009,9 +5909,9 @@ type MessageBtnClickBody struct {
 // Documented in:
 //   - kook-net-guild-mute: Kook.Net (C# SDK), GuildMuteDeafEvent, the body of add_guild_mute and delete_guild_mute (71162de4, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildMuteDeafEvent.cs
 type AddGuildMute struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -6023,9 +5923,8 @@ type AddGuildMute struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*AddGuildMute)(nil)
@@ -6047,8 +5946,10 @@ func (x *AddGuildMute) RawJSON() []byte {
 
 func (x *AddGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -6061,10 +5962,7 @@ func (x *AddGuildMute) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *AddGuildMute) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -6096,9 +5994,9 @@ type AddGuildMuteExtra struct {
 // Documented in:
 //   - kook-net-guild-mute: Kook.Net (C# SDK), GuildMuteDeafEvent, the body of add_guild_mute and delete_guild_mute (71162de4, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GuildMuteDeafEvent.cs
 type DeleteGuildMute struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -6110,9 +6008,8 @@ type DeleteGuildMute struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*DeleteGuildMute)(nil)
@@ -6134,8 +6031,10 @@ func (x *DeleteGuildMute) RawJSON() []byte {
 
 func (x *DeleteGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -6148,10 +6047,7 @@ func (x *DeleteGuildMute) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *DeleteGuildMute) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -6183,9 +6079,9 @@ type DeleteGuildMuteExtra struct {
 // Documented in:
 //   - kook-net-live: Kook.Net (C# SDK), LiveStatusChangeEvent with LiveStreamUser and LiveInfo, the body of live_status_changed (09e31650, 2024-05-19), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/LiveStatusChangeEvent.cs
 type LiveStatusChanged struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	EventData
 
@@ -6197,9 +6093,8 @@ type LiveStatusChanged struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*LiveStatusChanged)(nil)
@@ -6221,8 +6116,10 @@ func (x *LiveStatusChanged) RawJSON() []byte {
 
 func (x *LiveStatusChanged) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -6235,10 +6132,7 @@ func (x *LiveStatusChanged) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *LiveStatusChanged) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -6278,9 +6172,9 @@ type LiveStatusChangedBody struct {
 // UnknownEvent is an event the schema does not know (a new discriminator value).
 // It keeps the payload whole, so re-encoding gives back what was decoded.
 type UnknownEvent struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	// Family is the family whose keys matched so far.
 	Family string
@@ -6291,10 +6185,9 @@ type UnknownEvent struct {
 	// Payload is the event payload, verbatim.
 	Payload jsonwire.Raw
 
-	name  string
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	name string
+	raw  string
+	rec  *jsonwire.Recovery
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -6316,8 +6209,10 @@ func (x *UnknownEvent) RawJSON() []byte {
 
 func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -6330,10 +6225,7 @@ func (x *UnknownEvent) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UnknownEvent) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.

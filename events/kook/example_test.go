@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/eventbind/eventbind/events/kook"
 )
@@ -37,6 +38,39 @@ func ExampleDecode_unknownEvent() {
 	out, _ := json.Marshal(ev)
 	fmt.Println(ev.Known(), ev.EventName(), string(out))
 	// Output: false brand_new_event {"s":0,"sn":9,"d":{"type":255,"extra":{"type":"brand_new_event","body":{}}}}
+}
+
+func ExampleDecodeOptions_Decode() {
+	// The body's msg_id as a number, where the schema says string, and "mood",
+	// a member the schema does not model.
+	frame := strings.Replace(reactionFrame, `"msg_id":"59de"`, `"msg_id":59,"mood":"ok"`, 1)
+	ev, unknown, err := kook.DecodeOptions{Recover: true, ReportUnknown: true}.Decode([]byte(frame))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(ev.EventName(), unknown)
+	for _, p := range ev.Problems() {
+		fmt.Printf("%s: %s\n", p.Path, p.Msg)
+	}
+	// Re-encoding writes the skipped value back as it came.
+	fmt.Println(strings.Contains(string(ev.AppendJSON(nil)), `"msg_id":59,`))
+	// Output:
+	// added_reaction [d.extra.body.mood]
+	// d.extra.body.msg_id: want string, got number
+	// true
+}
+
+func ExampleDecodeOptions_DecodeSignal() {
+	sig, _, err := kook.DecodeOptions{}.DecodeSignal([]byte(`{"s":1,"d":{"code":0,"session_id":"S1"}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if hello, ok := sig.(*kook.HelloSignal); ok {
+		fmt.Println(sig.SignalName(), hello.D.Code == kook.HelloCodeOK, hello.SessionID())
+	}
+	// Output: hello true S1
 }
 
 // reactions handles only reaction events; NopHandler ignores the rest.

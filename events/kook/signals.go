@@ -34,23 +34,25 @@ type Signal interface {
 // decodes to *UnknownSignal, which keeps it whole. Members the schema does not
 // model are kept in UnknownFields. Errors name the JSON path (or the offset),
 // and come without a signal. The signal does not alias data.
+// DecodeOptions.DecodeSignal decodes with options.
 func DecodeSignal(data []byte) (Signal, error) {
-	sig, _, err := DecodeSignalWith(data, DecodeOptions{})
+	sig, _, err := DecodeOptions{}.DecodeSignal(data)
 	return sig, err
 }
 
-// DecodeSignalWith is DecodeSignal with options, as DecodeWith is Decode. The
-// unknown paths are nil unless opts.ReportUnknown is set. opts.Recover recovers
-// the event of an event frame; other signals decode whole or not at all.
-func DecodeSignalWith(data []byte, opts DecodeOptions) (Signal, []string, error) {
-	sig, unknown, err := decodeSignalWith(data, opts, nil)
-	if err != nil && opts.Recover {
-		return recoverWith(data, opts, err, decodeSignalWith)
+// DecodeSignal decodes one frame as the function DecodeSignal does, with the
+// options o. The unknown paths are nil unless o.ReportUnknown is set. o.Recover
+// recovers the event of an event frame; other signals decode whole or not at all.
+func (o DecodeOptions) DecodeSignal(data []byte) (Signal, []string, error) {
+	sig, unknown, err := decodeSignalWith(data, o, nil)
+	if err != nil && o.Recover {
+		return recoverWith(data, o, err, decodeSignalWith)
 	}
 	return sig, unknown, err
 }
 
-// decodeSignalWith is DecodeSignalWith in one pass, as decodeWith is DecodeWith.
+// decodeSignalWith is DecodeOptions.DecodeSignal in one pass, as decodeWith is
+// DecodeOptions.Decode.
 func decodeSignalWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Signal, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err

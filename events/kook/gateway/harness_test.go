@@ -80,7 +80,7 @@ func newHarness(t *testing.T) *harness {
 func (h *harness) onEvent(_ context.Context, ev bind.Event) error {
 	var sn int64
 	if tm, ok := ev.(*kook.TextMessage); ok {
-		sn = tm.Frame.SN.Value
+		sn = tm.Frame.Value.SN.Value
 	}
 	if h.slow != nil {
 		h.slow(sn)

@@ -26,7 +26,7 @@
 //     time), for challenges as for events: 403 otherwise;
 //  5. a challenge (d.channel_type "WEBHOOK_CHALLENGE") is answered with
 //     {"challenge": ...};
-//  6. an event is decoded with Config.Events (kook.DecodeWith), recovering (a member of a
+//  6. an event is decoded with Config.Events (kook.DecodeOptions.Decode), recovering (a member of a
 //     shape the schema does not take is skipped and listed in the event's
 //     Problems, and the event is delivered); broken JSON or discriminators
 //     that cannot be read are a 400 with the JSON path, as is any problem

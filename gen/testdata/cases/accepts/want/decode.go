@@ -7,10 +7,11 @@ import (
 	"github.com/eventbind/eventbind/jsonwire"
 )
 
-// DecodeOptions adjusts DecodeWith. The zero value is what Decode uses.
+// DecodeOptions are the options of decoding: its method Decode decodes with them.
+// The zero value is what the function Decode uses.
 type DecodeOptions struct {
-	// ReportUnknown makes DecodeWith return the JSON paths of the members the
-	// schema does not model (arrays as [i]), in input order.
+	// ReportUnknown makes the method Decode return the JSON paths of the members
+	// the schema does not model (arrays as [i]), in input order.
 	ReportUnknown bool
 	// Limits bounds the input's size, nesting and string length; zero fields
 	// take jsonwire's defaults.
@@ -26,24 +27,19 @@ type DecodeOptions struct {
 // Decode decodes one mini event from a bare event object.
 // An event the schema does not know decodes to *UnknownEvent; members the schema
 // does not model are kept in UnknownFields. Errors name the JSON path, and come
-// without an event. The event does not alias data.
+// without an event. The event does not alias data. DecodeOptions.Decode decodes
+// with options.
 func Decode(data []byte) (Event, error) {
-	ev, _, err := DecodeWith(data, DecodeOptions{})
+	ev, _, err := DecodeOptions{}.Decode(data)
 	return ev, err
 }
 
-// DecodeReportingUnknown is Decode that also returns the JSON paths of the members
-// the schema does not model (arrays as [i]), in input order.
-func DecodeReportingUnknown(data []byte) (Event, []string, error) {
-	return DecodeWith(data, DecodeOptions{ReportUnknown: true})
-}
-
-// DecodeWith is Decode with options. The unknown paths are nil unless
-// opts.ReportUnknown is set.
-func DecodeWith(data []byte, opts DecodeOptions) (Event, []string, error) {
-	ev, unknown, err := decodeWith(data, opts, nil)
-	if err != nil && opts.Recover {
-		return recoverWith(data, opts, err, decodeWith)
+// Decode decodes one event as the function Decode does, with the options o. The
+// unknown paths are nil unless o.ReportUnknown is set.
+func (o DecodeOptions) Decode(data []byte) (Event, []string, error) {
+	ev, unknown, err := decodeWith(data, o, nil)
+	if err != nil && o.Recover {
+		return recoverWith(data, o, err, decodeWith)
 	}
 	return ev, unknown, err
 }
@@ -65,8 +61,8 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 	return zero, nil, rec.Err()
 }
 
-// decodeWith is DecodeWith in one pass; rec, when not nil, makes it skip the
-// members a previous pass refused.
+// decodeWith is DecodeOptions.Decode in one pass; rec, when not nil, makes it skip
+// the members a previous pass refused.
 func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
 	return decodeInto(data, opts, rec, nil)
 }
@@ -350,8 +346,8 @@ func (a *arena) load(data []byte) string {
 // string kept from an event must be copied too (strings.Clone).
 //
 // The exception: a frame that does not decode strictly. The error, and with
-// Recover the event recovered from the frame, come from DecodeWith: they
-// allocate as Decode does and are valid for good. So are the paths that
+// Recover the event recovered from the frame, come from DecodeOptions.Decode:
+// they allocate as Decode does and are valid for good. So are the paths that
 // UnknownPaths returns with Options.ReportUnknown, allocated for each frame
 // with members the schema does not model.
 //
@@ -371,7 +367,7 @@ func NewDecoder(opts DecodeOptions) *Decoder {
 	return &Decoder{Options: opts}
 }
 
-// Decode decodes one frame as DecodeWith(data, s.Options) does, into memory
+// Decode decodes one frame as s.Options.Decode(data) does, into memory
 // that the next call reuses: see Decoder for what stays valid how long.
 func (s *Decoder) Decode(data []byte) (Event, error) {
 	if s.a == nil {
@@ -380,8 +376,9 @@ func (s *Decoder) Decode(data []byte) (Event, error) {
 	}
 	ev, unknown, err := decodeInto(data, s.Options, nil, s.a)
 	if err != nil {
-		// DecodeWith's error (or, with Recover, its event): the rare case, allocating.
-		ev, unknown, err = DecodeWith(data, s.Options)
+		// DecodeOptions.Decode's error (or, with Recover, its event): the rare case,
+		// allocating.
+		ev, unknown, err = s.Options.Decode(data)
 	}
 	s.unknown = unknown
 	return ev, err

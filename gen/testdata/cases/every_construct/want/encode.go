@@ -234,11 +234,11 @@ func (x *Say) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -357,11 +357,11 @@ func (x *Roll) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -418,11 +418,11 @@ func (x *Whisper) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -494,11 +494,11 @@ func (x *NoteLeaveSelf) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -539,11 +539,11 @@ func (x *NoteJoin) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -582,11 +582,11 @@ func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.

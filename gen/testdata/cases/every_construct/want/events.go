@@ -47,9 +47,9 @@ type Event interface {
 // Documented in:
 //   - spec: Demo spec, gen/testdata/cases/every_construct
 type Say struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	Header
 
@@ -63,9 +63,8 @@ type Say struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*Say)(nil)
@@ -87,8 +86,10 @@ func (x *Say) RawJSON() []byte {
 
 func (x *Say) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -101,10 +102,7 @@ func (x *Say) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *Say) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -201,9 +199,9 @@ func (x *SayBody) WireForm(member string, i int) jsonwire.Form {
 // Documented in:
 //   - spec: Demo spec, gen/testdata/cases/every_construct
 type Roll struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	Header
 
@@ -217,9 +215,8 @@ type Roll struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*Roll)(nil)
@@ -241,8 +238,10 @@ func (x *Roll) RawJSON() []byte {
 
 func (x *Roll) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -255,10 +254,7 @@ func (x *Roll) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *Roll) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -286,9 +282,9 @@ type RollDetail struct {
 // Documented in:
 //   - spec: Demo spec, gen/testdata/cases/every_construct
 type Whisper struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	Header
 
@@ -302,9 +298,8 @@ type Whisper struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*Whisper)(nil)
@@ -326,8 +321,10 @@ func (x *Whisper) RawJSON() []byte {
 
 func (x *Whisper) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -340,10 +337,7 @@ func (x *Whisper) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *Whisper) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -384,9 +378,9 @@ type WhisperBody struct {
 // Documented in:
 //   - spec: Demo spec, gen/testdata/cases/every_construct
 type NoteLeaveSelf struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	Header
 
@@ -403,9 +397,8 @@ type NoteLeaveSelf struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoteLeaveSelf)(nil)
@@ -427,8 +420,10 @@ func (x *NoteLeaveSelf) RawJSON() []byte {
 
 func (x *NoteLeaveSelf) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -441,10 +436,7 @@ func (x *NoteLeaveSelf) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *NoteLeaveSelf) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -459,9 +451,9 @@ func (x *NoteLeaveSelf) Base() *Header {
 // Documented in:
 //   - spec: Demo spec, gen/testdata/cases/every_construct
 type NoteJoin struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	Header
 
@@ -481,9 +473,8 @@ type NoteJoin struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*NoteJoin)(nil)
@@ -505,8 +496,10 @@ func (x *NoteJoin) RawJSON() []byte {
 
 func (x *NoteJoin) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -519,10 +512,7 @@ func (x *NoteJoin) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *NoteJoin) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -533,9 +523,9 @@ func (x *NoteJoin) Base() *Header {
 // UnknownEvent is an event the schema does not know (a new discriminator value).
 // It keeps the payload whole, so re-encoding gives back what was decoded.
 type UnknownEvent struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	// Family is the family whose keys matched so far.
 	Family string
@@ -546,10 +536,9 @@ type UnknownEvent struct {
 	// Payload is the event payload, verbatim.
 	Payload jsonwire.Raw
 
-	name  string
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	name string
+	raw  string
+	rec  *jsonwire.Recovery
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -571,8 +560,10 @@ func (x *UnknownEvent) RawJSON() []byte {
 
 func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -585,10 +576,7 @@ func (x *UnknownEvent) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UnknownEvent) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.

@@ -67,11 +67,11 @@ func (x *Joined) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = x.appendPayload(b)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.
@@ -92,11 +92,11 @@ func (x *UnknownEvent) AppendJSON(b []byte) []byte {
 		return s.Done(x.AppendJSON(s.B[:0]))
 	}
 	start := len(b)
-	if x.Frame != nil {
-		b = x.Frame.appendOpen(b)
+	if x.Frame.Set {
+		b = x.Frame.Value.appendOpen(b)
 	}
 	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame != nil {
+	if x.Frame.Set {
 		b = append(b, '}')
 	}
 	// Members that recovering decoding skipped go back as they came.

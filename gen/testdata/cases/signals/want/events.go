@@ -45,9 +45,9 @@ type Event interface {
 // Documented in:
 //   - spec: Mini spec, gen/testdata/cases
 type Joined struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	Head
 
@@ -58,9 +58,8 @@ type Joined struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	raw string
+	rec *jsonwire.Recovery
 }
 
 var _ Event = (*Joined)(nil)
@@ -82,8 +81,10 @@ func (x *Joined) RawJSON() []byte {
 
 func (x *Joined) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -96,10 +97,7 @@ func (x *Joined) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *Joined) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.
@@ -110,9 +108,9 @@ func (x *Joined) Base() *Head {
 // UnknownEvent is an event the schema does not know (a new discriminator value).
 // It keeps the payload whole, so re-encoding gives back what was decoded.
 type UnknownEvent struct {
-	// Frame is the envelope the event came in, or nil when it was decoded
-	// from a bare payload.
-	Frame *Frame
+	// Frame is the envelope the event came in; not Set when the event was
+	// decoded from a bare payload.
+	Frame jsonwire.Opt[Frame]
 
 	// Family is the family whose keys matched so far.
 	Family string
@@ -121,10 +119,9 @@ type UnknownEvent struct {
 	// Payload is the event payload, verbatim.
 	Payload jsonwire.Raw
 
-	name  string
-	frame Frame
-	raw   string
-	rec   *jsonwire.Recovery
+	name string
+	raw  string
+	rec  *jsonwire.Recovery
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -146,8 +143,10 @@ func (x *UnknownEvent) RawJSON() []byte {
 
 func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
 	if framed {
-		x.frame = f
-		x.Frame = &x.frame
+		x.Frame = jsonwire.Opt[Frame]{
+			Set:   true,
+			Value: f,
+		}
 	}
 	x.raw = raw
 	x.rec = rec
@@ -160,10 +159,7 @@ func (x *UnknownEvent) Problems() []jsonwire.Problem {
 
 // Envelope implements Event.
 func (x *UnknownEvent) Envelope() (Frame, bool) {
-	if x.Frame == nil {
-		return Frame{}, false
-	}
-	return *x.Frame, true
+	return x.Frame.Get()
 }
 
 // Base implements Event.

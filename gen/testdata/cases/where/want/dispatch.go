@@ -110,7 +110,8 @@ func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev
 }
 
 // Bind binds h to this package's decoder for the transports (webhook, gateway):
-// they decode frames with DecodeWith and deliver each event with Dispatch(ctx, h, ev).
+// they decode frames with DecodeOptions.Decode and deliver each event with
+// Dispatch(ctx, h, ev).
 // h may be nil: events are then decoded and reported, not dispatched.
 func Bind(h Handler) bind.Events {
 	return boundHandler{h}
@@ -124,10 +125,10 @@ func (boundHandler) Platform() string {
 	return "mini"
 }
 func (boundHandler) Decode(data []byte, opts bind.DecodeOptions) (bind.Event, []string, error) {
-	ev, unknown, err := DecodeWith(data, DecodeOptions{
+	ev, unknown, err := DecodeOptions{
 		Recover:       opts.Recover,
 		ReportUnknown: opts.ReportUnknown,
-	})
+	}.Decode(data)
 	if err != nil {
 		// not a nil Event in a non-nil interface
 		return nil, nil, err
