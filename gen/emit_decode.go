@@ -215,7 +215,8 @@ func emitDecodeEntry(m *Model) jen.Code {
 		}
 		b.If(jen.Err().Op("!=").Nil()).Block(fail)
 		b.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(fail)
-		b.Id("ev").Dot("setSource").Call(jen.Id("f"), jen.Id("framed"), jen.Id("src"), jen.Id("rec"))
+		b.If(jen.Id("framed")).Block(jen.Id("ev").Dot("setFrame").Call(jen.Id("f")))
+		b.Id("ev").Dot("setSource").Call(jen.Id("src"), jen.Id("rec"))
 		b.Return(jen.Id("ev"), jen.Id("d").Dot("UnknownPaths").Call(), jen.Nil())
 	}).Line().Line()
 	if m.Frame != nil && m.Frame.Bare {

@@ -21,7 +21,7 @@ func emitEncode(m *Model) *jen.File {
 		case o == m.FrameObject():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitAppendObject(m, o, "appendPayload"))
-			f.Add(emitEventAppend(m, o.GoName, jen.Id("b").Op("=").Id("x").Dot("appendPayload").Call(jen.Id("b"))))
+			f.Add(emitEventAppend(m, o.GoName))
 		default:
 			f.Comment("AppendJSON appends x's JSON encoding to b.")
 			f.Add(emitAppendObject(m, o, "AppendJSON"))
@@ -41,7 +41,11 @@ func emitEncode(m *Model) *jen.File {
 		)
 		f.Add(emitMarshal(unknown))
 	}
-	f.Add(emitEventAppend(m, "UnknownEvent", jen.Id("b").Op("=").Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Payload"))))
+	f.Func().Params(jen.Id("x").Op("*").Id("UnknownEvent")).Id("appendPayload").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Payload"))),
+	).Line()
+	f.Add(emitEventAppend(m, "UnknownEvent"))
+	f.Add(emitAppendEventHelper(m))
 	return f
 }
 
@@ -80,30 +84,66 @@ func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 	}).Line()
 }
 
-// emitEventAppend emits AppendJSON and MarshalJSON of an event: the frame
-// around the payload when the event came in one.
-func emitEventAppend(m *Model, goName string, payload jen.Code) jen.Code {
+// emitEventAppend emits AppendJSON and MarshalJSON of an event, through
+// appendEvent (emitAppendEventHelper):
+//
+//	func (x *TextMessage) AppendJSON(b []byte) []byte {
+//		return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
+//	}
+func emitEventAppend(m *Model, goName string) jen.Code {
+	args := []jen.Code{jen.Id("b")}
+	if m.Frame != nil {
+		args = append(args, jen.Op("&").Id("x").Dot("Frame"))
+	}
+	args = append(args, jen.Op("&").Id("x").Dot("source"), jen.Id("x").Dot("appendPayload"))
 	g := jen.Comment("AppendJSON implements Event: the frame when the event came in one, else the payload.").Line()
-	g.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
+	g.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
+		jen.Return(jen.Id("appendEvent").Call(args...)),
+	).Line()
+	g.Add(emitMarshal(goName))
+	return g
+}
+
+// emitAppendEventHelper emits appendEvent, which every event's AppendJSON
+// calls with its payload's appendPayload:
+//
+//	func appendEvent(b []byte, f *jsonwire.Opt[Frame], s *source, payload func([]byte) []byte) []byte {
+//		if b == nil { ... one shot ... }
+//		start := len(b)
+//		if f.Set { b = f.Value.appendOpen(b) }
+//		b = payload(b)
+//		if f.Set { b = append(b, '}') }
+//		return s.rec.Patch(b, start)
+//	}
+func emitAppendEventHelper(m *Model) jen.Code {
+	params := []jen.Code{jen.Id("b").Index().Byte()}
+	args := []jen.Code{jen.Id("sc").Dot("B").Index(jen.Empty(), jen.Lit(0))}
+	if m.Frame != nil {
+		params = append(params, jen.Id("f").Op("*").Qual(wirePath, "Opt").Types(jen.Id("Frame")))
+		args = append(args, jen.Id("f"))
+	}
+	params = append(params, jen.Id("s").Op("*").Id("source"), jen.Id("payload").Func().Params(jen.Index().Byte()).Index().Byte())
+	args = append(args, jen.Id("s"), jen.Id("payload"))
+	g := jen.Comment("appendEvent appends an event: its frame, when it came in one, around the payload").Line()
+	g.Comment("that payload appends; then the members recovering decoding skipped go back as").Line()
+	g.Comment("they came.").Line()
+	g.Func().Id("appendEvent").Params(params...).Index().Byte().BlockFunc(func(b *jen.Group) {
 		b.If(jen.Id("b").Op("==").Nil()).Block(
 			jen.Comment("One shot: encoded into a pooled buffer, then copied into one of the"),
 			jen.Comment("output's size: one allocation, no larger than it must be."),
-			jen.Id("s").Op(":=").Qual(wirePath, "GetScratch").Call(),
-			jen.Return(jen.Id("s").Dot("Done").Call(jen.Id("x").Dot("AppendJSON").Call(jen.Id("s").Dot("B").Index(jen.Empty(), jen.Lit(0))))),
+			jen.Id("sc").Op(":=").Qual(wirePath, "GetScratch").Call(),
+			jen.Return(jen.Id("sc").Dot("Done").Call(jen.Id("appendEvent").Call(args...))),
 		)
 		b.Id("start").Op(":=").Len(jen.Id("b"))
 		if m.Frame != nil {
-			// if x.Frame.Set { b = x.Frame.Value.appendOpen(b) }
-			b.If(jen.Id("x").Dot("Frame").Dot("Set")).Block(jen.Id("b").Op("=").Id("x").Dot("Frame").Dot("Value").Dot("appendOpen").Call(jen.Id("b")))
+			b.If(jen.Id("f").Dot("Set")).Block(jen.Id("b").Op("=").Id("f").Dot("Value").Dot("appendOpen").Call(jen.Id("b")))
 		}
-		b.Add(payload)
+		b.Id("b").Op("=").Id("payload").Call(jen.Id("b"))
 		if m.Frame != nil {
-			b.If(jen.Id("x").Dot("Frame").Dot("Set")).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')))
+			b.If(jen.Id("f").Dot("Set")).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('}')))
 		}
-		b.Comment("Members that recovering decoding skipped go back as they came.")
-		b.Return(jen.Id("x").Dot("rec").Dot("Patch").Call(jen.Id("b"), jen.Id("start")))
+		b.Return(jen.Id("s").Dot("rec").Dot("Patch").Call(jen.Id("b"), jen.Id("start")))
 	}).Line()
-	g.Add(emitMarshal(goName))
 	return g
 }
 

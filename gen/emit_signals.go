@@ -288,7 +288,8 @@ func emitEventSignal(m *Model) jen.Code {
 		jen.Return(jen.Nil()),
 	).Line().Line()
 	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Block(
-		jen.Id("x").Dot("Event").Dot("setSource").Call(jen.Id("x").Dot("frame"), jen.True(), jen.Id("raw"), jen.Id("rec")),
+		jen.Id("x").Dot("Event").Dot("setFrame").Call(jen.Id("x").Dot("frame")),
+		jen.Id("x").Dot("Event").Dot("setSource").Call(jen.Id("raw"), jen.Id("rec")),
 	).Line()
 	return g
 }

@@ -354,7 +354,8 @@ func fieldComment(fd *Field) jen.Code {
 //		Known() bool
 //		...
 //		decodePayload(d *jsonwire.Decoder) error
-//		setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
+//		setSource(raw string, rec *jsonwire.Recovery)
+//		setFrame(f Frame) // with a frame
 //	}
 func emitEvents(m *Model) *jen.File {
 	f := newFile(m)
@@ -379,13 +380,17 @@ func emitEvents(m *Model) *jen.File {
 		}
 		g.Line()
 		g.Id("decodePayload").Params(jen.Id("d").Op("*").Qual(wirePath, "Decoder")).Error()
-		g.Id("setSource").Params(sourceParams(m)...)
+		g.Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery"))
+		if m.Frame != nil {
+			g.Id("setFrame").Params(jen.Id("f").Id("Frame"))
+		}
 	}).Line()
+	f.Add(emitSource())
 
 	for _, ev := range m.Events {
 		f.Add(emitStruct(m, ev.Payload, eventHeadFields(m), eventTailFields()))
 		f.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id(ev.GoName)).Parens(jen.Nil())
-		f.Add(eventMethods(m, ev.GoName, jen.Lit(ev.Name), jen.True()))
+		f.Add(eventMethods(m, ev.GoName, jen.Lit(ev.Name), nil))
 		for _, o := range m.Objects {
 			if o.Owner == ev && o != ev.Payload {
 				f.Add(emitStruct(m, o, nil, nil))
@@ -418,20 +423,39 @@ func emitVersionCheck(f *jen.File) {
 	)
 }
 
-// sourceParams are the parameters of setSource: the envelope (by value, so
-// that decoding it needs no allocation of its own) and the input text.
-func sourceParams(m *Model) []jen.Code {
-	raw := []jen.Code{jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")}
-	if m.Frame == nil {
-		return raw
-	}
-	return append([]jen.Code{jen.Id("f").Id("Frame"), jen.Id("framed").Bool()}, raw...)
+// eventTailFields are the unexported members every event struct ends with:
+// the embedded source (the input, and what recovering decoding skipped).
+func eventTailFields() []jen.Code {
+	return []jen.Code{jen.Line(), jen.Id("source")}
 }
 
-// eventTailFields are the unexported members every event struct ends with:
-// the input, and what recovering decoding skipped.
-func eventTailFields() []jen.Code {
-	return []jen.Code{jen.Line(), jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")}
+// emitSource emits source, which every event embeds: what the event keeps of
+// its input, with the Event methods that only read it. Known is true here;
+// UnknownEvent's own Known says false.
+//
+//	type source struct {
+//		raw string
+//		rec *jsonwire.Recovery
+//	}
+//	func (x *source) RawJSON() []byte { return []byte(x.raw) }
+func emitSource() jen.Code {
+	recv := jen.Id("x").Op("*").Id("source")
+	g := jen.Comment("source is what an event keeps of its input: the text, and what recovering").Line()
+	g.Comment("decoding skipped. Every event embeds it.").Line()
+	g.Type().Id("source").Struct(
+		jen.Id("raw").String(),
+		jen.Id("rec").Op("*").Qual(wirePath, "Recovery"),
+	).Line().Line()
+	g.Comment("Known implements Event: true for every event but UnknownEvent.").Line()
+	g.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(jen.True())).Line().Line()
+	g.Comment("RawJSON implements Event.").Line()
+	g.Func().Params(recv.Clone()).Id("RawJSON").Params().Index().Byte().Block(jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw")))).Line().Line()
+	g.Comment("Problems implements Event.").Line()
+	g.Func().Params(recv.Clone()).Id("Problems").Params().Index().Qual(wirePath, "Problem").Block(jen.Return(jen.Id("x").Dot("rec").Dot("Problems").Call())).Line().Line()
+	g.Func().Params(recv.Clone()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Block(
+		jen.Id("x").Dot("raw").Op(",").Id("x").Dot("rec").Op("=").List(jen.Id("raw"), jen.Id("rec")),
+	).Line()
+	return g
 }
 
 // eventHeadFields are the members every event struct starts with: with a
@@ -452,39 +476,29 @@ func eventHeadFields(m *Model) []jen.Code {
 	return out
 }
 
-// eventMethods are the Event methods that only report what the event is.
+// eventMethods are the Event methods that only report what the event is
+// (the embedded source has the others).
 //
 //	func (x *Created) EventName() string { return "created" }
-//	func (x *Created) Known() bool { return true }
-//	func (x *Created) RawJSON() []byte { return []byte(x.raw) }
-//	func (x *Created) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) { ... }
-//	func (x *Created) Problems() []jsonwire.Problem { return x.rec.Problems() }
+//	func (x *Created) setFrame(f Frame) { x.Frame = jsonwire.Some(f) } // with a frame
 //	func (x *Created) Envelope() (Frame, bool) { return x.Frame.Get() } // with a frame
 //	func (x *Created) Base() *Head { return &x.Head }   // with one base for all
+//
+// known, when not nil, is a Known of the type's own.
 func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Code {
 	recv := jen.Id("x").Op("*").Id(goName)
 	g := jen.Line()
 	g.Comment("EventName implements Event.").Line()
-	g.Func().Params(recv.Clone()).Id("EventName").Params().String().Block(jen.Return(name)).Line().Line()
-	g.Comment("Known implements Event.").Line()
-	g.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(known)).Line().Line()
-	g.Comment("RawJSON implements Event.").Line()
-	g.Func().Params(recv.Clone()).Id("RawJSON").Params().Index().Byte().Block(jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw")))).Line().Line()
-	g.Func().Params(recv.Clone()).Id("setSource").Params(sourceParams(m)...).BlockFunc(func(b *jen.Group) {
-		if m.Frame != nil {
-			// if framed { x.Frame = jsonwire.Opt[Frame]{Value: f, Set: true} }
-			b.If(jen.Id("framed")).Block(
-				jen.Id("x").Dot("Frame").Op("=").Qual(wirePath, "Opt").Types(jen.Id("Frame")).Values(jen.Dict{
-					jen.Id("Value"): jen.Id("f"),
-					jen.Id("Set"):   jen.True(),
-				}),
-			)
-		}
-		b.Id("x").Dot("raw").Op("=").Id("raw")
-		b.Id("x").Dot("rec").Op("=").Id("rec")
-	}).Line()
-	g.Comment("Problems implements Event.").Line()
-	g.Func().Params(recv.Clone()).Id("Problems").Params().Index().Qual(wirePath, "Problem").Block(jen.Return(jen.Id("x").Dot("rec").Dot("Problems").Call())).Line()
+	g.Func().Params(recv.Clone()).Id("EventName").Params().String().Block(jen.Return(name)).Line()
+	if known != nil {
+		g.Line().Comment("Known implements Event.").Line()
+		g.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(known)).Line()
+	}
+	if m.Frame != nil {
+		g.Line().Func().Params(recv.Clone()).Id("setFrame").Params(jen.Id("f").Id("Frame")).Block(
+			jen.Id("x").Dot("Frame").Op("=").Qual(wirePath, "Some").Call(jen.Id("f")),
+		).Line()
+	}
 	if m.Frame != nil {
 		g.Line().Comment("Envelope implements Event.").Line()
 		g.Func().Params(recv.Clone()).Id("Envelope").Params().Params(jen.Id("Frame"), jen.Bool()).Block(

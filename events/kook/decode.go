@@ -145,7 +145,10 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
-	ev.setSource(f, framed, src, rec)
+	if framed {
+		ev.setFrame(f)
+	}
+	ev.setSource(src, rec)
 	return ev, d.UnknownPaths(), nil
 }
 

@@ -1158,22 +1158,7 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedReaction) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1231,22 +1216,7 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedReaction) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1304,22 +1274,7 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1395,22 +1350,7 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1466,22 +1406,7 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1519,22 +1444,7 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1572,22 +1482,7 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1643,22 +1538,7 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PinnedMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1715,22 +1595,7 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnpinnedMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1787,22 +1652,7 @@ func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchAddedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1847,22 +1697,7 @@ func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchUpdatedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1930,22 +1765,7 @@ func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *BatchDeletedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1990,22 +1810,7 @@ func (x *SortChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SortChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2065,22 +1870,7 @@ func (x *UpdatedServerType) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedServerType) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2118,22 +1908,7 @@ func (x *AddedEmoji) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedEmoji) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2171,22 +1946,7 @@ func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedEmoji) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2224,22 +1984,7 @@ func (x *RemovedEmoji) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *RemovedEmoji) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2277,22 +2022,7 @@ func (x *DeletedEmoji) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedEmoji) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2330,22 +2060,7 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuild) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2383,22 +2098,7 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuildSelf) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2451,22 +2151,7 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedGuild) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2504,22 +2189,7 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedBlockList) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2580,22 +2250,7 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedBlockList) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2655,22 +2310,7 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedGuild) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2723,22 +2363,7 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedGuild) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2791,22 +2416,7 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedGuildMember) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2859,22 +2469,7 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOnline) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -2935,22 +2530,7 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *GuildMemberOffline) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3011,22 +2591,7 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *JoinedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3080,22 +2645,7 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ExitedChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3149,22 +2699,7 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *TextMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3300,22 +2835,7 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ImageMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3451,22 +2971,7 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *VideoMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3602,22 +3107,7 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *FileMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3753,22 +3243,7 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AudioMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -3904,22 +3379,7 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4055,22 +3515,7 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *CardMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4206,22 +3651,7 @@ func (x *ItemMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *ItemMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4357,22 +3787,7 @@ func (x *EmbedsAppend) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *EmbedsAppend) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4440,22 +3855,7 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedPrivateMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4512,22 +3912,7 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedPrivateMessage) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4583,22 +3968,7 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateAddedReaction) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4653,22 +4023,7 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *PrivateDeletedReaction) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4723,22 +4078,7 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddedRole) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4776,22 +4116,7 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeletedRole) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4829,22 +4154,7 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UpdatedRole) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4882,22 +4192,7 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UserUpdated) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4951,22 +4246,7 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfJoinedGuild) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5021,22 +4301,7 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SelfExitedGuild) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5088,22 +4353,7 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageBtnClick) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5167,22 +4417,7 @@ func (x *AddGuildMute) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *AddGuildMute) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5220,22 +4455,7 @@ func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *DeleteGuildMute) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5273,22 +4493,7 @@ func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *LiveStatusChanged) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -5366,27 +4571,37 @@ func (x UnknownEmbed) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *UnknownEvent) appendPayload(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Payload)
+}
+
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
 func (x UnknownEvent) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+// appendEvent appends an event: its frame, when it came in one, around the payload
+// that payload appends; then the members recovering decoding skipped go back as
+// they came.
+func appendEvent(b []byte, f *jsonwire.Opt[Frame], s *source, payload func([]byte) []byte) []byte {
+	if b == nil {
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		sc := jsonwire.GetScratch()
+		return sc.Done(appendEvent(sc.B[:0], f, s, payload))
+	}
+	start := len(b)
+	if f.Set {
+		b = f.Value.appendOpen(b)
+	}
+	b = payload(b)
+	if f.Set {
+		b = append(b, '}')
+	}
+	return s.rec.Patch(b, start)
 }

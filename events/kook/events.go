@@ -35,7 +35,34 @@ type Event interface {
 	Base() *EventData
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
+	setSource(raw string, rec *jsonwire.Recovery)
+	setFrame(f Frame)
+}
+
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
 }
 
 // AddedReaction is the event "added_reaction".
@@ -62,8 +89,7 @@ type AddedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*AddedReaction)(nil)
@@ -73,30 +99,8 @@ func (x *AddedReaction) EventName() string {
 	return "added_reaction"
 }
 
-// Known implements Event.
-func (x *AddedReaction) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *AddedReaction) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *AddedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *AddedReaction) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *AddedReaction) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -177,8 +181,7 @@ type DeletedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedReaction)(nil)
@@ -188,30 +191,8 @@ func (x *DeletedReaction) EventName() string {
 	return "deleted_reaction"
 }
 
-// Known implements Event.
-func (x *DeletedReaction) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedReaction) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedReaction) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedReaction) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -294,8 +275,7 @@ type UpdatedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedMessage)(nil)
@@ -305,30 +285,8 @@ func (x *UpdatedMessage) EventName() string {
 	return "updated_message"
 }
 
-// Known implements Event.
-func (x *UpdatedMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -428,8 +386,7 @@ type DeletedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedMessage)(nil)
@@ -439,30 +396,8 @@ func (x *DeletedMessage) EventName() string {
 	return "deleted_message"
 }
 
-// Known implements Event.
-func (x *DeletedMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -536,8 +471,7 @@ type AddedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*AddedChannel)(nil)
@@ -547,30 +481,8 @@ func (x *AddedChannel) EventName() string {
 	return "added_channel"
 }
 
-// Known implements Event.
-func (x *AddedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *AddedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *AddedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *AddedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *AddedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -622,8 +534,7 @@ type UpdatedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedChannel)(nil)
@@ -633,30 +544,8 @@ func (x *UpdatedChannel) EventName() string {
 	return "updated_channel"
 }
 
-// Known implements Event.
-func (x *UpdatedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -708,8 +597,7 @@ type DeletedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedChannel)(nil)
@@ -719,30 +607,8 @@ func (x *DeletedChannel) EventName() string {
 	return "deleted_channel"
 }
 
-// Known implements Event.
-func (x *DeletedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -816,8 +682,7 @@ type PinnedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*PinnedMessage)(nil)
@@ -827,30 +692,8 @@ func (x *PinnedMessage) EventName() string {
 	return "pinned_message"
 }
 
-// Known implements Event.
-func (x *PinnedMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *PinnedMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *PinnedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *PinnedMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *PinnedMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -927,8 +770,7 @@ type UnpinnedMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnpinnedMessage)(nil)
@@ -938,30 +780,8 @@ func (x *UnpinnedMessage) EventName() string {
 	return "unpinned_message"
 }
 
-// Known implements Event.
-func (x *UnpinnedMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UnpinnedMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnpinnedMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnpinnedMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UnpinnedMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1039,8 +859,7 @@ type BatchAddedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*BatchAddedChannel)(nil)
@@ -1050,30 +869,8 @@ func (x *BatchAddedChannel) EventName() string {
 	return "batch_added_channel"
 }
 
-// Known implements Event.
-func (x *BatchAddedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *BatchAddedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *BatchAddedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *BatchAddedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *BatchAddedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1127,8 +924,7 @@ type BatchUpdatedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*BatchUpdatedChannel)(nil)
@@ -1138,30 +934,8 @@ func (x *BatchUpdatedChannel) EventName() string {
 	return "batch_updated_channel"
 }
 
-// Known implements Event.
-func (x *BatchUpdatedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *BatchUpdatedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *BatchUpdatedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *BatchUpdatedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *BatchUpdatedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1250,8 +1024,7 @@ type BatchDeletedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*BatchDeletedChannel)(nil)
@@ -1261,30 +1034,8 @@ func (x *BatchDeletedChannel) EventName() string {
 	return "batch_deleted_channel"
 }
 
-// Known implements Event.
-func (x *BatchDeletedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *BatchDeletedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *BatchDeletedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *BatchDeletedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *BatchDeletedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1338,8 +1089,7 @@ type SortChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*SortChannel)(nil)
@@ -1349,30 +1099,8 @@ func (x *SortChannel) EventName() string {
 	return "sort_channel"
 }
 
-// Known implements Event.
-func (x *SortChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *SortChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *SortChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *SortChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *SortChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1458,8 +1186,7 @@ type UpdatedServerType struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedServerType)(nil)
@@ -1469,30 +1196,8 @@ func (x *UpdatedServerType) EventName() string {
 	return "updated_server_type"
 }
 
-// Known implements Event.
-func (x *UpdatedServerType) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedServerType) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedServerType) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedServerType) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedServerType) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1546,8 +1251,7 @@ type AddedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*AddedEmoji)(nil)
@@ -1557,30 +1261,8 @@ func (x *AddedEmoji) EventName() string {
 	return "added_emoji"
 }
 
-// Known implements Event.
-func (x *AddedEmoji) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *AddedEmoji) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *AddedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *AddedEmoji) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *AddedEmoji) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1632,8 +1314,7 @@ type UpdatedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedEmoji)(nil)
@@ -1643,30 +1324,8 @@ func (x *UpdatedEmoji) EventName() string {
 	return "updated_emoji"
 }
 
-// Known implements Event.
-func (x *UpdatedEmoji) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedEmoji) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedEmoji) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedEmoji) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1719,8 +1378,7 @@ type RemovedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*RemovedEmoji)(nil)
@@ -1730,30 +1388,8 @@ func (x *RemovedEmoji) EventName() string {
 	return "removed_emoji"
 }
 
-// Known implements Event.
-func (x *RemovedEmoji) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *RemovedEmoji) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *RemovedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *RemovedEmoji) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *RemovedEmoji) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1806,8 +1442,7 @@ type DeletedEmoji struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedEmoji)(nil)
@@ -1817,30 +1452,8 @@ func (x *DeletedEmoji) EventName() string {
 	return "deleted_emoji"
 }
 
-// Known implements Event.
-func (x *DeletedEmoji) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedEmoji) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedEmoji) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedEmoji) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedEmoji) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1891,8 +1504,7 @@ type UpdatedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedGuild)(nil)
@@ -1902,30 +1514,8 @@ func (x *UpdatedGuild) EventName() string {
 	return "updated_guild"
 }
 
-// Known implements Event.
-func (x *UpdatedGuild) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedGuild) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedGuild) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedGuild) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -1976,8 +1566,7 @@ type UpdatedGuildSelf struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedGuildSelf)(nil)
@@ -1987,30 +1576,8 @@ func (x *UpdatedGuildSelf) EventName() string {
 	return "updated_guild"
 }
 
-// Known implements Event.
-func (x *UpdatedGuildSelf) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedGuildSelf) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedGuildSelf) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedGuildSelf) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedGuildSelf) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2075,8 +1642,7 @@ type DeletedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedGuild)(nil)
@@ -2086,30 +1652,8 @@ func (x *DeletedGuild) EventName() string {
 	return "deleted_guild"
 }
 
-// Known implements Event.
-func (x *DeletedGuild) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedGuild) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedGuild) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedGuild) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2160,8 +1704,7 @@ type AddedBlockList struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*AddedBlockList)(nil)
@@ -2171,30 +1714,8 @@ func (x *AddedBlockList) EventName() string {
 	return "added_block_list"
 }
 
-// Known implements Event.
-func (x *AddedBlockList) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *AddedBlockList) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *AddedBlockList) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *AddedBlockList) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *AddedBlockList) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2266,8 +1787,7 @@ type DeletedBlockList struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedBlockList)(nil)
@@ -2277,30 +1797,8 @@ func (x *DeletedBlockList) EventName() string {
 	return "deleted_block_list"
 }
 
-// Known implements Event.
-func (x *DeletedBlockList) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedBlockList) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedBlockList) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedBlockList) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedBlockList) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2368,8 +1866,7 @@ type JoinedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*JoinedGuild)(nil)
@@ -2379,30 +1876,8 @@ func (x *JoinedGuild) EventName() string {
 	return "joined_guild"
 }
 
-// Known implements Event.
-func (x *JoinedGuild) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *JoinedGuild) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *JoinedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *JoinedGuild) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *JoinedGuild) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2469,8 +1944,7 @@ type ExitedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*ExitedGuild)(nil)
@@ -2480,30 +1954,8 @@ func (x *ExitedGuild) EventName() string {
 	return "exited_guild"
 }
 
-// Known implements Event.
-func (x *ExitedGuild) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *ExitedGuild) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *ExitedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *ExitedGuild) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *ExitedGuild) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2571,8 +2023,7 @@ type UpdatedGuildMember struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedGuildMember)(nil)
@@ -2582,30 +2033,8 @@ func (x *UpdatedGuildMember) EventName() string {
 	return "updated_guild_member"
 }
 
-// Known implements Event.
-func (x *UpdatedGuildMember) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedGuildMember) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedGuildMember) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedGuildMember) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedGuildMember) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2672,8 +2101,7 @@ type GuildMemberOnline struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*GuildMemberOnline)(nil)
@@ -2683,30 +2111,8 @@ func (x *GuildMemberOnline) EventName() string {
 	return "guild_member_online"
 }
 
-// Known implements Event.
-func (x *GuildMemberOnline) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *GuildMemberOnline) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *GuildMemberOnline) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *GuildMemberOnline) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *GuildMemberOnline) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2777,8 +2183,7 @@ type GuildMemberOffline struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*GuildMemberOffline)(nil)
@@ -2788,30 +2193,8 @@ func (x *GuildMemberOffline) EventName() string {
 	return "guild_member_offline"
 }
 
-// Known implements Event.
-func (x *GuildMemberOffline) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *GuildMemberOffline) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *GuildMemberOffline) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *GuildMemberOffline) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *GuildMemberOffline) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2883,8 +2266,7 @@ type JoinedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*JoinedChannel)(nil)
@@ -2894,30 +2276,8 @@ func (x *JoinedChannel) EventName() string {
 	return "joined_channel"
 }
 
-// Known implements Event.
-func (x *JoinedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *JoinedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *JoinedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *JoinedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *JoinedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -2989,8 +2349,7 @@ type ExitedChannel struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*ExitedChannel)(nil)
@@ -3000,30 +2359,8 @@ func (x *ExitedChannel) EventName() string {
 	return "exited_channel"
 }
 
-// Known implements Event.
-func (x *ExitedChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *ExitedChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *ExitedChannel) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *ExitedChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *ExitedChannel) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -3097,8 +2434,7 @@ type TextMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*TextMessage)(nil)
@@ -3108,30 +2444,8 @@ func (x *TextMessage) EventName() string {
 	return "text_message"
 }
 
-// Known implements Event.
-func (x *TextMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *TextMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *TextMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *TextMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *TextMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -3293,8 +2607,7 @@ type ImageMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*ImageMessage)(nil)
@@ -3304,30 +2617,8 @@ func (x *ImageMessage) EventName() string {
 	return "image_message"
 }
 
-// Known implements Event.
-func (x *ImageMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *ImageMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *ImageMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *ImageMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *ImageMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -3494,8 +2785,7 @@ type VideoMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*VideoMessage)(nil)
@@ -3505,30 +2795,8 @@ func (x *VideoMessage) EventName() string {
 	return "video_message"
 }
 
-// Known implements Event.
-func (x *VideoMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *VideoMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *VideoMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *VideoMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *VideoMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -3695,8 +2963,7 @@ type FileMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*FileMessage)(nil)
@@ -3706,30 +2973,8 @@ func (x *FileMessage) EventName() string {
 	return "file_message"
 }
 
-// Known implements Event.
-func (x *FileMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *FileMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *FileMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *FileMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *FileMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -3898,8 +3143,7 @@ type AudioMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*AudioMessage)(nil)
@@ -3909,30 +3153,8 @@ func (x *AudioMessage) EventName() string {
 	return "audio_message"
 }
 
-// Known implements Event.
-func (x *AudioMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *AudioMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *AudioMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *AudioMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *AudioMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -4094,8 +3316,7 @@ type KMarkdownMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*KMarkdownMessage)(nil)
@@ -4105,30 +3326,8 @@ func (x *KMarkdownMessage) EventName() string {
 	return "kmarkdown_message"
 }
 
-// Known implements Event.
-func (x *KMarkdownMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *KMarkdownMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *KMarkdownMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *KMarkdownMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *KMarkdownMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -4290,8 +3489,7 @@ type CardMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*CardMessage)(nil)
@@ -4301,30 +3499,8 @@ func (x *CardMessage) EventName() string {
 	return "card_message"
 }
 
-// Known implements Event.
-func (x *CardMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *CardMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *CardMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *CardMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *CardMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -4487,8 +3663,7 @@ type ItemMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*ItemMessage)(nil)
@@ -4498,30 +3673,8 @@ func (x *ItemMessage) EventName() string {
 	return "item_message"
 }
 
-// Known implements Event.
-func (x *ItemMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *ItemMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *ItemMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *ItemMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *ItemMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -4681,8 +3834,7 @@ type EmbedsAppend struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*EmbedsAppend)(nil)
@@ -4692,30 +3844,8 @@ func (x *EmbedsAppend) EventName() string {
 	return "embeds_append"
 }
 
-// Known implements Event.
-func (x *EmbedsAppend) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *EmbedsAppend) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *EmbedsAppend) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *EmbedsAppend) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *EmbedsAppend) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -4787,8 +3917,7 @@ type UpdatedPrivateMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedPrivateMessage)(nil)
@@ -4798,30 +3927,8 @@ func (x *UpdatedPrivateMessage) EventName() string {
 	return "updated_private_message"
 }
 
-// Known implements Event.
-func (x *UpdatedPrivateMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedPrivateMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedPrivateMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedPrivateMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedPrivateMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -4904,8 +4011,7 @@ type DeletedPrivateMessage struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedPrivateMessage)(nil)
@@ -4915,30 +4021,8 @@ func (x *DeletedPrivateMessage) EventName() string {
 	return "deleted_private_message"
 }
 
-// Known implements Event.
-func (x *DeletedPrivateMessage) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedPrivateMessage) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedPrivateMessage) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedPrivateMessage) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedPrivateMessage) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5017,8 +4101,7 @@ type PrivateAddedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*PrivateAddedReaction)(nil)
@@ -5028,30 +4111,8 @@ func (x *PrivateAddedReaction) EventName() string {
 	return "private_added_reaction"
 }
 
-// Known implements Event.
-func (x *PrivateAddedReaction) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *PrivateAddedReaction) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *PrivateAddedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *PrivateAddedReaction) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *PrivateAddedReaction) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5126,8 +4187,7 @@ type PrivateDeletedReaction struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*PrivateDeletedReaction)(nil)
@@ -5137,30 +4197,8 @@ func (x *PrivateDeletedReaction) EventName() string {
 	return "private_deleted_reaction"
 }
 
-// Known implements Event.
-func (x *PrivateDeletedReaction) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *PrivateDeletedReaction) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *PrivateDeletedReaction) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *PrivateDeletedReaction) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *PrivateDeletedReaction) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5235,8 +4273,7 @@ type AddedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*AddedRole)(nil)
@@ -5246,30 +4283,8 @@ func (x *AddedRole) EventName() string {
 	return "added_role"
 }
 
-// Known implements Event.
-func (x *AddedRole) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *AddedRole) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *AddedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *AddedRole) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *AddedRole) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5320,8 +4335,7 @@ type DeletedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeletedRole)(nil)
@@ -5331,30 +4345,8 @@ func (x *DeletedRole) EventName() string {
 	return "deleted_role"
 }
 
-// Known implements Event.
-func (x *DeletedRole) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeletedRole) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeletedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeletedRole) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeletedRole) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5405,8 +4397,7 @@ type UpdatedRole struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedRole)(nil)
@@ -5416,30 +4407,8 @@ func (x *UpdatedRole) EventName() string {
 	return "updated_role"
 }
 
-// Known implements Event.
-func (x *UpdatedRole) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedRole) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedRole) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedRole) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UpdatedRole) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5491,8 +4460,7 @@ type UserUpdated struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UserUpdated)(nil)
@@ -5502,30 +4470,8 @@ func (x *UserUpdated) EventName() string {
 	return "user_updated"
 }
 
-// Known implements Event.
-func (x *UserUpdated) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UserUpdated) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UserUpdated) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UserUpdated) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UserUpdated) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5597,8 +4543,7 @@ type SelfJoinedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*SelfJoinedGuild)(nil)
@@ -5608,30 +4553,8 @@ func (x *SelfJoinedGuild) EventName() string {
 	return "self_joined_guild"
 }
 
-// Known implements Event.
-func (x *SelfJoinedGuild) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *SelfJoinedGuild) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *SelfJoinedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *SelfJoinedGuild) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *SelfJoinedGuild) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5700,8 +4623,7 @@ type SelfExitedGuild struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*SelfExitedGuild)(nil)
@@ -5711,30 +4633,8 @@ func (x *SelfExitedGuild) EventName() string {
 	return "self_exited_guild"
 }
 
-// Known implements Event.
-func (x *SelfExitedGuild) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *SelfExitedGuild) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *SelfExitedGuild) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *SelfExitedGuild) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *SelfExitedGuild) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5801,8 +4701,7 @@ type MessageBtnClick struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*MessageBtnClick)(nil)
@@ -5812,30 +4711,8 @@ func (x *MessageBtnClick) EventName() string {
 	return "message_btn_click"
 }
 
-// Known implements Event.
-func (x *MessageBtnClick) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *MessageBtnClick) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *MessageBtnClick) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *MessageBtnClick) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *MessageBtnClick) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -5923,8 +4800,7 @@ type AddGuildMute struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*AddGuildMute)(nil)
@@ -5934,30 +4810,8 @@ func (x *AddGuildMute) EventName() string {
 	return "add_guild_mute"
 }
 
-// Known implements Event.
-func (x *AddGuildMute) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *AddGuildMute) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *AddGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *AddGuildMute) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *AddGuildMute) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -6008,8 +4862,7 @@ type DeleteGuildMute struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*DeleteGuildMute)(nil)
@@ -6019,30 +4872,8 @@ func (x *DeleteGuildMute) EventName() string {
 	return "delete_guild_mute"
 }
 
-// Known implements Event.
-func (x *DeleteGuildMute) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *DeleteGuildMute) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *DeleteGuildMute) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *DeleteGuildMute) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *DeleteGuildMute) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -6093,8 +4924,7 @@ type LiveStatusChanged struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*LiveStatusChanged)(nil)
@@ -6104,30 +4934,8 @@ func (x *LiveStatusChanged) EventName() string {
 	return "live_status_changed"
 }
 
-// Known implements Event.
-func (x *LiveStatusChanged) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *LiveStatusChanged) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *LiveStatusChanged) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *LiveStatusChanged) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *LiveStatusChanged) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -6186,8 +4994,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -6202,25 +5009,8 @@ func (x *UnknownEvent) Known() bool {
 	return false
 }
 
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UnknownEvent) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.

@@ -535,16 +535,7 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessagePrivate) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -581,16 +572,7 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageGroup) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -628,16 +610,7 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MessageChannel) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -659,16 +632,7 @@ func (x *MetaConnect) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaConnect) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -690,16 +654,7 @@ func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaHeartbeat) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -721,16 +676,7 @@ func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *MetaStatusUpdate) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -752,16 +698,7 @@ func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendIncrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -783,16 +720,7 @@ func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeFriendDecrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -815,16 +743,7 @@ func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticePrivateMessageDelete) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -848,16 +767,7 @@ func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberIncrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -881,16 +791,7 @@ func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMemberDecrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -915,16 +816,7 @@ func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGroupMessageDelete) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -948,16 +840,7 @@ func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberIncrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -981,16 +864,7 @@ func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeGuildMemberDecrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1015,16 +889,7 @@ func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberIncrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1049,16 +914,7 @@ func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMemberDecrease) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1084,16 +940,7 @@ func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelMessageDelete) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1117,16 +964,7 @@ func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelCreate) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1150,16 +988,7 @@ func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *NoticeChannelDelete) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1197,21 +1026,31 @@ func (x UnknownSegment) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *UnknownEvent) appendPayload(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Payload)
+}
+
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = jsonwire.AppendRaw(b, x.Payload)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
 func (x UnknownEvent) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+// appendEvent appends an event: its frame, when it came in one, around the payload
+// that payload appends; then the members recovering decoding skipped go back as
+// they came.
+func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
+	if b == nil {
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		sc := jsonwire.GetScratch()
+		return sc.Done(appendEvent(sc.B[:0], s, payload))
+	}
+	start := len(b)
+	b = payload(b)
+	return s.rec.Patch(b, start)
 }

@@ -32,6 +32,32 @@ type Event interface {
 	setSource(raw string, rec *jsonwire.Recovery)
 }
 
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
+}
+
 // MessagePrivate is the event "message.private".
 //
 // A private (one-to-one) message.
@@ -69,8 +95,7 @@ type MessagePrivate struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*MessagePrivate)(nil)
@@ -78,26 +103,6 @@ var _ Event = (*MessagePrivate)(nil)
 // EventName implements Event.
 func (x *MessagePrivate) EventName() string {
 	return "message.private"
-}
-
-// Known implements Event.
-func (x *MessagePrivate) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *MessagePrivate) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *MessagePrivate) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *MessagePrivate) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // MessageGroup is the event "message.group".
@@ -141,8 +146,7 @@ type MessageGroup struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*MessageGroup)(nil)
@@ -150,26 +154,6 @@ var _ Event = (*MessageGroup)(nil)
 // EventName implements Event.
 func (x *MessageGroup) EventName() string {
 	return "message.group"
-}
-
-// Known implements Event.
-func (x *MessageGroup) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *MessageGroup) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *MessageGroup) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *MessageGroup) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // MessageChannel is the event "message.channel".
@@ -216,8 +200,7 @@ type MessageChannel struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*MessageChannel)(nil)
@@ -225,26 +208,6 @@ var _ Event = (*MessageChannel)(nil)
 // EventName implements Event.
 func (x *MessageChannel) EventName() string {
 	return "message.channel"
-}
-
-// Known implements Event.
-func (x *MessageChannel) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *MessageChannel) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *MessageChannel) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *MessageChannel) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // MetaConnect is the event "meta.connect".
@@ -270,8 +233,7 @@ type MetaConnect struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*MetaConnect)(nil)
@@ -279,26 +241,6 @@ var _ Event = (*MetaConnect)(nil)
 // EventName implements Event.
 func (x *MetaConnect) EventName() string {
 	return "meta.connect"
-}
-
-// Known implements Event.
-func (x *MetaConnect) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *MetaConnect) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *MetaConnect) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *MetaConnect) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // MetaHeartbeat is the event "meta.heartbeat".
@@ -323,8 +265,7 @@ type MetaHeartbeat struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*MetaHeartbeat)(nil)
@@ -332,26 +273,6 @@ var _ Event = (*MetaHeartbeat)(nil)
 // EventName implements Event.
 func (x *MetaHeartbeat) EventName() string {
 	return "meta.heartbeat"
-}
-
-// Known implements Event.
-func (x *MetaHeartbeat) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *MetaHeartbeat) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *MetaHeartbeat) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *MetaHeartbeat) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // MetaStatusUpdate is the event "meta.status_update".
@@ -376,8 +297,7 @@ type MetaStatusUpdate struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*MetaStatusUpdate)(nil)
@@ -385,26 +305,6 @@ var _ Event = (*MetaStatusUpdate)(nil)
 // EventName implements Event.
 func (x *MetaStatusUpdate) EventName() string {
 	return "meta.status_update"
-}
-
-// Known implements Event.
-func (x *MetaStatusUpdate) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *MetaStatusUpdate) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *MetaStatusUpdate) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *MetaStatusUpdate) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeFriendIncrease is the event "notice.friend_increase".
@@ -431,8 +331,7 @@ type NoticeFriendIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeFriendIncrease)(nil)
@@ -440,26 +339,6 @@ var _ Event = (*NoticeFriendIncrease)(nil)
 // EventName implements Event.
 func (x *NoticeFriendIncrease) EventName() string {
 	return "notice.friend_increase"
-}
-
-// Known implements Event.
-func (x *NoticeFriendIncrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeFriendIncrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeFriendIncrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeFriendIncrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeFriendDecrease is the event "notice.friend_decrease".
@@ -484,8 +363,7 @@ type NoticeFriendDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeFriendDecrease)(nil)
@@ -493,26 +371,6 @@ var _ Event = (*NoticeFriendDecrease)(nil)
 // EventName implements Event.
 func (x *NoticeFriendDecrease) EventName() string {
 	return "notice.friend_decrease"
-}
-
-// Known implements Event.
-func (x *NoticeFriendDecrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeFriendDecrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeFriendDecrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeFriendDecrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticePrivateMessageDelete is the event "notice.private_message_delete".
@@ -541,8 +399,7 @@ type NoticePrivateMessageDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticePrivateMessageDelete)(nil)
@@ -550,26 +407,6 @@ var _ Event = (*NoticePrivateMessageDelete)(nil)
 // EventName implements Event.
 func (x *NoticePrivateMessageDelete) EventName() string {
 	return "notice.private_message_delete"
-}
-
-// Known implements Event.
-func (x *NoticePrivateMessageDelete) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticePrivateMessageDelete) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticePrivateMessageDelete) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticePrivateMessageDelete) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeGroupMemberIncrease is the event "notice.group_member_increase".
@@ -604,8 +441,7 @@ type NoticeGroupMemberIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeGroupMemberIncrease)(nil)
@@ -613,26 +449,6 @@ var _ Event = (*NoticeGroupMemberIncrease)(nil)
 // EventName implements Event.
 func (x *NoticeGroupMemberIncrease) EventName() string {
 	return "notice.group_member_increase"
-}
-
-// Known implements Event.
-func (x *NoticeGroupMemberIncrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeGroupMemberIncrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeGroupMemberIncrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeGroupMemberIncrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeGroupMemberDecrease is the event "notice.group_member_decrease".
@@ -667,8 +483,7 @@ type NoticeGroupMemberDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeGroupMemberDecrease)(nil)
@@ -676,26 +491,6 @@ var _ Event = (*NoticeGroupMemberDecrease)(nil)
 // EventName implements Event.
 func (x *NoticeGroupMemberDecrease) EventName() string {
 	return "notice.group_member_decrease"
-}
-
-// Known implements Event.
-func (x *NoticeGroupMemberDecrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeGroupMemberDecrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeGroupMemberDecrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeGroupMemberDecrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeGroupMessageDelete is the event "notice.group_message_delete".
@@ -734,8 +529,7 @@ type NoticeGroupMessageDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeGroupMessageDelete)(nil)
@@ -743,26 +537,6 @@ var _ Event = (*NoticeGroupMessageDelete)(nil)
 // EventName implements Event.
 func (x *NoticeGroupMessageDelete) EventName() string {
 	return "notice.group_message_delete"
-}
-
-// Known implements Event.
-func (x *NoticeGroupMessageDelete) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeGroupMessageDelete) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeGroupMessageDelete) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeGroupMessageDelete) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeGuildMemberIncrease is the event "notice.guild_member_increase".
@@ -798,8 +572,7 @@ type NoticeGuildMemberIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeGuildMemberIncrease)(nil)
@@ -807,26 +580,6 @@ var _ Event = (*NoticeGuildMemberIncrease)(nil)
 // EventName implements Event.
 func (x *NoticeGuildMemberIncrease) EventName() string {
 	return "notice.guild_member_increase"
-}
-
-// Known implements Event.
-func (x *NoticeGuildMemberIncrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeGuildMemberIncrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeGuildMemberIncrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeGuildMemberIncrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeGuildMemberDecrease is the event "notice.guild_member_decrease".
@@ -862,8 +615,7 @@ type NoticeGuildMemberDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeGuildMemberDecrease)(nil)
@@ -871,26 +623,6 @@ var _ Event = (*NoticeGuildMemberDecrease)(nil)
 // EventName implements Event.
 func (x *NoticeGuildMemberDecrease) EventName() string {
 	return "notice.guild_member_decrease"
-}
-
-// Known implements Event.
-func (x *NoticeGuildMemberDecrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeGuildMemberDecrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeGuildMemberDecrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeGuildMemberDecrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeChannelMemberIncrease is the event "notice.channel_member_increase".
@@ -930,8 +662,7 @@ type NoticeChannelMemberIncrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeChannelMemberIncrease)(nil)
@@ -939,26 +670,6 @@ var _ Event = (*NoticeChannelMemberIncrease)(nil)
 // EventName implements Event.
 func (x *NoticeChannelMemberIncrease) EventName() string {
 	return "notice.channel_member_increase"
-}
-
-// Known implements Event.
-func (x *NoticeChannelMemberIncrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeChannelMemberIncrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeChannelMemberIncrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeChannelMemberIncrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeChannelMemberDecrease is the event "notice.channel_member_decrease".
@@ -998,8 +709,7 @@ type NoticeChannelMemberDecrease struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeChannelMemberDecrease)(nil)
@@ -1007,26 +717,6 @@ var _ Event = (*NoticeChannelMemberDecrease)(nil)
 // EventName implements Event.
 func (x *NoticeChannelMemberDecrease) EventName() string {
 	return "notice.channel_member_decrease"
-}
-
-// Known implements Event.
-func (x *NoticeChannelMemberDecrease) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeChannelMemberDecrease) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeChannelMemberDecrease) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeChannelMemberDecrease) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeChannelMessageDelete is the event "notice.channel_message_delete".
@@ -1070,8 +760,7 @@ type NoticeChannelMessageDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeChannelMessageDelete)(nil)
@@ -1079,26 +768,6 @@ var _ Event = (*NoticeChannelMessageDelete)(nil)
 // EventName implements Event.
 func (x *NoticeChannelMessageDelete) EventName() string {
 	return "notice.channel_message_delete"
-}
-
-// Known implements Event.
-func (x *NoticeChannelMessageDelete) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeChannelMessageDelete) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeChannelMessageDelete) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeChannelMessageDelete) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeChannelCreate is the event "notice.channel_create".
@@ -1134,8 +803,7 @@ type NoticeChannelCreate struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeChannelCreate)(nil)
@@ -1143,26 +811,6 @@ var _ Event = (*NoticeChannelCreate)(nil)
 // EventName implements Event.
 func (x *NoticeChannelCreate) EventName() string {
 	return "notice.channel_create"
-}
-
-// Known implements Event.
-func (x *NoticeChannelCreate) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeChannelCreate) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeChannelCreate) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeChannelCreate) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // NoticeChannelDelete is the event "notice.channel_delete".
@@ -1198,8 +846,7 @@ type NoticeChannelDelete struct {
 	// Extensions keeps the members whose key has a platform prefix ("qq.nickname").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoticeChannelDelete)(nil)
@@ -1207,26 +854,6 @@ var _ Event = (*NoticeChannelDelete)(nil)
 // EventName implements Event.
 func (x *NoticeChannelDelete) EventName() string {
 	return "notice.channel_delete"
-}
-
-// Known implements Event.
-func (x *NoticeChannelDelete) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoticeChannelDelete) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoticeChannelDelete) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoticeChannelDelete) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // UnknownEvent is an event the schema does not know (a new discriminator value).
@@ -1242,8 +869,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -1256,19 +882,4 @@ func (x *UnknownEvent) EventName() string {
 // Known implements Event.
 func (x *UnknownEvent) Known() bool {
 	return false
-}
-
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }

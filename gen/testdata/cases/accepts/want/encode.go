@@ -53,16 +53,7 @@ func (x *Changed) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Changed) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -70,21 +61,31 @@ func (x Changed) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *UnknownEvent) appendPayload(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Payload)
+}
+
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = jsonwire.AppendRaw(b, x.Payload)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
 func (x UnknownEvent) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+// appendEvent appends an event: its frame, when it came in one, around the payload
+// that payload appends; then the members recovering decoding skipped go back as
+// they came.
+func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
+	if b == nil {
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		sc := jsonwire.GetScratch()
+		return sc.Done(appendEvent(sc.B[:0], s, payload))
+	}
+	start := len(b)
+	b = payload(b)
+	return s.rec.Patch(b, start)
 }

@@ -35,6 +35,32 @@ type Event interface {
 	setSource(raw string, rec *jsonwire.Recovery)
 }
 
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
+}
+
 // Changed is the event "changed".
 //
 // Something changed.
@@ -71,8 +97,7 @@ type Changed struct {
 		Quote jsonwire.Form
 	}
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 // WireForm returns the JSON form in which the member named member came (its
@@ -103,26 +128,6 @@ func (x *Changed) EventName() string {
 	return "changed"
 }
 
-// Known implements Event.
-func (x *Changed) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Changed) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Changed) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Changed) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
-}
-
 // Base implements Event.
 func (x *Changed) Base() *Head {
 	return &x.Head
@@ -139,8 +144,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -153,21 +157,6 @@ func (x *UnknownEvent) EventName() string {
 // Known implements Event.
 func (x *UnknownEvent) Known() bool {
 	return false
-}
-
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.

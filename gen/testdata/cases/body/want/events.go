@@ -35,6 +35,32 @@ type Event interface {
 	setSource(raw string, rec *jsonwire.Recovery)
 }
 
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
+}
+
 // Batch is the event "batch".
 //
 // Many items at once.
@@ -54,8 +80,7 @@ type Batch struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*Batch)(nil)
@@ -63,26 +88,6 @@ var _ Event = (*Batch)(nil)
 // EventName implements Event.
 func (x *Batch) EventName() string {
 	return "batch"
-}
-
-// Known implements Event.
-func (x *Batch) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Batch) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Batch) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Batch) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.
@@ -101,8 +106,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -115,21 +119,6 @@ func (x *UnknownEvent) EventName() string {
 // Known implements Event.
 func (x *UnknownEvent) Known() bool {
 	return false
-}
-
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.

@@ -35,7 +35,34 @@ type Event interface {
 	Base() *Header
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
+	setSource(raw string, rec *jsonwire.Recovery)
+	setFrame(f Frame)
+}
+
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
 }
 
 // Say is the event "say" where room is not "dm".
@@ -63,8 +90,7 @@ type Say struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*Say)(nil)
@@ -74,30 +100,8 @@ func (x *Say) EventName() string {
 	return "say"
 }
 
-// Known implements Event.
-func (x *Say) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Say) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Say) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Say) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *Say) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -215,8 +219,7 @@ type Roll struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*Roll)(nil)
@@ -226,30 +229,8 @@ func (x *Roll) EventName() string {
 	return "roll"
 }
 
-// Known implements Event.
-func (x *Roll) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Roll) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Roll) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Roll) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *Roll) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -298,8 +279,7 @@ type Whisper struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*Whisper)(nil)
@@ -309,30 +289,8 @@ func (x *Whisper) EventName() string {
 	return "say"
 }
 
-// Known implements Event.
-func (x *Whisper) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Whisper) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Whisper) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Whisper) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *Whisper) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -397,8 +355,7 @@ type NoteLeaveSelf struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoteLeaveSelf)(nil)
@@ -408,30 +365,8 @@ func (x *NoteLeaveSelf) EventName() string {
 	return "note.leave"
 }
 
-// Known implements Event.
-func (x *NoteLeaveSelf) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoteLeaveSelf) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoteLeaveSelf) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoteLeaveSelf) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *NoteLeaveSelf) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -473,8 +408,7 @@ type NoteJoin struct {
 	// Extensions keeps the members whose key has a platform prefix ("x1:note").
 	Extensions jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*NoteJoin)(nil)
@@ -484,30 +418,8 @@ func (x *NoteJoin) EventName() string {
 	return "note.join"
 }
 
-// Known implements Event.
-func (x *NoteJoin) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *NoteJoin) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *NoteJoin) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *NoteJoin) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *NoteJoin) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -537,8 +449,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -553,25 +464,8 @@ func (x *UnknownEvent) Known() bool {
 	return false
 }
 
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UnknownEvent) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.

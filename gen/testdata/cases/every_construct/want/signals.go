@@ -380,7 +380,8 @@ func (x *EventSignal) decodeSignal(d *jsonwire.Decoder) error {
 }
 
 func (x *EventSignal) setSource(raw string, rec *jsonwire.Recovery) {
-	x.Event.setSource(x.frame, true, raw, rec)
+	x.Event.setFrame(x.frame)
+	x.Event.setSource(raw, rec)
 }
 
 // UnknownSignal is a frame whose "op" the schema does not know. It keeps the frame

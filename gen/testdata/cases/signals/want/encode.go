@@ -60,22 +60,7 @@ func (x *Joined) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Joined) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -83,27 +68,37 @@ func (x Joined) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *UnknownEvent) appendPayload(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Payload)
+}
+
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
 func (x UnknownEvent) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+// appendEvent appends an event: its frame, when it came in one, around the payload
+// that payload appends; then the members recovering decoding skipped go back as
+// they came.
+func appendEvent(b []byte, f *jsonwire.Opt[Frame], s *source, payload func([]byte) []byte) []byte {
+	if b == nil {
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		sc := jsonwire.GetScratch()
+		return sc.Done(appendEvent(sc.B[:0], f, s, payload))
+	}
+	start := len(b)
+	if f.Set {
+		b = f.Value.appendOpen(b)
+	}
+	b = payload(b)
+	if f.Set {
+		b = append(b, '}')
+	}
+	return s.rec.Patch(b, start)
 }

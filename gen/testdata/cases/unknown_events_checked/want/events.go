@@ -35,6 +35,32 @@ type Event interface {
 	setSource(raw string, rec *jsonwire.Recovery)
 }
 
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
+}
+
 // Joined is the event "joined".
 //
 // Someone joined.
@@ -51,8 +77,7 @@ type Joined struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*Joined)(nil)
@@ -60,26 +85,6 @@ var _ Event = (*Joined)(nil)
 // EventName implements Event.
 func (x *Joined) EventName() string {
 	return "joined"
-}
-
-// Known implements Event.
-func (x *Joined) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Joined) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Joined) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Joined) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.
@@ -98,8 +103,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -112,21 +116,6 @@ func (x *UnknownEvent) EventName() string {
 // Known implements Event.
 func (x *UnknownEvent) Known() bool {
 	return false
-}
-
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.

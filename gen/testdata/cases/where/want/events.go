@@ -35,6 +35,32 @@ type Event interface {
 	setSource(raw string, rec *jsonwire.Recovery)
 }
 
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
+}
+
 // Updated is the event "updated" where scope is not "self".
 //
 // Something was updated.
@@ -54,8 +80,7 @@ type Updated struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*Updated)(nil)
@@ -63,26 +88,6 @@ var _ Event = (*Updated)(nil)
 // EventName implements Event.
 func (x *Updated) EventName() string {
 	return "updated"
-}
-
-// Known implements Event.
-func (x *Updated) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Updated) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Updated) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Updated) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.
@@ -120,8 +125,7 @@ type UpdatedSelf struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UpdatedSelf)(nil)
@@ -129,26 +133,6 @@ var _ Event = (*UpdatedSelf)(nil)
 // EventName implements Event.
 func (x *UpdatedSelf) EventName() string {
 	return "updated"
-}
-
-// Known implements Event.
-func (x *UpdatedSelf) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *UpdatedSelf) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UpdatedSelf) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UpdatedSelf) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.
@@ -178,8 +162,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -192,21 +175,6 @@ func (x *UnknownEvent) EventName() string {
 // Known implements Event.
 func (x *UnknownEvent) Known() bool {
 	return false
-}
-
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.
