@@ -119,7 +119,7 @@ func (d *Decoder) Reset(src string, root string) {
 	d.levels = d.levels[:0]
 	d.unknown = nil
 	if d.rec != nil {
-		d.rec.problems = d.rec.problems[:0] // those of a reading given up
+		d.rec.reset() // the problems of a reading given up
 	}
 }
 

@@ -25,7 +25,11 @@ type Problem struct {
 	// array's member for an element whose key is bad). Value is its value.
 	Member string
 	Value  Raw
+}
 
+// place is where a problem's member is in the document, which re-encoding
+// needs and users do not: Recovery keeps one beside each Problem.
+type place struct {
 	segs    []pathSeg // the member's place, where re-encoding puts Value back (or removes it)
 	missing bool
 }
@@ -53,6 +57,7 @@ type Recovery struct {
 	skipped   []skip   // the members to skip, and why
 	last      error    // the error of the last pass
 	problems  []Problem
+	places    []place // places[i] is where problems[i]'s member is
 	passes    int
 }
 
@@ -96,7 +101,7 @@ func (r *Recovery) Retry(err error) bool {
 			continue
 		}
 		r.skipped = append(r.skipped, skip{at: m.at, why: e})
-		r.problems = r.problems[:0]
+		r.reset()
 		return true
 	}
 	return false
@@ -111,6 +116,12 @@ func (r *Recovery) Problems() []Problem {
 		return nil
 	}
 	return r.problems
+}
+
+// reset drops the problems of a pass given up.
+func (r *Recovery) reset() {
+	r.problems = r.problems[:0]
+	r.places = r.places[:0]
 }
 
 // skipping returns why the member whose key is at offset at is skipped, or
@@ -145,19 +156,20 @@ func (d *Decoder) nextKeyRecovering() (string, bool, error) {
 		if err != nil {
 			return "", false, err
 		}
-		d.rec.add(Problem{Path: why.Path, Offset: why.Offset, Msg: why.Msg, Member: member, Value: raw, segs: segs})
+		d.rec.add(Problem{Path: why.Path, Offset: why.Offset, Msg: why.Msg, Member: member, Value: raw}, place{segs: segs})
 	}
 }
 
 // add records p once: a look-ahead, or a second way of decoding the same
 // payload, may pass the same member again.
-func (r *Recovery) add(p Problem) {
+func (r *Recovery) add(p Problem, at place) {
 	for _, q := range r.problems {
 		if q.Member == p.Member && q.Path == p.Path && q.Offset == p.Offset {
 			return
 		}
 	}
 	r.problems = append(r.problems, p)
+	r.places = append(r.places, at)
 }
 
 // segs returns the path of the current value as steps, with key added below
@@ -218,12 +230,12 @@ func (d *Decoder) missingProblem(key string) bool {
 		return false
 	}
 	segs := d.segs(key)
-	for _, q := range d.rec.problems {
+	for _, q := range d.rec.places {
 		if slices.Equal(q.segs, segs) {
 			return true // skipped, not missing
 		}
 	}
-	d.rec.add(Problem{Path: path, Offset: d.pos, Msg: "required field missing", Member: path, segs: segs, missing: true})
+	d.rec.add(Problem{Path: path, Offset: d.pos, Msg: "required field missing", Member: path}, place{segs: segs, missing: true})
 	return true
 }
 
@@ -258,27 +270,27 @@ func (r *Recovery) patch(b []byte, start int) []byte {
 		return b
 	}
 	doc := string(b[start:])
-	for _, p := range r.problems {
-		doc = patchDoc(doc, p)
+	for i, p := range r.problems {
+		doc = patchDoc(doc, p, r.places[i])
 	}
 	return append(b[:start], doc...)
 }
 
 // patchDoc applies one problem to doc. A path it cannot follow (the value
 // was changed since) leaves doc as it is.
-func patchDoc(doc string, p Problem) string {
-	if len(p.segs) == 0 {
+func patchDoc(doc string, p Problem, at place) string {
+	if len(at.segs) == 0 {
 		return doc
 	}
 	d := Decoder{data: doc}
 	// The last step is always the member's key: problems are about members.
-	last := len(p.segs) - 1
-	for _, s := range p.segs[:last] {
+	last := len(at.segs) - 1
+	for _, s := range at.segs[:last] {
 		if !d.enter(s) {
 			return doc
 		}
 	}
-	want := p.segs[last].key
+	want := at.segs[last].key
 	if d.ObjectStart() != nil {
 		return doc
 	}
@@ -289,7 +301,7 @@ func patchDoc(doc string, p Problem) string {
 			return doc
 		}
 		if !more {
-			if p.missing {
+			if at.missing {
 				return doc
 			}
 			// Not written (an optional member): add it before the '}'.
@@ -310,7 +322,7 @@ func patchDoc(doc string, p Problem) string {
 		if err != nil {
 			return doc
 		}
-		if !p.missing {
+		if !at.missing {
 			return doc[:valStart] + string(p.Value) + doc[d.pos:]
 		}
 		// A required member that was missing: remove what was encoded for
