@@ -21,15 +21,15 @@ FUZZTIME ?= 30s
 # The differential targets check 16 generated frames per input: fewer inputs.
 DIFF_FUZZTIME ?= $(FUZZTIME)
 fuzz: ## run every fuzz target for FUZZTIME each (a duration, or a count like 100000x; DIFF_FUZZTIME for the differential ones)
-	go test ./jsonwire -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
-	go test ./jsonwire -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./jsonwire/wireimpl -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./jsonwire/wireimpl -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Decode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKSignalDecode$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzKOOKStream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./generated_test -run '^$$' -fuzz '^FuzzOneBot12Stream$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
-	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
-	go test ./jsonwire -run '^$$' -fuzz '^FuzzAppendFloat$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./jsonwire/wireimpl -run '^$$' -fuzz '^FuzzAppendString$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	go test ./jsonwire/wireimpl -run '^$$' -fuzz '^FuzzAppendFloat$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/kook -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/onebot12 -run '^$$' -fuzz '^FuzzDecodeOnArrival$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	go test ./events/kook/webhook -run '^$$' -fuzz '^FuzzWebhookBody$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s

@@ -3,7 +3,7 @@ package cli
 import (
 	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/kook"
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 func init() {
@@ -17,11 +17,11 @@ func init() {
 // claimsKOOK: a KOOK frame has "s" or "d"; a bare d object has "type" but no "detail_type".
 func claimsKOOK(line []byte) bool {
 	for _, key := range []string{"s", "d"} {
-		if _, ok, _ := jsonwire.Lookup(line, key); ok {
+		if _, ok, _ := wireimpl.Lookup(line, key); ok {
 			return true
 		}
 	}
-	_, hasDetail, _ := jsonwire.Lookup(line, "detail_type")
+	_, hasDetail, _ := wireimpl.Lookup(line, "detail_type")
 	return !hasDetail
 }
 
@@ -48,10 +48,10 @@ func decoderKOOK(decodeEvent func([]byte, bool) (decoded, error)) func([]byte, b
 // isKOOKEventLine reports whether line is for the event decoder: it has no
 // "s" (a bare d), its "s" is 0, or it is malformed before an "s" is found.
 func isKOOKEventLine(line []byte) bool {
-	if _, ok, err := jsonwire.Lookup(line, "s"); err != nil || !ok {
+	if _, ok, err := wireimpl.Lookup(line, "s"); err != nil || !ok {
 		return true
 	}
-	s, err := jsonwire.LookupInt(line, "", "s")
+	s, err := wireimpl.LookupInt(line, "", "s")
 	return err == nil && s == 0
 }
 

@@ -3,7 +3,7 @@ package cli
 import (
 	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/events/onebot12"
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 func init() {
@@ -16,7 +16,7 @@ func init() {
 
 // claimsOneBot12: a OneBot event has "type" and "detail_type" at the top.
 func claimsOneBot12(line []byte) bool {
-	_, hasType, _ := jsonwire.Lookup(line, "type")
-	_, hasDetail, _ := jsonwire.Lookup(line, "detail_type")
+	_, hasType, _ := wireimpl.Lookup(line, "type")
+	_, hasDetail, _ := wireimpl.Lookup(line, "detail_type")
 	return hasType && hasDetail
 }

@@ -80,7 +80,7 @@ func emitUnknownDecode(m *Model) jen.Code {
 	}).Line()
 }
 
-func decoderParam() jen.Code { return jen.Id("d").Op("*").Qual(wirePath, "Decoder") }
+func decoderParam() jen.Code { return jen.Id("d").Op("*").Add(wire("Decoder")) }
 
 func returnIfErr() jen.Code { return ifErr(returnErr) }
 
@@ -127,7 +127,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 		jen.Id("ReportUnknown").Bool(),
 		jen.Comment("Limits bounds the input's size, nesting and string length; zero fields"),
 		jen.Comment("take jsonwire's defaults."),
-		jen.Id("Limits").Qual(wirePath, "Limits"),
+		jen.Id("Limits").Add(wire("Limits")),
 		jen.Comment("Recover delivers an event whose discriminators are readable even when"),
 		jen.Comment("another member has a shape the schema does not take: that member is"),
 		jen.Comment("skipped (its field stays zero), kept for re-encoding and listed by the"),
@@ -169,7 +169,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 	g.Comment("problem is not one to recover from (then err is the answer).").Line()
 	g.Func().Id("recoverWith").Types(jen.Id("T").Any()).Params(
 		jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Err().Error(),
-		jen.Id("decode").Func().Params(jen.Index().Byte(), jen.Id("DecodeOptions"), jen.Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("T"), jen.Index().String(), jen.Error()),
+		jen.Id("decode").Func().Params(jen.Index().Byte(), jen.Id("DecodeOptions"), jen.Op("*").Add(wire("Recovery"))).Params(jen.Id("T"), jen.Index().String(), jen.Error()),
 	).Params(jen.Id("T"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		var paths []jen.Code
 		paths = append(paths, jen.Err())
@@ -177,7 +177,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 			paths = append(paths, jen.Lit(p))
 		}
 		b.Comment("A problem in these members leaves the event unknown: no recovering there.")
-		b.Id("rec").Op(":=").Qual(wirePath, "NewRecovery").Call(paths...)
+		b.Id("rec").Op(":=").Add(wire("NewRecovery")).Call(paths...)
 		b.For(jen.Id("rec").Dot("Retry").Call(jen.Err())).Block(
 			jen.List(jen.Id("v"), jen.Id("unknown"), jen.Id("e")).Op(":=").Id("decode").Call(jen.Id("data"), jen.Id("opts"), jen.Id("rec")),
 			jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Return(jen.Id("v"), jen.Id("unknown"), jen.Nil())),
@@ -189,11 +189,11 @@ func emitDecodeEntry(m *Model) jen.Code {
 	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
 	g.Comment("decodeWith is DecodeOptions.Decode in one pass; rec, when not nil, makes it skip").Line()
 	g.Comment("the members a previous pass refused.").Line()
-	g.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
+	g.Func().Id("decodeWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Add(wire("Recovery"))).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).Block(
 		jen.Return(jen.Id("decodeInto").Call(jen.Id("data"), jen.Id("opts"), jen.Id("rec"), jen.Nil())),
 	).Line().Line()
 	g.Comment("decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.").Line()
-	g.Func().Id("decodeInto").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery"), jen.Id("a").Op("*").Id("arena")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+	g.Func().Id("decodeInto").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Add(wire("Recovery")), jen.Id("a").Op("*").Id("arena")).Params(jen.Id("Event"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		eventPrologue(b)
 		if m.Frame == nil {
 			b.List(jen.Id("ev"), jen.Err()).Op(":=").Id("decodeEvent").Call(jen.Id("d"))
@@ -224,7 +224,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 		g.Comment("second look taken only when the frame decoder met none, to tell a bare").Line()
 		g.Comment("payload from a frame whose error came before its payload.").Line()
 		g.Func().Id("hasPayload").Params(jen.Id("data").Index().Byte()).Bool().Block(
-			jen.List(jen.Id("_"), jen.Id("ok"), jen.Err()).Op(":=").Qual(wirePath, "Lookup").Call(jen.Id("data"), jen.Lit(m.Frame.Payload)),
+			jen.List(jen.Id("_"), jen.Id("ok"), jen.Err()).Op(":=").Add(wire("Lookup")).Call(jen.Id("data"), jen.Lit(m.Frame.Payload)),
 			jen.Return(jen.Id("ok").Op("||").Err().Op("!=").Nil()),
 		).Line()
 	}
@@ -235,7 +235,7 @@ func emitDecodeEntry(m *Model) jen.Code {
 // event, asked only once decoding has failed:
 //
 //	func notAnEvent(data []byte) error {
-//		k, err := jsonwire.LookupInt(data, "", "s")
+//		k, err := wireimpl.LookupInt(data, "", "s")
 //		if err != nil || k == 0 {
 //			return nil
 //		}
@@ -249,7 +249,7 @@ func emitNotAnEvent(m *Model) jen.Code {
 	g := jen.Commentf("notAnEvent returns the error for a frame whose %q says it is a signal, not an", key).Line()
 	g.Comment("event, or nil.").Line()
 	g.Func().Id("notAnEvent").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.List(jen.Id("k"), jen.Err()).Op(":=").Qual(wirePath, "LookupInt").Call(jen.Id("data"), jen.Lit(""), jen.Lit(key)),
+		jen.List(jen.Id("k"), jen.Err()).Op(":=").Add(wire("LookupInt")).Call(jen.Id("data"), jen.Lit(""), jen.Lit(key)),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("k").Op("==").Lit(int(sigs.Event))).Block(jen.Return(jen.Nil())),
 		jen.Id("name").Op(":=").Lit(unknownSignalPrefix).Op("+").Qual("strconv", "FormatInt").Call(jen.Id("k"), jen.Lit(10)),
 		jen.Switch(jen.Id("k")).BlockFunc(func(s *jen.Group) {
@@ -257,7 +257,7 @@ func emitNotAnEvent(m *Model) jen.Code {
 				s.Case(jen.Lit(int(sg.Value))).Block(jen.Id("name").Op("=").Lit(sg.Name))
 			}
 		}),
-		jen.Return(jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
+		jen.Return(jen.Op("&").Add(wire("Error")).Values(jen.Dict{
 			jen.Id("Path"): jen.Lit(key),
 			jen.Id("Msg"):  jen.Qual("fmt", "Sprintf").Call(jen.Lit(fmt.Sprintf("%%d is the %%s signal, not an event (%s=%d): decode it with DecodeSignal", key, sigs.Event)), jen.Id("k"), jen.Id("name")),
 		})),
@@ -275,12 +275,12 @@ func decodePrologue(b *jen.Group, what string) {
 	b.Comment("The one copy of the input: the " + what + " keeps it, and its strings are")
 	b.Comment("substrings of it.")
 	b.Id("src").Op(":=").String().Parens(jen.Id("data"))
-	b.Id("d").Op(":=").Qual(wirePath, "AcquireDecoder").Call(jen.Id("src"), jen.Lit(""))
+	b.Id("d").Op(":=").Add(wire("AcquireDecoder")).Call(jen.Id("src"), jen.Lit(""))
 	b.Defer().Id("d").Dot("Release").Call()
 	b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
-	b.Id("opts").Dot("Limits").Dot("Apply").Call(jen.Id("d"))
+	b.Id("d").Dot("SetLimits").Call(jen.Id("opts").Dot("Limits"))
 	b.Id("d").Dot("Recover").Call(jen.Id("rec"))
-	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
+	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Add(wire("KindObject"))).Block(
 		jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
 		jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
@@ -293,12 +293,12 @@ func eventPrologue(b *jen.Group) {
 	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
 	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
 	b.Var().Id("src").String()
-	b.Var().Id("d").Op("*").Qual(wirePath, "Decoder")
+	b.Var().Id("d").Op("*").Add(wire("Decoder"))
 	b.If(jen.Id("a").Op("==").Nil()).Block(
 		jen.Comment("The one copy of the input: the event keeps it, and its strings are"),
 		jen.Comment("substrings of it."),
 		jen.Id("src").Op("=").String().Parens(jen.Id("data")),
-		jen.Id("d").Op("=").Qual(wirePath, "AcquireDecoder").Call(jen.Id("src"), jen.Lit("")),
+		jen.Id("d").Op("=").Add(wire("AcquireDecoder")).Call(jen.Id("src"), jen.Lit("")),
 		jen.Defer().Id("d").Dot("Release").Call(),
 	).Else().Block(
 		jen.Comment("The stream decoder's copy, which the next frame overwrites."),
@@ -307,9 +307,9 @@ func eventPrologue(b *jen.Group) {
 		jen.Id("d").Dot("Reset").Call(jen.Id("src"), jen.Lit("")),
 	)
 	b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
-	b.Id("opts").Dot("Limits").Dot("Apply").Call(jen.Id("d"))
+	b.Id("d").Dot("SetLimits").Call(jen.Id("opts").Dot("Limits"))
 	b.Id("d").Dot("Recover").Call(jen.Id("rec"))
-	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Qual(wirePath, "KindObject")).Block(
+	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Add(wire("KindObject"))).Block(
 		jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
 		jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
@@ -384,7 +384,7 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 				return
 			}
 			if n.Unknown == nil {
-				db.Return(jen.Nil(), jen.Op("&").Qual(wirePath, "Error").Values(jen.Dict{
+				db.Return(jen.Nil(), jen.Op("&").Add(wire("Error")).Values(jen.Dict{
 					jen.Id("Path"): jen.Lit(joinPath(payloadRoot(m), n.Key.Path)),
 					jen.Id("Msg"):  jen.Lit("unknown value ").Op("+").Add(keyString(n.Key, jen.Id(keyVar(level)), true)),
 				}))
@@ -591,7 +591,7 @@ func unknownMember(m *Model) jen.Code {
 	unknown := jen.Err().Op("=").Id("d").Dot("UnknownField").Call(jen.Op("&").Id("x").Dot("UnknownFields"), jen.Id("key"))
 	if m.Extensions != nil {
 		// Extensions are legal: kept apart, never reported as unknown.
-		unknown = jen.If(jen.Qual(wirePath, "IsExtension").Call(jen.Id("key"), jen.Lit(m.Extensions.PrefixChars), jen.LitByte(m.Extensions.Separator))).Block(
+		unknown = jen.If(wire("IsExtension").Call(jen.Id("key"), jen.Lit(m.Extensions.PrefixChars), jen.LitByte(m.Extensions.Separator))).Block(
 			jen.Err().Op("=").Id("d").Dot("ExtensionField").Call(jen.Op("&").Id("x").Dot("Extensions"), jen.Id("key")),
 		).Else().Block(unknown)
 	}
@@ -736,7 +736,7 @@ func checkRequired(b *jen.Group, required []string, seen *jen.Statement, ret ret
 // which reports a missing required one. With decodeOnly, it also emits the
 // method that checks a base on its own.
 //
-//	func (x *EventData) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+//	func (x *EventData) decodeMember(d *wireimpl.Decoder, key string, seen *uint64) (known bool, err error) {
 //		switch key {
 //		case "msg_id":
 //			*seen |= 1 << 5
@@ -813,8 +813,8 @@ func wireOf(holder *jen.Statement, f *Field) wireSlots {
 	return w
 }
 
-// formsArg renders a set of forms as jsonwire.Accept flags:
-// jsonwire.AcceptNumber | jsonwire.AcceptString.
+// formsArg renders a set of forms as wireimpl.Accept flags:
+// wireimpl.AcceptNumber | wireimpl.AcceptString.
 func formsArg(w WireForms) jen.Code {
 	var e *jen.Statement
 	for i, f := range wireForms {
@@ -822,9 +822,9 @@ func formsArg(w WireForms) jen.Code {
 			continue
 		}
 		if e == nil {
-			e = jen.Qual(wirePath, f.accept)
+			e = wire(f.accept)
 		} else {
-			e = e.Op("|").Qual(wirePath, f.accept)
+			e = e.Op("|").Add(wire(f.accept))
 		}
 	}
 	return e
@@ -873,7 +873,7 @@ type accepting struct {
 	forms, items WireForms
 	wire         wireSlots
 	elem         jen.Code // set for an array element: its index
-	accept       jen.Code // the jsonwire.Accept flags to pass; nil: those of forms
+	accept       jen.Code // the wireimpl.Accept flags to pass; nil: those of forms
 }
 
 // acceptArg is the flags argument of a reader's As call.
@@ -908,14 +908,14 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 			// x.N, err = d.Int()
 			b.List(target.Clone(), jen.Err()).Op("=").Id("d").Dot(method).Call()
 		case acc.forms == 0:
-			// err = jsonwire.IntInto(d, &x.Type)
-			b.Err().Op("=").Qual(wirePath, method+"Into").Call(jen.Id("d"), jen.Op("&").Add(target.Clone()))
+			// err = wireimpl.IntInto(d, &x.Type)
+			b.Err().Op("=").Add(wire(method+"Into")).Call(jen.Id("d"), jen.Op("&").Add(target.Clone()))
 		case acc.elem == nil && acc.wire.value != nil && !into:
-			// x.B, x.wire.B, err = d.BoolAs(jsonwire.AcceptNumber)
+			// x.B, x.wire.B, err = d.BoolAs(wireimpl.AcceptNumber)
 			b.List(target.Clone(), acc.wire.value.Clone(), jen.Err()).Op("=").Id("d").Dot(method + "As").Call(acc.acceptArg())
 		case acc.elem == nil && acc.wire.value != nil:
-			// err = jsonwire.IntAsInto(d, &x.Type, &x.wire.Type, jsonwire.AcceptString)
-			b.Err().Op("=").Qual(wirePath, method+"AsInto").Call(jen.Id("d"), jen.Op("&").Add(target.Clone()), jen.Op("&").Add(acc.wire.value.Clone()), acc.acceptArg())
+			// err = wireimpl.IntAsInto(d, &x.Type, &x.wire.Type, wireimpl.AcceptString)
+			b.Err().Op("=").Add(wire(method+"AsInto")).Call(jen.Id("d"), jen.Op("&").Add(target.Clone()), jen.Op("&").Add(acc.wire.value.Clone()), acc.acceptArg())
 		default:
 			// An element's form goes into its array's forms:
 			// { v1, f1, err := d.StringAs(...); if err != nil { return err }; e0 = v1; items = items.With(len(list0), f1) }
@@ -971,7 +971,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		b.List(target.Clone(), jen.Err()).Op("=").Id("decode" + t.Union.GoName).Call(jen.Id("d"))
 	case KindArray:
 		// x.Mention, err = readArrayOfString(d), or with its elements' forms:
-		// readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+		// readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		r := arrayReader{t: t, forms: acc.items != 0}
 		args := []jen.Code{jen.Id("d")}
 		if r.forms {
@@ -1052,15 +1052,15 @@ func emitUnmarshal(o *Object) jen.Code {
 // emitUnmarshalHelper emits unmarshal, which decodes data into a fresh value
 // so that an error leaves the receiver untouched:
 //
-//	func unmarshal[T any, P interface{ *T; decodeJSON(*jsonwire.Decoder) error }](x P, data []byte) error
+//	func unmarshal[T any, P interface{ *T; decodeJSON(*wireimpl.Decoder) error }](x P, data []byte) error
 func emitUnmarshalHelper() jen.Code {
 	g := jen.Comment("unmarshal decodes data into x through a fresh value: on error x is unchanged.").Line()
 	g.Func().Id("unmarshal").Types(
 		jen.Id("T").Any(),
-		jen.Id("P").Interface(jen.Op("*").Id("T"), jen.Id("decodeJSON").Params(jen.Op("*").Qual(wirePath, "Decoder")).Error()),
+		jen.Id("P").Interface(jen.Op("*").Id("T"), jen.Id("decodeJSON").Params(jen.Op("*").Add(wire("Decoder"))).Error()),
 	).Params(jen.Id("x").Id("P"), jen.Id("data").Index().Byte()).Error().Block(
 		jen.Var().Id("v").Id("T"),
-		jen.Id("d").Op(":=").Qual(wirePath, "NewDecoder").Call(jen.Id("data"), jen.Lit("")),
+		jen.Id("d").Op(":=").Add(wire("NewDecoder")).Call(jen.Id("data"), jen.Lit("")),
 		jen.If(jen.Err().Op(":=").Id("P").Call(jen.Op("&").Id("v")).Dot("decodeJSON").Call(jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Op("*").Id("x").Op("=").Id("v"),
@@ -1124,7 +1124,7 @@ func arrayReaders(m *Model) []arrayReader {
 // the slice is allocated once, at its size (or taken from a stream decoder's
 // memory):
 //
-//	func readArrayOfString(d *jsonwire.Decoder) ([]string, error) {
+//	func readArrayOfString(d *wireimpl.Decoder) ([]string, error) {
 //		...
 //		var buf [8]string
 //		list := buf[:0]
@@ -1146,7 +1146,7 @@ func emitArrayReader(r arrayReader) jen.Code {
 	params := []jen.Code{decoderParam()}
 	acc := accepting{}
 	if r.forms {
-		params = append(params, jen.Id("a").Qual(wirePath, "Accept"), jen.Id("forms").Op("*").Qual(wirePath, "Forms"))
+		params = append(params, jen.Id("a").Add(wire("Accept")), jen.Id("forms").Op("*").Add(wire("Forms")))
 		acc = accepting{
 			forms:  ^WireForms(0), // some: the caller's a says which
 			accept: jen.Id("a"),

@@ -6,7 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 func emitEncode(m *Model) *jen.File {
@@ -37,12 +37,12 @@ func emitEncode(m *Model) *jen.File {
 		unknown := u.UnknownGoName
 		f.Comment("AppendJSON appends the value verbatim.")
 		f.Func().Params(jen.Id("x").Op("*").Id(unknown)).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-			jen.Return(jen.Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Raw"))),
+			jen.Return(wire("AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Raw"))),
 		)
 		f.Add(emitMarshal(unknown))
 	}
 	f.Func().Params(jen.Id("x").Op("*").Id("UnknownEvent")).Id("appendPayload").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Payload"))),
+		jen.Return(wire("AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Payload"))),
 	).Line()
 	f.Add(emitEventAppend(m, "UnknownEvent"))
 	f.Add(emitAppendEventHelper(m))
@@ -119,7 +119,7 @@ func emitAppendEventHelper(m *Model) jen.Code {
 	params := []jen.Code{jen.Id("b").Index().Byte()}
 	args := []jen.Code{jen.Id("sc").Dot("B").Index(jen.Empty(), jen.Lit(0))}
 	if m.Frame != nil {
-		params = append(params, jen.Id("f").Op("*").Qual(wirePath, "Opt").Types(jen.Id("Frame")))
+		params = append(params, jen.Id("f").Op("*").Add(wire("Opt")).Types(jen.Id("Frame")))
 		args = append(args, jen.Id("f"))
 	}
 	params = append(params, jen.Id("s").Op("*").Id("source"), jen.Id("payload").Func().Params(jen.Index().Byte()).Index().Byte())
@@ -131,7 +131,7 @@ func emitAppendEventHelper(m *Model) jen.Code {
 		b.If(jen.Id("b").Op("==").Nil()).Block(
 			jen.Comment("One shot: encoded into a pooled buffer, then copied into one of the"),
 			jen.Comment("output's size: one allocation, no larger than it must be."),
-			jen.Id("sc").Op(":=").Qual(wirePath, "GetScratch").Call(),
+			jen.Id("sc").Op(":=").Add(wire("GetScratch")).Call(),
 			jen.Return(jen.Id("sc").Dot("Done").Call(jen.Id("appendEvent").Call(args...))),
 		)
 		b.Id("start").Op(":=").Len(jen.Id("b"))
@@ -246,12 +246,12 @@ func appendFields(b *jen.Group, x *jen.Statement, fields []*Field, w writtenStat
 
 // memberLiteral returns a member's key in its JSON form with its colon.
 func memberLiteral(name string) string {
-	return string(jsonwire.AppendString(nil, name)) + ":"
+	return string(wireimpl.AppendString(nil, name)) + ":"
 }
 
 // appendKey returns the expression that appends a member's key as one
 // literal: `"name":` first, `,"name":` after a member surely written, and
-// behind jsonwire's comma check when that is not known.
+// behind wireimpl's comma check when that is not known.
 func appendKey(name string, w writtenState) *jen.Statement {
 	return appendLiteral(memberLiteral(name), w)
 }
@@ -267,7 +267,7 @@ func appendLiteral(lit string, w writtenState) *jen.Statement {
 	case surelyWritten:
 		return appendConst("," + lit)
 	}
-	return jen.Qual(wirePath, "AppendQuotedKey").Call(jen.Id("b"), jen.Lit(lit))
+	return wire("AppendQuotedKey").Call(jen.Id("b"), jen.Lit(lit))
 }
 
 // appendConst returns the expression that appends the constant text to b:
@@ -285,8 +285,8 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, wri
 	write := func(g *jen.Group, t *jen.Statement) {
 		if f.Type.Kind == KindString && !f.Nullable && f.Forms == 0 {
 			// The string's opening quote goes out with the key:
-			// b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
-			g.Id("b").Op("=").Qual(wirePath, "AppendStringRest").Call(appendLiteral(memberLiteral(f.JSONName)+`"`, written), t)
+			// b = wireimpl.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
+			g.Id("b").Op("=").Add(wire("AppendStringRest")).Call(appendLiteral(memberLiteral(f.JSONName)+`"`, written), t)
 			return
 		}
 		if !f.Nullable {
@@ -320,7 +320,7 @@ func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, wri
 // member's key to b first; a scalar or an object takes it as its first
 // argument, one statement for the member:
 //
-//	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+//	b = wireimpl.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
 func appendValue(b *jen.Group, key *jen.Statement, target *jen.Statement, t *Type, depth int, acc accepting) {
 	into := jen.Id("b")
 	if key != nil {
@@ -343,25 +343,25 @@ func appendValue(b *jen.Group, key *jen.Statement, target *jen.Statement, t *Typ
 	default:
 		form = acc.wire.value
 	}
-	// call appends a scalar: b = jsonwire.AppendBool(b, x.B), or in the form
-	// it came in, b = jsonwire.AppendBoolAs(b, x.IsCategory, x.wire.IsCategory).
+	// call appends a scalar: b = wireimpl.AppendBool(b, x.B), or in the form
+	// it came in, b = wireimpl.AppendBoolAs(b, x.IsCategory, x.wire.IsCategory).
 	call := func(fn string, arg jen.Code) {
 		if form != nil {
-			b.Id("b").Op("=").Qual(wirePath, fn+"As").Call(into, arg, form)
+			b.Id("b").Op("=").Add(wire(fn+"As")).Call(into, arg, form)
 			return
 		}
-		b.Id("b").Op("=").Qual(wirePath, fn).Call(into, arg)
+		b.Id("b").Op("=").Add(wire(fn)).Call(into, arg)
 	}
 	// empty writes a container that came as null or [] that way while it is
-	// still empty: if f := x.wire.Q; f != 0 && <empty> { b = jsonwire.AppendEmptyAs(b, f) } else { ... }
+	// still empty: if f := x.wire.Q; f != 0 && <empty> { b = wireimpl.AppendEmptyAs(b, f) } else { ... }
 	empty := func(isEmpty jen.Code, write func(g *jen.Group)) {
 		if form == nil || acc.forms&emptyForms == 0 {
 			write(b)
 			return
 		}
 		flush()
-		b.If(jen.Id("f").Op(":=").Add(form), jen.Id("f").Op("!=").Qual(wirePath, "AsDeclared").Op("&&").Add(isEmpty)).Block(
-			jen.Id("b").Op("=").Qual(wirePath, "AppendEmptyAs").Call(jen.Id("b"), jen.Id("f")),
+		b.If(jen.Id("f").Op(":=").Add(form), jen.Id("f").Op("!=").Add(wire("AsDeclared")).Op("&&").Add(isEmpty)).Block(
+			jen.Id("b").Op("=").Add(wire("AppendEmptyAs")).Call(jen.Id("b"), jen.Id("f")),
 		).Else().BlockFunc(write)
 	}
 	switch t.Kind {
@@ -429,7 +429,7 @@ func appendValue(b *jen.Group, key *jen.Statement, target *jen.Statement, t *Typ
 				mb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 				mb.For(jen.List(jen.Id("n"), jen.Id(k)).Op(":=").Range().Id(keys)).BlockFunc(func(lb *jen.Group) {
 					lb.If(jen.Id("n").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(',')))
-					lb.Id("b").Op("=").Qual(wirePath, "AppendString").Call(jen.Id("b"), jen.Id(k))
+					lb.Id("b").Op("=").Add(wire("AppendString")).Call(jen.Id("b"), jen.Id(k))
 					lb.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(':'))
 					lb.Comment("A copy: map values are not addressable.")
 					lb.Id(e).Op(":=").Add(target.Clone()).Index(jen.Id(k))
@@ -457,7 +457,7 @@ func knownValueType(t *Type) bool {
 func appendKnownField(b *jen.Group, target *jen.Statement, f *Field, written writtenState, v KeyValue) {
 	value, text := jen.Lit(int(v.Int)), strconv.FormatInt(v.Int, 10)
 	if f.Type.Kind == KindString || f.Type.Kind == KindEnum && f.Type.Enum.IsString {
-		value, text = jen.Lit(v.Str), string(jsonwire.AppendString(nil, v.Str))
+		value, text = jen.Lit(v.Str), string(wireimpl.AppendString(nil, v.Str))
 	}
 	b.If(target.Clone().Op("==").Add(value)).Block(
 		jen.Id("b").Op("=").Add(appendLiteral(memberLiteral(f.JSONName)+text, written)),
@@ -472,10 +472,10 @@ func emitEnumAppend(e *Enum) jen.Code {
 	return jen.Func().Params(jen.Id("v").Id(e.GoName)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("v")).BlockFunc(func(sw *jen.Group) {
 			for _, v := range e.Values {
-				sw.Case(jen.Id(v.GoName)).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit(string(jsonwire.AppendString(nil, v.Str))).Op("..."))))
+				sw.Case(jen.Id(v.GoName)).Block(jen.Return(jen.Append(jen.Id("b"), jen.Lit(string(wireimpl.AppendString(nil, v.Str))).Op("..."))))
 			}
 		})
-		g.Return(jen.Qual(wirePath, "AppendString").Call(jen.Id("b"), jen.String().Call(jen.Id("v"))))
+		g.Return(wire("AppendString").Call(jen.Id("b"), jen.String().Call(jen.Id("v"))))
 	}).Line()
 }
 
@@ -484,6 +484,6 @@ func emitEnumAppend(e *Enum) jen.Code {
 // nearly always empty.
 func appendKept(field string) jen.Code {
 	return jen.If(jen.Len(jen.Id("x").Dot(field)).Op(">").Lit(0)).Block(
-		jen.Id("b").Op("=").Id("x").Dot(field).Dot("AppendTo").Call(jen.Id("b")),
+		jen.Id("b").Op("=").Add(wire("AppendUnknown")).Call(jen.Id("b"), jen.Id("x").Dot(field)),
 	)
 }

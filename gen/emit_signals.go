@@ -46,8 +46,8 @@ func emitSignals(m *Model) *jen.File {
 //		RawJSON() []byte
 //		AppendJSON(b []byte) []byte
 //		MarshalJSON() ([]byte, error)
-//		decodeSignal(d *jsonwire.Decoder) error
-//		setSource(raw string, rec *jsonwire.Recovery)
+//		decodeSignal(d *wireimpl.Decoder) error
+//		setSource(raw string, rec *wireimpl.Recovery)
 //	}
 func emitSignalInterface(m *Model) jen.Code {
 	sigs := m.Signals
@@ -70,7 +70,7 @@ func emitSignalInterface(m *Model) jen.Code {
 		jen.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()),
 		jen.Line(),
 		jen.Id("decodeSignal").Params(decoderParam()).Error(),
-		jen.Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")),
+		jen.Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Add(wire("Recovery"))),
 	).Line()
 	return g
 }
@@ -95,14 +95,14 @@ func signalMethods(m *Model, goName string, name, value, known jen.Code) jen.Cod
 // rawMethods are RawJSON and setSource of a type that keeps its input in raw.
 //
 //	func (x *HelloSignal) RawJSON() []byte { return []byte(x.raw) }
-//	func (x *HelloSignal) setSource(raw string, _ *jsonwire.Recovery) { x.raw = raw }
+//	func (x *HelloSignal) setSource(raw string, _ *wireimpl.Recovery) { x.raw = raw }
 func rawMethods(goName string) jen.Code {
 	recv := func() *jen.Statement { return jen.Id("x").Op("*").Id(goName) }
 	g := jen.Comment("RawJSON implements Signal.").Line()
 	g.Func().Params(recv()).Id("RawJSON").Params().Index().Byte().Block(
 		jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw"))),
 	).Line().Line()
-	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("_").Op("*").Qual(wirePath, "Recovery")).Block(
+	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("_").Op("*").Add(wire("Recovery"))).Block(
 		jen.Id("x").Dot("raw").Op("=").Id("raw"),
 	).Line()
 	return g
@@ -156,7 +156,7 @@ func emitDecodeSignal(m *Model) jen.Code {
 	).Line().Line()
 	g.Comment("decodeSignalWith is DecodeOptions.DecodeSignal in one pass, as decodeWith is").Line()
 	g.Comment("DecodeOptions.Decode.").Line()
-	g.Func().Id("decodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
+	g.Func().Id("decodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Add(wire("Recovery"))).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
 		decodePrologue(b, "signal")
 		b.List(jen.Id("k"), jen.Err()).Op(":=").Id("d").Dot("LookAheadInt").Call(jen.Lit(key))
 		b.If(jen.Err().Op("!=").Nil()).Block(fail)
@@ -184,7 +184,7 @@ func emitDecodeSignal(m *Model) jen.Code {
 // member, the key checked against the signal's value (a duplicate key must
 // not make it re-encode as another signal).
 //
-//	func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
+//	func (x *HelloSignal) decodeSignal(d *wireimpl.Decoder) error {
 //		... for each key: case "s": the value must be 1; case "d": x.D.decode(d) ...
 //		default: d.UnknownField(&x.UnknownFields, key)
 //	}
@@ -225,7 +225,7 @@ func emitSignalDecode(m *Model, sg *Signal) jen.Code {
 //	func (x *HelloSignal) AppendJSON(b []byte) []byte {
 //		b = append(b, `{"s":1,"d":`...)
 //		b = x.D.AppendJSON(b)
-//		b = x.UnknownFields.AppendTo(b)
+//		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 //		return append(b, '}')
 //	}
 func emitSignalAppend(m *Model, sg *Signal) jen.Code {
@@ -287,7 +287,7 @@ func emitEventSignal(m *Model) jen.Code {
 		jen.Id("x").Dot("Event").Op("=").Id("ev"),
 		jen.Return(jen.Nil()),
 	).Line().Line()
-	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Block(
+	g.Func().Params(recv()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Add(wire("Recovery"))).Block(
 		jen.Id("x").Dot("Event").Dot("setFrame").Call(jen.Id("x").Dot("frame")),
 		jen.Id("x").Dot("Event").Dot("setSource").Call(jen.Id("raw"), jen.Id("rec")),
 	).Line()
@@ -308,7 +308,7 @@ func emitUnknownSignal(m *Model, key string) jen.Code {
 	g.Comment("whole, so re-encoding gives back what was decoded.").Line()
 	g.Type().Id("UnknownSignal").Struct(
 		jen.Comment("Raw is the frame, verbatim."),
-		jen.Id("Raw").Qual(wirePath, "Raw"),
+		jen.Id("Raw").Add(wire("Raw")),
 		jen.Line(),
 		jen.Id(field).Int(),
 		jen.Id("raw").String(),
@@ -320,7 +320,7 @@ func emitUnknownSignal(m *Model, key string) jen.Code {
 	g.Add(rawMethods("UnknownSignal")).Line()
 	g.Comment("AppendJSON implements Signal: the frame verbatim.").Line()
 	g.Func().Params(recv()).Id("AppendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().Block(
-		jen.Return(jen.Qual(wirePath, "AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Raw"))),
+		jen.Return(wire("AppendRaw").Call(jen.Id("b"), jen.Id("x").Dot("Raw"))),
 	).Line()
 	g.Add(emitMarshal("UnknownSignal")).Line()
 	g.Comment("decodeSignal validates the frame member by member, so that an error names").Line()

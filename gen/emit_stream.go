@@ -8,11 +8,11 @@ import (
 
 // The stream decoder: a Decoder that decodes frame after frame into memory
 // it reuses. Every value decoding allocates (the event, an object held by a
-// pointer, a union variant, an array's elements) comes from a jsonwire.Slab
+// pointer, a union variant, an array's elements) comes from a wireimpl.Slab
 // of the package's arena: a zero Slab allocates as new and make would (the
 // one-shot Decode), an enabled one (the stream Decoder's) reuses its memory
 // after each frame. The input copy, unescaped strings and verbatim values come
-// from the arena's jsonwire.Arena.
+// from the arena's wireimpl.Arena.
 
 // slabKey names the slab that holds values of type t (for a field that is a
 // pointer: of what it points to, wrapped in jsonwire.Null when nullable).
@@ -58,8 +58,8 @@ func fromSlab(key string) *jen.Statement {
 	return jen.Id("arenaOf").Call(jen.Id("d")).Dot(slabField(key))
 }
 
-// slab is one member of the arena: its key and its type (a jsonwire.Slab,
-// or jsonwire.Maps for maps).
+// slab is one member of the arena: its key and its type (a wireimpl.Slab,
+// or wireimpl.Maps for maps).
 type slab struct {
 	key string
 	typ jen.Code
@@ -74,7 +74,7 @@ func arenaSlabs(m *Model) []slab {
 	add := func(key string, typ jen.Code) {
 		if !seen[key] {
 			seen[key] = true
-			out = append(out, slab{key, jen.Qual(wirePath, "Slab").Types(typ)})
+			out = append(out, slab{key, wire("Slab").Types(typ)})
 		}
 	}
 	for _, ev := range m.Events {
@@ -90,7 +90,7 @@ func arenaSlabs(m *Model) []slab {
 		case KindMap:
 			if key := slabKey(t, false); !seen[key] {
 				seen[key] = true
-				out = append(out, slab{key, jen.Qual(wirePath, "Maps").Types(valueType(t.Elem))})
+				out = append(out, slab{key, wire("Maps").Types(valueType(t.Elem))})
 			}
 			walk(t.Elem)
 		}
@@ -100,7 +100,7 @@ func arenaSlabs(m *Model) []slab {
 			if f.IsPointer() {
 				t := valueType(f.Type)
 				if f.Nullable {
-					t = jen.Qual(wirePath, "Null").Types(t)
+					t = wire("Null").Types(t)
 				}
 				add(slabKey(f.Type, f.Nullable), t)
 			}
@@ -123,8 +123,8 @@ func emitStream(m *Model) jen.Code {
 	g.Comment("input copy and unescaped strings. heapArena's slabs are off: they allocate,").Line()
 	g.Comment("as Decode does; a stream Decoder's are on and reuse their memory.").Line()
 	g.Type().Id("arena").StructFunc(func(s *jen.Group) {
-		s.Id("wire").Qual(wirePath, "Arena")
-		s.Id("dec").Qual(wirePath, "Decoder")
+		s.Id("wire").Add(wire("Arena"))
+		s.Id("dec").Add(wire("Decoder"))
 		for _, sl := range slabs {
 			s.Id(slabField(sl.key)).Add(sl.typ)
 		}

@@ -14,13 +14,13 @@ import (
 func goType(f *Field) jen.Code {
 	t := valueType(f.Type)
 	if f.Nullable {
-		t = jen.Qual(wirePath, "Null").Types(t)
+		t = wire("Null").Types(t)
 	}
 	if f.IsPointer() {
 		return jen.Op("*").Add(t)
 	}
 	if f.Optional {
-		t = jen.Qual(wirePath, "Opt").Types(t)
+		t = wire("Opt").Types(t)
 	}
 	return t
 }
@@ -39,7 +39,7 @@ func valueType(t *Type) *jen.Statement {
 	case KindFloat:
 		return jen.Float64()
 	case KindRaw:
-		return jen.Qual(wirePath, "Raw")
+		return wire("Raw")
 	case KindEnum:
 		return jen.Id(t.Enum.GoName)
 	case KindObject:
@@ -178,7 +178,7 @@ func emitUnion(m *Model, u *Union) jen.Code {
 		jen.Comment(fmt.Sprintf("%s is the %q member.", goName(u.Key), u.Key)),
 		jen.Id(goName(u.Key)).String(),
 		jen.Comment("Raw is the whole value, verbatim."),
-		jen.Id("Raw").Qual(wirePath, "Raw"),
+		jen.Id("Raw").Add(wire("Raw")),
 	).Line()
 	g.Add(variantMethods(&Object{GoName: unknown, Union: u}, jen.Id("x").Dot(goName(u.Key))))
 	return g
@@ -235,10 +235,10 @@ func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 			s.Line()
 			s.Comment("UnknownFields keeps the members the schema does not model, so that")
 			s.Comment("re-encoding loses nothing.")
-			s.Id("UnknownFields").Qual(wirePath, "Unknown")
+			s.Id("UnknownFields").Add(wire("Unknown"))
 			if m.Extensions != nil {
 				s.Comment("Extensions keeps the members whose key has a platform prefix (" + strconv.Quote(m.Extensions.Example) + ").")
-				s.Id("Extensions").Qual(wirePath, "Unknown")
+				s.Id("Extensions").Add(wire("Unknown"))
 			}
 		}
 		if wire := wireStruct(o.Fields); wire != nil {
@@ -262,16 +262,16 @@ func emitStruct(m *Model, o *Object, head, tail []jen.Code) jen.Code {
 //
 //	struct {
 //		IsCategory   jsonwire.Form
-//		MentionItems jsonwire.Forms
+//		MentionItems wireimpl.Forms
 //	}
 func wireStruct(fields []*Field) jen.Code {
 	var members []jen.Code
 	for _, f := range fields {
 		if f.WireName != "" {
-			members = append(members, jen.Id(f.WireName).Qual(wirePath, "Form"))
+			members = append(members, jen.Id(f.WireName).Add(wire("Form")))
 		}
 		if f.WireItemsName != "" {
-			members = append(members, jen.Id(f.WireItemsName).Qual(wirePath, "Forms"))
+			members = append(members, jen.Id(f.WireItemsName).Add(wire("Forms")))
 		}
 	}
 	if members == nil {
@@ -295,7 +295,7 @@ func emitWireForm(o *Object) jen.Code {
 	g := jen.Comment("WireForm returns the JSON form in which the member named member came (its").Line()
 	g.Comment("element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in").Line()
 	g.Comment("another form and it did.").Line()
-	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("WireForm").Params(jen.Id("member").String(), jen.Id("i").Int()).Qual(wirePath, "Form").BlockFunc(func(b *jen.Group) {
+	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("WireForm").Params(jen.Id("member").String(), jen.Id("i").Int()).Add(wire("Form")).BlockFunc(func(b *jen.Group) {
 		b.Switch(jen.Id("member")).BlockFunc(func(s *jen.Group) {
 			for _, f := range o.WireFields() {
 				s.Case(jen.Lit(f.JSONName)).BlockFunc(func(cb *jen.Group) {
@@ -308,7 +308,7 @@ func emitWireForm(o *Object) jen.Code {
 				})
 			}
 		})
-		b.Return(jen.Qual(wirePath, "AsDeclared"))
+		b.Return(wire("AsDeclared"))
 	}).Line()
 	return g
 }
@@ -353,8 +353,8 @@ func fieldComment(fd *Field) jen.Code {
 //		EventName() string
 //		Known() bool
 //		...
-//		decodePayload(d *jsonwire.Decoder) error
-//		setSource(raw string, rec *jsonwire.Recovery)
+//		decodePayload(d *wireimpl.Decoder) error
+//		setSource(raw string, rec *wireimpl.Recovery)
 //		setFrame(f Frame) // with a frame
 //	}
 func emitEvents(m *Model) *jen.File {
@@ -374,13 +374,13 @@ func emitEvents(m *Model) *jen.File {
 		g.Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error())
 		g.Comment("Problems lists the members that recovering decoding (DecodeOptions.Recover)")
 		g.Comment("skipped or found missing; nil for an event decoded whole.")
-		g.Id("Problems").Params().Index().Qual(wirePath, "Problem")
+		g.Id("Problems").Params().Index().Add(wire("Problem"))
 		for _, c := range commonAccessorDecls(m) {
 			g.Add(c)
 		}
 		g.Line()
-		g.Id("decodePayload").Params(jen.Id("d").Op("*").Qual(wirePath, "Decoder")).Error()
-		g.Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery"))
+		g.Id("decodePayload").Params(jen.Id("d").Op("*").Add(wire("Decoder"))).Error()
+		g.Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Add(wire("Recovery")))
 		if m.Frame != nil {
 			g.Id("setFrame").Params(jen.Id("f").Id("Frame"))
 		}
@@ -402,24 +402,26 @@ func emitEvents(m *Model) *jen.File {
 }
 
 // runtimeVersion is the contract between the code this generator writes and
-// jsonwire (jsonwire.MinVersion ... MaxVersion). Bump it, and the runtime's
-// MaxVersion, when generated code needs something the runtime did not have.
-const runtimeVersion = 1
+// its runtime, jsonwire/wireimpl (wireimpl.MinVersion ... MaxVersion). Bump it,
+// and the runtime's MaxVersion, when generated code needs something the
+// runtime did not have. Version 2: the runtime moved out of jsonwire into
+// wireimpl (Unknown.AppendTo became AppendUnknown, Limits.Apply SetLimits).
+const runtimeVersion = 2
 
 // emitVersionCheck makes a package generated against another runtime fail
 // to compile at one line that says why:
 //
 //	const (
-//		_ = jsonwire.EnforceVersion(1 - jsonwire.MinVersion)
-//		_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 1)
+//		_ = wireimpl.EnforceVersion(2 - wireimpl.MinVersion)
+//		_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - 2)
 //	)
 func emitVersionCheck(f *jen.File) {
 	f.Const().Defs(
-		jen.Comment("This package was generated for version "+strconv.Itoa(runtimeVersion)+" of the jsonwire runtime. A compile error"),
+		jen.Comment("This package was generated for version "+strconv.Itoa(runtimeVersion)+" of the wireimpl runtime. A compile error"),
 		jen.Comment("here means the two do not match: regenerate it with the eventbind of the"),
 		jen.Comment("module version you depend on (go generate), or depend on the matching one."),
-		jen.Id("_").Op("=").Qual(wirePath, "EnforceVersion").Call(jen.Lit(runtimeVersion).Op("-").Qual(wirePath, "MinVersion")),
-		jen.Id("_").Op("=").Qual(wirePath, "EnforceVersion").Call(jen.Qual(wirePath, "MaxVersion").Op("-").Lit(runtimeVersion)),
+		jen.Id("_").Op("=").Add(wire("EnforceVersion")).Call(jen.Lit(runtimeVersion).Op("-").Add(wire("MinVersion"))),
+		jen.Id("_").Op("=").Add(wire("EnforceVersion")).Call(wire("MaxVersion").Op("-").Lit(runtimeVersion)),
 	)
 }
 
@@ -435,7 +437,7 @@ func eventTailFields() []jen.Code {
 //
 //	type source struct {
 //		raw string
-//		rec *jsonwire.Recovery
+//		rec *wireimpl.Recovery
 //	}
 //	func (x *source) RawJSON() []byte { return []byte(x.raw) }
 func emitSource() jen.Code {
@@ -444,15 +446,15 @@ func emitSource() jen.Code {
 	g.Comment("decoding skipped. Every event embeds it.").Line()
 	g.Type().Id("source").Struct(
 		jen.Id("raw").String(),
-		jen.Id("rec").Op("*").Qual(wirePath, "Recovery"),
+		jen.Id("rec").Op("*").Add(wire("Recovery")),
 	).Line().Line()
 	g.Comment("Known implements Event: true for every event but UnknownEvent.").Line()
 	g.Func().Params(recv.Clone()).Id("Known").Params().Bool().Block(jen.Return(jen.True())).Line().Line()
 	g.Comment("RawJSON implements Event.").Line()
 	g.Func().Params(recv.Clone()).Id("RawJSON").Params().Index().Byte().Block(jen.Return(jen.Index().Byte().Parens(jen.Id("x").Dot("raw")))).Line().Line()
 	g.Comment("Problems implements Event.").Line()
-	g.Func().Params(recv.Clone()).Id("Problems").Params().Index().Qual(wirePath, "Problem").Block(jen.Return(jen.Id("x").Dot("rec").Dot("Problems").Call())).Line().Line()
-	g.Func().Params(recv.Clone()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Qual(wirePath, "Recovery")).Block(
+	g.Func().Params(recv.Clone()).Id("Problems").Params().Index().Add(wire("Problem")).Block(jen.Return(jen.Id("x").Dot("rec").Dot("Problems").Call())).Line().Line()
+	g.Func().Params(recv.Clone()).Id("setSource").Params(jen.Id("raw").String(), jen.Id("rec").Op("*").Add(wire("Recovery"))).Block(
 		jen.Id("x").Dot("raw").Op(",").Id("x").Dot("rec").Op("=").List(jen.Id("raw"), jen.Id("rec")),
 	).Line()
 	return g
@@ -469,7 +471,7 @@ func eventHeadFields(m *Model) []jen.Code {
 		out = append(out,
 			jen.Comment("Frame is the envelope the event came in; not Set when the event was"),
 			jen.Comment("decoded from a bare payload."),
-			jen.Id("Frame").Qual(wirePath, "Opt").Types(jen.Id("Frame")),
+			jen.Id("Frame").Add(wire("Opt")).Types(jen.Id("Frame")),
 			jen.Line(),
 		)
 	}
@@ -496,7 +498,7 @@ func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Co
 	}
 	if m.Frame != nil {
 		g.Line().Func().Params(recv.Clone()).Id("setFrame").Params(jen.Id("f").Id("Frame")).Block(
-			jen.Id("x").Dot("Frame").Op("=").Qual(wirePath, "Some").Call(jen.Id("f")),
+			jen.Id("x").Dot("Frame").Op("=").Add(wire("Some")).Call(jen.Id("f")),
 		).Line()
 	}
 	if m.Frame != nil {
@@ -566,7 +568,7 @@ func emitUnknownEvent(m *Model) jen.Code {
 			s.Id(k.GoName).Add(valueType(k.Type))
 		}
 		s.Comment("Payload is the event payload, verbatim.")
-		s.Id("Payload").Qual(wirePath, "Raw")
+		s.Id("Payload").Add(wire("Raw"))
 		s.Line()
 		s.Id("name").String() // made from the discriminators; see EventName
 		for _, c := range eventTailFields()[1:] {

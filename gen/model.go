@@ -3,7 +3,7 @@ package gen
 import (
 	"slices"
 
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // The model is the checked, resolved form of a schema. Every element already
@@ -49,7 +49,7 @@ type Extensions struct {
 // Match reports whether key is an extension by this rule: the check that
 // generated code makes (the schema's example, drift).
 func (x *Extensions) Match(key string) bool {
-	return jsonwire.IsExtension(key, x.PrefixChars, x.Separator)
+	return wireimpl.IsExtension(key, x.PrefixChars, x.Separator)
 }
 
 // Handling names what an event type gets in the generated Handler and Mux.
@@ -172,7 +172,7 @@ func (t *Type) same(u *Type) bool {
 	return t.Elem.same(u.Elem)
 }
 
-// WireForms is a set of alternative JSON forms. The bits are jsonwire.Accept's.
+// WireForms is a set of alternative JSON forms. The bits are wireimpl.Accept's.
 type WireForms uint8
 
 // The alternative forms, as the schema names them.
@@ -190,7 +190,7 @@ const (
 const emptyForms = FormNull | FormEmptyArray | FormEmptyString
 
 // wireForms names each form, in bit order: in the schema, and as the
-// jsonwire.Accept constant of the same bit, which the decoders take
+// wireimpl.Accept constant of the same bit, which the decoders take
 // (TestWireFormBits holds the two in step).
 var wireForms = []struct{ schema, accept string }{
 	{"number", "AcceptNumber"},

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // TestTypeCheckBackstop: the backstop passes what the generator renders and
@@ -29,20 +29,20 @@ func TestTypeCheckBackstop(t *testing.T) {
 }
 
 // TestWireFormBits: each form's bit in the model is the bit of the
-// jsonwire.Accept constant that the generated decoders are given for it.
+// wireimpl.Accept constant that the generated decoders are given for it.
 func TestWireFormBits(t *testing.T) {
-	accept := map[string]jsonwire.Accept{
-		"AcceptNumber": jsonwire.AcceptNumber, "AcceptString": jsonwire.AcceptString,
-		"AcceptBool": jsonwire.AcceptBool, "AcceptNull": jsonwire.AcceptNull,
-		"AcceptEmptyArray": jsonwire.AcceptEmptyArray, "AcceptJSON": jsonwire.AcceptJSON,
-		"AcceptEmptyString": jsonwire.AcceptEmptyString,
+	accept := map[string]wireimpl.Accept{
+		"AcceptNumber": wireimpl.AcceptNumber, "AcceptString": wireimpl.AcceptString,
+		"AcceptBool": wireimpl.AcceptBool, "AcceptNull": wireimpl.AcceptNull,
+		"AcceptEmptyArray": wireimpl.AcceptEmptyArray, "AcceptJSON": wireimpl.AcceptJSON,
+		"AcceptEmptyString": wireimpl.AcceptEmptyString,
 	}
 	if len(accept) != len(wireForms) {
 		t.Fatalf("%d forms in the model, %d here", len(wireForms), len(accept))
 	}
 	for i, f := range wireForms {
 		if v, ok := accept[f.accept]; !ok || uint8(v) != 1<<i {
-			t.Errorf("form %s: bit %d, but jsonwire.%s is %d", f.schema, 1<<i, f.accept, v)
+			t.Errorf("form %s: bit %d, but wireimpl.%s is %d", f.schema, 1<<i, f.accept, v)
 		}
 	}
 }

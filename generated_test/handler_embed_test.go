@@ -63,8 +63,8 @@ func TestVersionGuard(t *testing.T) {
 	for _, c := range []struct {
 		version string
 		ok      bool
-	}{{"jsonwire.MaxVersion", true}, {"jsonwire.MaxVersion + 1", false}, {"jsonwire.MinVersion - 1", false}} {
-		src := "package user\n\nimport \"github.com/eventbind/eventbind/jsonwire\"\n\nconst v = " + c.version + "\n\nconst (\n\t_ = jsonwire.EnforceVersion(v - jsonwire.MinVersion)\n\t_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - v)\n)\n"
+	}{{"wireimpl.MaxVersion", true}, {"wireimpl.MaxVersion + 1", false}, {"wireimpl.MinVersion - 1", false}} {
+		src := "package user\n\nimport \"github.com/eventbind/eventbind/jsonwire/wireimpl\"\n\nconst v = " + c.version + "\n\nconst (\n\t_ = wireimpl.EnforceVersion(v - wireimpl.MinVersion)\n\t_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - v)\n)\n"
 		errs := typeCheck(t, src)
 		if c.ok != (len(errs) == 0) || (!c.ok && !strings.HasPrefix(errs[0], "user.go:8:") && !strings.HasPrefix(errs[0], "user.go:9:")) {
 			t.Errorf("generated for %s: type errors %q", c.version, errs)

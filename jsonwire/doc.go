@@ -1,14 +1,12 @@
-// Package jsonwire is the small runtime that eventbind's generated decoders
-// and encoders call.
+// Package jsonwire holds the types that eventbind's generated event packages
+// show their users: optional and nullable fields (Opt, Null), JSON kept
+// verbatim (Raw, and Unknown for the members a schema does not model), the
+// form a value arrived in (Form), decoding errors (*Error: every error a
+// generated decoder returns is one, naming the JSON path and byte offset)
+// and the members recovering decoding skipped (Problem), and the limits on
+// what one document may make a decoder do (Limits).
 //
-// Generated code knows every type at compile time, so it needs no reflection:
-// it walks the input with a Decoder (ObjectStart, NextKey, String, Int, ...)
-// and writes output with the Append* helpers. The Decoder keeps a cheap stack
-// of path segments so that every error names the exact place it happened
-// (for example "d.extra.body.permission_users[2].user.online: want boolean,
-// got string"), and it keeps the members a schema does not model (Unknown) so
-// that re-encoding an event loses nothing.
-//
-// No input makes this package panic: malformed, truncated or hostile JSON
-// (including very deep nesting) comes back as a *Error.
+// The code that does the decoding and encoding is in package
+// jsonwire/wireimpl, which only generated code calls. Import this package,
+// not that one.
 package jsonwire

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"strconv"
 )
 
@@ -54,7 +55,7 @@ func (o DecodeOptions) Decode(data []byte) (Event, []string, error) {
 // notAnEvent returns the error for a frame whose "s" says it is a signal, not an
 // event, or nil.
 func notAnEvent(data []byte) error {
-	k, err := jsonwire.LookupInt(data, "", "s")
+	k, err := wireimpl.LookupInt(data, "", "s")
 	if err != nil || k == 0 {
 		return nil
 	}
@@ -82,9 +83,9 @@ func notAnEvent(data []byte) error {
 // recoverWith decodes data again after strict decoding failed with err, each
 // time skipping one more member that was refused, until decode succeeds or the
 // problem is not one to recover from (then err is the answer).
-func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
+func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *wireimpl.Recovery) (T, []string, error)) (T, []string, error) {
 	// A problem in these members leaves the event unknown: no recovering there.
-	rec := jsonwire.NewRecovery(err, "d", "s", "d.type", "d.extra", "d.extra.type")
+	rec := wireimpl.NewRecovery(err, "d", "s", "d.type", "d.extra", "d.extra.type")
 	for rec.Retry(err) {
 		v, unknown, e := decode(data, opts, rec)
 		if e == nil {
@@ -98,22 +99,22 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 
 // decodeWith is DecodeOptions.Decode in one pass; rec, when not nil, makes it skip
 // the members a previous pass refused.
-func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+func decodeWith(data []byte, opts DecodeOptions, rec *wireimpl.Recovery) (Event, []string, error) {
 	return decodeInto(data, opts, rec, nil)
 }
 
 // decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
-func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
+func decodeInto(data []byte, opts DecodeOptions, rec *wireimpl.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
 	var src string
-	var d *jsonwire.Decoder
+	var d *wireimpl.Decoder
 	if a == nil {
 		// The one copy of the input: the event keeps it, and its strings are
 		// substrings of it.
 		src = string(data)
-		d = jsonwire.AcquireDecoder(src, "")
+		d = wireimpl.AcquireDecoder(src, "")
 		defer d.Release()
 	} else {
 		// The stream decoder's copy, which the next frame overwrites.
@@ -122,9 +123,9 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 		d.Reset(src, "")
 	}
 	d.ReportUnknown = opts.ReportUnknown
-	opts.Limits.Apply(d)
+	d.SetLimits(opts.Limits)
 	d.Recover(rec)
-	if k := d.Kind(); k != jsonwire.KindObject {
+	if k := d.Kind(); k != wireimpl.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
 			return nil, nil, err
@@ -156,14 +157,14 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 // second look taken only when the frame decoder met none, to tell a bare
 // payload from a frame whose error came before its payload.
 func hasPayload(data []byte) bool {
-	_, ok, err := jsonwire.Lookup(data, "d")
+	_, ok, err := wireimpl.Lookup(data, "d")
 	return ok || err != nil
 }
 
 // decodeEvent decodes the payload at the cursor into the event its discriminators
 // name. It reads them as they arrive (decodeArriving); when that does not settle
 // the event, it goes back and takes decodeLookingAhead.
-func decodeEvent(d *jsonwire.Decoder) (Event, error) {
+func decodeEvent(d *wireimpl.Decoder) (Event, error) {
 	at := d.Checkpoint()
 	if ev, err := decodeArriving(d); ev != nil {
 		return ev, err
@@ -174,7 +175,7 @@ func decodeEvent(d *jsonwire.Decoder) (Event, error) {
 
 // decodeLookingAhead picks the event with a look-ahead at its discriminators,
 // then decodes the payload into it: the slow path, for every payload.
-func decodeLookingAhead(d *jsonwire.Decoder) (Event, error) {
+func decodeLookingAhead(d *wireimpl.Decoder) (Event, error) {
 	ev, err := newEvent(d)
 	if err != nil {
 		return nil, err
@@ -208,11 +209,11 @@ type eventHead struct {
 // restDecoder is an event that can decode the rest of its payload.
 type restDecoder interface {
 	Event
-	decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error
+	decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error
 }
 
 // settleEventData hands the head to ev, whose EventData is x, and has ev decode the rest.
-func (h *eventHead) settleEventData(d *jsonwire.Decoder, ev restDecoder, x *EventData) (Event, error) {
+func (h *eventHead) settleEventData(d *wireimpl.Decoder, ev restDecoder, x *EventData) (Event, error) {
 	x.ChannelType = h.ChannelType
 	x.Type = h.Type
 	x.TargetID = h.TargetID
@@ -264,7 +265,7 @@ func (h *eventHead) settleEventData(d *jsonwire.Decoder, ev restDecoder, x *Even
 // they arrive: the base members before them go into the head, handed to the
 // event once they name it. It returns no event, and no error, when the payload
 // needs the slow path (see decodeEvent).
-func decodeArriving(d *jsonwire.Decoder) (Event, error) {
+func decodeArriving(d *wireimpl.Decoder) (Event, error) {
 	if d.ObjectStart() != nil {
 		return nil, nil
 	}
@@ -282,7 +283,7 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return nil, nil
 			}
 			h.seen |= 1 << 0
-			err = jsonwire.StringInto(d, &h.ChannelType)
+			err = wireimpl.StringInto(d, &h.ChannelType)
 			if err != nil {
 				return nil, nil
 			}
@@ -292,13 +293,13 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 				return nil, nil
 			}
 			h.seen |= 1 << 1
-			err = jsonwire.IntInto(d, &h.Type)
+			err = wireimpl.IntInto(d, &h.Type)
 			if err != nil {
 				return nil, nil
 			}
 		case "target_id":
 			h.seen |= 1 << 2
-			h.TargetID, h.wire.TargetID, err = d.StringAs(jsonwire.AcceptNumber)
+			h.TargetID, h.wire.TargetID, err = d.StringAs(wireimpl.AcceptNumber)
 			if err != nil {
 				return nil, nil
 			}
@@ -310,7 +311,7 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 			}
 		case "content":
 			h.seen |= 1 << 4
-			h.Content, h.wire.Content, err = d.StringAs(jsonwire.AcceptJSON)
+			h.Content, h.wire.Content, err = d.StringAs(wireimpl.AcceptJSON)
 			if err != nil {
 				return nil, nil
 			}
@@ -542,7 +543,7 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 
 // newEvent picks the event type from the discriminators of the payload at the
 // cursor, which it reads ahead without consuming anything.
-func newEvent(d *jsonwire.Decoder) (Event, error) {
+func newEvent(d *wireimpl.Decoder) (Event, error) {
 	k0, err := d.LookAheadInt("type")
 	if err != nil {
 		return nil, err
@@ -688,7 +689,7 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 }
 
-func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
+func (x *Frame) decode(d *wireimpl.Decoder) (Event, error) {
 	var ev Event
 	if err := d.ObjectStart(); err != nil {
 		return ev, err
@@ -735,7 +736,7 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 	return ev, nil
 }
 
-func (x *DeletedChannelItem) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedChannelItem) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -751,7 +752,7 @@ func (x *DeletedChannelItem) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			x.ID, x.wire.ID, err = d.StringAs(jsonwire.AcceptNumber)
+			x.ID, x.wire.ID, err = d.StringAs(wireimpl.AcceptNumber)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -772,7 +773,7 @@ func (x *DeletedChannelItem) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ChannelOrder) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -788,10 +789,10 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "id":
 			seen |= 1 << 0
-			x.ID, x.wire.ID, err = d.StringAs(jsonwire.AcceptNumber)
+			x.ID, x.wire.ID, err = d.StringAs(wireimpl.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
-			x.Channels, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.ChannelsItems)
+			x.Channels, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.ChannelsItems)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -812,7 +813,7 @@ func (x *ChannelOrder) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *GuildEmoji) decodeJSON(d *jsonwire.Decoder) error {
+func (x *GuildEmoji) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -834,7 +835,7 @@ func (x *GuildEmoji) decodeJSON(d *jsonwire.Decoder) error {
 			x.Name, err = d.String()
 		case "emoji_type":
 			x.EmojiType.Set = true
-			err = jsonwire.IntInto(d, &x.EmojiType.Value)
+			err = wireimpl.IntInto(d, &x.EmojiType.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -857,23 +858,23 @@ func (x *GuildEmoji) UnmarshalJSON(data []byte) error {
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
 // false, and nothing is read, when x has no such member.
-func (x *EventData) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+func (x *EventData) decodeMember(d *wireimpl.Decoder, key string, seen *uint64) (known bool, err error) {
 	switch key {
 	case "channel_type":
 		*seen |= 1 << 0
-		err = jsonwire.StringInto(d, &x.ChannelType)
+		err = wireimpl.StringInto(d, &x.ChannelType)
 	case "type":
 		*seen |= 1 << 1
-		err = jsonwire.IntInto(d, &x.Type)
+		err = wireimpl.IntInto(d, &x.Type)
 	case "target_id":
 		*seen |= 1 << 2
-		x.TargetID, x.wire.TargetID, err = d.StringAs(jsonwire.AcceptNumber)
+		x.TargetID, x.wire.TargetID, err = d.StringAs(wireimpl.AcceptNumber)
 	case "author_id":
 		*seen |= 1 << 3
 		x.AuthorID, err = d.String()
 	case "content":
 		*seen |= 1 << 4
-		x.Content, x.wire.Content, err = d.StringAs(jsonwire.AcceptJSON)
+		x.Content, x.wire.Content, err = d.StringAs(wireimpl.AcceptJSON)
 	case "msg_id":
 		*seen |= 1 << 5
 		x.MsgID, err = d.String()
@@ -896,7 +897,7 @@ func (x *EventData) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) 
 }
 
 // checkMembers reports the first required member of x that seen lacks.
-func (x *EventData) checkMembers(d *jsonwire.Decoder, seen uint64) error {
+func (x *EventData) checkMembers(d *wireimpl.Decoder, seen uint64) error {
 	if seen != 255 {
 		if err := d.MissingOf(seen, "channel_type", "type", "target_id", "author_id", "content", "msg_id", "msg_timestamp", "nonce"); err != nil {
 			return err
@@ -905,7 +906,7 @@ func (x *EventData) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	return nil
 }
 
-func (x *User) decodeJSON(d *jsonwire.Decoder) error {
+func (x *User) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -948,7 +949,7 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			x.MobileVerified.Value, err = d.Bool()
 		case "roles":
 			x.Roles.Set = true
-			x.Roles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.RolesItems)
+			x.Roles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.RolesItems)
 		case "joined_at":
 			x.JoinedAt.Set = true
 			x.JoinedAt.Value, err = d.Int64()
@@ -1043,7 +1044,7 @@ func (x *User) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *TagInfo) decodeJSON(d *jsonwire.Decoder) error {
+func (x *TagInfo) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1086,7 +1087,7 @@ func (x *TagInfo) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Role) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1114,10 +1115,10 @@ func (x *Role) decodeJSON(d *jsonwire.Decoder) error {
 			x.Position, err = d.Int()
 		case "hoist":
 			seen |= 1 << 4
-			x.Hoist, x.wire.Hoist, err = d.IntAs(jsonwire.AcceptBool)
+			x.Hoist, x.wire.Hoist, err = d.IntAs(wireimpl.AcceptBool)
 		case "mentionable":
 			seen |= 1 << 5
-			x.Mentionable, x.wire.Mentionable, err = d.IntAs(jsonwire.AcceptBool)
+			x.Mentionable, x.wire.Mentionable, err = d.IntAs(wireimpl.AcceptBool)
 		case "permissions":
 			seen |= 1 << 6
 			x.Permissions, err = d.Int64()
@@ -1141,7 +1142,7 @@ func (x *Role) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Channel) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1169,7 +1170,7 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 			x.GuildID, err = d.String()
 		case "is_category":
 			seen |= 1 << 4
-			x.IsCategory, x.wire.IsCategory, err = d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
+			x.IsCategory, x.wire.IsCategory, err = d.IntAs(wireimpl.AcceptString | wireimpl.AcceptBool)
 		case "parent_id":
 			seen |= 1 << 5
 			x.ParentID, err = d.String()
@@ -1189,7 +1190,7 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 			x.Topic, err = d.String()
 		case "type":
 			seen |= 1 << 9
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "permission_overwrites":
 			seen |= 1 << 10
 			x.PermissionOverwrites, err = readArrayOfPermissionOverwrite(d)
@@ -1198,13 +1199,13 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 			x.PermissionUsers, err = readArrayOfPermissionUser(d)
 		case "permission_sync":
 			seen |= 1 << 12
-			x.PermissionSync, x.wire.PermissionSync, err = d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
+			x.PermissionSync, x.wire.PermissionSync, err = d.IntAs(wireimpl.AcceptString | wireimpl.AcceptBool)
 		case "limit_amount":
 			x.LimitAmount.Set = true
 			x.LimitAmount.Value, err = d.Int()
 		case "voice_quality":
 			x.VoiceQuality.Set = true
-			x.VoiceQuality.Value, x.wire.VoiceQuality, err = d.StringAs(jsonwire.AcceptNumber)
+			x.VoiceQuality.Value, x.wire.VoiceQuality, err = d.StringAs(wireimpl.AcceptNumber)
 		case "server_url":
 			x.ServerURL.Set = true
 			x.ServerURL.Value, err = d.String()
@@ -1213,7 +1214,7 @@ func (x *Channel) decodeJSON(d *jsonwire.Decoder) error {
 			x.HasPassword.Value, err = d.Bool()
 		case "sync_guild_region":
 			x.SyncGuildRegion.Set = true
-			x.SyncGuildRegion.Value, x.wire.SyncGuildRegion, err = d.IntAs(jsonwire.AcceptBool)
+			x.SyncGuildRegion.Value, x.wire.SyncGuildRegion, err = d.IntAs(wireimpl.AcceptBool)
 		case "region":
 			x.Region.Set = true
 			x.Region.Value, err = d.String()
@@ -1237,7 +1238,7 @@ func (x *Channel) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *PermissionOverwrite) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PermissionOverwrite) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1280,7 +1281,7 @@ func (x *PermissionOverwrite) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *PermissionUser) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PermissionUser) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1323,7 +1324,7 @@ func (x *PermissionUser) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Emoji) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1345,7 +1346,7 @@ func (x *Emoji) decodeJSON(d *jsonwire.Decoder) error {
 			x.Name, err = d.String()
 		case "emoji_type":
 			x.EmojiType.Set = true
-			err = jsonwire.IntInto(d, &x.EmojiType.Value)
+			err = wireimpl.IntInto(d, &x.EmojiType.Value)
 		case "user_info":
 			x.UserInfo = arenaOf(d).sUser.New()
 			err = x.UserInfo.decodeJSON(d)
@@ -1369,7 +1370,7 @@ func (x *Emoji) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Attachment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Attachment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1385,7 +1386,7 @@ func (x *Attachment) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.StringInto(d, &x.Type)
+			err = wireimpl.StringInto(d, &x.Type)
 		case "url":
 			seen |= 1 << 1
 			x.URL, err = d.String()
@@ -1427,7 +1428,7 @@ func (x *Attachment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
+func (x *KMarkdown) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1446,7 +1447,7 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 			x.RawContent.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_part":
 			seen |= 1 << 0
 			x.MentionPart, err = readArrayOfMentionPart(d)
@@ -1482,7 +1483,7 @@ func (x *KMarkdown) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ChannelPart) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ChannelPart) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1519,7 +1520,7 @@ func (x *ChannelPart) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ItemPart) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ItemPart) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1607,7 +1608,7 @@ func (x *ItemPart) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ItemQuality) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ItemQuality) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1644,7 +1645,7 @@ func (x *ItemQuality) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Quote) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1666,7 +1667,7 @@ func (x *Quote) decodeJSON(d *jsonwire.Decoder) error {
 			x.RongID.Value, err = d.String()
 		case "type":
 			seen |= 1 << 1
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "content":
 			seen |= 1 << 2
 			x.Content, err = d.String()
@@ -1707,7 +1708,7 @@ func (x *Quote) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *InteractRes) decodeJSON(d *jsonwire.Decoder) error {
+func (x *InteractRes) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1762,7 +1763,7 @@ func (x *InteractRes) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *MentionPart) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MentionPart) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1802,7 +1803,7 @@ func (x *MentionPart) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *MentionRolePart) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MentionRolePart) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1839,7 +1840,7 @@ func (x *MentionRolePart) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Guild) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1867,16 +1868,16 @@ func (x *Guild) decodeJSON(d *jsonwire.Decoder) error {
 			x.Icon, err = d.String()
 		case "notify_type":
 			seen |= 1 << 4
-			err = jsonwire.IntInto(d, &x.NotifyType)
+			err = wireimpl.IntInto(d, &x.NotifyType)
 		case "region":
 			seen |= 1 << 5
 			x.Region, err = d.String()
 		case "enable_open":
 			seen |= 1 << 6
-			x.EnableOpen, x.wire.EnableOpen, err = d.IntAs(jsonwire.AcceptString | jsonwire.AcceptBool)
+			x.EnableOpen, x.wire.EnableOpen, err = d.IntAs(wireimpl.AcceptString | wireimpl.AcceptBool)
 		case "open_id":
 			seen |= 1 << 7
-			x.OpenID, x.wire.OpenID, err = d.IntAs(jsonwire.AcceptString)
+			x.OpenID, x.wire.OpenID, err = d.IntAs(wireimpl.AcceptString)
 		case "default_channel_id":
 			seen |= 1 << 8
 			x.DefaultChannelID, err = d.String()
@@ -1903,7 +1904,7 @@ func (x *Guild) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *HelloData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1919,7 +1920,7 @@ func (x *HelloData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "code":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Code)
+			err = wireimpl.IntInto(d, &x.Code)
 		case "session_id":
 			x.SessionID.Set = true
 			x.SessionID.Value, err = d.String()
@@ -1946,7 +1947,7 @@ func (x *HelloData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ReconnectData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ReconnectData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1962,7 +1963,7 @@ func (x *ReconnectData) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "code":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Code)
+			err = wireimpl.IntInto(d, &x.Code)
 		case "err":
 			x.Err.Set = true
 			x.Err.Value, err = d.String()
@@ -1986,7 +1987,7 @@ func (x *ReconnectData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ResumeAckData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ResumeAckData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2020,7 +2021,7 @@ func (x *ResumeAckData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *GuildMute) decodeJSON(d *jsonwire.Decoder) error {
+func (x *GuildMute) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2042,7 +2043,7 @@ func (x *GuildMute) decodeJSON(d *jsonwire.Decoder) error {
 			x.GuildID, err = d.String()
 		case "type":
 			seen |= 1 << 2
-			err = jsonwire.IntAsInto(d, &x.Type, &x.wire.Type, jsonwire.AcceptString)
+			err = wireimpl.IntAsInto(d, &x.Type, &x.wire.Type, wireimpl.AcceptString)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -2063,7 +2064,7 @@ func (x *GuildMute) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LiveStreamChannel) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2097,7 +2098,7 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 			x.Topic.Value, err = d.String()
 		case "type":
 			x.Type.Set = true
-			err = jsonwire.IntInto(d, &x.Type.Value)
+			err = wireimpl.IntInto(d, &x.Type.Value)
 		case "level":
 			x.Level.Set = true
 			if d.IsNull() {
@@ -2117,10 +2118,10 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 			x.LimitAmount.Value, err = d.Int()
 		case "is_category":
 			x.IsCategory.Set = true
-			x.IsCategory.Value, x.wire.IsCategory, err = d.IntAs(jsonwire.AcceptBool)
+			x.IsCategory.Value, x.wire.IsCategory, err = d.IntAs(wireimpl.AcceptBool)
 		case "permission_sync":
 			x.PermissionSync.Set = true
-			x.PermissionSync.Value, x.wire.PermissionSync, err = d.IntAs(jsonwire.AcceptBool)
+			x.PermissionSync.Value, x.wire.PermissionSync, err = d.IntAs(wireimpl.AcceptBool)
 		case "permission_overwrites":
 			x.PermissionOverwrites.Set = true
 			x.PermissionOverwrites.Value, err = readArrayOfPermissionOverwrite(d)
@@ -2129,13 +2130,13 @@ func (x *LiveStreamChannel) decodeJSON(d *jsonwire.Decoder) error {
 			x.PermissionUsers.Value, err = readArrayOfPermissionUser(d)
 		case "voice_quality":
 			x.VoiceQuality.Set = true
-			x.VoiceQuality.Value, x.wire.VoiceQuality, err = d.StringAs(jsonwire.AcceptNumber)
+			x.VoiceQuality.Value, x.wire.VoiceQuality, err = d.StringAs(wireimpl.AcceptNumber)
 		case "server_url":
 			x.ServerURL.Set = true
 			x.ServerURL.Value, err = d.String()
 		case "sync_guild_region":
 			x.SyncGuildRegion.Set = true
-			x.SyncGuildRegion.Value, x.wire.SyncGuildRegion, err = d.IntAs(jsonwire.AcceptBool)
+			x.SyncGuildRegion.Value, x.wire.SyncGuildRegion, err = d.IntAs(wireimpl.AcceptBool)
 		case "region":
 			x.Region.Set = true
 			x.Region.Value, err = d.String()
@@ -2159,7 +2160,7 @@ func (x *LiveStreamChannel) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *LiveStreamUser) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LiveStreamUser) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2235,7 +2236,7 @@ func (x *LiveStreamUser) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *LiveInfo) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LiveInfo) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2257,7 +2258,7 @@ func (x *LiveInfo) decodeJSON(d *jsonwire.Decoder) error {
 			x.AudienceCount, err = d.Int()
 		case "live_thumb":
 			seen |= 1 << 2
-			x.LiveThumb, x.wire.LiveThumb, err = d.StringAs(jsonwire.AcceptNull)
+			x.LiveThumb, x.wire.LiveThumb, err = d.StringAs(wireimpl.AcceptNull)
 		case "live_start_time":
 			seen |= 1 << 3
 			x.LiveStartTime, err = d.Int64()
@@ -2302,7 +2303,7 @@ func (x *LiveInfo) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *LinkEmbed) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LinkEmbed) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2357,7 +2358,7 @@ func (x *LinkEmbed) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ImageEmbed) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ImageEmbed) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2400,7 +2401,7 @@ func (x *ImageEmbed) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *BiliVideoEmbed) decodeJSON(d *jsonwire.Decoder) error {
+func (x *BiliVideoEmbed) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2458,7 +2459,7 @@ func (x *BiliVideoEmbed) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *CardEmbed) decodeJSON(d *jsonwire.Decoder) error {
+func (x *CardEmbed) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2507,7 +2508,7 @@ func (x *CardEmbed) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
+func (x *AddedReaction) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2520,7 +2521,7 @@ func (x *AddedReaction) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *AddedReaction) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2559,7 +2560,7 @@ func (x *AddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 	return nil
 }
 
-func (x *AddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddedReactionExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2594,7 +2595,7 @@ func (x *AddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddedReactionBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2622,7 +2623,7 @@ func (x *AddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Emoji.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -2638,7 +2639,7 @@ func (x *AddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedReaction) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2651,7 +2652,7 @@ func (x *DeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedReaction) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2690,7 +2691,7 @@ func (x *DeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool,
 	return nil
 }
 
-func (x *DeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedReactionExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2725,7 +2726,7 @@ func (x *DeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedReactionBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2753,7 +2754,7 @@ func (x *DeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.Emoji.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -2769,7 +2770,7 @@ func (x *DeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2782,7 +2783,7 @@ func (x *UpdatedMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2821,7 +2822,7 @@ func (x *UpdatedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 	return nil
 }
 
-func (x *UpdatedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2856,7 +2857,7 @@ func (x *UpdatedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedMessageBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2896,7 +2897,7 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.UpdatedAt, err = d.Int64()
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -2912,7 +2913,7 @@ func (x *UpdatedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2925,7 +2926,7 @@ func (x *DeletedMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2964,7 +2965,7 @@ func (x *DeletedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 	return nil
 }
 
-func (x *DeletedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2999,7 +3000,7 @@ func (x *DeletedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedMessageBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3021,7 +3022,7 @@ func (x *DeletedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelID, err = d.String()
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -3037,7 +3038,7 @@ func (x *DeletedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *AddedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3050,7 +3051,7 @@ func (x *AddedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *AddedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3089,7 +3090,7 @@ func (x *AddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *AddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3124,7 +3125,7 @@ func (x *AddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3137,7 +3138,7 @@ func (x *UpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3176,7 +3177,7 @@ func (x *UpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 	return nil
 }
 
-func (x *UpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3211,7 +3212,7 @@ func (x *UpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3224,7 +3225,7 @@ func (x *DeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3263,7 +3264,7 @@ func (x *DeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 	return nil
 }
 
-func (x *DeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3298,7 +3299,7 @@ func (x *DeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedChannelBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3320,7 +3321,7 @@ func (x *DeletedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.DeletedAt, err = d.Int64()
 		case "type":
 			x.Type.Set = true
-			err = jsonwire.IntInto(d, &x.Type.Value)
+			err = wireimpl.IntInto(d, &x.Type.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -3336,7 +3337,7 @@ func (x *DeletedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *PinnedMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3349,7 +3350,7 @@ func (x *PinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *PinnedMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3388,7 +3389,7 @@ func (x *PinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 	return nil
 }
 
-func (x *PinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PinnedMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3423,7 +3424,7 @@ func (x *PinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *PinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PinnedMessageBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3448,7 +3449,7 @@ func (x *PinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.MsgID, err = d.String()
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -3464,7 +3465,7 @@ func (x *PinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *UnpinnedMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3477,7 +3478,7 @@ func (x *UnpinnedMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UnpinnedMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3516,7 +3517,7 @@ func (x *UnpinnedMessage) decodeRest(d *jsonwire.Decoder, key string, more bool,
 	return nil
 }
 
-func (x *UnpinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UnpinnedMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3551,7 +3552,7 @@ func (x *UnpinnedMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UnpinnedMessageBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3576,7 +3577,7 @@ func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.MsgID, err = d.String()
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -3592,7 +3593,7 @@ func (x *UnpinnedMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *BatchAddedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *BatchAddedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3605,7 +3606,7 @@ func (x *BatchAddedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *BatchAddedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *BatchAddedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3644,7 +3645,7 @@ func (x *BatchAddedChannel) decodeRest(d *jsonwire.Decoder, key string, more boo
 	return nil
 }
 
-func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *BatchAddedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3679,7 +3680,7 @@ func (x *BatchAddedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *BatchUpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *BatchUpdatedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3692,7 +3693,7 @@ func (x *BatchUpdatedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *BatchUpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *BatchUpdatedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3731,7 +3732,7 @@ func (x *BatchUpdatedChannel) decodeRest(d *jsonwire.Decoder, key string, more b
 	return nil
 }
 
-func (x *BatchUpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *BatchUpdatedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3766,7 +3767,7 @@ func (x *BatchUpdatedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *BatchUpdatedChannelBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3782,7 +3783,7 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "added_channel":
 			x.AddedChannel = arenaOf(d).sChannel.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.AddedChannel = f0
 			} else {
 				err = x.AddedChannel.decodeJSON(d)
@@ -3805,7 +3806,7 @@ func (x *BatchUpdatedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *BatchDeletedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *BatchDeletedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3818,7 +3819,7 @@ func (x *BatchDeletedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *BatchDeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *BatchDeletedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3857,7 +3858,7 @@ func (x *BatchDeletedChannel) decodeRest(d *jsonwire.Decoder, key string, more b
 	return nil
 }
 
-func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *BatchDeletedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3892,7 +3893,7 @@ func (x *BatchDeletedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *SortChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *SortChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3905,7 +3906,7 @@ func (x *SortChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *SortChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *SortChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -3944,7 +3945,7 @@ func (x *SortChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *SortChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SortChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3979,7 +3980,7 @@ func (x *SortChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SortChannelBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -3995,7 +3996,7 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "guild_id":
 			seen |= 1 << 0
-			x.GuildID, x.wire.GuildID, err = d.StringAs(jsonwire.AcceptNumber)
+			x.GuildID, x.wire.GuildID, err = d.StringAs(wireimpl.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
 			x.Channels, err = readArrayOfChannelOrder(d)
@@ -4014,7 +4015,7 @@ func (x *SortChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedServerType) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedServerType) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4027,7 +4028,7 @@ func (x *UpdatedServerType) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedServerType) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedServerType) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4066,7 +4067,7 @@ func (x *UpdatedServerType) decodeRest(d *jsonwire.Decoder, key string, more boo
 	return nil
 }
 
-func (x *UpdatedServerTypeExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedServerTypeExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4101,7 +4102,7 @@ func (x *UpdatedServerTypeExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AddedEmoji) decodePayload(d *jsonwire.Decoder) error {
+func (x *AddedEmoji) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4114,7 +4115,7 @@ func (x *AddedEmoji) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *AddedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *AddedEmoji) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4153,7 +4154,7 @@ func (x *AddedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, base
 	return nil
 }
 
-func (x *AddedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddedEmojiExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4188,7 +4189,7 @@ func (x *AddedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedEmoji) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedEmoji) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4201,7 +4202,7 @@ func (x *UpdatedEmoji) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedEmoji) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4240,7 +4241,7 @@ func (x *UpdatedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *UpdatedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedEmojiExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4275,7 +4276,7 @@ func (x *UpdatedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *RemovedEmoji) decodePayload(d *jsonwire.Decoder) error {
+func (x *RemovedEmoji) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4288,7 +4289,7 @@ func (x *RemovedEmoji) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *RemovedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *RemovedEmoji) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4327,7 +4328,7 @@ func (x *RemovedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *RemovedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *RemovedEmojiExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4362,7 +4363,7 @@ func (x *RemovedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedEmoji) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedEmoji) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4375,7 +4376,7 @@ func (x *DeletedEmoji) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedEmoji) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4414,7 +4415,7 @@ func (x *DeletedEmoji) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *DeletedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedEmojiExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4449,7 +4450,7 @@ func (x *DeletedEmojiExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedGuild) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4462,7 +4463,7 @@ func (x *UpdatedGuild) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedGuild) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4504,7 +4505,7 @@ func (x *UpdatedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *UpdatedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedGuildExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4539,7 +4540,7 @@ func (x *UpdatedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedGuildSelf) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedGuildSelf) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4552,7 +4553,7 @@ func (x *UpdatedGuildSelf) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedGuildSelf) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4594,7 +4595,7 @@ func (x *UpdatedGuildSelf) decodeRest(d *jsonwire.Decoder, key string, more bool
 	return nil
 }
 
-func (x *UpdatedGuildSelfExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedGuildSelfExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4629,7 +4630,7 @@ func (x *UpdatedGuildSelfExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedGuildSelfBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedGuildSelfBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4664,7 +4665,7 @@ func (x *UpdatedGuildSelfBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedGuild) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4677,7 +4678,7 @@ func (x *DeletedGuild) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedGuild) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4716,7 +4717,7 @@ func (x *DeletedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *DeletedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedGuildExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4751,7 +4752,7 @@ func (x *DeletedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
+func (x *AddedBlockList) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4764,7 +4765,7 @@ func (x *AddedBlockList) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *AddedBlockList) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4803,7 +4804,7 @@ func (x *AddedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 	return nil
 }
 
-func (x *AddedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddedBlockListExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4838,7 +4839,7 @@ func (x *AddedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddedBlockListBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4876,7 +4877,7 @@ func (x *AddedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedBlockList) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4889,7 +4890,7 @@ func (x *DeletedBlockList) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedBlockList) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -4928,7 +4929,7 @@ func (x *DeletedBlockList) decodeRest(d *jsonwire.Decoder, key string, more bool
 	return nil
 }
 
-func (x *DeletedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedBlockListExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4963,7 +4964,7 @@ func (x *DeletedBlockListExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedBlockListBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -4998,7 +4999,7 @@ func (x *DeletedBlockListBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
+func (x *JoinedGuild) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5011,7 +5012,7 @@ func (x *JoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *JoinedGuild) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5050,7 +5051,7 @@ func (x *JoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *JoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *JoinedGuildExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5085,7 +5086,7 @@ func (x *JoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *JoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *JoinedGuildBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5120,7 +5121,7 @@ func (x *JoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
+func (x *ExitedGuild) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5133,7 +5134,7 @@ func (x *ExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *ExitedGuild) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5172,7 +5173,7 @@ func (x *ExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *ExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ExitedGuildExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5207,7 +5208,7 @@ func (x *ExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *ExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ExitedGuildBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5242,7 +5243,7 @@ func (x *ExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedGuildMember) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5255,7 +5256,7 @@ func (x *UpdatedGuildMember) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedGuildMember) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5294,7 +5295,7 @@ func (x *UpdatedGuildMember) decodeRest(d *jsonwire.Decoder, key string, more bo
 	return nil
 }
 
-func (x *UpdatedGuildMemberExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedGuildMemberExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5329,7 +5330,7 @@ func (x *UpdatedGuildMemberExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedGuildMemberBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedGuildMemberBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5364,7 +5365,7 @@ func (x *UpdatedGuildMemberBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
+func (x *GuildMemberOnline) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5377,7 +5378,7 @@ func (x *GuildMemberOnline) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *GuildMemberOnline) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5416,7 +5417,7 @@ func (x *GuildMemberOnline) decodeRest(d *jsonwire.Decoder, key string, more boo
 	return nil
 }
 
-func (x *GuildMemberOnlineExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *GuildMemberOnlineExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5451,7 +5452,7 @@ func (x *GuildMemberOnlineExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *GuildMemberOnlineBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5489,7 +5490,7 @@ func (x *GuildMemberOnlineBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
+func (x *GuildMemberOffline) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5502,7 +5503,7 @@ func (x *GuildMemberOffline) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *GuildMemberOffline) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5541,7 +5542,7 @@ func (x *GuildMemberOffline) decodeRest(d *jsonwire.Decoder, key string, more bo
 	return nil
 }
 
-func (x *GuildMemberOfflineExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *GuildMemberOfflineExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5576,7 +5577,7 @@ func (x *GuildMemberOfflineExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *GuildMemberOfflineBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5614,7 +5615,7 @@ func (x *GuildMemberOfflineBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *JoinedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5627,7 +5628,7 @@ func (x *JoinedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *JoinedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5666,7 +5667,7 @@ func (x *JoinedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 	return nil
 }
 
-func (x *JoinedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *JoinedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5701,7 +5702,7 @@ func (x *JoinedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *JoinedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *JoinedChannelBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5739,7 +5740,7 @@ func (x *JoinedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *ExitedChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5752,7 +5753,7 @@ func (x *ExitedChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *ExitedChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5791,7 +5792,7 @@ func (x *ExitedChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 	return nil
 }
 
-func (x *ExitedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ExitedChannelExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5826,7 +5827,7 @@ func (x *ExitedChannelExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *ExitedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ExitedChannelBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5864,7 +5865,7 @@ func (x *ExitedChannelBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *TextMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5877,7 +5878,7 @@ func (x *TextMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *TextMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -5913,7 +5914,7 @@ func (x *TextMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *TextMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -5929,7 +5930,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -5938,13 +5939,13 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -5959,7 +5960,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.NavChannels.Value, err = readArrayOfString(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
@@ -5969,10 +5970,10 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -6020,7 +6021,7 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *ImageMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6033,7 +6034,7 @@ func (x *ImageMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *ImageMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -6069,7 +6070,7 @@ func (x *ImageMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ImageMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6085,7 +6086,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "code":
 			x.Code.Set = true
 			x.Code.Value, err = d.String()
@@ -6097,19 +6098,19 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
@@ -6125,10 +6126,10 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -6176,7 +6177,7 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *VideoMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6189,7 +6190,7 @@ func (x *VideoMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *VideoMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -6225,7 +6226,7 @@ func (x *VideoMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *VideoMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6241,7 +6242,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -6250,13 +6251,13 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6265,7 +6266,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.Code.Value, err = d.String()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
@@ -6281,10 +6282,10 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -6332,7 +6333,7 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *FileMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6345,7 +6346,7 @@ func (x *FileMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *FileMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -6381,7 +6382,7 @@ func (x *FileMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *FileMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6397,7 +6398,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -6406,13 +6407,13 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6421,7 +6422,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.Code.Value, err = d.String()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
@@ -6437,10 +6438,10 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -6488,7 +6489,7 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *AudioMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6501,7 +6502,7 @@ func (x *AudioMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *AudioMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -6537,7 +6538,7 @@ func (x *AudioMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AudioMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6553,7 +6554,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -6562,13 +6563,13 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6577,7 +6578,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.Code.Value, err = d.String()
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
@@ -6593,10 +6594,10 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -6644,7 +6645,7 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *KMarkdownMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6657,7 +6658,7 @@ func (x *KMarkdownMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *KMarkdownMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -6693,7 +6694,7 @@ func (x *KMarkdownMessage) decodeRest(d *jsonwire.Decoder, key string, more bool
 	return nil
 }
 
-func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *KMarkdownMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6709,7 +6710,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -6718,13 +6719,13 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6742,17 +6743,17 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
 			}
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -6800,7 +6801,7 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *CardMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6813,7 +6814,7 @@ func (x *CardMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *CardMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -6849,7 +6850,7 @@ func (x *CardMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *CardMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6865,7 +6866,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -6874,13 +6875,13 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6898,17 +6899,17 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
 			}
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -6956,7 +6957,7 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *ItemMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *ItemMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -6969,7 +6970,7 @@ func (x *ItemMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *ItemMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *ItemMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7005,7 +7006,7 @@ func (x *ItemMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ItemMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7021,7 +7022,7 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 		switch key {
 		case "type":
 			seen |= 1 << 0
-			err = jsonwire.IntInto(d, &x.Type)
+			err = wireimpl.IntInto(d, &x.Type)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -7030,13 +7031,13 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -7054,17 +7055,17 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.KMarkdown.decodeJSON(d)
 		case "attachments":
 			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
 				x.wire.Attachments = f0
 			} else {
 				err = x.Attachments.decodeJSON(d)
 			}
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.IntInto(d, &x.ChannelType.Value)
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
 		case "quote":
 			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Quote = f0
 			} else {
 				err = x.Quote.decodeJSON(d)
@@ -7112,7 +7113,7 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *EmbedsAppend) decodePayload(d *jsonwire.Decoder) error {
+func (x *EmbedsAppend) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7125,7 +7126,7 @@ func (x *EmbedsAppend) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *EmbedsAppend) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *EmbedsAppend) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7164,7 +7165,7 @@ func (x *EmbedsAppend) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *EmbedsAppendExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *EmbedsAppendExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7199,7 +7200,7 @@ func (x *EmbedsAppendExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *EmbedsAppendBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7240,7 +7241,7 @@ func (x *EmbedsAppendBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedPrivateMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7253,7 +7254,7 @@ func (x *UpdatedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedPrivateMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7292,7 +7293,7 @@ func (x *UpdatedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 	return nil
 }
 
-func (x *UpdatedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedPrivateMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7327,7 +7328,7 @@ func (x *UpdatedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedPrivateMessageBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7374,7 +7375,7 @@ func (x *UpdatedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedPrivateMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7387,7 +7388,7 @@ func (x *DeletedPrivateMessage) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedPrivateMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7426,7 +7427,7 @@ func (x *DeletedPrivateMessage) decodeRest(d *jsonwire.Decoder, key string, more
 	return nil
 }
 
-func (x *DeletedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedPrivateMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7461,7 +7462,7 @@ func (x *DeletedPrivateMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedPrivateMessageBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7505,7 +7506,7 @@ func (x *DeletedPrivateMessageBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
+func (x *PrivateAddedReaction) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7518,7 +7519,7 @@ func (x *PrivateAddedReaction) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *PrivateAddedReaction) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7557,7 +7558,7 @@ func (x *PrivateAddedReaction) decodeRest(d *jsonwire.Decoder, key string, more 
 	return nil
 }
 
-func (x *PrivateAddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PrivateAddedReactionExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7592,7 +7593,7 @@ func (x *PrivateAddedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *PrivateAddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PrivateAddedReactionBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7633,7 +7634,7 @@ func (x *PrivateAddedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
+func (x *PrivateDeletedReaction) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7646,7 +7647,7 @@ func (x *PrivateDeletedReaction) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *PrivateDeletedReaction) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7685,7 +7686,7 @@ func (x *PrivateDeletedReaction) decodeRest(d *jsonwire.Decoder, key string, mor
 	return nil
 }
 
-func (x *PrivateDeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PrivateDeletedReactionExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7720,7 +7721,7 @@ func (x *PrivateDeletedReactionExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *PrivateDeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PrivateDeletedReactionBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7761,7 +7762,7 @@ func (x *PrivateDeletedReactionBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
+func (x *AddedRole) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7774,7 +7775,7 @@ func (x *AddedRole) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *AddedRole) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7813,7 +7814,7 @@ func (x *AddedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseS
 	return nil
 }
 
-func (x *AddedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddedRoleExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7848,7 +7849,7 @@ func (x *AddedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeletedRole) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7861,7 +7862,7 @@ func (x *DeletedRole) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeletedRole) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7900,7 +7901,7 @@ func (x *DeletedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *DeletedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeletedRoleExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7935,7 +7936,7 @@ func (x *DeletedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
+func (x *UpdatedRole) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -7948,7 +7949,7 @@ func (x *UpdatedRole) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UpdatedRole) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -7987,7 +7988,7 @@ func (x *UpdatedRole) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *UpdatedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UpdatedRoleExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8022,7 +8023,7 @@ func (x *UpdatedRoleExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
+func (x *UserUpdated) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8035,7 +8036,7 @@ func (x *UserUpdated) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *UserUpdated) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -8074,7 +8075,7 @@ func (x *UserUpdated) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *UserUpdatedExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UserUpdatedExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8109,7 +8110,7 @@ func (x *UserUpdatedExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *UserUpdatedBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *UserUpdatedBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8147,7 +8148,7 @@ func (x *UserUpdatedBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
+func (x *SelfJoinedGuild) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8160,7 +8161,7 @@ func (x *SelfJoinedGuild) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *SelfJoinedGuild) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -8199,7 +8200,7 @@ func (x *SelfJoinedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 	return nil
 }
 
-func (x *SelfJoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SelfJoinedGuildExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8234,7 +8235,7 @@ func (x *SelfJoinedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *SelfJoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SelfJoinedGuildBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8269,7 +8270,7 @@ func (x *SelfJoinedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
+func (x *SelfExitedGuild) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8282,7 +8283,7 @@ func (x *SelfExitedGuild) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *SelfExitedGuild) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -8321,7 +8322,7 @@ func (x *SelfExitedGuild) decodeRest(d *jsonwire.Decoder, key string, more bool,
 	return nil
 }
 
-func (x *SelfExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SelfExitedGuildExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8356,7 +8357,7 @@ func (x *SelfExitedGuildExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *SelfExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SelfExitedGuildBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8388,7 +8389,7 @@ func (x *SelfExitedGuildBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
+func (x *MessageBtnClick) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8401,7 +8402,7 @@ func (x *MessageBtnClick) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *MessageBtnClick) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -8440,7 +8441,7 @@ func (x *MessageBtnClick) decodeRest(d *jsonwire.Decoder, key string, more bool,
 	return nil
 }
 
-func (x *MessageBtnClickExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MessageBtnClickExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8475,7 +8476,7 @@ func (x *MessageBtnClickExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MessageBtnClickBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8506,7 +8507,7 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 			err = x.UserInfo.decodeJSON(d)
 		case "channel_type":
 			x.ChannelType.Set = true
-			err = jsonwire.StringInto(d, &x.ChannelType.Value)
+			err = wireimpl.StringInto(d, &x.ChannelType.Value)
 		case "guild_id":
 			x.GuildID.Set = true
 			x.GuildID.Value, err = d.String()
@@ -8525,7 +8526,7 @@ func (x *MessageBtnClickBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *AddGuildMute) decodePayload(d *jsonwire.Decoder) error {
+func (x *AddGuildMute) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8538,7 +8539,7 @@ func (x *AddGuildMute) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *AddGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *AddGuildMute) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -8577,7 +8578,7 @@ func (x *AddGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *AddGuildMuteExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AddGuildMuteExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8612,7 +8613,7 @@ func (x *AddGuildMuteExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *DeleteGuildMute) decodePayload(d *jsonwire.Decoder) error {
+func (x *DeleteGuildMute) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8625,7 +8626,7 @@ func (x *DeleteGuildMute) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *DeleteGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *DeleteGuildMute) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -8664,7 +8665,7 @@ func (x *DeleteGuildMute) decodeRest(d *jsonwire.Decoder, key string, more bool,
 	return nil
 }
 
-func (x *DeleteGuildMuteExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *DeleteGuildMuteExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8699,7 +8700,7 @@ func (x *DeleteGuildMuteExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *LiveStatusChanged) decodePayload(d *jsonwire.Decoder) error {
+func (x *LiveStatusChanged) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8712,7 +8713,7 @@ func (x *LiveStatusChanged) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *LiveStatusChanged) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *LiveStatusChanged) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -8751,7 +8752,7 @@ func (x *LiveStatusChanged) decodeRest(d *jsonwire.Decoder, key string, more boo
 	return nil
 }
 
-func (x *LiveStatusChangedExtra) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LiveStatusChangedExtra) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8786,7 +8787,7 @@ func (x *LiveStatusChangedExtra) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *LiveStatusChangedBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LiveStatusChangedBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -8822,7 +8823,7 @@ func (x *LiveStatusChangedBody) decodeJSON(d *jsonwire.Decoder) error {
 }
 
 // decodeEmbed decodes the next value as a Embed, by its "type" member.
-func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
+func decodeEmbed(d *wireimpl.Decoder) (Embed, error) {
 	kind, err := d.LookAheadString("type")
 	if err != nil {
 		return nil, err
@@ -8880,7 +8881,7 @@ func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
 }
 
 // readArrayOfChannel reads an array of Channel.
-func readArrayOfChannel(d *jsonwire.Decoder) ([]Channel, error) {
+func readArrayOfChannel(d *wireimpl.Decoder) ([]Channel, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -8912,7 +8913,7 @@ func readArrayOfChannel(d *jsonwire.Decoder) ([]Channel, error) {
 }
 
 // readArrayOfChannelOrder reads an array of ChannelOrder.
-func readArrayOfChannelOrder(d *jsonwire.Decoder) ([]ChannelOrder, error) {
+func readArrayOfChannelOrder(d *wireimpl.Decoder) ([]ChannelOrder, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -8944,7 +8945,7 @@ func readArrayOfChannelOrder(d *jsonwire.Decoder) ([]ChannelOrder, error) {
 }
 
 // readArrayOfChannelPart reads an array of ChannelPart.
-func readArrayOfChannelPart(d *jsonwire.Decoder) ([]ChannelPart, error) {
+func readArrayOfChannelPart(d *wireimpl.Decoder) ([]ChannelPart, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -8976,7 +8977,7 @@ func readArrayOfChannelPart(d *jsonwire.Decoder) ([]ChannelPart, error) {
 }
 
 // readArrayOfDeletedChannelItem reads an array of DeletedChannelItem.
-func readArrayOfDeletedChannelItem(d *jsonwire.Decoder) ([]DeletedChannelItem, error) {
+func readArrayOfDeletedChannelItem(d *wireimpl.Decoder) ([]DeletedChannelItem, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9008,7 +9009,7 @@ func readArrayOfDeletedChannelItem(d *jsonwire.Decoder) ([]DeletedChannelItem, e
 }
 
 // readArrayOfEmbed reads an array of Embed.
-func readArrayOfEmbed(d *jsonwire.Decoder) ([]Embed, error) {
+func readArrayOfEmbed(d *wireimpl.Decoder) ([]Embed, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9040,7 +9041,7 @@ func readArrayOfEmbed(d *jsonwire.Decoder) ([]Embed, error) {
 }
 
 // readArrayOfInt reads an array of Int.
-func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
+func readArrayOfInt(d *wireimpl.Decoder) ([]int, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9072,7 +9073,7 @@ func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
 }
 
 // readArrayOfIntAs reads an array of Int.
-func readArrayOfIntAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]int, error) {
+func readArrayOfIntAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]int, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9111,7 +9112,7 @@ func readArrayOfIntAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Fo
 }
 
 // readArrayOfItemPart reads an array of ItemPart.
-func readArrayOfItemPart(d *jsonwire.Decoder) ([]ItemPart, error) {
+func readArrayOfItemPart(d *wireimpl.Decoder) ([]ItemPart, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9143,7 +9144,7 @@ func readArrayOfItemPart(d *jsonwire.Decoder) ([]ItemPart, error) {
 }
 
 // readArrayOfMentionPart reads an array of MentionPart.
-func readArrayOfMentionPart(d *jsonwire.Decoder) ([]MentionPart, error) {
+func readArrayOfMentionPart(d *wireimpl.Decoder) ([]MentionPart, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9175,7 +9176,7 @@ func readArrayOfMentionPart(d *jsonwire.Decoder) ([]MentionPart, error) {
 }
 
 // readArrayOfMentionRolePart reads an array of MentionRolePart.
-func readArrayOfMentionRolePart(d *jsonwire.Decoder) ([]MentionRolePart, error) {
+func readArrayOfMentionRolePart(d *wireimpl.Decoder) ([]MentionRolePart, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9207,7 +9208,7 @@ func readArrayOfMentionRolePart(d *jsonwire.Decoder) ([]MentionRolePart, error) 
 }
 
 // readArrayOfPermissionOverwrite reads an array of PermissionOverwrite.
-func readArrayOfPermissionOverwrite(d *jsonwire.Decoder) ([]PermissionOverwrite, error) {
+func readArrayOfPermissionOverwrite(d *wireimpl.Decoder) ([]PermissionOverwrite, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9239,7 +9240,7 @@ func readArrayOfPermissionOverwrite(d *jsonwire.Decoder) ([]PermissionOverwrite,
 }
 
 // readArrayOfPermissionUser reads an array of PermissionUser.
-func readArrayOfPermissionUser(d *jsonwire.Decoder) ([]PermissionUser, error) {
+func readArrayOfPermissionUser(d *wireimpl.Decoder) ([]PermissionUser, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9271,7 +9272,7 @@ func readArrayOfPermissionUser(d *jsonwire.Decoder) ([]PermissionUser, error) {
 }
 
 // readArrayOfRaw reads an array of Raw.
-func readArrayOfRaw(d *jsonwire.Decoder) ([]jsonwire.Raw, error) {
+func readArrayOfRaw(d *wireimpl.Decoder) ([]jsonwire.Raw, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9303,7 +9304,7 @@ func readArrayOfRaw(d *jsonwire.Decoder) ([]jsonwire.Raw, error) {
 }
 
 // readArrayOfString reads an array of String.
-func readArrayOfString(d *jsonwire.Decoder) ([]string, error) {
+func readArrayOfString(d *wireimpl.Decoder) ([]string, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9335,7 +9336,7 @@ func readArrayOfString(d *jsonwire.Decoder) ([]string, error) {
 }
 
 // readArrayOfStringAs reads an array of String.
-func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
+func readArrayOfStringAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]string, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -9376,10 +9377,10 @@ func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire
 // unmarshal decodes data into x through a fresh value: on error x is unchanged.
 func unmarshal[T any, P interface {
 	*T
-	decodeJSON(*jsonwire.Decoder) error
+	decodeJSON(*wireimpl.Decoder) error
 }](x P, data []byte) error {
 	var v T
-	d := jsonwire.NewDecoder(data, "")
+	d := wireimpl.NewDecoder(data, "")
 	if err := P(&v).decodeJSON(d); err != nil {
 		return err
 	}
@@ -9390,7 +9391,7 @@ func unmarshal[T any, P interface {
 	return nil
 }
 
-func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
+func (x *UnknownEvent) decodePayload(d *wireimpl.Decoder) error {
 	raw, err := d.Raw()
 	x.Payload = raw
 	return err
@@ -9401,93 +9402,93 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 // input copy and unescaped strings. heapArena's slabs are off: they allocate,
 // as Decode does; a stream Decoder's are on and reuse their memory.
 type arena struct {
-	wire                    jsonwire.Arena
-	dec                     jsonwire.Decoder
-	sAddedReaction          jsonwire.Slab[AddedReaction]
-	sDeletedReaction        jsonwire.Slab[DeletedReaction]
-	sUpdatedMessage         jsonwire.Slab[UpdatedMessage]
-	sDeletedMessage         jsonwire.Slab[DeletedMessage]
-	sAddedChannel           jsonwire.Slab[AddedChannel]
-	sUpdatedChannel         jsonwire.Slab[UpdatedChannel]
-	sDeletedChannel         jsonwire.Slab[DeletedChannel]
-	sPinnedMessage          jsonwire.Slab[PinnedMessage]
-	sUnpinnedMessage        jsonwire.Slab[UnpinnedMessage]
-	sBatchAddedChannel      jsonwire.Slab[BatchAddedChannel]
-	sBatchUpdatedChannel    jsonwire.Slab[BatchUpdatedChannel]
-	sBatchDeletedChannel    jsonwire.Slab[BatchDeletedChannel]
-	sSortChannel            jsonwire.Slab[SortChannel]
-	sUpdatedServerType      jsonwire.Slab[UpdatedServerType]
-	sAddedEmoji             jsonwire.Slab[AddedEmoji]
-	sUpdatedEmoji           jsonwire.Slab[UpdatedEmoji]
-	sRemovedEmoji           jsonwire.Slab[RemovedEmoji]
-	sDeletedEmoji           jsonwire.Slab[DeletedEmoji]
-	sUpdatedGuild           jsonwire.Slab[UpdatedGuild]
-	sUpdatedGuildSelf       jsonwire.Slab[UpdatedGuildSelf]
-	sDeletedGuild           jsonwire.Slab[DeletedGuild]
-	sAddedBlockList         jsonwire.Slab[AddedBlockList]
-	sDeletedBlockList       jsonwire.Slab[DeletedBlockList]
-	sJoinedGuild            jsonwire.Slab[JoinedGuild]
-	sExitedGuild            jsonwire.Slab[ExitedGuild]
-	sUpdatedGuildMember     jsonwire.Slab[UpdatedGuildMember]
-	sGuildMemberOnline      jsonwire.Slab[GuildMemberOnline]
-	sGuildMemberOffline     jsonwire.Slab[GuildMemberOffline]
-	sJoinedChannel          jsonwire.Slab[JoinedChannel]
-	sExitedChannel          jsonwire.Slab[ExitedChannel]
-	sTextMessage            jsonwire.Slab[TextMessage]
-	sImageMessage           jsonwire.Slab[ImageMessage]
-	sVideoMessage           jsonwire.Slab[VideoMessage]
-	sFileMessage            jsonwire.Slab[FileMessage]
-	sAudioMessage           jsonwire.Slab[AudioMessage]
-	sKMarkdownMessage       jsonwire.Slab[KMarkdownMessage]
-	sCardMessage            jsonwire.Slab[CardMessage]
-	sItemMessage            jsonwire.Slab[ItemMessage]
-	sEmbedsAppend           jsonwire.Slab[EmbedsAppend]
-	sUpdatedPrivateMessage  jsonwire.Slab[UpdatedPrivateMessage]
-	sDeletedPrivateMessage  jsonwire.Slab[DeletedPrivateMessage]
-	sPrivateAddedReaction   jsonwire.Slab[PrivateAddedReaction]
-	sPrivateDeletedReaction jsonwire.Slab[PrivateDeletedReaction]
-	sAddedRole              jsonwire.Slab[AddedRole]
-	sDeletedRole            jsonwire.Slab[DeletedRole]
-	sUpdatedRole            jsonwire.Slab[UpdatedRole]
-	sUserUpdated            jsonwire.Slab[UserUpdated]
-	sSelfJoinedGuild        jsonwire.Slab[SelfJoinedGuild]
-	sSelfExitedGuild        jsonwire.Slab[SelfExitedGuild]
-	sMessageBtnClick        jsonwire.Slab[MessageBtnClick]
-	sAddGuildMute           jsonwire.Slab[AddGuildMute]
-	sDeleteGuildMute        jsonwire.Slab[DeleteGuildMute]
-	sLiveStatusChanged      jsonwire.Slab[LiveStatusChanged]
-	sUnknownEvent           jsonwire.Slab[UnknownEvent]
-	sString                 jsonwire.Slab[string]
-	sInt                    jsonwire.Slab[int]
-	sRaw                    jsonwire.Slab[jsonwire.Raw]
-	sMapOfInt               jsonwire.Maps[int]
-	sPermissionOverwrite    jsonwire.Slab[PermissionOverwrite]
-	sPermissionUser         jsonwire.Slab[PermissionUser]
-	sUser                   jsonwire.Slab[User]
-	sMentionPart            jsonwire.Slab[MentionPart]
-	sMentionRolePart        jsonwire.Slab[MentionRolePart]
-	sChannelPart            jsonwire.Slab[ChannelPart]
-	sItemPart               jsonwire.Slab[ItemPart]
-	sMapOfString            jsonwire.Maps[string]
-	sNullInteractRes        jsonwire.Slab[jsonwire.Null[InteractRes]]
-	sChannel                jsonwire.Slab[Channel]
-	sDeletedChannelItem     jsonwire.Slab[DeletedChannelItem]
-	sChannelOrder           jsonwire.Slab[ChannelOrder]
-	sAttachment             jsonwire.Slab[Attachment]
-	sKMarkdown              jsonwire.Slab[KMarkdown]
-	sQuote                  jsonwire.Slab[Quote]
-	sEmbed                  jsonwire.Slab[Embed]
-	sLinkEmbed              jsonwire.Slab[LinkEmbed]
-	sImageEmbed             jsonwire.Slab[ImageEmbed]
-	sBiliVideoEmbed         jsonwire.Slab[BiliVideoEmbed]
-	sCardEmbed              jsonwire.Slab[CardEmbed]
+	wire                    wireimpl.Arena
+	dec                     wireimpl.Decoder
+	sAddedReaction          wireimpl.Slab[AddedReaction]
+	sDeletedReaction        wireimpl.Slab[DeletedReaction]
+	sUpdatedMessage         wireimpl.Slab[UpdatedMessage]
+	sDeletedMessage         wireimpl.Slab[DeletedMessage]
+	sAddedChannel           wireimpl.Slab[AddedChannel]
+	sUpdatedChannel         wireimpl.Slab[UpdatedChannel]
+	sDeletedChannel         wireimpl.Slab[DeletedChannel]
+	sPinnedMessage          wireimpl.Slab[PinnedMessage]
+	sUnpinnedMessage        wireimpl.Slab[UnpinnedMessage]
+	sBatchAddedChannel      wireimpl.Slab[BatchAddedChannel]
+	sBatchUpdatedChannel    wireimpl.Slab[BatchUpdatedChannel]
+	sBatchDeletedChannel    wireimpl.Slab[BatchDeletedChannel]
+	sSortChannel            wireimpl.Slab[SortChannel]
+	sUpdatedServerType      wireimpl.Slab[UpdatedServerType]
+	sAddedEmoji             wireimpl.Slab[AddedEmoji]
+	sUpdatedEmoji           wireimpl.Slab[UpdatedEmoji]
+	sRemovedEmoji           wireimpl.Slab[RemovedEmoji]
+	sDeletedEmoji           wireimpl.Slab[DeletedEmoji]
+	sUpdatedGuild           wireimpl.Slab[UpdatedGuild]
+	sUpdatedGuildSelf       wireimpl.Slab[UpdatedGuildSelf]
+	sDeletedGuild           wireimpl.Slab[DeletedGuild]
+	sAddedBlockList         wireimpl.Slab[AddedBlockList]
+	sDeletedBlockList       wireimpl.Slab[DeletedBlockList]
+	sJoinedGuild            wireimpl.Slab[JoinedGuild]
+	sExitedGuild            wireimpl.Slab[ExitedGuild]
+	sUpdatedGuildMember     wireimpl.Slab[UpdatedGuildMember]
+	sGuildMemberOnline      wireimpl.Slab[GuildMemberOnline]
+	sGuildMemberOffline     wireimpl.Slab[GuildMemberOffline]
+	sJoinedChannel          wireimpl.Slab[JoinedChannel]
+	sExitedChannel          wireimpl.Slab[ExitedChannel]
+	sTextMessage            wireimpl.Slab[TextMessage]
+	sImageMessage           wireimpl.Slab[ImageMessage]
+	sVideoMessage           wireimpl.Slab[VideoMessage]
+	sFileMessage            wireimpl.Slab[FileMessage]
+	sAudioMessage           wireimpl.Slab[AudioMessage]
+	sKMarkdownMessage       wireimpl.Slab[KMarkdownMessage]
+	sCardMessage            wireimpl.Slab[CardMessage]
+	sItemMessage            wireimpl.Slab[ItemMessage]
+	sEmbedsAppend           wireimpl.Slab[EmbedsAppend]
+	sUpdatedPrivateMessage  wireimpl.Slab[UpdatedPrivateMessage]
+	sDeletedPrivateMessage  wireimpl.Slab[DeletedPrivateMessage]
+	sPrivateAddedReaction   wireimpl.Slab[PrivateAddedReaction]
+	sPrivateDeletedReaction wireimpl.Slab[PrivateDeletedReaction]
+	sAddedRole              wireimpl.Slab[AddedRole]
+	sDeletedRole            wireimpl.Slab[DeletedRole]
+	sUpdatedRole            wireimpl.Slab[UpdatedRole]
+	sUserUpdated            wireimpl.Slab[UserUpdated]
+	sSelfJoinedGuild        wireimpl.Slab[SelfJoinedGuild]
+	sSelfExitedGuild        wireimpl.Slab[SelfExitedGuild]
+	sMessageBtnClick        wireimpl.Slab[MessageBtnClick]
+	sAddGuildMute           wireimpl.Slab[AddGuildMute]
+	sDeleteGuildMute        wireimpl.Slab[DeleteGuildMute]
+	sLiveStatusChanged      wireimpl.Slab[LiveStatusChanged]
+	sUnknownEvent           wireimpl.Slab[UnknownEvent]
+	sString                 wireimpl.Slab[string]
+	sInt                    wireimpl.Slab[int]
+	sRaw                    wireimpl.Slab[jsonwire.Raw]
+	sMapOfInt               wireimpl.Maps[int]
+	sPermissionOverwrite    wireimpl.Slab[PermissionOverwrite]
+	sPermissionUser         wireimpl.Slab[PermissionUser]
+	sUser                   wireimpl.Slab[User]
+	sMentionPart            wireimpl.Slab[MentionPart]
+	sMentionRolePart        wireimpl.Slab[MentionRolePart]
+	sChannelPart            wireimpl.Slab[ChannelPart]
+	sItemPart               wireimpl.Slab[ItemPart]
+	sMapOfString            wireimpl.Maps[string]
+	sNullInteractRes        wireimpl.Slab[jsonwire.Null[InteractRes]]
+	sChannel                wireimpl.Slab[Channel]
+	sDeletedChannelItem     wireimpl.Slab[DeletedChannelItem]
+	sChannelOrder           wireimpl.Slab[ChannelOrder]
+	sAttachment             wireimpl.Slab[Attachment]
+	sKMarkdown              wireimpl.Slab[KMarkdown]
+	sQuote                  wireimpl.Slab[Quote]
+	sEmbed                  wireimpl.Slab[Embed]
+	sLinkEmbed              wireimpl.Slab[LinkEmbed]
+	sImageEmbed             wireimpl.Slab[ImageEmbed]
+	sBiliVideoEmbed         wireimpl.Slab[BiliVideoEmbed]
+	sCardEmbed              wireimpl.Slab[CardEmbed]
 }
 
 // heapArena is the arena of one-shot decoding: it is never written.
 var heapArena arena
 
 // arenaOf returns the arena of the stream decoder that drives d, or heapArena.
-func arenaOf(d *jsonwire.Decoder) *arena {
+func arenaOf(d *wireimpl.Decoder) *arena {
 	if a, ok := d.Owner.(*arena); ok {
 		return a
 	}

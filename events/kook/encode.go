@@ -5,6 +5,7 @@ package kook
 import (
 	"bytes"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"sort"
 )
 
@@ -12,22 +13,22 @@ func (x *Frame) appendOpen(b []byte) []byte {
 	if x.S == 0 {
 		b = append(b, "{\"s\":0"...)
 	} else {
-		b = jsonwire.AppendInt(append(b, "{\"s\":"...), int64(x.S))
+		b = wireimpl.AppendInt(append(b, "{\"s\":"...), int64(x.S))
 	}
 	if x.SN.Set {
-		b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN.Value)
+		b = wireimpl.AppendInt(append(b, ",\"sn\":"...), x.SN.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, ",\"d\":"...)
 }
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelItem) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringAs(append(b, "{\"id\":"...), x.ID, x.wire.ID)
+	b = wireimpl.AppendStringAs(append(b, "{\"id\":"...), x.ID, x.wire.ID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -39,17 +40,17 @@ func (x DeletedChannelItem) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ChannelOrder) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringAs(append(b, "{\"id\":"...), x.ID, x.wire.ID)
+	b = wireimpl.AppendStringAs(append(b, "{\"id\":"...), x.ID, x.wire.ID)
 	b = append(append(b, ",\"channels\":"...), '[')
 	for i0 := range x.Channels {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendStringAs(b, x.Channels[i0], x.wire.ChannelsItems.At(i0))
+		b = wireimpl.AppendStringAs(b, x.Channels[i0], x.wire.ChannelsItems.At(i0))
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -61,13 +62,13 @@ func (x ChannelOrder) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildEmoji) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.EmojiType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"emoji_type\":"...), int64(x.EmojiType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"emoji_type\":"...), int64(x.EmojiType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -80,46 +81,46 @@ func (x GuildEmoji) MarshalJSON() ([]byte, error) {
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *EventData) appendMembers(b []byte) []byte {
 	b = x.ChannelType.appendJSON(append(b, "{\"channel_type\":"...))
-	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
-	b = jsonwire.AppendStringAs(append(b, ",\"target_id\":"...), x.TargetID, x.wire.TargetID)
-	b = jsonwire.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
-	b = jsonwire.AppendStringAs(append(b, ",\"content\":"...), x.Content, x.wire.Content)
-	b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendInt(append(b, ",\"msg_timestamp\":"...), x.MsgTimestamp)
-	b = jsonwire.AppendStringRest(append(b, ",\"nonce\":\""...), x.Nonce)
+	b = wireimpl.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendStringAs(append(b, ",\"target_id\":"...), x.TargetID, x.wire.TargetID)
+	b = wireimpl.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
+	b = wireimpl.AppendStringAs(append(b, ",\"content\":"...), x.Content, x.wire.Content)
+	b = wireimpl.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendInt(append(b, ",\"msg_timestamp\":"...), x.MsgTimestamp)
+	b = wireimpl.AppendStringRest(append(b, ",\"nonce\":\""...), x.Nonce)
 	if x.FromType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"from_type\":"...), int64(x.FromType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"from_type\":"...), int64(x.FromType.Value))
 	}
 	if x.VerifyToken.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"verify_token\":\""...), x.VerifyToken.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"verify_token\":\""...), x.VerifyToken.Value)
 	}
 	return b
 }
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *User) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
 	if x.Nickname.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"nickname\":\""...), x.Nickname.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"nickname\":\""...), x.Nickname.Value)
 	}
 	if x.IdentifyNum.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"identify_num\":\""...), x.IdentifyNum.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"identify_num\":\""...), x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
-		b = jsonwire.AppendBool(append(b, ",\"online\":"...), x.Online.Value)
+		b = wireimpl.AppendBool(append(b, ",\"online\":"...), x.Online.Value)
 	}
 	if x.OS.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"os\":\""...), x.OS.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"os\":\""...), x.OS.Value)
 	}
 	if x.Status.Set {
-		b = jsonwire.AppendInt(append(b, ",\"status\":"...), int64(x.Status.Value))
+		b = wireimpl.AppendInt(append(b, ",\"status\":"...), int64(x.Status.Value))
 	}
 	if x.Avatar.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar.Value)
 	}
 	if x.MobileVerified.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mobile_verified\":"...), x.MobileVerified.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mobile_verified\":"...), x.MobileVerified.Value)
 	}
 	if x.Roles.Set {
 		b = append(append(b, ",\"roles\":"...), '[')
@@ -127,42 +128,42 @@ func (x *User) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.Roles.Value[i0]), x.wire.RolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.Roles.Value[i0]), x.wire.RolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.JoinedAt.Set {
-		b = jsonwire.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt.Value)
+		b = wireimpl.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt.Value)
 	}
 	if x.ActiveTime.Set {
-		b = jsonwire.AppendInt(append(b, ",\"active_time\":"...), x.ActiveTime.Value)
+		b = wireimpl.AppendInt(append(b, ",\"active_time\":"...), x.ActiveTime.Value)
 	}
 	if x.TagInfo.Set {
 		b = x.TagInfo.Value.AppendJSON(append(b, ",\"tag_info\":"...))
 	}
 	if x.VipAvatar.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"vip_avatar\":\""...), x.VipAvatar.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"vip_avatar\":\""...), x.VipAvatar.Value)
 	}
 	if x.Banner.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"banner\":\""...), x.Banner.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"banner\":\""...), x.Banner.Value)
 	}
 	if x.IsVip.Set {
-		b = jsonwire.AppendBool(append(b, ",\"is_vip\":"...), x.IsVip.Value)
+		b = wireimpl.AppendBool(append(b, ",\"is_vip\":"...), x.IsVip.Value)
 	}
 	if x.VipAmp.Set {
-		b = jsonwire.AppendBool(append(b, ",\"vip_amp\":"...), x.VipAmp.Value)
+		b = wireimpl.AppendBool(append(b, ",\"vip_amp\":"...), x.VipAmp.Value)
 	}
 	if x.IsAiReduceNoise.Set {
-		b = jsonwire.AppendBool(append(b, ",\"is_ai_reduce_noise\":"...), x.IsAiReduceNoise.Value)
+		b = wireimpl.AppendBool(append(b, ",\"is_ai_reduce_noise\":"...), x.IsAiReduceNoise.Value)
 	}
 	if x.IsPersonalCardBg.Set {
-		b = jsonwire.AppendBool(append(b, ",\"is_personal_card_bg\":"...), x.IsPersonalCardBg.Value)
+		b = wireimpl.AppendBool(append(b, ",\"is_personal_card_bg\":"...), x.IsPersonalCardBg.Value)
 	}
 	if x.Bot.Set {
-		b = jsonwire.AppendBool(append(b, ",\"bot\":"...), x.Bot.Value)
+		b = wireimpl.AppendBool(append(b, ",\"bot\":"...), x.Bot.Value)
 	}
 	if x.BotStatus.Set {
-		b = jsonwire.AppendInt(append(b, ",\"bot_status\":"...), int64(x.BotStatus.Value))
+		b = wireimpl.AppendInt(append(b, ",\"bot_status\":"...), int64(x.BotStatus.Value))
 	}
 	if x.Nameplate.Set {
 		b = append(append(b, ",\"nameplate\":"...), '[')
@@ -170,7 +171,7 @@ func (x *User) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Nameplate.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Nameplate.Value[i0])
 		}
 		b = append(b, ']')
 	}
@@ -189,11 +190,11 @@ func (x *User) AppendJSON(b []byte) []byte {
 					if n > 0 {
 						b = append(b, ',')
 					}
-					b = jsonwire.AppendString(b, k0)
+					b = wireimpl.AppendString(b, k0)
 					b = append(b, ':')
 					// A copy: map values are not addressable.
 					e0 := x.DecorationsIDMap.Value.Value[k0]
-					b = jsonwire.AppendInt(b, int64(e0))
+					b = wireimpl.AppendInt(b, int64(e0))
 				}
 				b = append(b, '}')
 			}
@@ -202,16 +203,16 @@ func (x *User) AppendJSON(b []byte) []byte {
 		}
 	}
 	if x.IsSys.Set {
-		b = jsonwire.AppendBool(append(b, ",\"is_sys\":"...), x.IsSys.Value)
+		b = wireimpl.AppendBool(append(b, ",\"is_sys\":"...), x.IsSys.Value)
 	}
 	if x.ClientID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"client_id\":\""...), x.ClientID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"client_id\":\""...), x.ClientID.Value)
 	}
 	if x.Verified.Set {
-		b = jsonwire.AppendBool(append(b, ",\"verified\":"...), x.Verified.Value)
+		b = wireimpl.AppendBool(append(b, ",\"verified\":"...), x.Verified.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -223,13 +224,13 @@ func (x User) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TagInfo) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"color\":\""...), x.Color)
-	b = jsonwire.AppendStringRest(append(b, ",\"text\":\""...), x.Text)
+	b = wireimpl.AppendStringRest(append(b, "{\"color\":\""...), x.Color)
+	b = wireimpl.AppendStringRest(append(b, ",\"text\":\""...), x.Text)
 	if x.BgColor.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"bg_color\":\""...), x.BgColor.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"bg_color\":\""...), x.BgColor.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -241,15 +242,15 @@ func (x TagInfo) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Role) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"role_id\":"...), int64(x.RoleID))
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
-	b = jsonwire.AppendInt(append(b, ",\"color\":"...), int64(x.Color))
-	b = jsonwire.AppendInt(append(b, ",\"position\":"...), int64(x.Position))
-	b = jsonwire.AppendIntAs(append(b, ",\"hoist\":"...), int64(x.Hoist), x.wire.Hoist)
-	b = jsonwire.AppendIntAs(append(b, ",\"mentionable\":"...), int64(x.Mentionable), x.wire.Mentionable)
-	b = jsonwire.AppendInt(append(b, ",\"permissions\":"...), x.Permissions)
+	b = wireimpl.AppendInt(append(b, "{\"role_id\":"...), int64(x.RoleID))
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendInt(append(b, ",\"color\":"...), int64(x.Color))
+	b = wireimpl.AppendInt(append(b, ",\"position\":"...), int64(x.Position))
+	b = wireimpl.AppendIntAs(append(b, ",\"hoist\":"...), int64(x.Hoist), x.wire.Hoist)
+	b = wireimpl.AppendIntAs(append(b, ",\"mentionable\":"...), int64(x.Mentionable), x.wire.Mentionable)
+	b = wireimpl.AppendInt(append(b, ",\"permissions\":"...), x.Permissions)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -261,21 +262,21 @@ func (x Role) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Channel) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendIntAs(append(b, ",\"is_category\":"...), int64(x.IsCategory), x.wire.IsCategory)
-	b = jsonwire.AppendStringRest(append(b, ",\"parent_id\":\""...), x.ParentID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendIntAs(append(b, ",\"is_category\":"...), int64(x.IsCategory), x.wire.IsCategory)
+	b = wireimpl.AppendStringRest(append(b, ",\"parent_id\":\""...), x.ParentID)
 	b = append(b, ",\"level\":"...)
 	if x.Level.Valid {
-		b = jsonwire.AppendInt(b, int64(x.Level.Value))
+		b = wireimpl.AppendInt(b, int64(x.Level.Value))
 	} else {
 		b = append(b, "null"...)
 	}
-	b = jsonwire.AppendInt(append(b, ",\"slow_mode\":"...), int64(x.SlowMode))
-	b = jsonwire.AppendStringRest(append(b, ",\"topic\":\""...), x.Topic)
-	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, ",\"slow_mode\":"...), int64(x.SlowMode))
+	b = wireimpl.AppendStringRest(append(b, ",\"topic\":\""...), x.Topic)
+	b = wireimpl.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
 	b = append(append(b, ",\"permission_overwrites\":"...), '[')
 	for i0 := range x.PermissionOverwrites {
 		if i0 > 0 {
@@ -292,27 +293,27 @@ func (x *Channel) AppendJSON(b []byte) []byte {
 		b = x.PermissionUsers[i0].AppendJSON(b)
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendIntAs(append(b, ",\"permission_sync\":"...), int64(x.PermissionSync), x.wire.PermissionSync)
+	b = wireimpl.AppendIntAs(append(b, ",\"permission_sync\":"...), int64(x.PermissionSync), x.wire.PermissionSync)
 	if x.LimitAmount.Set {
-		b = jsonwire.AppendInt(append(b, ",\"limit_amount\":"...), int64(x.LimitAmount.Value))
+		b = wireimpl.AppendInt(append(b, ",\"limit_amount\":"...), int64(x.LimitAmount.Value))
 	}
 	if x.VoiceQuality.Set {
-		b = jsonwire.AppendStringAs(append(b, ",\"voice_quality\":"...), x.VoiceQuality.Value, x.wire.VoiceQuality)
+		b = wireimpl.AppendStringAs(append(b, ",\"voice_quality\":"...), x.VoiceQuality.Value, x.wire.VoiceQuality)
 	}
 	if x.ServerURL.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"server_url\":\""...), x.ServerURL.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"server_url\":\""...), x.ServerURL.Value)
 	}
 	if x.HasPassword.Set {
-		b = jsonwire.AppendBool(append(b, ",\"has_password\":"...), x.HasPassword.Value)
+		b = wireimpl.AppendBool(append(b, ",\"has_password\":"...), x.HasPassword.Value)
 	}
 	if x.SyncGuildRegion.Set {
-		b = jsonwire.AppendIntAs(append(b, ",\"sync_guild_region\":"...), int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
+		b = wireimpl.AppendIntAs(append(b, ",\"sync_guild_region\":"...), int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
 	}
 	if x.Region.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"region\":\""...), x.Region.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"region\":\""...), x.Region.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -324,11 +325,11 @@ func (x Channel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionOverwrite) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"role_id\":"...), int64(x.RoleID))
-	b = jsonwire.AppendInt(append(b, ",\"allow\":"...), x.Allow)
-	b = jsonwire.AppendInt(append(b, ",\"deny\":"...), x.Deny)
+	b = wireimpl.AppendInt(append(b, "{\"role_id\":"...), int64(x.RoleID))
+	b = wireimpl.AppendInt(append(b, ",\"allow\":"...), x.Allow)
+	b = wireimpl.AppendInt(append(b, ",\"deny\":"...), x.Deny)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -341,10 +342,10 @@ func (x PermissionOverwrite) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *PermissionUser) AppendJSON(b []byte) []byte {
 	b = x.User.AppendJSON(append(b, "{\"user\":"...))
-	b = jsonwire.AppendInt(append(b, ",\"allow\":"...), x.Allow)
-	b = jsonwire.AppendInt(append(b, ",\"deny\":"...), x.Deny)
+	b = wireimpl.AppendInt(append(b, ",\"allow\":"...), x.Allow)
+	b = wireimpl.AppendInt(append(b, ",\"deny\":"...), x.Deny)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -356,16 +357,16 @@ func (x PermissionUser) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Emoji) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.EmojiType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"emoji_type\":"...), int64(x.EmojiType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"emoji_type\":"...), int64(x.EmojiType.Value))
 	}
 	if x.UserInfo != nil {
 		b = x.UserInfo.AppendJSON(append(b, ",\"user_info\":"...))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -378,25 +379,25 @@ func (x Emoji) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *Attachment) AppendJSON(b []byte) []byte {
 	b = x.Type.appendJSON(append(b, "{\"type\":"...))
-	b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.FileType.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"file_type\":\""...), x.FileType.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"file_type\":\""...), x.FileType.Value)
 	}
 	if x.Size.Set {
-		b = jsonwire.AppendInt(append(b, ",\"size\":"...), x.Size.Value)
+		b = wireimpl.AppendInt(append(b, ",\"size\":"...), x.Size.Value)
 	}
 	if x.Duration.Set {
-		b = jsonwire.AppendFloat(append(b, ",\"duration\":"...), x.Duration.Value)
+		b = wireimpl.AppendFloat(append(b, ",\"duration\":"...), x.Duration.Value)
 	}
 	if x.Width.Set {
-		b = jsonwire.AppendInt(append(b, ",\"width\":"...), int64(x.Width.Value))
+		b = wireimpl.AppendInt(append(b, ",\"width\":"...), int64(x.Width.Value))
 	}
 	if x.Height.Set {
-		b = jsonwire.AppendInt(append(b, ",\"height\":"...), int64(x.Height.Value))
+		b = wireimpl.AppendInt(append(b, ",\"height\":"...), int64(x.Height.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -410,19 +411,19 @@ func (x Attachment) MarshalJSON() ([]byte, error) {
 func (x *KMarkdown) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.RawContent.Set {
-		b = jsonwire.AppendStringRest(append(b, "\"raw_content\":\""...), x.RawContent.Value)
+		b = wireimpl.AppendStringRest(append(b, "\"raw_content\":\""...), x.RawContent.Value)
 	}
 	if x.Mention.Set {
-		b = append(jsonwire.AppendQuotedKey(b, "\"mention\":"), '[')
+		b = append(wireimpl.AppendQuotedKey(b, "\"mention\":"), '[')
 		for i0 := range x.Mention.Value {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
-	b = append(jsonwire.AppendQuotedKey(b, "\"mention_part\":"), '[')
+	b = append(wireimpl.AppendQuotedKey(b, "\"mention_part\":"), '[')
 	for i0 := range x.MentionPart {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -466,12 +467,12 @@ func (x *KMarkdown) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Spl.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Spl.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -485,16 +486,16 @@ func (x KMarkdown) MarshalJSON() ([]byte, error) {
 func (x *ChannelPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = jsonwire.AppendStringRest(append(b, "\"id\":\""...), x.ID.Value)
+		b = wireimpl.AppendStringRest(append(b, "\"id\":\""...), x.ID.Value)
 	}
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"guild_id\":\""), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"guild_id\":\""), x.GuildID.Value)
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -508,50 +509,50 @@ func (x ChannelPart) MarshalJSON() ([]byte, error) {
 func (x *ItemPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = jsonwire.AppendInt(append(b, "\"id\":"...), int64(x.ID.Value))
+		b = wireimpl.AppendInt(append(b, "\"id\":"...), int64(x.ID.Value))
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
 	}
 	if x.Desc.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"desc\":\""), x.Desc.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"desc\":\""), x.Desc.Value)
 	}
 	if x.Cd.Set {
-		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"cd\":"), int64(x.Cd.Value))
+		b = wireimpl.AppendInt(wireimpl.AppendQuotedKey(b, "\"cd\":"), int64(x.Cd.Value))
 	}
 	if x.Categories.Set {
-		b = append(jsonwire.AppendQuotedKey(b, "\"categories\":"), '[')
+		b = append(wireimpl.AppendQuotedKey(b, "\"categories\":"), '[')
 		for i0 := range x.Categories.Value {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.Categories.Value[i0])
+			b = wireimpl.AppendString(b, x.Categories.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.Label.Set {
-		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"label\":"), int64(x.Label.Value))
+		b = wireimpl.AppendInt(wireimpl.AppendQuotedKey(b, "\"label\":"), int64(x.Label.Value))
 	}
 	if x.LabelName.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"label_name\":\""), x.LabelName.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"label_name\":\""), x.LabelName.Value)
 	}
 	if x.Quality.Set {
-		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"quality\":"), int64(x.Quality.Value))
+		b = wireimpl.AppendInt(wireimpl.AppendQuotedKey(b, "\"quality\":"), int64(x.Quality.Value))
 	}
 	if x.Icon.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"icon\":\""), x.Icon.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"icon\":\""), x.Icon.Value)
 	}
 	if x.IconExpired.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"icon_expired\":\""), x.IconExpired.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"icon_expired\":\""), x.IconExpired.Value)
 	}
 	if x.QualityResource.Set {
-		b = x.QualityResource.Value.AppendJSON(jsonwire.AppendQuotedKey(b, "\"quality_resource\":"))
+		b = x.QualityResource.Value.AppendJSON(wireimpl.AppendQuotedKey(b, "\"quality_resource\":"))
 	}
 	if x.Resources.Set {
-		b = jsonwire.AppendRaw(jsonwire.AppendQuotedKey(b, "\"resources\":"), x.Resources.Value)
+		b = wireimpl.AppendRaw(wireimpl.AppendQuotedKey(b, "\"resources\":"), x.Resources.Value)
 	}
 	if x.MsgScenarios.Set {
-		b = jsonwire.AppendQuotedKey(b, "\"msg_scenarios\":")
+		b = wireimpl.AppendQuotedKey(b, "\"msg_scenarios\":")
 		{
 			// Sorted keys: the same value always encodes the same way.
 			keys0 := make([]string, 0, len(x.MsgScenarios.Value))
@@ -564,17 +565,17 @@ func (x *ItemPart) AppendJSON(b []byte) []byte {
 				if n > 0 {
 					b = append(b, ',')
 				}
-				b = jsonwire.AppendString(b, k0)
+				b = wireimpl.AppendString(b, k0)
 				b = append(b, ':')
 				// A copy: map values are not addressable.
 				e0 := x.MsgScenarios.Value[k0]
-				b = jsonwire.AppendString(b, e0)
+				b = wireimpl.AppendString(b, e0)
 			}
 			b = append(b, '}')
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -588,16 +589,16 @@ func (x ItemPart) MarshalJSON() ([]byte, error) {
 func (x *ItemQuality) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.Color.Set {
-		b = jsonwire.AppendStringRest(append(b, "\"color\":\""...), x.Color.Value)
+		b = wireimpl.AppendStringRest(append(b, "\"color\":\""...), x.Color.Value)
 	}
 	if x.Small.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"small\":\""), x.Small.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"small\":\""), x.Small.Value)
 	}
 	if x.Big.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"big\":\""), x.Big.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"big\":\""), x.Big.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -609,16 +610,16 @@ func (x ItemQuality) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Quote) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if x.RongID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"rong_id\":\""...), x.RongID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"rong_id\":\""...), x.RongID.Value)
 	}
-	b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
-	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
-	b = jsonwire.AppendInt(append(b, ",\"create_at\":"...), x.CreateAt)
+	b = wireimpl.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
+	b = wireimpl.AppendInt(append(b, ",\"create_at\":"...), x.CreateAt)
 	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.CanJump.Set {
-		b = jsonwire.AppendBool(append(b, ",\"can_jump\":"...), x.CanJump.Value)
+		b = wireimpl.AppendBool(append(b, ",\"can_jump\":"...), x.CanJump.Value)
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -629,7 +630,7 @@ func (x *Quote) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -643,62 +644,62 @@ func (x Quote) MarshalJSON() ([]byte, error) {
 func (x *InteractRes) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.EmojiID.Set {
-		b = jsonwire.AppendInt(append(b, "\"emoji_id\":"...), int64(x.EmojiID.Value))
+		b = wireimpl.AppendInt(append(b, "\"emoji_id\":"...), int64(x.EmojiID.Value))
 	}
 	if x.InteractType.Set {
-		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"interact_type\":"), int64(x.InteractType.Value))
+		b = wireimpl.AppendInt(wireimpl.AppendQuotedKey(b, "\"interact_type\":"), int64(x.InteractType.Value))
 	}
 	if x.DynamicURL.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"dynamic_url\":\""), x.DynamicURL.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"dynamic_url\":\""), x.DynamicURL.Value)
 	}
 	if x.FirstDynamicUrls.Set {
-		b = append(jsonwire.AppendQuotedKey(b, "\"first_dynamic_urls\":"), '[')
+		b = append(wireimpl.AppendQuotedKey(b, "\"first_dynamic_urls\":"), '[')
 		for i0 := range x.FirstDynamicUrls.Value {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.FirstDynamicUrls.Value[i0])
+			b = wireimpl.AppendString(b, x.FirstDynamicUrls.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.FirstDynamicDuration.Set {
-		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"first_dynamic_duration\":"), int64(x.FirstDynamicDuration.Value))
+		b = wireimpl.AppendInt(wireimpl.AppendQuotedKey(b, "\"first_dynamic_duration\":"), int64(x.FirstDynamicDuration.Value))
 	}
 	if x.DynamicUrls.Set {
-		b = append(jsonwire.AppendQuotedKey(b, "\"dynamic_urls\":"), '[')
+		b = append(wireimpl.AppendQuotedKey(b, "\"dynamic_urls\":"), '[')
 		for i0 := range x.DynamicUrls.Value {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.DynamicUrls.Value[i0])
+			b = wireimpl.AppendString(b, x.DynamicUrls.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.DynamicDuration.Set {
-		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"dynamic_duration\":"), int64(x.DynamicDuration.Value))
+		b = wireimpl.AppendInt(wireimpl.AppendQuotedKey(b, "\"dynamic_duration\":"), int64(x.DynamicDuration.Value))
 	}
 	if x.Result.Set {
-		b = append(jsonwire.AppendQuotedKey(b, "\"result\":"), '[')
+		b = append(wireimpl.AppendQuotedKey(b, "\"result\":"), '[')
 		for i0 := range x.Result.Value {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendInt(b, int64(x.Result.Value[i0]))
+			b = wireimpl.AppendInt(b, int64(x.Result.Value[i0]))
 		}
 		b = append(b, ']')
 	}
 	if x.ResultImg.Set {
-		b = append(jsonwire.AppendQuotedKey(b, "\"result_img\":"), '[')
+		b = append(wireimpl.AppendQuotedKey(b, "\"result_img\":"), '[')
 		for i0 := range x.ResultImg.Value {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.ResultImg.Value[i0])
+			b = wireimpl.AppendString(b, x.ResultImg.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -712,19 +713,19 @@ func (x InteractRes) MarshalJSON() ([]byte, error) {
 func (x *MentionPart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.ID.Set {
-		b = jsonwire.AppendStringRest(append(b, "\"id\":\""...), x.ID.Value)
+		b = wireimpl.AppendStringRest(append(b, "\"id\":\""...), x.ID.Value)
 	}
 	if x.Username.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"username\":\""), x.Username.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"username\":\""), x.Username.Value)
 	}
 	if x.FullName.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"full_name\":\""), x.FullName.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"full_name\":\""), x.FullName.Value)
 	}
 	if x.Avatar.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"avatar\":\""), x.Avatar.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"avatar\":\""), x.Avatar.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -738,16 +739,16 @@ func (x MentionPart) MarshalJSON() ([]byte, error) {
 func (x *MentionRolePart) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.RoleID.Set {
-		b = jsonwire.AppendInt(append(b, "\"role_id\":"...), int64(x.RoleID.Value))
+		b = wireimpl.AppendInt(append(b, "\"role_id\":"...), int64(x.RoleID.Value))
 	}
 	if x.Name.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"name\":\""), x.Name.Value)
 	}
 	if x.Color.Set {
-		b = jsonwire.AppendInt(jsonwire.AppendQuotedKey(b, "\"color\":"), int64(x.Color.Value))
+		b = wireimpl.AppendInt(wireimpl.AppendQuotedKey(b, "\"color\":"), int64(x.Color.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -759,18 +760,18 @@ func (x MentionRolePart) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Guild) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"icon\":\""...), x.Icon)
-	b = jsonwire.AppendInt(append(b, ",\"notify_type\":"...), int64(x.NotifyType))
-	b = jsonwire.AppendStringRest(append(b, ",\"region\":\""...), x.Region)
-	b = jsonwire.AppendIntAs(append(b, ",\"enable_open\":"...), int64(x.EnableOpen), x.wire.EnableOpen)
-	b = jsonwire.AppendIntAs(append(b, ",\"open_id\":"...), int64(x.OpenID), x.wire.OpenID)
-	b = jsonwire.AppendStringRest(append(b, ",\"default_channel_id\":\""...), x.DefaultChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"welcome_channel_id\":\""...), x.WelcomeChannelID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"icon\":\""...), x.Icon)
+	b = wireimpl.AppendInt(append(b, ",\"notify_type\":"...), int64(x.NotifyType))
+	b = wireimpl.AppendStringRest(append(b, ",\"region\":\""...), x.Region)
+	b = wireimpl.AppendIntAs(append(b, ",\"enable_open\":"...), int64(x.EnableOpen), x.wire.EnableOpen)
+	b = wireimpl.AppendIntAs(append(b, ",\"open_id\":"...), int64(x.OpenID), x.wire.OpenID)
+	b = wireimpl.AppendStringRest(append(b, ",\"default_channel_id\":\""...), x.DefaultChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"welcome_channel_id\":\""...), x.WelcomeChannelID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -782,15 +783,15 @@ func (x Guild) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *HelloData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
+	b = wireimpl.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
 	if x.SessionID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"session_id\":\""...), x.SessionID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"session_id\":\""...), x.SessionID.Value)
 	}
 	if x.LegacySessionID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"sessionId\":\""...), x.LegacySessionID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"sessionId\":\""...), x.LegacySessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -802,12 +803,12 @@ func (x HelloData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReconnectData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
+	b = wireimpl.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
 	if x.Err.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"err\":\""...), x.Err.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"err\":\""...), x.Err.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -821,13 +822,13 @@ func (x ReconnectData) MarshalJSON() ([]byte, error) {
 func (x *ResumeAckData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if x.SessionID.Set {
-		b = jsonwire.AppendStringRest(append(b, "\"session_id\":\""...), x.SessionID.Value)
+		b = wireimpl.AppendStringRest(append(b, "\"session_id\":\""...), x.SessionID.Value)
 	}
 	if x.LegacySessionID.Set {
-		b = jsonwire.AppendStringRest(jsonwire.AppendQuotedKey(b, "\"sessionId\":\""), x.LegacySessionID.Value)
+		b = wireimpl.AppendStringRest(wireimpl.AppendQuotedKey(b, "\"sessionId\":\""), x.LegacySessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -839,11 +840,11 @@ func (x ResumeAckData) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMute) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendIntAs(append(b, ",\"type\":"...), int64(x.Type), x.wire.Type)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendIntAs(append(b, ",\"type\":"...), int64(x.Type), x.wire.Type)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -855,45 +856,45 @@ func (x GuildMute) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.UserID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID.Value)
 	}
 	if x.ParentID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"parent_id\":\""...), x.ParentID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"parent_id\":\""...), x.ParentID.Value)
 	}
 	if x.Topic.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"topic\":\""...), x.Topic.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"topic\":\""...), x.Topic.Value)
 	}
 	if x.Type.Set {
-		b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type.Value))
+		b = wireimpl.AppendInt(append(b, ",\"type\":"...), int64(x.Type.Value))
 	}
 	if x.Level.Set {
 		b = append(b, ",\"level\":"...)
 		if x.Level.Value.Valid {
-			b = jsonwire.AppendInt(b, int64(x.Level.Value.Value))
+			b = wireimpl.AppendInt(b, int64(x.Level.Value.Value))
 		} else {
 			b = append(b, "null"...)
 		}
 	}
 	if x.SlowMode.Set {
-		b = jsonwire.AppendInt(append(b, ",\"slow_mode\":"...), int64(x.SlowMode.Value))
+		b = wireimpl.AppendInt(append(b, ",\"slow_mode\":"...), int64(x.SlowMode.Value))
 	}
 	if x.HasPassword.Set {
-		b = jsonwire.AppendBool(append(b, ",\"has_password\":"...), x.HasPassword.Value)
+		b = wireimpl.AppendBool(append(b, ",\"has_password\":"...), x.HasPassword.Value)
 	}
 	if x.LimitAmount.Set {
-		b = jsonwire.AppendInt(append(b, ",\"limit_amount\":"...), int64(x.LimitAmount.Value))
+		b = wireimpl.AppendInt(append(b, ",\"limit_amount\":"...), int64(x.LimitAmount.Value))
 	}
 	if x.IsCategory.Set {
-		b = jsonwire.AppendIntAs(append(b, ",\"is_category\":"...), int64(x.IsCategory.Value), x.wire.IsCategory)
+		b = wireimpl.AppendIntAs(append(b, ",\"is_category\":"...), int64(x.IsCategory.Value), x.wire.IsCategory)
 	}
 	if x.PermissionSync.Set {
-		b = jsonwire.AppendIntAs(append(b, ",\"permission_sync\":"...), int64(x.PermissionSync.Value), x.wire.PermissionSync)
+		b = wireimpl.AppendIntAs(append(b, ",\"permission_sync\":"...), int64(x.PermissionSync.Value), x.wire.PermissionSync)
 	}
 	if x.PermissionOverwrites.Set {
 		b = append(append(b, ",\"permission_overwrites\":"...), '[')
@@ -916,19 +917,19 @@ func (x *LiveStreamChannel) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.VoiceQuality.Set {
-		b = jsonwire.AppendStringAs(append(b, ",\"voice_quality\":"...), x.VoiceQuality.Value, x.wire.VoiceQuality)
+		b = wireimpl.AppendStringAs(append(b, ",\"voice_quality\":"...), x.VoiceQuality.Value, x.wire.VoiceQuality)
 	}
 	if x.ServerURL.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"server_url\":\""...), x.ServerURL.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"server_url\":\""...), x.ServerURL.Value)
 	}
 	if x.SyncGuildRegion.Set {
-		b = jsonwire.AppendIntAs(append(b, ",\"sync_guild_region\":"...), int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
+		b = wireimpl.AppendIntAs(append(b, ",\"sync_guild_region\":"...), int64(x.SyncGuildRegion.Value), x.wire.SyncGuildRegion)
 	}
 	if x.Region.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"region\":\""...), x.Region.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"region\":\""...), x.Region.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -940,44 +941,44 @@ func (x LiveStreamChannel) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveStreamUser) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
 	if x.IdentifyNum.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"identify_num\":\""...), x.IdentifyNum.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"identify_num\":\""...), x.IdentifyNum.Value)
 	}
 	if x.Online.Set {
-		b = jsonwire.AppendBool(append(b, ",\"online\":"...), x.Online.Value)
+		b = wireimpl.AppendBool(append(b, ",\"online\":"...), x.Online.Value)
 	}
 	if x.OS.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"os\":\""...), x.OS.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"os\":\""...), x.OS.Value)
 	}
 	if x.Status.Set {
-		b = jsonwire.AppendInt(append(b, ",\"status\":"...), int64(x.Status.Value))
+		b = wireimpl.AppendInt(append(b, ",\"status\":"...), int64(x.Status.Value))
 	}
 	if x.Avatar.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar.Value)
 	}
 	if x.VipAvatar.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"vip_avatar\":\""...), x.VipAvatar.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"vip_avatar\":\""...), x.VipAvatar.Value)
 	}
 	if x.Banner.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"banner\":\""...), x.Banner.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"banner\":\""...), x.Banner.Value)
 	}
 	if x.Bot.Set {
-		b = jsonwire.AppendBool(append(b, ",\"bot\":"...), x.Bot.Value)
+		b = wireimpl.AppendBool(append(b, ",\"bot\":"...), x.Bot.Value)
 	}
 	if x.IsVip.Set {
-		b = jsonwire.AppendBool(append(b, ",\"is_vip\":"...), x.IsVip.Value)
+		b = wireimpl.AppendBool(append(b, ",\"is_vip\":"...), x.IsVip.Value)
 	}
 	if x.IsAiReduceNoise.Set {
-		b = jsonwire.AppendBool(append(b, ",\"is_ai_reduce_noise\":"...), x.IsAiReduceNoise.Value)
+		b = wireimpl.AppendBool(append(b, ",\"is_ai_reduce_noise\":"...), x.IsAiReduceNoise.Value)
 	}
 	if x.TagInfo.Set {
 		b = x.TagInfo.Value.AppendJSON(append(b, ",\"tag_info\":"...))
 	}
 	b = x.LiveInfo.AppendJSON(append(b, ",\"live_info\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -989,33 +990,33 @@ func (x LiveStreamUser) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LiveInfo) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendBool(append(b, "{\"in_live\":"...), x.InLive)
-	b = jsonwire.AppendInt(append(b, ",\"audience_count\":"...), int64(x.AudienceCount))
-	b = jsonwire.AppendStringAs(append(b, ",\"live_thumb\":"...), x.LiveThumb, x.wire.LiveThumb)
-	b = jsonwire.AppendInt(append(b, ",\"live_start_time\":"...), x.LiveStartTime)
+	b = wireimpl.AppendBool(append(b, "{\"in_live\":"...), x.InLive)
+	b = wireimpl.AppendInt(append(b, ",\"audience_count\":"...), int64(x.AudienceCount))
+	b = wireimpl.AppendStringAs(append(b, ",\"live_thumb\":"...), x.LiveThumb, x.wire.LiveThumb)
+	b = wireimpl.AppendInt(append(b, ",\"live_start_time\":"...), x.LiveStartTime)
 	if x.AudienceLimit.Set {
-		b = jsonwire.AppendInt(append(b, ",\"audience_limit\":"...), int64(x.AudienceLimit.Value))
+		b = wireimpl.AppendInt(append(b, ",\"audience_limit\":"...), int64(x.AudienceLimit.Value))
 	}
 	if x.Resolution.Set {
-		b = jsonwire.AppendInt(append(b, ",\"resolution\":"...), int64(x.Resolution.Value))
+		b = wireimpl.AppendInt(append(b, ",\"resolution\":"...), int64(x.Resolution.Value))
 	}
 	if x.FrameRate.Set {
-		b = jsonwire.AppendInt(append(b, ",\"frame_rate\":"...), int64(x.FrameRate.Value))
+		b = wireimpl.AppendInt(append(b, ",\"frame_rate\":"...), int64(x.FrameRate.Value))
 	}
 	if x.Tag.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"tag\":\""...), x.Tag.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"tag\":\""...), x.Tag.Value)
 	}
 	if x.Color.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"color\":\""...), x.Color.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"color\":\""...), x.Color.Value)
 	}
 	if x.ImgURL.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"img_url\":\""...), x.ImgURL.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"img_url\":\""...), x.ImgURL.Value)
 	}
 	if x.Mode.Set {
-		b = jsonwire.AppendInt(append(b, ",\"mode\":"...), int64(x.Mode.Value))
+		b = wireimpl.AppendInt(append(b, ",\"mode\":"...), int64(x.Mode.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1030,28 +1031,28 @@ func (x *LinkEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "link" {
 		b = append(b, "{\"type\":\"link\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	if x.URL.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"url\":\""...), x.URL.Value)
 	}
 	if x.Title.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"title\":\""...), x.Title.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"title\":\""...), x.Title.Value)
 	}
 	if x.Description.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"description\":\""...), x.Description.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"description\":\""...), x.Description.Value)
 	}
 	if x.SiteName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"site_name\":\""...), x.SiteName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"site_name\":\""...), x.SiteName.Value)
 	}
 	if x.ThemeColor.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"theme_color\":\""...), x.ThemeColor.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"theme_color\":\""...), x.ThemeColor.Value)
 	}
 	if x.Image.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"image\":\""...), x.Image.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"image\":\""...), x.Image.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1066,16 +1067,16 @@ func (x *ImageEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "image" {
 		b = append(b, "{\"type\":\"image\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	if x.URL.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"url\":\""...), x.URL.Value)
 	}
 	if x.OriginURL.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"origin_url\":\""...), x.OriginURL.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"origin_url\":\""...), x.OriginURL.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1090,17 +1091,17 @@ func (x *BiliVideoEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "bili-video" {
 		b = append(b, "{\"type\":\"bili-video\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
-	b = jsonwire.AppendStringRest(append(b, ",\"origin_url\":\""...), x.OriginURL)
-	b = jsonwire.AppendStringRest(append(b, ",\"av_no\":\""...), x.AvNo)
-	b = jsonwire.AppendStringRest(append(b, ",\"iframe_path\":\""...), x.IframePath)
-	b = jsonwire.AppendInt(append(b, ",\"duration\":"...), int64(x.Duration))
-	b = jsonwire.AppendStringRest(append(b, ",\"title\":\""...), x.Title)
-	b = jsonwire.AppendStringRest(append(b, ",\"pic\":\""...), x.Pic)
+	b = wireimpl.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
+	b = wireimpl.AppendStringRest(append(b, ",\"origin_url\":\""...), x.OriginURL)
+	b = wireimpl.AppendStringRest(append(b, ",\"av_no\":\""...), x.AvNo)
+	b = wireimpl.AppendStringRest(append(b, ",\"iframe_path\":\""...), x.IframePath)
+	b = wireimpl.AppendInt(append(b, ",\"duration\":"...), int64(x.Duration))
+	b = wireimpl.AppendStringRest(append(b, ",\"title\":\""...), x.Title)
+	b = wireimpl.AppendStringRest(append(b, ",\"pic\":\""...), x.Pic)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1115,16 +1116,16 @@ func (x *CardEmbed) AppendJSON(b []byte) []byte {
 	if x.Type == "card" {
 		b = append(b, "{\"type\":\"card\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	if x.Theme.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"theme\":\""...), x.Theme.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"theme\":\""...), x.Theme.Value)
 	}
 	if x.Color.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"color\":\""...), x.Color.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"color\":\""...), x.Color.Value)
 	}
 	if x.Size.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"size\":\""...), x.Size.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"size\":\""...), x.Size.Value)
 	}
 	if x.Modules.Set {
 		b = append(append(b, ",\"modules\":"...), '[')
@@ -1132,12 +1133,12 @@ func (x *CardEmbed) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Modules.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Modules.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1151,7 +1152,7 @@ func (x *AddedReaction) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1171,11 +1172,11 @@ func (x *AddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_reaction" {
 		b = append(b, "{\"type\":\"added_reaction\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1187,15 +1188,15 @@ func (x AddedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedReactionBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
 	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1209,7 +1210,7 @@ func (x *DeletedReaction) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1229,11 +1230,11 @@ func (x *DeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_reaction" {
 		b = append(b, "{\"type\":\"deleted_reaction\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1245,15 +1246,15 @@ func (x DeletedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedReactionBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
 	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1267,7 +1268,7 @@ func (x *UpdatedMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1287,11 +1288,11 @@ func (x *UpdatedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_message" {
 		b = append(b, "{\"type\":\"updated_message\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1303,33 +1304,33 @@ func (x UpdatedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedMessageBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
 	b = append(append(b, ",\"mention\":"...), '[')
 	for i0 := range x.Mention {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendString(b, x.Mention[i0])
+		b = wireimpl.AppendString(b, x.Mention[i0])
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll)
-	b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere)
+	b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll)
+	b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere)
 	b = append(append(b, ",\"mention_roles\":"...), '[')
 	for i0 := range x.MentionRoles {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendInt(b, int64(x.MentionRoles[i0]))
+		b = wireimpl.AppendInt(b, int64(x.MentionRoles[i0]))
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendInt(append(b, ",\"updated_at\":"...), x.UpdatedAt)
+	b = wireimpl.AppendInt(append(b, ",\"updated_at\":"...), x.UpdatedAt)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1343,7 +1344,7 @@ func (x *DeletedMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1363,11 +1364,11 @@ func (x *DeletedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_message" {
 		b = append(b, "{\"type\":\"deleted_message\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1379,13 +1380,13 @@ func (x DeletedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedMessageBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1399,7 +1400,7 @@ func (x *AddedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1419,11 +1420,11 @@ func (x *AddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_channel" {
 		b = append(b, "{\"type\":\"added_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1437,7 +1438,7 @@ func (x *UpdatedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1457,11 +1458,11 @@ func (x *UpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_channel" {
 		b = append(b, "{\"type\":\"updated_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1475,7 +1476,7 @@ func (x *DeletedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1495,11 +1496,11 @@ func (x *DeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_channel" {
 		b = append(b, "{\"type\":\"deleted_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1511,13 +1512,13 @@ func (x DeletedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedChannelBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendInt(append(b, ",\"deleted_at\":"...), x.DeletedAt)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendInt(append(b, ",\"deleted_at\":"...), x.DeletedAt)
 	if x.Type.Set {
-		b = jsonwire.AppendInt(append(b, ",\"type\":"...), int64(x.Type.Value))
+		b = wireimpl.AppendInt(append(b, ",\"type\":"...), int64(x.Type.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1531,7 +1532,7 @@ func (x *PinnedMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1551,11 +1552,11 @@ func (x *PinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "pinned_message" {
 		b = append(b, "{\"type\":\"pinned_message\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1567,14 +1568,14 @@ func (x PinnedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PinnedMessageBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
-	b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, "{\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1588,7 +1589,7 @@ func (x *UnpinnedMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1608,11 +1609,11 @@ func (x *UnpinnedMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "unpinned_message" {
 		b = append(b, "{\"type\":\"unpinned_message\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1624,14 +1625,14 @@ func (x UnpinnedMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UnpinnedMessageBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
-	b = jsonwire.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, "{\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"msg_id\":\""...), x.MsgID)
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1645,7 +1646,7 @@ func (x *BatchAddedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1665,7 +1666,7 @@ func (x *BatchAddedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_added_channel" {
 		b = append(b, "{\"type\":\"batch_added_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = append(append(b, ",\"body\":"...), '[')
 	for i0 := range x.Body {
@@ -1676,7 +1677,7 @@ func (x *BatchAddedChannelExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1690,7 +1691,7 @@ func (x *BatchUpdatedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1710,11 +1711,11 @@ func (x *BatchUpdatedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_updated_channel" {
 		b = append(b, "{\"type\":\"batch_updated_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1730,12 +1731,12 @@ func (x *BatchUpdatedChannelBody) AppendJSON(b []byte) []byte {
 	if x.AddedChannel != nil {
 		b = append(b, "\"added_channel\":"...)
 		if f := x.wire.AddedChannel; f != jsonwire.AsDeclared && bytes.Equal(x.AddedChannel.AppendJSON(nil), (&Channel{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.AddedChannel.AppendJSON(b)
 		}
 	}
-	b = append(jsonwire.AppendQuotedKey(b, "\"updated_channel\":"), '[')
+	b = append(wireimpl.AppendQuotedKey(b, "\"updated_channel\":"), '[')
 	for i0 := range x.UpdatedChannel {
 		if i0 > 0 {
 			b = append(b, ',')
@@ -1744,7 +1745,7 @@ func (x *BatchUpdatedChannelBody) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1758,7 +1759,7 @@ func (x *BatchDeletedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1778,7 +1779,7 @@ func (x *BatchDeletedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "batch_deleted_channel" {
 		b = append(b, "{\"type\":\"batch_deleted_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = append(append(b, ",\"body\":"...), '[')
 	for i0 := range x.Body {
@@ -1789,7 +1790,7 @@ func (x *BatchDeletedChannelExtra) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1803,7 +1804,7 @@ func (x *SortChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1823,11 +1824,11 @@ func (x *SortChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "sort_channel" {
 		b = append(b, "{\"type\":\"sort_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1839,7 +1840,7 @@ func (x SortChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SortChannelBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringAs(append(b, "{\"guild_id\":"...), x.GuildID, x.wire.GuildID)
+	b = wireimpl.AppendStringAs(append(b, "{\"guild_id\":"...), x.GuildID, x.wire.GuildID)
 	b = append(append(b, ",\"channels\":"...), '[')
 	for i0 := range x.Channels {
 		if i0 > 0 {
@@ -1849,7 +1850,7 @@ func (x *SortChannelBody) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1863,7 +1864,7 @@ func (x *UpdatedServerType) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1883,11 +1884,11 @@ func (x *UpdatedServerTypeExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_server_type" {
 		b = append(b, "{\"type\":\"updated_server_type\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1901,7 +1902,7 @@ func (x *AddedEmoji) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1921,11 +1922,11 @@ func (x *AddedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_emoji" {
 		b = append(b, "{\"type\":\"added_emoji\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1939,7 +1940,7 @@ func (x *UpdatedEmoji) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1959,11 +1960,11 @@ func (x *UpdatedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_emoji" {
 		b = append(b, "{\"type\":\"updated_emoji\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1977,7 +1978,7 @@ func (x *RemovedEmoji) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -1997,11 +1998,11 @@ func (x *RemovedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "removed_emoji" {
 		b = append(b, "{\"type\":\"removed_emoji\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2015,7 +2016,7 @@ func (x *DeletedEmoji) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2035,11 +2036,11 @@ func (x *DeletedEmojiExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_emoji" {
 		b = append(b, "{\"type\":\"deleted_emoji\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2053,7 +2054,7 @@ func (x *UpdatedGuild) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2073,11 +2074,11 @@ func (x *UpdatedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
 		b = append(b, "{\"type\":\"updated_guild\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2091,7 +2092,7 @@ func (x *UpdatedGuildSelf) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2111,11 +2112,11 @@ func (x *UpdatedGuildSelfExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild" {
 		b = append(b, "{\"type\":\"updated_guild\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2127,10 +2128,10 @@ func (x UpdatedGuildSelfExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildSelfBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"my_nickname\":\""...), x.MyNickname)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"my_nickname\":\""...), x.MyNickname)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2144,7 +2145,7 @@ func (x *DeletedGuild) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2164,11 +2165,11 @@ func (x *DeletedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_guild" {
 		b = append(b, "{\"type\":\"deleted_guild\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2182,7 +2183,7 @@ func (x *AddedBlockList) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2202,11 +2203,11 @@ func (x *AddedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_block_list" {
 		b = append(b, "{\"type\":\"added_block_list\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2218,18 +2219,18 @@ func (x AddedBlockListExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AddedBlockListBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"operator_id\":\""...), x.OperatorID)
-	b = jsonwire.AppendStringRest(append(b, ",\"remark\":\""...), x.Remark)
+	b = wireimpl.AppendStringRest(append(b, "{\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"remark\":\""...), x.Remark)
 	b = append(append(b, ",\"user_id\":"...), '[')
 	for i0 := range x.UserID {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendString(b, x.UserID[i0])
+		b = wireimpl.AppendString(b, x.UserID[i0])
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2243,7 +2244,7 @@ func (x *DeletedBlockList) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2263,11 +2264,11 @@ func (x *DeletedBlockListExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_block_list" {
 		b = append(b, "{\"type\":\"deleted_block_list\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2279,17 +2280,17 @@ func (x DeletedBlockListExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedBlockListBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, "{\"operator_id\":\""...), x.OperatorID)
 	b = append(append(b, ",\"user_id\":"...), '[')
 	for i0 := range x.UserID {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendString(b, x.UserID[i0])
+		b = wireimpl.AppendString(b, x.UserID[i0])
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2303,7 +2304,7 @@ func (x *JoinedGuild) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2323,11 +2324,11 @@ func (x *JoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_guild" {
 		b = append(b, "{\"type\":\"joined_guild\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2339,10 +2340,10 @@ func (x JoinedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedGuildBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2356,7 +2357,7 @@ func (x *ExitedGuild) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2376,11 +2377,11 @@ func (x *ExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_guild" {
 		b = append(b, "{\"type\":\"exited_guild\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2392,10 +2393,10 @@ func (x ExitedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedGuildBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendInt(append(b, ",\"exited_at\":"...), x.ExitedAt)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendInt(append(b, ",\"exited_at\":"...), x.ExitedAt)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2409,7 +2410,7 @@ func (x *UpdatedGuildMember) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2429,11 +2430,11 @@ func (x *UpdatedGuildMemberExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_guild_member" {
 		b = append(b, "{\"type\":\"updated_guild_member\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2445,10 +2446,10 @@ func (x UpdatedGuildMemberExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedGuildMemberBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"nickname\":\""...), x.Nickname)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"nickname\":\""...), x.Nickname)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2462,7 +2463,7 @@ func (x *GuildMemberOnline) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2482,11 +2483,11 @@ func (x *GuildMemberOnlineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_online" {
 		b = append(b, "{\"type\":\"guild_member_online\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2498,18 +2499,18 @@ func (x GuildMemberOnlineExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOnlineBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendInt(append(b, ",\"event_time\":"...), x.EventTime)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendInt(append(b, ",\"event_time\":"...), x.EventTime)
 	b = append(append(b, ",\"guilds\":"...), '[')
 	for i0 := range x.Guilds {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendString(b, x.Guilds[i0])
+		b = wireimpl.AppendString(b, x.Guilds[i0])
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2523,7 +2524,7 @@ func (x *GuildMemberOffline) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2543,11 +2544,11 @@ func (x *GuildMemberOfflineExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "guild_member_offline" {
 		b = append(b, "{\"type\":\"guild_member_offline\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2559,18 +2560,18 @@ func (x GuildMemberOfflineExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *GuildMemberOfflineBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendInt(append(b, ",\"event_time\":"...), x.EventTime)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendInt(append(b, ",\"event_time\":"...), x.EventTime)
 	b = append(append(b, ",\"guilds\":"...), '[')
 	for i0 := range x.Guilds {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendString(b, x.Guilds[i0])
+		b = wireimpl.AppendString(b, x.Guilds[i0])
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2584,7 +2585,7 @@ func (x *JoinedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2604,11 +2605,11 @@ func (x *JoinedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "joined_channel" {
 		b = append(b, "{\"type\":\"joined_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2620,11 +2621,11 @@ func (x JoinedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *JoinedChannelBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendInt(append(b, ",\"joined_at\":"...), x.JoinedAt)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2638,7 +2639,7 @@ func (x *ExitedChannel) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2658,11 +2659,11 @@ func (x *ExitedChannelExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "exited_channel" {
 		b = append(b, "{\"type\":\"exited_channel\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2674,11 +2675,11 @@ func (x ExitedChannelExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ExitedChannelBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendInt(append(b, ",\"exited_at\":"...), x.ExitedAt)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendInt(append(b, ",\"exited_at\":"...), x.ExitedAt)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2692,7 +2693,7 @@ func (x *TextMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2709,12 +2710,12 @@ func (x TextMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -2722,12 +2723,12 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -2735,15 +2736,15 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.NavChannels.Set {
@@ -2752,14 +2753,14 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
@@ -2768,23 +2769,23 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -2795,15 +2796,15 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -2814,7 +2815,7 @@ func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2828,7 +2829,7 @@ func (x *ImageMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2845,15 +2846,15 @@ func (x ImageMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -2861,12 +2862,12 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -2874,17 +2875,17 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
@@ -2896,7 +2897,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
@@ -2904,23 +2905,23 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -2931,15 +2932,15 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -2950,7 +2951,7 @@ func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2964,7 +2965,7 @@ func (x *VideoMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -2981,12 +2982,12 @@ func (x VideoMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -2994,12 +2995,12 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -3007,20 +3008,20 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
@@ -3032,7 +3033,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
@@ -3040,23 +3041,23 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -3067,15 +3068,15 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -3086,7 +3087,7 @@ func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3100,7 +3101,7 @@ func (x *FileMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3117,12 +3118,12 @@ func (x FileMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -3130,12 +3131,12 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -3143,20 +3144,20 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
@@ -3168,7 +3169,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
@@ -3176,23 +3177,23 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -3203,15 +3204,15 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -3222,7 +3223,7 @@ func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3236,7 +3237,7 @@ func (x *AudioMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3253,12 +3254,12 @@ func (x AudioMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -3266,12 +3267,12 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -3279,20 +3280,20 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
@@ -3304,7 +3305,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
@@ -3312,23 +3313,23 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -3339,15 +3340,15 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -3358,7 +3359,7 @@ func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3372,7 +3373,7 @@ func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3389,12 +3390,12 @@ func (x KMarkdownMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -3402,12 +3403,12 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -3415,12 +3416,12 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
 		b = append(append(b, ",\"nav_channels\":"...), '[')
@@ -3428,12 +3429,12 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.KMarkdown != nil {
@@ -3442,29 +3443,29 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -3475,15 +3476,15 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -3494,7 +3495,7 @@ func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3508,7 +3509,7 @@ func (x *CardMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3525,12 +3526,12 @@ func (x CardMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -3538,12 +3539,12 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -3551,12 +3552,12 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
 		b = append(append(b, ",\"nav_channels\":"...), '[')
@@ -3564,12 +3565,12 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.KMarkdown != nil {
@@ -3578,29 +3579,29 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -3611,15 +3612,15 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -3630,7 +3631,7 @@ func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3644,7 +3645,7 @@ func (x *ItemMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3661,12 +3662,12 @@ func (x ItemMessage) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if x.ChannelName.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
 	}
 	if x.Mention.Set {
 		b = append(append(b, ",\"mention\":"...), '[')
@@ -3674,12 +3675,12 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionAll.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
 	}
 	if x.MentionRoles.Set {
 		b = append(append(b, ",\"mention_roles\":"...), '[')
@@ -3687,12 +3688,12 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
 		}
 		b = append(b, ']')
 	}
 	if x.MentionHere.Set {
-		b = jsonwire.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
 	}
 	if x.NavChannels.Set {
 		b = append(append(b, ",\"nav_channels\":"...), '[')
@@ -3700,12 +3701,12 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendString(b, x.NavChannels.Value[i0])
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.Code.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
 	}
 	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
 	if x.KMarkdown != nil {
@@ -3714,29 +3715,29 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Attachments != nil {
 		b = append(b, ",\"attachments\":"...)
 		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Attachments.AppendJSON(b)
 		}
 	}
 	if x.ChannelType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
 	}
 	if x.Quote != nil {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.AppendJSON(b)
 		}
 	}
 	if x.GuildType.Set {
-		b = jsonwire.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
 	}
 	if x.VisibleOnly.Set {
 		b = append(b, ",\"visible_only\":"...)
 		if x.VisibleOnly.Value.Valid {
-			b = jsonwire.AppendString(b, x.VisibleOnly.Value.Value)
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -3747,15 +3748,15 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 			if i0 > 0 {
 				b = append(b, ',')
 			}
-			b = jsonwire.AppendRaw(b, x.Emoji.Value[i0])
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
 		}
 		b = append(b, ']')
 	}
 	if x.LastMsgContent.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
 	}
 	if x.SendMsgDevice.Set {
-		b = jsonwire.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
 	}
 	if x.InteractRes != nil {
 		b = append(b, ",\"interact_res\":"...)
@@ -3766,7 +3767,7 @@ func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3780,7 +3781,7 @@ func (x *EmbedsAppend) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3800,11 +3801,11 @@ func (x *EmbedsAppendExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "embeds_append" {
 		b = append(b, "{\"type\":\"embeds_append\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3816,10 +3817,10 @@ func (x EmbedsAppendExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *EmbedsAppendBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"rong_id\":\""...), x.RongID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, "{\"rong_id\":\""...), x.RongID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	b = append(append(b, ",\"embeds\":"...), '[')
 	for i0 := range x.Embeds {
@@ -3834,7 +3835,7 @@ func (x *EmbedsAppendBody) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3848,7 +3849,7 @@ func (x *UpdatedPrivateMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3868,11 +3869,11 @@ func (x *UpdatedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_private_message" {
 		b = append(b, "{\"type\":\"updated_private_message\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3884,14 +3885,14 @@ func (x UpdatedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedPrivateMessageBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
-	b = jsonwire.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
-	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
-	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
-	b = jsonwire.AppendInt(append(b, ",\"updated_at\":"...), x.UpdatedAt)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
+	b = wireimpl.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
+	b = wireimpl.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = wireimpl.AppendInt(append(b, ",\"updated_at\":"...), x.UpdatedAt)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3905,7 +3906,7 @@ func (x *DeletedPrivateMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3925,11 +3926,11 @@ func (x *DeletedPrivateMessageExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_private_message" {
 		b = append(b, "{\"type\":\"deleted_private_message\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3941,13 +3942,13 @@ func (x DeletedPrivateMessageExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *DeletedPrivateMessageBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
-	b = jsonwire.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
-	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
-	b = jsonwire.AppendInt(append(b, ",\"deleted_at\":"...), x.DeletedAt)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"author_id\":\""...), x.AuthorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
+	b = wireimpl.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = wireimpl.AppendInt(append(b, ",\"deleted_at\":"...), x.DeletedAt)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3961,7 +3962,7 @@ func (x *PrivateAddedReaction) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3981,11 +3982,11 @@ func (x *PrivateAddedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_added_reaction" {
 		b = append(b, "{\"type\":\"private_added_reaction\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -3997,12 +3998,12 @@ func (x PrivateAddedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateAddedReactionBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
 	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4016,7 +4017,7 @@ func (x *PrivateDeletedReaction) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4036,11 +4037,11 @@ func (x *PrivateDeletedReactionExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "private_deleted_reaction" {
 		b = append(b, "{\"type\":\"private_deleted_reaction\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4052,12 +4053,12 @@ func (x PrivateDeletedReactionExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *PrivateDeletedReactionBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"chat_code\":\""...), x.ChatCode)
 	b = x.Emoji.AppendJSON(append(b, ",\"emoji\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4071,7 +4072,7 @@ func (x *AddedRole) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4091,11 +4092,11 @@ func (x *AddedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "added_role" {
 		b = append(b, "{\"type\":\"added_role\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4109,7 +4110,7 @@ func (x *DeletedRole) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4129,11 +4130,11 @@ func (x *DeletedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "deleted_role" {
 		b = append(b, "{\"type\":\"deleted_role\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4147,7 +4148,7 @@ func (x *UpdatedRole) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4167,11 +4168,11 @@ func (x *UpdatedRoleExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "updated_role" {
 		b = append(b, "{\"type\":\"updated_role\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4185,7 +4186,7 @@ func (x *UserUpdated) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4205,11 +4206,11 @@ func (x *UserUpdatedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "user_updated" {
 		b = append(b, "{\"type\":\"user_updated\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4221,11 +4222,11 @@ func (x UserUpdatedExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UserUpdatedBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
-	b = jsonwire.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"username\":\""...), x.Username)
+	b = wireimpl.AppendStringRest(append(b, ",\"avatar\":\""...), x.Avatar)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4239,7 +4240,7 @@ func (x *SelfJoinedGuild) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4259,11 +4260,11 @@ func (x *SelfJoinedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_joined_guild" {
 		b = append(b, "{\"type\":\"self_joined_guild\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4275,12 +4276,12 @@ func (x SelfJoinedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfJoinedGuildBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, "{\"guild_id\":\""...), x.GuildID)
 	if x.State.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"state\":\""...), x.State.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"state\":\""...), x.State.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4294,7 +4295,7 @@ func (x *SelfExitedGuild) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4314,11 +4315,11 @@ func (x *SelfExitedGuildExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "self_exited_guild" {
 		b = append(b, "{\"type\":\"self_exited_guild\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4330,9 +4331,9 @@ func (x SelfExitedGuildExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SelfExitedGuildBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, "{\"guild_id\":\""...), x.GuildID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4346,7 +4347,7 @@ func (x *MessageBtnClick) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4366,11 +4367,11 @@ func (x *MessageBtnClickExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "message_btn_click" {
 		b = append(b, "{\"type\":\"message_btn_click\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4382,10 +4383,10 @@ func (x MessageBtnClickExtra) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"value\":\""...), x.Value)
-	b = jsonwire.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
+	b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"value\":\""...), x.Value)
+	b = wireimpl.AppendStringRest(append(b, ",\"target_id\":\""...), x.TargetID)
 	if x.UserInfo != nil {
 		b = x.UserInfo.AppendJSON(append(b, ",\"user_info\":"...))
 	}
@@ -4393,10 +4394,10 @@ func (x *MessageBtnClickBody) AppendJSON(b []byte) []byte {
 		b = x.ChannelType.Value.appendJSON(append(b, ",\"channel_type\":"...))
 	}
 	if x.GuildID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4410,7 +4411,7 @@ func (x *AddGuildMute) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4430,11 +4431,11 @@ func (x *AddGuildMuteExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "add_guild_mute" {
 		b = append(b, "{\"type\":\"add_guild_mute\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4448,7 +4449,7 @@ func (x *DeleteGuildMute) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4468,11 +4469,11 @@ func (x *DeleteGuildMuteExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "delete_guild_mute" {
 		b = append(b, "{\"type\":\"delete_guild_mute\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4486,7 +4487,7 @@ func (x *LiveStatusChanged) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4506,11 +4507,11 @@ func (x *LiveStatusChangedExtra) AppendJSON(b []byte) []byte {
 	if x.Type == "live_status_changed" {
 		b = append(b, "{\"type\":\"live_status_changed\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4525,7 +4526,7 @@ func (x *LiveStatusChangedBody) AppendJSON(b []byte) []byte {
 	b = x.Channel.AppendJSON(append(b, "{\"channel\":"...))
 	b = x.User.AppendJSON(append(b, ",\"user\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -4544,7 +4545,7 @@ func (v ChannelType) appendJSON(b []byte) []byte {
 	case ChannelTypeBroadcast:
 		return append(b, "\"BROADCAST\""...)
 	}
-	return jsonwire.AppendString(b, string(v))
+	return wireimpl.AppendString(b, string(v))
 }
 
 func (v AttachmentType) appendJSON(b []byte) []byte {
@@ -4558,12 +4559,12 @@ func (v AttachmentType) appendJSON(b []byte) []byte {
 	case AttachmentTypeAudio:
 		return append(b, "\"audio\""...)
 	}
-	return jsonwire.AppendString(b, string(v))
+	return wireimpl.AppendString(b, string(v))
 }
 
 // AppendJSON appends the value verbatim.
 func (x *UnknownEmbed) AppendJSON(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Raw)
+	return wireimpl.AppendRaw(b, x.Raw)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -4572,7 +4573,7 @@ func (x UnknownEmbed) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -4592,7 +4593,7 @@ func appendEvent(b []byte, f *jsonwire.Opt[Frame], s *source, payload func([]byt
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], f, s, payload))
 	}
 	start := len(b)

@@ -2,14 +2,17 @@
 
 package kook
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
+)
 
 const (
-	// This package was generated for version 1 of the jsonwire runtime. A compile error
+	// This package was generated for version 2 of the wireimpl runtime. A compile error
 	// here means the two do not match: regenerate it with the eventbind of the
 	// module version you depend on (go generate), or depend on the matching one.
-	_ = jsonwire.EnforceVersion(1 - jsonwire.MinVersion)
-	_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 1)
+	_ = wireimpl.EnforceVersion(2 - wireimpl.MinVersion)
+	_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - 2)
 )
 
 // Event is a decoded kook event: a pointer to one of the event
@@ -34,8 +37,8 @@ type Event interface {
 	// *UnknownEvent, whose Payload holds them as they came.
 	Base() *EventData
 
-	decodePayload(d *jsonwire.Decoder) error
-	setSource(raw string, rec *jsonwire.Recovery)
+	decodePayload(d *wireimpl.Decoder) error
+	setSource(raw string, rec *wireimpl.Recovery)
 	setFrame(f Frame)
 }
 
@@ -43,7 +46,7 @@ type Event interface {
 // decoding skipped. Every event embeds it.
 type source struct {
 	raw string
-	rec *jsonwire.Recovery
+	rec *wireimpl.Recovery
 }
 
 // Known implements Event: true for every event but UnknownEvent.
@@ -61,7 +64,7 @@ func (x *source) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
-func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+func (x *source) setSource(raw string, rec *wireimpl.Recovery) {
 	x.raw, x.rec = raw, rec
 }
 
@@ -2550,8 +2553,8 @@ type TextMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}
@@ -2728,8 +2731,8 @@ type ImageMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}
@@ -2906,8 +2909,8 @@ type VideoMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}
@@ -3084,8 +3087,8 @@ type FileMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}
@@ -3259,8 +3262,8 @@ type AudioMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}
@@ -3432,8 +3435,8 @@ type KMarkdownMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}
@@ -3605,8 +3608,8 @@ type CardMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}
@@ -3779,8 +3782,8 @@ type ItemMessageExtra struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems      jsonwire.Forms
-		MentionRolesItems jsonwire.Forms
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
 		Attachments       jsonwire.Form
 		Quote             jsonwire.Form
 	}

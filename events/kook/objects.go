@@ -2,7 +2,10 @@
 
 package kook
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
+)
 
 // Embed: A preview of a link in a message (embeds_append, and the embeds of the message APIs).
 //
@@ -96,7 +99,7 @@ type ChannelOrder struct {
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
 		ID            jsonwire.Form
-		ChannelsItems jsonwire.Forms
+		ChannelsItems wireimpl.Forms
 	}
 }
 
@@ -323,7 +326,7 @@ type User struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		RolesItems jsonwire.Forms
+		RolesItems wireimpl.Forms
 	}
 }
 
@@ -682,7 +685,7 @@ type KMarkdown struct {
 	// wire keeps the JSON form in which each member above came, where the schema
 	// lets it come in another, so that it re-encodes as it came (see WireForm).
 	wire struct {
-		MentionItems jsonwire.Forms
+		MentionItems wireimpl.Forms
 	}
 }
 

@@ -4,6 +4,7 @@ package kook
 
 import (
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"strconv"
 )
 
@@ -24,8 +25,8 @@ type Signal interface {
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
 
-	decodeSignal(d *jsonwire.Decoder) error
-	setSource(raw string, rec *jsonwire.Recovery)
+	decodeSignal(d *wireimpl.Decoder) error
+	setSource(raw string, rec *wireimpl.Recovery)
 }
 
 // DecodeSignal decodes one whole kook frame of any kind, told apart by its "s".
@@ -53,19 +54,19 @@ func (o DecodeOptions) DecodeSignal(data []byte) (Signal, []string, error) {
 
 // decodeSignalWith is DecodeOptions.DecodeSignal in one pass, as decodeWith is
 // DecodeOptions.Decode.
-func decodeSignalWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Signal, []string, error) {
+func decodeSignalWith(data []byte, opts DecodeOptions, rec *wireimpl.Recovery) (Signal, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
 	// The one copy of the input: the signal keeps it, and its strings are
 	// substrings of it.
 	src := string(data)
-	d := jsonwire.AcquireDecoder(src, "")
+	d := wireimpl.AcquireDecoder(src, "")
 	defer d.Release()
 	d.ReportUnknown = opts.ReportUnknown
-	opts.Limits.Apply(d)
+	d.SetLimits(opts.Limits)
 	d.Recover(rec)
-	if k := d.Kind(); k != jsonwire.KindObject {
+	if k := d.Kind(); k != wireimpl.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
 			return nil, nil, err
@@ -154,11 +155,11 @@ func (x *HelloSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *HelloSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *HelloSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *HelloSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *HelloSignal) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -202,7 +203,7 @@ func (x *HelloSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":1"...)
 	b = x.D.AppendJSON(append(b, ",\"d\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -273,11 +274,11 @@ func (x *PingSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *PingSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *PingSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *PingSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *PingSignal) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -319,9 +320,9 @@ func (x *PingSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *PingSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":2"...)
-	b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN)
+	b = wireimpl.AppendInt(append(b, ",\"sn\":"...), x.SN)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -370,11 +371,11 @@ func (x *PongSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *PongSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *PongSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *PongSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *PongSignal) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -414,7 +415,7 @@ func (x *PongSignal) decodeSignal(d *jsonwire.Decoder) error {
 func (x *PongSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":3"...)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -467,11 +468,11 @@ func (x *ResumeSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ResumeSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *ResumeSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *ResumeSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *ResumeSignal) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -513,9 +514,9 @@ func (x *ResumeSignal) decodeSignal(d *jsonwire.Decoder) error {
 // AppendJSON implements Signal.
 func (x *ResumeSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":4"...)
-	b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN)
+	b = wireimpl.AppendInt(append(b, ",\"sn\":"...), x.SN)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -570,11 +571,11 @@ func (x *ReconnectSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ReconnectSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *ReconnectSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *ReconnectSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *ReconnectSignal) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -618,7 +619,7 @@ func (x *ReconnectSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":5"...)
 	b = x.D.AppendJSON(append(b, ",\"d\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -673,11 +674,11 @@ func (x *ResumeAckSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *ResumeAckSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *ResumeAckSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *ResumeAckSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *ResumeAckSignal) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -721,7 +722,7 @@ func (x *ResumeAckSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":6"...)
 	b = x.D.AppendJSON(append(b, ",\"d\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -794,7 +795,7 @@ func (x EventSignal) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
-func (x *EventSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *EventSignal) decodeSignal(d *wireimpl.Decoder) error {
 	ev, err := x.frame.decode(d)
 	if err != nil {
 		return err
@@ -807,7 +808,7 @@ func (x *EventSignal) decodeSignal(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *EventSignal) setSource(raw string, rec *jsonwire.Recovery) {
+func (x *EventSignal) setSource(raw string, rec *wireimpl.Recovery) {
 	x.Event.setFrame(x.frame)
 	x.Event.setSource(raw, rec)
 }
@@ -844,13 +845,13 @@ func (x *UnknownSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnknownSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *UnknownSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
 // AppendJSON implements Signal: the frame verbatim.
 func (x *UnknownSignal) AppendJSON(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Raw)
+	return wireimpl.AppendRaw(b, x.Raw)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -860,7 +861,7 @@ func (x UnknownSignal) MarshalJSON() ([]byte, error) {
 
 // decodeSignal validates the frame member by member, so that an error names
 // the member, and keeps it verbatim.
-func (x *UnknownSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *UnknownSignal) decodeSignal(d *wireimpl.Decoder) error {
 	mark := d.Mark()
 	if err := d.ObjectStart(); err != nil {
 		return err

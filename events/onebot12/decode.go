@@ -5,6 +5,7 @@ package onebot12
 import (
 	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"strconv"
 )
 
@@ -48,9 +49,9 @@ func (o DecodeOptions) Decode(data []byte) (Event, []string, error) {
 // recoverWith decodes data again after strict decoding failed with err, each
 // time skipping one more member that was refused, until decode succeeds or the
 // problem is not one to recover from (then err is the answer).
-func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
+func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *wireimpl.Recovery) (T, []string, error)) (T, []string, error) {
 	// A problem in these members leaves the event unknown: no recovering there.
-	rec := jsonwire.NewRecovery(err, "type", "detail_type")
+	rec := wireimpl.NewRecovery(err, "type", "detail_type")
 	for rec.Retry(err) {
 		v, unknown, e := decode(data, opts, rec)
 		if e == nil {
@@ -64,22 +65,22 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 
 // decodeWith is DecodeOptions.Decode in one pass; rec, when not nil, makes it skip
 // the members a previous pass refused.
-func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+func decodeWith(data []byte, opts DecodeOptions, rec *wireimpl.Recovery) (Event, []string, error) {
 	return decodeInto(data, opts, rec, nil)
 }
 
 // decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
-func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
+func decodeInto(data []byte, opts DecodeOptions, rec *wireimpl.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
 	var src string
-	var d *jsonwire.Decoder
+	var d *wireimpl.Decoder
 	if a == nil {
 		// The one copy of the input: the event keeps it, and its strings are
 		// substrings of it.
 		src = string(data)
-		d = jsonwire.AcquireDecoder(src, "")
+		d = wireimpl.AcquireDecoder(src, "")
 		defer d.Release()
 	} else {
 		// The stream decoder's copy, which the next frame overwrites.
@@ -88,9 +89,9 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 		d.Reset(src, "")
 	}
 	d.ReportUnknown = opts.ReportUnknown
-	opts.Limits.Apply(d)
+	d.SetLimits(opts.Limits)
 	d.Recover(rec)
-	if k := d.Kind(); k != jsonwire.KindObject {
+	if k := d.Kind(); k != wireimpl.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
 			return nil, nil, err
@@ -111,7 +112,7 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 // decodeEvent decodes the payload at the cursor into the event its discriminators
 // name. It reads them as they arrive (decodeArriving); when that does not settle
 // the event, it goes back and takes decodeLookingAhead.
-func decodeEvent(d *jsonwire.Decoder) (Event, error) {
+func decodeEvent(d *wireimpl.Decoder) (Event, error) {
 	at := d.Checkpoint()
 	if ev, err := decodeArriving(d); ev != nil {
 		return ev, err
@@ -122,7 +123,7 @@ func decodeEvent(d *jsonwire.Decoder) (Event, error) {
 
 // decodeLookingAhead picks the event with a look-ahead at its discriminators,
 // then decodes the payload into it: the slow path, for every payload.
-func decodeLookingAhead(d *jsonwire.Decoder) (Event, error) {
+func decodeLookingAhead(d *wireimpl.Decoder) (Event, error) {
 	ev, err := newEvent(d)
 	if err != nil {
 		return nil, err
@@ -149,11 +150,11 @@ type eventHead struct {
 // restDecoder is an event that can decode the rest of its payload.
 type restDecoder interface {
 	Event
-	decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error
+	decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error
 }
 
 // settleBotEventBase hands the head to ev, whose BotEventBase is x, and has ev decode the rest.
-func (h *eventHead) settleBotEventBase(d *jsonwire.Decoder, ev restDecoder, x *BotEventBase) (Event, error) {
+func (h *eventHead) settleBotEventBase(d *wireimpl.Decoder, ev restDecoder, x *BotEventBase) (Event, error) {
 	x.ID = h.ID
 	x.Impl = h.Impl
 	x.Self = h.Self
@@ -191,7 +192,7 @@ func (h *eventHead) settleBotEventBase(d *jsonwire.Decoder, ev restDecoder, x *B
 }
 
 // settleEventBase hands the head to ev, whose EventBase is x, and has ev decode the rest.
-func (h *eventHead) settleEventBase(d *jsonwire.Decoder, ev restDecoder, x *EventBase) (Event, error) {
+func (h *eventHead) settleEventBase(d *wireimpl.Decoder, ev restDecoder, x *EventBase) (Event, error) {
 	if h.seen&^uint64(0x3f) != 0 {
 		return nil, nil
 	}
@@ -231,7 +232,7 @@ func (h *eventHead) settleEventBase(d *jsonwire.Decoder, ev restDecoder, x *Even
 // they arrive: the base members before them go into the head, handed to the
 // event once they name it. It returns no event, and no error, when the payload
 // needs the slow path (see decodeEvent).
-func decodeArriving(d *jsonwire.Decoder) (Event, error) {
+func decodeArriving(d *wireimpl.Decoder) (Event, error) {
 	if d.ObjectStart() != nil {
 		return nil, nil
 	}
@@ -284,7 +285,7 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 			}
 		case "sub_type":
 			h.seen |= 1 << 5
-			err = jsonwire.StringInto(d, &h.SubType)
+			err = wireimpl.StringInto(d, &h.SubType)
 			if err != nil {
 				return nil, nil
 			}
@@ -398,7 +399,7 @@ func decodeArriving(d *jsonwire.Decoder) (Event, error) {
 
 // newEvent picks the event type from the discriminators of the payload at the
 // cursor, which it reads ahead without consuming anything.
-func newEvent(d *jsonwire.Decoder) (Event, error) {
+func newEvent(d *wireimpl.Decoder) (Event, error) {
 	k0, err := d.LookAheadString("type")
 	if err != nil {
 		return nil, err
@@ -516,7 +517,7 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
 // false, and nothing is read, when x has no such member.
-func (x *EventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+func (x *EventBase) decodeMember(d *wireimpl.Decoder, key string, seen *uint64) (known bool, err error) {
 	switch key {
 	case "id":
 		*seen |= 1 << 0
@@ -535,7 +536,7 @@ func (x *EventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) 
 		x.DetailType, err = d.String()
 	case "sub_type":
 		*seen |= 1 << 4
-		err = jsonwire.StringInto(d, &x.SubType)
+		err = wireimpl.StringInto(d, &x.SubType)
 	default:
 		return false, nil
 	}
@@ -543,7 +544,7 @@ func (x *EventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) 
 }
 
 // decodeOnly decodes x's members of an object and checks them, skipping the others.
-func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
+func (x *EventBase) decodeOnly(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -568,7 +569,7 @@ func (x *EventBase) decodeOnly(d *jsonwire.Decoder) error {
 }
 
 // checkMembers reports the first required member of x that seen lacks.
-func (x *EventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
+func (x *EventBase) checkMembers(d *wireimpl.Decoder, seen uint64) error {
 	if seen != 31 {
 		if err := d.MissingOf(seen, "id", "time", "type", "detail_type", "sub_type"); err != nil {
 			return err
@@ -579,7 +580,7 @@ func (x *EventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
 // false, and nothing is read, when x has no such member.
-func (x *BotEventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+func (x *BotEventBase) decodeMember(d *wireimpl.Decoder, key string, seen *uint64) (known bool, err error) {
 	switch key {
 	case "id":
 		*seen |= 1 << 0
@@ -601,7 +602,7 @@ func (x *BotEventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint6
 		x.DetailType, err = d.String()
 	case "sub_type":
 		*seen |= 1 << 5
-		err = jsonwire.StringInto(d, &x.SubType)
+		err = wireimpl.StringInto(d, &x.SubType)
 	default:
 		return false, nil
 	}
@@ -609,7 +610,7 @@ func (x *BotEventBase) decodeMember(d *jsonwire.Decoder, key string, seen *uint6
 }
 
 // decodeOnly decodes x's members of an object and checks them, skipping the others.
-func (x *BotEventBase) decodeOnly(d *jsonwire.Decoder) error {
+func (x *BotEventBase) decodeOnly(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -634,7 +635,7 @@ func (x *BotEventBase) decodeOnly(d *jsonwire.Decoder) error {
 }
 
 // checkMembers reports the first required member of x that seen lacks.
-func (x *BotEventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
+func (x *BotEventBase) checkMembers(d *wireimpl.Decoder, seen uint64) error {
 	if seen != 63 {
 		if err := d.MissingOf(seen, "id", "self", "time", "type", "detail_type", "sub_type"); err != nil {
 			return err
@@ -643,7 +644,7 @@ func (x *BotEventBase) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	return nil
 }
 
-func (x *Self) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Self) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -664,7 +665,7 @@ func (x *Self) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -687,7 +688,7 @@ func (x *Self) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Version) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -711,7 +712,7 @@ func (x *Version) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 2
 			x.OneBotVersion, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -734,7 +735,7 @@ func (x *Version) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Status) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -755,7 +756,7 @@ func (x *Status) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			x.Bots, err = readArrayOfBotStatus(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -778,7 +779,7 @@ func (x *Status) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
+func (x *BotStatus) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -799,7 +800,7 @@ func (x *BotStatus) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			x.Online, err = d.Bool()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -822,7 +823,7 @@ func (x *BotStatus) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *TextSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -840,7 +841,7 @@ func (x *TextSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.Text, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -863,7 +864,7 @@ func (x *TextSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *TextSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -884,7 +885,7 @@ func (x *TextSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -907,7 +908,7 @@ func (x *TextSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MentionSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -925,7 +926,7 @@ func (x *MentionSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.UserID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -948,7 +949,7 @@ func (x *MentionSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MentionSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -969,7 +970,7 @@ func (x *MentionSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -992,7 +993,7 @@ func (x *MentionSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *MentionAllSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MentionAllSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1006,7 +1007,7 @@ func (x *MentionAllSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1024,7 +1025,7 @@ func (x *MentionAllSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *MentionAllSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1045,7 +1046,7 @@ func (x *MentionAllSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1068,7 +1069,7 @@ func (x *MentionAllSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ImageSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1086,7 +1087,7 @@ func (x *ImageSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.FileID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1109,7 +1110,7 @@ func (x *ImageSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ImageSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1130,7 +1131,7 @@ func (x *ImageSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1153,7 +1154,7 @@ func (x *ImageSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *VoiceSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1171,7 +1172,7 @@ func (x *VoiceSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.FileID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1194,7 +1195,7 @@ func (x *VoiceSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *VoiceSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1215,7 +1216,7 @@ func (x *VoiceSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1238,7 +1239,7 @@ func (x *VoiceSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AudioSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1256,7 +1257,7 @@ func (x *AudioSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.FileID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1279,7 +1280,7 @@ func (x *AudioSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *AudioSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1300,7 +1301,7 @@ func (x *AudioSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1323,7 +1324,7 @@ func (x *AudioSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *VideoSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1341,7 +1342,7 @@ func (x *VideoSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.FileID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1364,7 +1365,7 @@ func (x *VideoSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *VideoSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1385,7 +1386,7 @@ func (x *VideoSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1408,7 +1409,7 @@ func (x *VideoSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *FileSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1426,7 +1427,7 @@ func (x *FileSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.FileID, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1449,7 +1450,7 @@ func (x *FileSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *FileSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1470,7 +1471,7 @@ func (x *FileSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1493,7 +1494,7 @@ func (x *FileSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LocationSegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1520,7 +1521,7 @@ func (x *LocationSegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 3
 			x.Content, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1543,7 +1544,7 @@ func (x *LocationSegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *LocationSegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1564,7 +1565,7 @@ func (x *LocationSegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1587,7 +1588,7 @@ func (x *LocationSegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ReplySegmentData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1608,7 +1609,7 @@ func (x *ReplySegmentData) decodeJSON(d *jsonwire.Decoder) error {
 			x.UserID.Set = true
 			x.UserID.Value, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1631,7 +1632,7 @@ func (x *ReplySegmentData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
+func (x *ReplySegment) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1652,7 +1653,7 @@ func (x *ReplySegment) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+			if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -1675,7 +1676,7 @@ func (x *ReplySegment) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
+func (x *MessagePrivate) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1688,7 +1689,7 @@ func (x *MessagePrivate) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *MessagePrivate) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -1708,7 +1709,7 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -1740,7 +1741,7 @@ func (x *MessagePrivate) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 	return nil
 }
 
-func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
+func (x *MessageGroup) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1753,7 +1754,7 @@ func (x *MessageGroup) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *MessageGroup) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -1776,7 +1777,7 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -1808,7 +1809,7 @@ func (x *MessageGroup) decodeRest(d *jsonwire.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
+func (x *MessageChannel) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1821,7 +1822,7 @@ func (x *MessageChannel) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *MessageChannel) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -1847,7 +1848,7 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -1879,7 +1880,7 @@ func (x *MessageChannel) decodeRest(d *jsonwire.Decoder, key string, more bool, 
 	return nil
 }
 
-func (x *MetaConnect) decodePayload(d *jsonwire.Decoder) error {
+func (x *MetaConnect) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1892,7 +1893,7 @@ func (x *MetaConnect) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *MetaConnect) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *MetaConnect) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -1903,7 +1904,7 @@ func (x *MetaConnect) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 		default:
 			var known bool
 			if known, err = x.EventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -1935,7 +1936,7 @@ func (x *MetaConnect) decodeRest(d *jsonwire.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
+func (x *MetaHeartbeat) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1948,7 +1949,7 @@ func (x *MetaHeartbeat) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *MetaHeartbeat) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *MetaHeartbeat) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -1959,7 +1960,7 @@ func (x *MetaHeartbeat) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 		default:
 			var known bool
 			if known, err = x.EventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -1991,7 +1992,7 @@ func (x *MetaHeartbeat) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 	return nil
 }
 
-func (x *MetaStatusUpdate) decodePayload(d *jsonwire.Decoder) error {
+func (x *MetaStatusUpdate) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2004,7 +2005,7 @@ func (x *MetaStatusUpdate) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *MetaStatusUpdate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *MetaStatusUpdate) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2015,7 +2016,7 @@ func (x *MetaStatusUpdate) decodeRest(d *jsonwire.Decoder, key string, more bool
 		default:
 			var known bool
 			if known, err = x.EventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2047,7 +2048,7 @@ func (x *MetaStatusUpdate) decodeRest(d *jsonwire.Decoder, key string, more bool
 	return nil
 }
 
-func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeFriendIncrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2060,7 +2061,7 @@ func (x *NoticeFriendIncrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeFriendIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeFriendIncrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2071,7 +2072,7 @@ func (x *NoticeFriendIncrease) decodeRest(d *jsonwire.Decoder, key string, more 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2103,7 +2104,7 @@ func (x *NoticeFriendIncrease) decodeRest(d *jsonwire.Decoder, key string, more 
 	return nil
 }
 
-func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeFriendDecrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2116,7 +2117,7 @@ func (x *NoticeFriendDecrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeFriendDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeFriendDecrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2127,7 +2128,7 @@ func (x *NoticeFriendDecrease) decodeRest(d *jsonwire.Decoder, key string, more 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2159,7 +2160,7 @@ func (x *NoticeFriendDecrease) decodeRest(d *jsonwire.Decoder, key string, more 
 	return nil
 }
 
-func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticePrivateMessageDelete) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2172,7 +2173,7 @@ func (x *NoticePrivateMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticePrivateMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticePrivateMessageDelete) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2186,7 +2187,7 @@ func (x *NoticePrivateMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2218,7 +2219,7 @@ func (x *NoticePrivateMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 	return nil
 }
 
-func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeGroupMemberIncrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2231,7 +2232,7 @@ func (x *NoticeGroupMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeGroupMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeGroupMemberIncrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2248,7 +2249,7 @@ func (x *NoticeGroupMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2280,7 +2281,7 @@ func (x *NoticeGroupMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 	return nil
 }
 
-func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeGroupMemberDecrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2293,7 +2294,7 @@ func (x *NoticeGroupMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeGroupMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeGroupMemberDecrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2310,7 +2311,7 @@ func (x *NoticeGroupMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2342,7 +2343,7 @@ func (x *NoticeGroupMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 	return nil
 }
 
-func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeGroupMessageDelete) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2355,7 +2356,7 @@ func (x *NoticeGroupMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeGroupMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeGroupMessageDelete) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2375,7 +2376,7 @@ func (x *NoticeGroupMessageDelete) decodeRest(d *jsonwire.Decoder, key string, m
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2407,7 +2408,7 @@ func (x *NoticeGroupMessageDelete) decodeRest(d *jsonwire.Decoder, key string, m
 	return nil
 }
 
-func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeGuildMemberIncrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2420,7 +2421,7 @@ func (x *NoticeGuildMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeGuildMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeGuildMemberIncrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2437,7 +2438,7 @@ func (x *NoticeGuildMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2469,7 +2470,7 @@ func (x *NoticeGuildMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, 
 	return nil
 }
 
-func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeGuildMemberDecrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2482,7 +2483,7 @@ func (x *NoticeGuildMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeGuildMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeGuildMemberDecrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2499,7 +2500,7 @@ func (x *NoticeGuildMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2531,7 +2532,7 @@ func (x *NoticeGuildMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, 
 	return nil
 }
 
-func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeChannelMemberIncrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2544,7 +2545,7 @@ func (x *NoticeChannelMemberIncrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeChannelMemberIncrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeChannelMemberIncrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2564,7 +2565,7 @@ func (x *NoticeChannelMemberIncrease) decodeRest(d *jsonwire.Decoder, key string
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2596,7 +2597,7 @@ func (x *NoticeChannelMemberIncrease) decodeRest(d *jsonwire.Decoder, key string
 	return nil
 }
 
-func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeChannelMemberDecrease) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2609,7 +2610,7 @@ func (x *NoticeChannelMemberDecrease) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeChannelMemberDecrease) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeChannelMemberDecrease) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2629,7 +2630,7 @@ func (x *NoticeChannelMemberDecrease) decodeRest(d *jsonwire.Decoder, key string
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2661,7 +2662,7 @@ func (x *NoticeChannelMemberDecrease) decodeRest(d *jsonwire.Decoder, key string
 	return nil
 }
 
-func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeChannelMessageDelete) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2674,7 +2675,7 @@ func (x *NoticeChannelMessageDelete) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeChannelMessageDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeChannelMessageDelete) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2697,7 +2698,7 @@ func (x *NoticeChannelMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2729,7 +2730,7 @@ func (x *NoticeChannelMessageDelete) decodeRest(d *jsonwire.Decoder, key string,
 	return nil
 }
 
-func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeChannelCreate) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2742,7 +2743,7 @@ func (x *NoticeChannelCreate) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeChannelCreate) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeChannelCreate) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2759,7 +2760,7 @@ func (x *NoticeChannelCreate) decodeRest(d *jsonwire.Decoder, key string, more b
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2791,7 +2792,7 @@ func (x *NoticeChannelCreate) decodeRest(d *jsonwire.Decoder, key string, more b
 	return nil
 }
 
-func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoticeChannelDelete) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -2804,7 +2805,7 @@ func (x *NoticeChannelDelete) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoticeChannelDelete) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoticeChannelDelete) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -2821,7 +2822,7 @@ func (x *NoticeChannelDelete) decodeRest(d *jsonwire.Decoder, key string, more b
 		default:
 			var known bool
 			if known, err = x.BotEventBase.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
+				if wireimpl.IsExtension(key, "_abcdefghijklmnopqrstuvwxyz", byte(0x2e)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -2854,7 +2855,7 @@ func (x *NoticeChannelDelete) decodeRest(d *jsonwire.Decoder, key string, more b
 }
 
 // decodeSegment decodes the next value as a Segment, by its "type" member.
-func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
+func decodeSegment(d *wireimpl.Decoder) (Segment, error) {
 	kind, err := d.LookAheadString("type")
 	if err != nil {
 		return nil, err
@@ -2972,7 +2973,7 @@ func decodeSegment(d *jsonwire.Decoder) (Segment, error) {
 }
 
 // readArrayOfBotStatus reads an array of BotStatus.
-func readArrayOfBotStatus(d *jsonwire.Decoder) ([]BotStatus, error) {
+func readArrayOfBotStatus(d *wireimpl.Decoder) ([]BotStatus, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -3004,7 +3005,7 @@ func readArrayOfBotStatus(d *jsonwire.Decoder) ([]BotStatus, error) {
 }
 
 // readArrayOfSegment reads an array of Segment.
-func readArrayOfSegment(d *jsonwire.Decoder) ([]Segment, error) {
+func readArrayOfSegment(d *wireimpl.Decoder) ([]Segment, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -3038,10 +3039,10 @@ func readArrayOfSegment(d *jsonwire.Decoder) ([]Segment, error) {
 // unmarshal decodes data into x through a fresh value: on error x is unchanged.
 func unmarshal[T any, P interface {
 	*T
-	decodeJSON(*jsonwire.Decoder) error
+	decodeJSON(*wireimpl.Decoder) error
 }](x P, data []byte) error {
 	var v T
-	d := jsonwire.NewDecoder(data, "")
+	d := wireimpl.NewDecoder(data, "")
 	if err := P(&v).decodeJSON(d); err != nil {
 		return err
 	}
@@ -3052,7 +3053,7 @@ func unmarshal[T any, P interface {
 	return nil
 }
 
-func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
+func (x *UnknownEvent) decodePayload(d *wireimpl.Decoder) error {
 	mark := d.Mark()
 	switch x.Family {
 	case "meta":
@@ -3089,47 +3090,47 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 // input copy and unescaped strings. heapArena's slabs are off: they allocate,
 // as Decode does; a stream Decoder's are on and reuse their memory.
 type arena struct {
-	wire                         jsonwire.Arena
-	dec                          jsonwire.Decoder
-	sMessagePrivate              jsonwire.Slab[MessagePrivate]
-	sMessageGroup                jsonwire.Slab[MessageGroup]
-	sMessageChannel              jsonwire.Slab[MessageChannel]
-	sMetaConnect                 jsonwire.Slab[MetaConnect]
-	sMetaHeartbeat               jsonwire.Slab[MetaHeartbeat]
-	sMetaStatusUpdate            jsonwire.Slab[MetaStatusUpdate]
-	sNoticeFriendIncrease        jsonwire.Slab[NoticeFriendIncrease]
-	sNoticeFriendDecrease        jsonwire.Slab[NoticeFriendDecrease]
-	sNoticePrivateMessageDelete  jsonwire.Slab[NoticePrivateMessageDelete]
-	sNoticeGroupMemberIncrease   jsonwire.Slab[NoticeGroupMemberIncrease]
-	sNoticeGroupMemberDecrease   jsonwire.Slab[NoticeGroupMemberDecrease]
-	sNoticeGroupMessageDelete    jsonwire.Slab[NoticeGroupMessageDelete]
-	sNoticeGuildMemberIncrease   jsonwire.Slab[NoticeGuildMemberIncrease]
-	sNoticeGuildMemberDecrease   jsonwire.Slab[NoticeGuildMemberDecrease]
-	sNoticeChannelMemberIncrease jsonwire.Slab[NoticeChannelMemberIncrease]
-	sNoticeChannelMemberDecrease jsonwire.Slab[NoticeChannelMemberDecrease]
-	sNoticeChannelMessageDelete  jsonwire.Slab[NoticeChannelMessageDelete]
-	sNoticeChannelCreate         jsonwire.Slab[NoticeChannelCreate]
-	sNoticeChannelDelete         jsonwire.Slab[NoticeChannelDelete]
-	sUnknownEvent                jsonwire.Slab[UnknownEvent]
-	sBotStatus                   jsonwire.Slab[BotStatus]
-	sSegment                     jsonwire.Slab[Segment]
-	sTextSegment                 jsonwire.Slab[TextSegment]
-	sMentionSegment              jsonwire.Slab[MentionSegment]
-	sMentionAllSegment           jsonwire.Slab[MentionAllSegment]
-	sImageSegment                jsonwire.Slab[ImageSegment]
-	sVoiceSegment                jsonwire.Slab[VoiceSegment]
-	sAudioSegment                jsonwire.Slab[AudioSegment]
-	sVideoSegment                jsonwire.Slab[VideoSegment]
-	sFileSegment                 jsonwire.Slab[FileSegment]
-	sLocationSegment             jsonwire.Slab[LocationSegment]
-	sReplySegment                jsonwire.Slab[ReplySegment]
+	wire                         wireimpl.Arena
+	dec                          wireimpl.Decoder
+	sMessagePrivate              wireimpl.Slab[MessagePrivate]
+	sMessageGroup                wireimpl.Slab[MessageGroup]
+	sMessageChannel              wireimpl.Slab[MessageChannel]
+	sMetaConnect                 wireimpl.Slab[MetaConnect]
+	sMetaHeartbeat               wireimpl.Slab[MetaHeartbeat]
+	sMetaStatusUpdate            wireimpl.Slab[MetaStatusUpdate]
+	sNoticeFriendIncrease        wireimpl.Slab[NoticeFriendIncrease]
+	sNoticeFriendDecrease        wireimpl.Slab[NoticeFriendDecrease]
+	sNoticePrivateMessageDelete  wireimpl.Slab[NoticePrivateMessageDelete]
+	sNoticeGroupMemberIncrease   wireimpl.Slab[NoticeGroupMemberIncrease]
+	sNoticeGroupMemberDecrease   wireimpl.Slab[NoticeGroupMemberDecrease]
+	sNoticeGroupMessageDelete    wireimpl.Slab[NoticeGroupMessageDelete]
+	sNoticeGuildMemberIncrease   wireimpl.Slab[NoticeGuildMemberIncrease]
+	sNoticeGuildMemberDecrease   wireimpl.Slab[NoticeGuildMemberDecrease]
+	sNoticeChannelMemberIncrease wireimpl.Slab[NoticeChannelMemberIncrease]
+	sNoticeChannelMemberDecrease wireimpl.Slab[NoticeChannelMemberDecrease]
+	sNoticeChannelMessageDelete  wireimpl.Slab[NoticeChannelMessageDelete]
+	sNoticeChannelCreate         wireimpl.Slab[NoticeChannelCreate]
+	sNoticeChannelDelete         wireimpl.Slab[NoticeChannelDelete]
+	sUnknownEvent                wireimpl.Slab[UnknownEvent]
+	sBotStatus                   wireimpl.Slab[BotStatus]
+	sSegment                     wireimpl.Slab[Segment]
+	sTextSegment                 wireimpl.Slab[TextSegment]
+	sMentionSegment              wireimpl.Slab[MentionSegment]
+	sMentionAllSegment           wireimpl.Slab[MentionAllSegment]
+	sImageSegment                wireimpl.Slab[ImageSegment]
+	sVoiceSegment                wireimpl.Slab[VoiceSegment]
+	sAudioSegment                wireimpl.Slab[AudioSegment]
+	sVideoSegment                wireimpl.Slab[VideoSegment]
+	sFileSegment                 wireimpl.Slab[FileSegment]
+	sLocationSegment             wireimpl.Slab[LocationSegment]
+	sReplySegment                wireimpl.Slab[ReplySegment]
 }
 
 // heapArena is the arena of one-shot decoding: it is never written.
 var heapArena arena
 
 // arenaOf returns the arena of the stream decoder that drives d, or heapArena.
-func arenaOf(d *jsonwire.Decoder) *arena {
+func arenaOf(d *wireimpl.Decoder) *arena {
 	if a, ok := d.Owner.(*arena); ok {
 		return a
 	}

@@ -2,44 +2,44 @@
 
 package onebot12
 
-import "github.com/eventbind/eventbind/jsonwire"
+import "github.com/eventbind/eventbind/jsonwire/wireimpl"
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *EventBase) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if x.Impl.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"impl\":\""...), x.Impl.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"impl\":\""...), x.Impl.Value)
 	}
-	b = jsonwire.AppendFloat(append(b, ",\"time\":"...), x.Time)
-	b = jsonwire.AppendStringRest(append(b, ",\"type\":\""...), x.Type)
-	b = jsonwire.AppendStringRest(append(b, ",\"detail_type\":\""...), x.DetailType)
+	b = wireimpl.AppendFloat(append(b, ",\"time\":"...), x.Time)
+	b = wireimpl.AppendStringRest(append(b, ",\"type\":\""...), x.Type)
+	b = wireimpl.AppendStringRest(append(b, ",\"detail_type\":\""...), x.DetailType)
 	b = x.SubType.appendJSON(append(b, ",\"sub_type\":"...))
 	return b
 }
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *BotEventBase) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if x.Impl.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"impl\":\""...), x.Impl.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"impl\":\""...), x.Impl.Value)
 	}
 	b = x.Self.AppendJSON(append(b, ",\"self\":"...))
-	b = jsonwire.AppendFloat(append(b, ",\"time\":"...), x.Time)
-	b = jsonwire.AppendStringRest(append(b, ",\"type\":\""...), x.Type)
-	b = jsonwire.AppendStringRest(append(b, ",\"detail_type\":\""...), x.DetailType)
+	b = wireimpl.AppendFloat(append(b, ",\"time\":"...), x.Time)
+	b = wireimpl.AppendStringRest(append(b, ",\"type\":\""...), x.Type)
+	b = wireimpl.AppendStringRest(append(b, ",\"detail_type\":\""...), x.DetailType)
 	b = x.SubType.appendJSON(append(b, ",\"sub_type\":"...))
 	return b
 }
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Self) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"platform\":\""...), x.Platform)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, "{\"platform\":\""...), x.Platform)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -51,14 +51,14 @@ func (x Self) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Version) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"impl\":\""...), x.Impl)
-	b = jsonwire.AppendStringRest(append(b, ",\"version\":\""...), x.Version)
-	b = jsonwire.AppendStringRest(append(b, ",\"onebot_version\":\""...), x.OneBotVersion)
+	b = wireimpl.AppendStringRest(append(b, "{\"impl\":\""...), x.Impl)
+	b = wireimpl.AppendStringRest(append(b, ",\"version\":\""...), x.Version)
+	b = wireimpl.AppendStringRest(append(b, ",\"onebot_version\":\""...), x.OneBotVersion)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -70,7 +70,7 @@ func (x Version) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Status) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendBool(append(b, "{\"good\":"...), x.Good)
+	b = wireimpl.AppendBool(append(b, "{\"good\":"...), x.Good)
 	b = append(append(b, ",\"bots\":"...), '[')
 	for i0 := range x.Bots {
 		if i0 > 0 {
@@ -80,10 +80,10 @@ func (x *Status) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -96,12 +96,12 @@ func (x Status) MarshalJSON() ([]byte, error) {
 // AppendJSON appends x's JSON encoding to b.
 func (x *BotStatus) AppendJSON(b []byte) []byte {
 	b = x.Self.AppendJSON(append(b, "{\"self\":"...))
-	b = jsonwire.AppendBool(append(b, ",\"online\":"...), x.Online)
+	b = wireimpl.AppendBool(append(b, ",\"online\":"...), x.Online)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -113,12 +113,12 @@ func (x BotStatus) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
+	b = wireimpl.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -133,14 +133,14 @@ func (x *TextSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -152,12 +152,12 @@ func (x TextSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *MentionSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, "{\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -172,14 +172,14 @@ func (x *MentionSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention" {
 		b = append(b, "{\"type\":\"mention\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -193,10 +193,10 @@ func (x MentionSegment) MarshalJSON() ([]byte, error) {
 func (x *MentionAllSegmentData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -211,14 +211,14 @@ func (x *MentionAllSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "mention_all" {
 		b = append(b, "{\"type\":\"mention_all\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -230,12 +230,12 @@ func (x MentionAllSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ImageSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
+	b = wireimpl.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -250,14 +250,14 @@ func (x *ImageSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "image" {
 		b = append(b, "{\"type\":\"image\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -269,12 +269,12 @@ func (x ImageSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VoiceSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
+	b = wireimpl.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -289,14 +289,14 @@ func (x *VoiceSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "voice" {
 		b = append(b, "{\"type\":\"voice\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -308,12 +308,12 @@ func (x VoiceSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *AudioSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
+	b = wireimpl.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -328,14 +328,14 @@ func (x *AudioSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "audio" {
 		b = append(b, "{\"type\":\"audio\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -347,12 +347,12 @@ func (x AudioSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *VideoSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
+	b = wireimpl.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -367,14 +367,14 @@ func (x *VideoSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "video" {
 		b = append(b, "{\"type\":\"video\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -386,12 +386,12 @@ func (x VideoSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *FileSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
+	b = wireimpl.AppendStringRest(append(b, "{\"file_id\":\""...), x.FileID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -406,14 +406,14 @@ func (x *FileSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "file" {
 		b = append(b, "{\"type\":\"file\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -425,15 +425,15 @@ func (x FileSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *LocationSegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendFloat(append(b, "{\"latitude\":"...), x.Latitude)
-	b = jsonwire.AppendFloat(append(b, ",\"longitude\":"...), x.Longitude)
-	b = jsonwire.AppendStringRest(append(b, ",\"title\":\""...), x.Title)
-	b = jsonwire.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
+	b = wireimpl.AppendFloat(append(b, "{\"latitude\":"...), x.Latitude)
+	b = wireimpl.AppendFloat(append(b, ",\"longitude\":"...), x.Longitude)
+	b = wireimpl.AppendStringRest(append(b, ",\"title\":\""...), x.Title)
+	b = wireimpl.AppendStringRest(append(b, ",\"content\":\""...), x.Content)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -448,14 +448,14 @@ func (x *LocationSegment) AppendJSON(b []byte) []byte {
 	if x.Type == "location" {
 		b = append(b, "{\"type\":\"location\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -467,15 +467,15 @@ func (x LocationSegment) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *ReplySegmentData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"message_id\":\""...), x.MessageID)
+	b = wireimpl.AppendStringRest(append(b, "{\"message_id\":\""...), x.MessageID)
 	if x.UserID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -490,14 +490,14 @@ func (x *ReplySegment) AppendJSON(b []byte) []byte {
 	if x.Type == "reply" {
 		b = append(b, "{\"type\":\"reply\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -509,7 +509,7 @@ func (x ReplySegment) MarshalJSON() ([]byte, error) {
 
 func (x *MessagePrivate) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = wireimpl.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
 	b = append(append(b, ",\"message\":"...), '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
@@ -522,13 +522,13 @@ func (x *MessagePrivate) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -545,7 +545,7 @@ func (x MessagePrivate) MarshalJSON() ([]byte, error) {
 
 func (x *MessageGroup) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = wireimpl.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
 	b = append(append(b, ",\"message\":"...), '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
@@ -558,14 +558,14 @@ func (x *MessageGroup) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
-	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
+	b = wireimpl.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -582,7 +582,7 @@ func (x MessageGroup) MarshalJSON() ([]byte, error) {
 
 func (x *MessageChannel) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = wireimpl.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
 	b = append(append(b, ",\"message\":"...), '[')
 	for i0 := range x.Message {
 		if i0 > 0 {
@@ -595,15 +595,15 @@ func (x *MessageChannel) appendPayload(b []byte) []byte {
 		}
 	}
 	b = append(b, ']')
-	b = jsonwire.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"alt_message\":\""...), x.AltMessage)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -622,10 +622,10 @@ func (x *MetaConnect) appendPayload(b []byte) []byte {
 	b = x.EventBase.appendMembers(b)
 	b = x.Version.AppendJSON(append(b, ",\"version\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -642,12 +642,12 @@ func (x MetaConnect) MarshalJSON() ([]byte, error) {
 
 func (x *MetaHeartbeat) appendPayload(b []byte) []byte {
 	b = x.EventBase.appendMembers(b)
-	b = jsonwire.AppendInt(append(b, ",\"interval\":"...), x.Interval)
+	b = wireimpl.AppendInt(append(b, ",\"interval\":"...), x.Interval)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -666,10 +666,10 @@ func (x *MetaStatusUpdate) appendPayload(b []byte) []byte {
 	b = x.EventBase.appendMembers(b)
 	b = x.Status.AppendJSON(append(b, ",\"status\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -686,12 +686,12 @@ func (x MetaStatusUpdate) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeFriendIncrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -708,12 +708,12 @@ func (x NoticeFriendIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeFriendDecrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -730,13 +730,13 @@ func (x NoticeFriendDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticePrivateMessageDelete) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -753,14 +753,14 @@ func (x NoticePrivateMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMemberIncrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -777,14 +777,14 @@ func (x NoticeGroupMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMemberDecrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -801,15 +801,15 @@ func (x NoticeGroupMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGroupMessageDelete) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
-	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"group_id\":\""...), x.GroupID)
+	b = wireimpl.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -826,14 +826,14 @@ func (x NoticeGroupMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGuildMemberIncrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -850,14 +850,14 @@ func (x NoticeGuildMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeGuildMemberDecrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -874,15 +874,15 @@ func (x NoticeGuildMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMemberIncrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -899,15 +899,15 @@ func (x NoticeChannelMemberIncrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMemberDecrease) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -924,16 +924,16 @@ func (x NoticeChannelMemberDecrease) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelMessageDelete) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
-	b = jsonwire.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"message_id\":\""...), x.MessageID)
+	b = wireimpl.AppendStringRest(append(b, ",\"user_id\":\""...), x.UserID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -950,14 +950,14 @@ func (x NoticeChannelMessageDelete) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelCreate) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -974,14 +974,14 @@ func (x NoticeChannelCreate) MarshalJSON() ([]byte, error) {
 
 func (x *NoticeChannelDelete) appendPayload(b []byte) []byte {
 	b = x.BotEventBase.appendMembers(b)
-	b = jsonwire.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
-	b = jsonwire.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
-	b = jsonwire.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
+	b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID)
+	b = wireimpl.AppendStringRest(append(b, ",\"channel_id\":\""...), x.ChannelID)
+	b = wireimpl.AppendStringRest(append(b, ",\"operator_id\":\""...), x.OperatorID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -1013,12 +1013,12 @@ func (v SubType) appendJSON(b []byte) []byte {
 	case SubTypeDelete:
 		return append(b, "\"delete\""...)
 	}
-	return jsonwire.AppendString(b, string(v))
+	return wireimpl.AppendString(b, string(v))
 }
 
 // AppendJSON appends the value verbatim.
 func (x *UnknownSegment) AppendJSON(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Raw)
+	return wireimpl.AppendRaw(b, x.Raw)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -1027,7 +1027,7 @@ func (x UnknownSegment) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -1047,7 +1047,7 @@ func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], s, payload))
 	}
 	start := len(b)

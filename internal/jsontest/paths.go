@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // The generated decoders have two ways to an event: reading the
@@ -36,8 +36,8 @@ type Event interface {
 
 // Run decodes payload with decode on a fresh Decoder whose paths start at
 // root, reporting unknown members.
-func Run[E Event](payload []byte, root string, decode func(*jsonwire.Decoder) (E, error)) Outcome {
-	d := jsonwire.NewDecoder(payload, root)
+func Run[E Event](payload []byte, root string, decode func(*wireimpl.Decoder) (E, error)) Outcome {
+	d := wireimpl.NewDecoder(payload, root)
 	d.ReportUnknown = true
 	ev, err := decode(d)
 	out := Outcome{Unknown: d.UnknownPaths(), Offset: d.Offset()}
@@ -54,7 +54,7 @@ func Run[E Event](payload []byte, root string, decode func(*jsonwire.Decoder) (E
 // orders: every rotation and the reverse, so that each member comes first
 // once and the discriminators come late. Nil when payload is not an object.
 func Reorderings(payload []byte) [][]byte {
-	d := jsonwire.NewDecoder(payload, "")
+	d := wireimpl.NewDecoder(payload, "")
 	if d.ObjectStart() != nil {
 		return nil
 	}
@@ -89,9 +89,9 @@ func Reorderings(payload []byte) [][]byte {
 // Paths are a package's two ways from a payload to an event.
 type Paths[E Event] struct {
 	Root     string                             // the payload's path in errors
-	Fast     func(*jsonwire.Decoder) (E, error) // decodeEvent
-	Slow     func(*jsonwire.Decoder) (E, error) // the look-ahead first
-	Arriving func(*jsonwire.Decoder) (E, error) // the fast path alone: no event when it gives up
+	Fast     func(*wireimpl.Decoder) (E, error) // decodeEvent
+	Slow     func(*wireimpl.Decoder) (E, error) // the look-ahead first
+	Arriving func(*wireimpl.Decoder) (E, error) // the fast path alone: no event when it gives up
 	Known    func(E) bool                       // whether an event is a known one
 }
 
@@ -120,8 +120,8 @@ func (p Paths[E]) CheckExamples(t *testing.T, payloads map[string][]byte) {
 		// In the documented order the discriminators come before the members
 		// that need the event. An unknown event is kept verbatim, which only
 		// the slow path does.
-		if slow, err := p.Slow(jsonwire.NewDecoder(payload, p.Root)); err == nil && p.Known(slow) {
-			if ev, err := p.Arriving(jsonwire.NewDecoder(payload, p.Root)); err != nil || !p.Known(ev) {
+		if slow, err := p.Slow(wireimpl.NewDecoder(payload, p.Root)); err == nil && p.Known(slow) {
+			if ev, err := p.Arriving(wireimpl.NewDecoder(payload, p.Root)); err != nil || !p.Known(ev) {
 				t.Errorf("%s: not decoded on arrival (error %v)", name, err)
 			}
 		}
@@ -156,7 +156,7 @@ func ExamplePayloads(t testing.TB, dir, frameKey string) map[string][]byte {
 			t.Fatal(err)
 		}
 		if frameKey != "" {
-			if v, ok, err := jsonwire.Lookup(data, frameKey); err == nil && ok {
+			if v, ok, err := wireimpl.Lookup(data, frameKey); err == nil && ok {
 				data = v
 			}
 		}

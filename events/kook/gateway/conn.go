@@ -11,7 +11,7 @@ import (
 	"github.com/eventbind/eventbind/events/kook"
 	"github.com/eventbind/eventbind/events/kook/sequence"
 	"github.com/eventbind/eventbind/internal/inflate"
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // outcome is how one connection ended.
@@ -270,9 +270,9 @@ func (c *Client) unpack(m message) ([]byte, error) {
 // the rest: the sn decides the order before the event is decoded. s is -1
 // when it cannot be read.
 func peek(data []byte) (s int, sn int64, err error) {
-	d := jsonwire.AcquireDecoder(string(data), "")
+	d := wireimpl.AcquireDecoder(string(data), "")
 	defer d.Release()
-	if d.Kind() != jsonwire.KindObject {
+	if d.Kind() != wireimpl.KindObject {
 		return -1, 0, errors.New("not a JSON object")
 	}
 	v, err := d.LookAheadInt("s")

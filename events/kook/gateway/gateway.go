@@ -28,6 +28,9 @@
 // before it (Config.MaxBuffered frames, Timings.Gap), a repeated one is
 // dropped, a late one is delivered and reported. The goroutine that reads
 // the connection never runs the handler: a slow handler cannot delay a PONG.
+//
+// It reads a frame's "s" and "sn" before decoding it with the runtime's
+// Decoder (package jsonwire/wireimpl, otherwise for generated code only).
 package gateway
 
 import (

@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	zinflate "github.com/eventbind/eventbind/internal/inflate"
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // The steps of the body pipeline, each on its own: (*Receiver).Open chains them.
@@ -46,7 +46,7 @@ func encryptedPayload(body []byte) (payload string, ok bool, e *Error) {
 	if firstByte(body) != '{' {
 		return "", false, nil
 	}
-	raw, ok, err := jsonwire.Lookup(body, "encrypt")
+	raw, ok, err := wireimpl.Lookup(body, "encrypt")
 	if err != nil {
 		return "", false, jsonError(err)
 	}
@@ -174,7 +174,7 @@ func wholeJSON(data []byte) *Error {
 // lookupString reads the string at path in data. present is false when the
 // path does not lead to a value; a value that is not a string is an error.
 func lookupString(data []byte, path ...string) (s string, present bool, err error) {
-	raw, ok, err := jsonwire.Lookup(data, path...)
+	raw, ok, err := wireimpl.Lookup(data, path...)
 	if err != nil || !ok {
 		return "", false, err
 	}

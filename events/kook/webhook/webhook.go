@@ -45,6 +45,10 @@
 // within 1 s and retries otherwise; a retry that arrives while the first
 // delivery is still running gets 503 (and is retried later), so a slow
 // handler never runs twice at once. Hand long work to a queue.
+//
+// It reads members of a body before decoding it (the challenge, the verify
+// token, the encrypted payload) with the runtime's Lookup (package
+// jsonwire/wireimpl, otherwise for generated code only).
 package webhook
 
 import (
@@ -66,6 +70,7 @@ import (
 	"github.com/eventbind/eventbind/events/kook"
 	zinflate "github.com/eventbind/eventbind/internal/inflate"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // Defaults of Config.
@@ -480,7 +485,7 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 		}
 		return refuse(http.StatusBadRequest, "body", "want a JSON object, got "+kindOf(body))
 	}
-	d, framed, err := jsonwire.Lookup(body, "d")
+	d, framed, err := wireimpl.Lookup(body, "d")
 	if err != nil {
 		return jsonError(err)
 	}
@@ -506,10 +511,10 @@ func (r *Receiver) parse(body []byte, msg *Message) *Error {
 		return jsonError(err)
 	}
 	if framed {
-		if s, _, _ := jsonwire.Lookup(body, "s"); string(s) != "0" {
+		if s, _, _ := wireimpl.Lookup(body, "s"); string(s) != "0" {
 			return refuse(http.StatusBadRequest, "s", "want 0 (an event), got "+clip(s))
 		}
-		if raw, ok, _ := jsonwire.Lookup(body, "sn"); ok {
+		if raw, ok, _ := wireimpl.Lookup(body, "sn"); ok {
 			// Decoded, the sn is an integer; recovering, an sn of another
 			// shape is one of the event's problems and it goes without one.
 			if sn, err := strconv.ParseInt(string(raw), 10, 64); err == nil {

@@ -5,13 +5,14 @@ package mini
 import (
 	"bytes"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Quote) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
+	b = wireimpl.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -23,7 +24,7 @@ func (x Quote) MarshalJSON() ([]byte, error) {
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Head) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	return b
 }
 
@@ -32,21 +33,21 @@ func (x *Changed) appendPayload(b []byte) []byte {
 	if x.K == "changed" {
 		b = append(b, ",\"k\":\"changed\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = jsonwire.AppendBoolAs(append(b, ",\"open\":"...), x.Open, x.wire.Open)
-	b = jsonwire.AppendStringAs(append(b, ",\"owner\":"...), x.Owner, x.wire.Owner)
-	b = jsonwire.AppendInt(append(b, ",\"level\":"...), int64(x.Level))
+	b = wireimpl.AppendBoolAs(append(b, ",\"open\":"...), x.Open, x.wire.Open)
+	b = wireimpl.AppendStringAs(append(b, ",\"owner\":"...), x.Owner, x.wire.Owner)
+	b = wireimpl.AppendInt(append(b, ",\"level\":"...), int64(x.Level))
 	if x.Quote.Set {
 		b = append(b, ",\"quote\":"...)
 		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.Value.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Quote.Value.AppendJSON(b)
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -62,7 +63,7 @@ func (x Changed) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -82,7 +83,7 @@ func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], s, payload))
 	}
 	start := len(b)

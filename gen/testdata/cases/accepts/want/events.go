@@ -2,14 +2,17 @@
 
 package mini
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
+)
 
 const (
-	// This package was generated for version 1 of the jsonwire runtime. A compile error
+	// This package was generated for version 2 of the wireimpl runtime. A compile error
 	// here means the two do not match: regenerate it with the eventbind of the
 	// module version you depend on (go generate), or depend on the matching one.
-	_ = jsonwire.EnforceVersion(1 - jsonwire.MinVersion)
-	_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 1)
+	_ = wireimpl.EnforceVersion(2 - wireimpl.MinVersion)
+	_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - 2)
 )
 
 // Event is a decoded mini event: a pointer to one of the event
@@ -31,15 +34,15 @@ type Event interface {
 	// *UnknownEvent, whose Payload holds them as they came.
 	Base() *Head
 
-	decodePayload(d *jsonwire.Decoder) error
-	setSource(raw string, rec *jsonwire.Recovery)
+	decodePayload(d *wireimpl.Decoder) error
+	setSource(raw string, rec *wireimpl.Recovery)
 }
 
 // source is what an event keeps of its input: the text, and what recovering
 // decoding skipped. Every event embeds it.
 type source struct {
 	raw string
-	rec *jsonwire.Recovery
+	rec *wireimpl.Recovery
 }
 
 // Known implements Event: true for every event but UnknownEvent.
@@ -57,7 +60,7 @@ func (x *source) Problems() []jsonwire.Problem {
 	return x.rec.Problems()
 }
 
-func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+func (x *source) setSource(raw string, rec *wireimpl.Recovery) {
 	x.raw, x.rec = raw, rec
 }
 

@@ -2,13 +2,13 @@
 
 package mini
 
-import "github.com/eventbind/eventbind/jsonwire"
+import "github.com/eventbind/eventbind/jsonwire/wireimpl"
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Item) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -20,8 +20,8 @@ func (x Item) MarshalJSON() ([]byte, error) {
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Head) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"scope\":\""...), x.Scope)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"scope\":\""...), x.Scope)
 	return b
 }
 
@@ -30,7 +30,7 @@ func (x *Batch) appendPayload(b []byte) []byte {
 	if x.K == "batch" {
 		b = append(b, ",\"k\":\"batch\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	b = append(append(b, ",\"body\":"...), '[')
 	for i0 := range x.Body {
@@ -41,7 +41,7 @@ func (x *Batch) appendPayload(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -57,7 +57,7 @@ func (x Batch) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -77,7 +77,7 @@ func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], s, payload))
 	}
 	start := len(b)

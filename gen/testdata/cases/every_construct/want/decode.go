@@ -6,6 +6,7 @@ import (
 	"fmt"
 	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"strconv"
 )
 
@@ -54,7 +55,7 @@ func (o DecodeOptions) Decode(data []byte) (Event, []string, error) {
 // notAnEvent returns the error for a frame whose "op" says it is a signal, not an
 // event, or nil.
 func notAnEvent(data []byte) error {
-	k, err := jsonwire.LookupInt(data, "", "op")
+	k, err := wireimpl.LookupInt(data, "", "op")
 	if err != nil || k == 0 {
 		return nil
 	}
@@ -74,9 +75,9 @@ func notAnEvent(data []byte) error {
 // recoverWith decodes data again after strict decoding failed with err, each
 // time skipping one more member that was refused, until decode succeeds or the
 // problem is not one to recover from (then err is the answer).
-func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
+func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *wireimpl.Recovery) (T, []string, error)) (T, []string, error) {
 	// A problem in these members leaves the event unknown: no recovering there.
-	rec := jsonwire.NewRecovery(err, "data", "op", "data.kind", "data.name")
+	rec := wireimpl.NewRecovery(err, "data", "op", "data.kind", "data.name")
 	for rec.Retry(err) {
 		v, unknown, e := decode(data, opts, rec)
 		if e == nil {
@@ -90,22 +91,22 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 
 // decodeWith is DecodeOptions.Decode in one pass; rec, when not nil, makes it skip
 // the members a previous pass refused.
-func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+func decodeWith(data []byte, opts DecodeOptions, rec *wireimpl.Recovery) (Event, []string, error) {
 	return decodeInto(data, opts, rec, nil)
 }
 
 // decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
-func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
+func decodeInto(data []byte, opts DecodeOptions, rec *wireimpl.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
 	var src string
-	var d *jsonwire.Decoder
+	var d *wireimpl.Decoder
 	if a == nil {
 		// The one copy of the input: the event keeps it, and its strings are
 		// substrings of it.
 		src = string(data)
-		d = jsonwire.AcquireDecoder(src, "")
+		d = wireimpl.AcquireDecoder(src, "")
 		defer d.Release()
 	} else {
 		// The stream decoder's copy, which the next frame overwrites.
@@ -114,9 +115,9 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 		d.Reset(src, "")
 	}
 	d.ReportUnknown = opts.ReportUnknown
-	opts.Limits.Apply(d)
+	d.SetLimits(opts.Limits)
 	d.Recover(rec)
-	if k := d.Kind(); k != jsonwire.KindObject {
+	if k := d.Kind(); k != wireimpl.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
 			return nil, nil, err
@@ -148,20 +149,20 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 // second look taken only when the frame decoder met none, to tell a bare
 // payload from a frame whose error came before its payload.
 func hasPayload(data []byte) bool {
-	_, ok, err := jsonwire.Lookup(data, "data")
+	_, ok, err := wireimpl.Lookup(data, "data")
 	return ok || err != nil
 }
 
 // decodeEvent decodes the payload at the cursor into the event its discriminators
 // name. It reads them as they arrive (decodeArriving); when that does not settle
 // the event, it goes back and takes decodeLookingAhead.
-func decodeEvent(d *jsonwire.Decoder) (Event, error) {
+func decodeEvent(d *wireimpl.Decoder) (Event, error) {
 	return decodeLookingAhead(d)
 }
 
 // decodeLookingAhead picks the event with a look-ahead at its discriminators,
 // then decodes the payload into it: the slow path, for every payload.
-func decodeLookingAhead(d *jsonwire.Decoder) (Event, error) {
+func decodeLookingAhead(d *wireimpl.Decoder) (Event, error) {
 	ev, err := newEvent(d)
 	if err != nil {
 		return nil, err
@@ -171,7 +172,7 @@ func decodeLookingAhead(d *jsonwire.Decoder) (Event, error) {
 
 // newEvent picks the event type from the discriminators of the payload at the
 // cursor, which it reads ahead without consuming anything.
-func newEvent(d *jsonwire.Decoder) (Event, error) {
+func newEvent(d *wireimpl.Decoder) (Event, error) {
 	k0, err := d.LookAheadInt("kind")
 	if err != nil {
 		return nil, err
@@ -237,7 +238,7 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 	}
 }
 
-func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
+func (x *Frame) decode(d *wireimpl.Decoder) (Event, error) {
 	var ev Event
 	if err := d.ObjectStart(); err != nil {
 		return ev, err
@@ -270,7 +271,7 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			}
 			ev = e
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -288,7 +289,7 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 	return ev, nil
 }
 
-func (x *Beat) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Beat) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -311,7 +312,7 @@ func (x *Beat) decodeJSON(d *jsonwire.Decoder) error {
 				x.Interval.Valid = true
 			}
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -336,11 +337,11 @@ func (x *Beat) UnmarshalJSON(data []byte) error {
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
 // false, and nothing is read, when x has no such member.
-func (x *Header) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+func (x *Header) decodeMember(d *wireimpl.Decoder, key string, seen *uint64) (known bool, err error) {
 	switch key {
 	case "kind":
 		*seen |= 1 << 0
-		err = jsonwire.IntInto(d, &x.Kind)
+		err = wireimpl.IntInto(d, &x.Kind)
 	case "at":
 		*seen |= 1 << 1
 		x.At, err = d.Float64()
@@ -354,7 +355,7 @@ func (x *Header) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (kn
 }
 
 // checkMembers reports the first required member of x that seen lacks.
-func (x *Header) checkMembers(d *jsonwire.Decoder, seen uint64) error {
+func (x *Header) checkMembers(d *wireimpl.Decoder, seen uint64) error {
 	if seen != 7 {
 		if err := d.MissingOf(seen, "kind", "at", "room"); err != nil {
 			return err
@@ -363,7 +364,7 @@ func (x *Header) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	return nil
 }
 
-func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
+func (x *Person) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -414,19 +415,19 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 			}
 		case "online":
 			seen |= 1 << 1
-			x.Online, x.wire.Online, err = d.BoolAs(jsonwire.AcceptNumber | jsonwire.AcceptString)
+			x.Online, x.wire.Online, err = d.BoolAs(wireimpl.AcceptNumber | wireimpl.AcceptString)
 		case "friends":
 			x.Friends.Set = true
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull); ok {
 				x.wire.Friends = f0
 			} else {
-				x.Friends.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.FriendsItems)
+				x.Friends.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.FriendsItems)
 			}
 		case "levels":
 			seen |= 1 << 2
-			x.Levels, err = readArrayOfLevelAs(d, jsonwire.AcceptString, &x.wire.LevelsItems)
+			x.Levels, err = readArrayOfLevelAs(d, wireimpl.AcceptString, &x.wire.LevelsItems)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -449,7 +450,7 @@ func (x *Person) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *TextPartData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -467,7 +468,7 @@ func (x *TextPartData) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.Text, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -490,7 +491,7 @@ func (x *TextPartData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
+func (x *TextPart) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -511,7 +512,7 @@ func (x *TextPart) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -534,7 +535,7 @@ func (x *TextPart) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PingPartData) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -548,7 +549,7 @@ func (x *PingPartData) decodeJSON(d *jsonwire.Decoder) error {
 		}
 		switch key {
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -566,7 +567,7 @@ func (x *PingPartData) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
+func (x *PingPart) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -587,7 +588,7 @@ func (x *PingPart) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 1
 			err = x.Data.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -610,7 +611,7 @@ func (x *PingPart) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
-func (x *Say) decodePayload(d *jsonwire.Decoder) error {
+func (x *Say) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -623,7 +624,7 @@ func (x *Say) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *Say) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -634,7 +635,7 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 		default:
 			var known bool
 			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+				if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -666,7 +667,7 @@ func (x *Say) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen ui
 	return nil
 }
 
-func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SayDetail) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -684,7 +685,7 @@ func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			err = x.Body.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -702,7 +703,7 @@ func (x *SayDetail) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *SayBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -744,23 +745,23 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 			x.Parts.Value, err = readArrayOfPart(d)
 		case "best":
 			seen |= 1 << 4
-			if f0, ok := d.EmptyAs(jsonwire.AcceptEmptyArray); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptEmptyArray); ok {
 				x.wire.Best = f0
 			} else {
 				err = x.Best.decodeJSON(d)
 			}
 		case "second":
 			x.Second = arenaOf(d).sPerson.New()
-			if f0, ok := d.EmptyAs(jsonwire.AcceptNull | jsonwire.AcceptEmptyString); ok {
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
 				x.wire.Second = f0
 			} else {
 				err = x.Second.decodeJSON(d)
 			}
 		case "payload":
 			x.Payload.Set = true
-			x.Payload.Value, x.wire.Payload, err = d.StringAs(jsonwire.AcceptJSON)
+			x.Payload.Value, x.wire.Payload, err = d.StringAs(wireimpl.AcceptJSON)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -778,7 +779,7 @@ func (x *SayBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *Roll) decodePayload(d *jsonwire.Decoder) error {
+func (x *Roll) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -791,7 +792,7 @@ func (x *Roll) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *Roll) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *Roll) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -802,7 +803,7 @@ func (x *Roll) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen u
 		default:
 			var known bool
 			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+				if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -831,7 +832,7 @@ func (x *Roll) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen u
 	return nil
 }
 
-func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
+func (x *RollDetail) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -849,7 +850,7 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.Body, err = readArrayOfPerson(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -867,7 +868,7 @@ func (x *RollDetail) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *Whisper) decodePayload(d *jsonwire.Decoder) error {
+func (x *Whisper) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -880,7 +881,7 @@ func (x *Whisper) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *Whisper) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *Whisper) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -891,7 +892,7 @@ func (x *Whisper) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 		default:
 			var known bool
 			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+				if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -923,7 +924,7 @@ func (x *Whisper) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSee
 	return nil
 }
 
-func (x *WhisperDetail) decodeJSON(d *jsonwire.Decoder) error {
+func (x *WhisperDetail) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -941,7 +942,7 @@ func (x *WhisperDetail) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			err = x.Body.decodeJSON(d)
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -959,7 +960,7 @@ func (x *WhisperDetail) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *WhisperBody) decodeJSON(d *jsonwire.Decoder) error {
+func (x *WhisperBody) decodeJSON(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -977,7 +978,7 @@ func (x *WhisperBody) decodeJSON(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			x.Text, err = d.String()
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -995,7 +996,7 @@ func (x *WhisperBody) decodeJSON(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *NoteLeaveSelf) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoteLeaveSelf) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1008,21 +1009,21 @@ func (x *NoteLeaveSelf) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoteLeaveSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoteLeaveSelf) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
 		switch key {
 		case "name":
 			seen |= 1 << 0
-			err = jsonwire.StringInto(d, &x.Name)
+			err = wireimpl.StringInto(d, &x.Name)
 		case "who":
 			seen |= 1 << 1
 			err = x.Who.decodeJSON(d)
 		default:
 			var known bool
 			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+				if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -1057,7 +1058,7 @@ func (x *NoteLeaveSelf) decodeRest(d *jsonwire.Decoder, key string, more bool, b
 	return nil
 }
 
-func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
+func (x *NoteJoin) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -1070,14 +1071,14 @@ func (x *NoteJoin) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *NoteJoin) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
 		switch key {
 		case "name":
 			seen |= 1 << 0
-			err = jsonwire.StringInto(d, &x.Name)
+			err = wireimpl.StringInto(d, &x.Name)
 		case "who":
 			seen |= 1 << 1
 			err = x.Who.decodeJSON(d)
@@ -1087,7 +1088,7 @@ func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSe
 		default:
 			var known bool
 			if known, err = x.Header.decodeMember(d, key, &baseSeen); !known {
-				if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+				if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 					err = d.ExtensionField(&x.Extensions, key)
 				} else {
 					err = d.UnknownField(&x.UnknownFields, key)
@@ -1120,7 +1121,7 @@ func (x *NoteJoin) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSe
 }
 
 // decodePart decodes the next value as a Part, by its "type" member.
-func decodePart(d *jsonwire.Decoder) (Part, error) {
+func decodePart(d *wireimpl.Decoder) (Part, error) {
 	kind, err := d.LookAheadString("type")
 	if err != nil {
 		return nil, err
@@ -1158,7 +1159,7 @@ func decodePart(d *jsonwire.Decoder) (Part, error) {
 }
 
 // readArrayOfInt reads an array of Int.
-func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
+func readArrayOfInt(d *wireimpl.Decoder) ([]int, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -1190,7 +1191,7 @@ func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
 }
 
 // readArrayOfLevelAs reads an array of Level.
-func readArrayOfLevelAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]Level, error) {
+func readArrayOfLevelAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]Level, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -1229,7 +1230,7 @@ func readArrayOfLevelAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.
 }
 
 // readArrayOfPart reads an array of Part.
-func readArrayOfPart(d *jsonwire.Decoder) ([]Part, error) {
+func readArrayOfPart(d *wireimpl.Decoder) ([]Part, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -1261,7 +1262,7 @@ func readArrayOfPart(d *jsonwire.Decoder) ([]Part, error) {
 }
 
 // readArrayOfPerson reads an array of Person.
-func readArrayOfPerson(d *jsonwire.Decoder) ([]Person, error) {
+func readArrayOfPerson(d *wireimpl.Decoder) ([]Person, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -1293,7 +1294,7 @@ func readArrayOfPerson(d *jsonwire.Decoder) ([]Person, error) {
 }
 
 // readArrayOfStringAs reads an array of String.
-func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
+func readArrayOfStringAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]string, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
@@ -1334,10 +1335,10 @@ func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire
 // unmarshal decodes data into x through a fresh value: on error x is unchanged.
 func unmarshal[T any, P interface {
 	*T
-	decodeJSON(*jsonwire.Decoder) error
+	decodeJSON(*wireimpl.Decoder) error
 }](x P, data []byte) error {
 	var v T
-	d := jsonwire.NewDecoder(data, "")
+	d := wireimpl.NewDecoder(data, "")
 	if err := P(&v).decodeJSON(d); err != nil {
 		return err
 	}
@@ -1348,7 +1349,7 @@ func unmarshal[T any, P interface {
 	return nil
 }
 
-func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
+func (x *UnknownEvent) decodePayload(d *wireimpl.Decoder) error {
 	raw, err := d.Raw()
 	x.Payload = raw
 	return err
@@ -1359,29 +1360,29 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 // input copy and unescaped strings. heapArena's slabs are off: they allocate,
 // as Decode does; a stream Decoder's are on and reuse their memory.
 type arena struct {
-	wire            jsonwire.Arena
-	dec             jsonwire.Decoder
-	sSay            jsonwire.Slab[Say]
-	sRoll           jsonwire.Slab[Roll]
-	sWhisper        jsonwire.Slab[Whisper]
-	sNoteLeaveSelf  jsonwire.Slab[NoteLeaveSelf]
-	sNoteJoin       jsonwire.Slab[NoteJoin]
-	sUnknownEvent   jsonwire.Slab[UnknownEvent]
-	sMapOfListOfInt jsonwire.Maps[[]int]
-	sInt            jsonwire.Slab[int]
-	sString         jsonwire.Slab[string]
-	sLevel          jsonwire.Slab[Level]
-	sPerson         jsonwire.Slab[Person]
-	sPart           jsonwire.Slab[Part]
-	sTextPart       jsonwire.Slab[TextPart]
-	sPingPart       jsonwire.Slab[PingPart]
+	wire            wireimpl.Arena
+	dec             wireimpl.Decoder
+	sSay            wireimpl.Slab[Say]
+	sRoll           wireimpl.Slab[Roll]
+	sWhisper        wireimpl.Slab[Whisper]
+	sNoteLeaveSelf  wireimpl.Slab[NoteLeaveSelf]
+	sNoteJoin       wireimpl.Slab[NoteJoin]
+	sUnknownEvent   wireimpl.Slab[UnknownEvent]
+	sMapOfListOfInt wireimpl.Maps[[]int]
+	sInt            wireimpl.Slab[int]
+	sString         wireimpl.Slab[string]
+	sLevel          wireimpl.Slab[Level]
+	sPerson         wireimpl.Slab[Person]
+	sPart           wireimpl.Slab[Part]
+	sTextPart       wireimpl.Slab[TextPart]
+	sPingPart       wireimpl.Slab[PingPart]
 }
 
 // heapArena is the arena of one-shot decoding: it is never written.
 var heapArena arena
 
 // arenaOf returns the arena of the stream decoder that drives d, or heapArena.
-func arenaOf(d *jsonwire.Decoder) *arena {
+func arenaOf(d *wireimpl.Decoder) *arena {
 	if a, ok := d.Owner.(*arena); ok {
 		return a
 	}

@@ -5,6 +5,7 @@ package demo
 import (
 	"bytes"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"sort"
 )
 
@@ -12,16 +13,16 @@ func (x *Frame) appendOpen(b []byte) []byte {
 	if x.Op == 0 {
 		b = append(b, "{\"op\":0"...)
 	} else {
-		b = jsonwire.AppendInt(append(b, "{\"op\":"...), int64(x.Op))
+		b = wireimpl.AppendInt(append(b, "{\"op\":"...), int64(x.Op))
 	}
 	if x.Seq.Set {
-		b = jsonwire.AppendInt(append(b, ",\"seq\":"...), x.Seq.Value)
+		b = wireimpl.AppendInt(append(b, ",\"seq\":"...), x.Seq.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, ",\"data\":"...)
 }
@@ -30,15 +31,15 @@ func (x *Frame) appendOpen(b []byte) []byte {
 func (x *Beat) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"interval\":"...)
 	if x.Interval.Valid {
-		b = jsonwire.AppendInt(b, int64(x.Interval.Value))
+		b = wireimpl.AppendInt(b, int64(x.Interval.Value))
 	} else {
 		b = append(b, "null"...)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -50,19 +51,19 @@ func (x Beat) MarshalJSON() ([]byte, error) {
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Header) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"kind\":"...), int64(x.Kind))
-	b = jsonwire.AppendFloat(append(b, ",\"at\":"...), x.At)
-	b = jsonwire.AppendStringRest(append(b, ",\"room\":\""...), x.Room)
+	b = wireimpl.AppendInt(append(b, "{\"kind\":"...), int64(x.Kind))
+	b = wireimpl.AppendFloat(append(b, ",\"at\":"...), x.At)
+	b = wireimpl.AppendStringRest(append(b, ",\"room\":\""...), x.Room)
 	return b
 }
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *Person) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	if x.Nick.Set {
 		b = append(b, ",\"nick\":"...)
 		if x.Nick.Value.Valid {
-			b = jsonwire.AppendString(b, x.Nick.Value.Value)
+			b = wireimpl.AppendString(b, x.Nick.Value.Value)
 		} else {
 			b = append(b, "null"...)
 		}
@@ -81,7 +82,7 @@ func (x *Person) AppendJSON(b []byte) []byte {
 				if n > 0 {
 					b = append(b, ',')
 				}
-				b = jsonwire.AppendString(b, k0)
+				b = wireimpl.AppendString(b, k0)
 				b = append(b, ':')
 				// A copy: map values are not addressable.
 				e0 := x.Tags.Value[k0]
@@ -90,25 +91,25 @@ func (x *Person) AppendJSON(b []byte) []byte {
 					if i1 > 0 {
 						b = append(b, ',')
 					}
-					b = jsonwire.AppendInt(b, int64(e0[i1]))
+					b = wireimpl.AppendInt(b, int64(e0[i1]))
 				}
 				b = append(b, ']')
 			}
 			b = append(b, '}')
 		}
 	}
-	b = jsonwire.AppendBoolAs(append(b, ",\"online\":"...), x.Online, x.wire.Online)
+	b = wireimpl.AppendBoolAs(append(b, ",\"online\":"...), x.Online, x.wire.Online)
 	if x.Friends.Set {
 		b = append(b, ",\"friends\":"...)
 		if f := x.wire.Friends; f != jsonwire.AsDeclared && len(x.Friends.Value) == 0 {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = append(b, '[')
 			for i0 := range x.Friends.Value {
 				if i0 > 0 {
 					b = append(b, ',')
 				}
-				b = jsonwire.AppendStringAs(b, x.Friends.Value[i0], x.wire.FriendsItems.At(i0))
+				b = wireimpl.AppendStringAs(b, x.Friends.Value[i0], x.wire.FriendsItems.At(i0))
 			}
 			b = append(b, ']')
 		}
@@ -118,14 +119,14 @@ func (x *Person) AppendJSON(b []byte) []byte {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendIntAs(b, int64(x.Levels[i0]), x.wire.LevelsItems.At(i0))
+		b = wireimpl.AppendIntAs(b, int64(x.Levels[i0]), x.wire.LevelsItems.At(i0))
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -137,12 +138,12 @@ func (x Person) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *TextPartData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
+	b = wireimpl.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -157,14 +158,14 @@ func (x *TextPart) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -178,10 +179,10 @@ func (x TextPart) MarshalJSON() ([]byte, error) {
 func (x *PingPartData) AppendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -196,14 +197,14 @@ func (x *PingPart) AppendJSON(b []byte) []byte {
 	if x.Type == "ping" {
 		b = append(b, "{\"type\":\"ping\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -217,10 +218,10 @@ func (x *Say) appendPayload(b []byte) []byte {
 	b = x.Header.appendMembers(b)
 	b = x.Detail.AppendJSON(append(b, ",\"detail\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -239,10 +240,10 @@ func (x Say) MarshalJSON() ([]byte, error) {
 func (x *SayDetail) AppendJSON(b []byte) []byte {
 	b = x.Body.AppendJSON(append(b, "{\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -254,7 +255,7 @@ func (x SayDetail) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *SayBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
+	b = wireimpl.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	b = x.Who.AppendJSON(append(b, ",\"who\":"...))
 	if x.Mentions.Set {
 		b = append(append(b, ",\"mentions\":"...), '[')
@@ -267,15 +268,15 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 		b = append(b, ']')
 	}
 	if x.Blob.Set {
-		b = jsonwire.AppendRaw(append(b, ",\"blob\":"...), x.Blob.Value)
+		b = wireimpl.AppendRaw(append(b, ",\"blob\":"...), x.Blob.Value)
 	}
 	b = append(b, ",\"score\":"...)
 	if x.Score.Valid {
-		b = jsonwire.AppendInt(b, int64(x.Score.Value))
+		b = wireimpl.AppendInt(b, int64(x.Score.Value))
 	} else {
 		b = append(b, "null"...)
 	}
-	b = jsonwire.AppendBool(append(b, ",\"ok\":"...), x.Ok)
+	b = wireimpl.AppendBool(append(b, ",\"ok\":"...), x.Ok)
 	if x.Parts.Set {
 		b = append(append(b, ",\"parts\":"...), '[')
 		for i0 := range x.Parts.Value {
@@ -292,26 +293,26 @@ func (x *SayBody) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ",\"best\":"...)
 	if f := x.wire.Best; f != jsonwire.AsDeclared && bytes.Equal(x.Best.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
-		b = jsonwire.AppendEmptyAs(b, f)
+		b = wireimpl.AppendEmptyAs(b, f)
 	} else {
 		b = x.Best.AppendJSON(b)
 	}
 	if x.Second != nil {
 		b = append(b, ",\"second\":"...)
 		if f := x.wire.Second; f != jsonwire.AsDeclared && bytes.Equal(x.Second.AppendJSON(nil), (&Person{}).AppendJSON(nil)) {
-			b = jsonwire.AppendEmptyAs(b, f)
+			b = wireimpl.AppendEmptyAs(b, f)
 		} else {
 			b = x.Second.AppendJSON(b)
 		}
 	}
 	if x.Payload.Set {
-		b = jsonwire.AppendStringAs(append(b, ",\"payload\":"...), x.Payload.Value, x.wire.Payload)
+		b = wireimpl.AppendStringAs(append(b, ",\"payload\":"...), x.Payload.Value, x.wire.Payload)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -325,10 +326,10 @@ func (x *Roll) appendPayload(b []byte) []byte {
 	b = x.Header.appendMembers(b)
 	b = x.Detail.AppendJSON(append(b, ",\"detail\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -354,10 +355,10 @@ func (x *RollDetail) AppendJSON(b []byte) []byte {
 	}
 	b = append(b, ']')
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -371,10 +372,10 @@ func (x *Whisper) appendPayload(b []byte) []byte {
 	b = x.Header.appendMembers(b)
 	b = x.Detail.AppendJSON(append(b, ",\"detail\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -393,10 +394,10 @@ func (x Whisper) MarshalJSON() ([]byte, error) {
 func (x *WhisperDetail) AppendJSON(b []byte) []byte {
 	b = x.Body.AppendJSON(append(b, "{\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -408,12 +409,12 @@ func (x WhisperDetail) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *WhisperBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
+	b = wireimpl.AppendStringRest(append(b, "{\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -432,10 +433,10 @@ func (x *NoteLeaveSelf) appendPayload(b []byte) []byte {
 	}
 	b = x.Who.AppendJSON(append(b, ",\"who\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -459,13 +460,13 @@ func (x *NoteJoin) appendPayload(b []byte) []byte {
 	}
 	b = x.Who.AppendJSON(append(b, ",\"who\":"...))
 	if x.When.Set {
-		b = jsonwire.AppendInt(append(b, ",\"when\":"...), x.When.Value)
+		b = wireimpl.AppendInt(append(b, ",\"when\":"...), x.When.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -485,12 +486,12 @@ func (v Topic) appendJSON(b []byte) []byte {
 	case TopicJoin:
 		return append(b, "\"join\""...)
 	}
-	return jsonwire.AppendString(b, string(v))
+	return wireimpl.AppendString(b, string(v))
 }
 
 // AppendJSON appends the value verbatim.
 func (x *UnknownPart) AppendJSON(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Raw)
+	return wireimpl.AppendRaw(b, x.Raw)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -499,7 +500,7 @@ func (x UnknownPart) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -519,7 +520,7 @@ func appendEvent(b []byte, f *jsonwire.Opt[Frame], s *source, payload func([]byt
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], f, s, payload))
 	}
 	start := len(b)

@@ -2,7 +2,10 @@
 
 package demo
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
+)
 
 // Part: One part of a message.
 //
@@ -97,8 +100,8 @@ type Person struct {
 	wire struct {
 		Online       jsonwire.Form
 		Friends      jsonwire.Form
-		FriendsItems jsonwire.Forms
-		LevelsItems  jsonwire.Forms
+		FriendsItems wireimpl.Forms
+		LevelsItems  wireimpl.Forms
 	}
 }
 

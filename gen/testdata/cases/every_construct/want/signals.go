@@ -4,6 +4,7 @@ package demo
 
 import (
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"strconv"
 )
 
@@ -24,8 +25,8 @@ type Signal interface {
 	AppendJSON(b []byte) []byte
 	MarshalJSON() ([]byte, error)
 
-	decodeSignal(d *jsonwire.Decoder) error
-	setSource(raw string, rec *jsonwire.Recovery)
+	decodeSignal(d *wireimpl.Decoder) error
+	setSource(raw string, rec *wireimpl.Recovery)
 }
 
 // DecodeSignal decodes one whole demo frame of any kind, told apart by its "op".
@@ -53,19 +54,19 @@ func (o DecodeOptions) DecodeSignal(data []byte) (Signal, []string, error) {
 
 // decodeSignalWith is DecodeOptions.DecodeSignal in one pass, as decodeWith is
 // DecodeOptions.Decode.
-func decodeSignalWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Signal, []string, error) {
+func decodeSignalWith(data []byte, opts DecodeOptions, rec *wireimpl.Recovery) (Signal, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
 	// The one copy of the input: the signal keeps it, and its strings are
 	// substrings of it.
 	src := string(data)
-	d := jsonwire.AcquireDecoder(src, "")
+	d := wireimpl.AcquireDecoder(src, "")
 	defer d.Release()
 	d.ReportUnknown = opts.ReportUnknown
-	opts.Limits.Apply(d)
+	d.SetLimits(opts.Limits)
 	d.Recover(rec)
-	if k := d.Kind(); k != jsonwire.KindObject {
+	if k := d.Kind(); k != wireimpl.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
 			return nil, nil, err
@@ -148,11 +149,11 @@ func (x *HeartbeatSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *HeartbeatSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *HeartbeatSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *HeartbeatSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *HeartbeatSignal) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -177,7 +178,7 @@ func (x *HeartbeatSignal) decodeSignal(d *jsonwire.Decoder) error {
 			x.Seq.Set = true
 			x.Seq.Value, err = d.Int64()
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -203,13 +204,13 @@ func (x *HeartbeatSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"op\":1"...)
 	b = x.Data.AppendJSON(append(b, ",\"data\":"...))
 	if x.Seq.Set {
-		b = jsonwire.AppendInt(append(b, ",\"seq\":"...), x.Seq.Value)
+		b = wireimpl.AppendInt(append(b, ",\"seq\":"...), x.Seq.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -258,11 +259,11 @@ func (x *Goodbye) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *Goodbye) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *Goodbye) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
-func (x *Goodbye) decodeSignal(d *jsonwire.Decoder) error {
+func (x *Goodbye) decodeSignal(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -281,7 +282,7 @@ func (x *Goodbye) decodeSignal(d *jsonwire.Decoder) error {
 			seen |= 1 << 0
 			sig, err = d.Int()
 		default:
-			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
+			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
 			} else {
 				err = d.UnknownField(&x.UnknownFields, key)
@@ -306,10 +307,10 @@ func (x *Goodbye) decodeSignal(d *jsonwire.Decoder) error {
 func (x *Goodbye) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"op\":7"...)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	if len(x.Extensions) > 0 {
-		b = x.Extensions.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.Extensions)
 	}
 	return append(b, '}')
 }
@@ -366,7 +367,7 @@ func (x EventSignal) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
-func (x *EventSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *EventSignal) decodeSignal(d *wireimpl.Decoder) error {
 	ev, err := x.frame.decode(d)
 	if err != nil {
 		return err
@@ -379,7 +380,7 @@ func (x *EventSignal) decodeSignal(d *jsonwire.Decoder) error {
 	return nil
 }
 
-func (x *EventSignal) setSource(raw string, rec *jsonwire.Recovery) {
+func (x *EventSignal) setSource(raw string, rec *wireimpl.Recovery) {
 	x.Event.setFrame(x.frame)
 	x.Event.setSource(raw, rec)
 }
@@ -416,13 +417,13 @@ func (x *UnknownSignal) RawJSON() []byte {
 	return []byte(x.raw)
 }
 
-func (x *UnknownSignal) setSource(raw string, _ *jsonwire.Recovery) {
+func (x *UnknownSignal) setSource(raw string, _ *wireimpl.Recovery) {
 	x.raw = raw
 }
 
 // AppendJSON implements Signal: the frame verbatim.
 func (x *UnknownSignal) AppendJSON(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Raw)
+	return wireimpl.AppendRaw(b, x.Raw)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -432,7 +433,7 @@ func (x UnknownSignal) MarshalJSON() ([]byte, error) {
 
 // decodeSignal validates the frame member by member, so that an error names
 // the member, and keeps it verbatim.
-func (x *UnknownSignal) decodeSignal(d *jsonwire.Decoder) error {
+func (x *UnknownSignal) decodeSignal(d *wireimpl.Decoder) error {
 	mark := d.Mark()
 	if err := d.ObjectStart(); err != nil {
 		return err

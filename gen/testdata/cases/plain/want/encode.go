@@ -3,13 +3,13 @@
 package mini
 
 import (
-	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"sort"
 )
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Head) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	return b
 }
 
@@ -18,16 +18,16 @@ func (x *Created) appendPayload(b []byte) []byte {
 	if x.K == "created" {
 		b = append(b, ",\"k\":\"created\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
-	b = jsonwire.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
-	b = jsonwire.AppendInt(append(b, ",\"count\":"...), x.Count)
+	b = wireimpl.AppendStringRest(append(b, ",\"name\":\""...), x.Name)
+	b = wireimpl.AppendInt(append(b, ",\"count\":"...), x.Count)
 	if x.Ratio.Set {
-		b = jsonwire.AppendFloat(append(b, ",\"ratio\":"...), x.Ratio.Value)
+		b = wireimpl.AppendFloat(append(b, ",\"ratio\":"...), x.Ratio.Value)
 	}
 	b = append(b, ",\"on\":"...)
 	if x.On.Valid {
-		b = jsonwire.AppendBool(b, x.On.Value)
+		b = wireimpl.AppendBool(b, x.On.Value)
 	} else {
 		b = append(b, "null"...)
 	}
@@ -36,7 +36,7 @@ func (x *Created) appendPayload(b []byte) []byte {
 		if i0 > 0 {
 			b = append(b, ',')
 		}
-		b = jsonwire.AppendString(b, x.Tags[i0])
+		b = wireimpl.AppendString(b, x.Tags[i0])
 	}
 	b = append(b, ']')
 	if x.Attrs.Set {
@@ -53,17 +53,17 @@ func (x *Created) appendPayload(b []byte) []byte {
 				if n > 0 {
 					b = append(b, ',')
 				}
-				b = jsonwire.AppendString(b, k0)
+				b = wireimpl.AppendString(b, k0)
 				b = append(b, ':')
 				// A copy: map values are not addressable.
 				e0 := x.Attrs.Value[k0]
-				b = jsonwire.AppendInt(b, int64(e0))
+				b = wireimpl.AppendInt(b, int64(e0))
 			}
 			b = append(b, '}')
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -79,7 +79,7 @@ func (x Created) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -99,7 +99,7 @@ func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], s, payload))
 	}
 	start := len(b)

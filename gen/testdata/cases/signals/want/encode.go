@@ -2,40 +2,43 @@
 
 package mini
 
-import "github.com/eventbind/eventbind/jsonwire"
+import (
+	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
+)
 
 func (x *Frame) appendOpen(b []byte) []byte {
 	if x.S == 0 {
 		b = append(b, "{\"s\":0"...)
 	} else {
-		b = jsonwire.AppendInt(append(b, "{\"s\":"...), int64(x.S))
+		b = wireimpl.AppendInt(append(b, "{\"s\":"...), int64(x.S))
 	}
 	if x.SN.Set {
-		b = jsonwire.AppendInt(append(b, ",\"sn\":"...), x.SN.Value)
+		b = wireimpl.AppendInt(append(b, ",\"sn\":"...), x.SN.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, ",\"d\":"...)
 }
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Head) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	return b
 }
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *HelloData) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
+	b = wireimpl.AppendInt(append(b, "{\"code\":"...), int64(x.Code))
 	if x.SessionID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"session_id\":\""...), x.SessionID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"session_id\":\""...), x.SessionID.Value)
 	}
 	if x.LegacySessionID.Set {
-		b = jsonwire.AppendStringRest(append(b, ",\"sessionId\":\""...), x.LegacySessionID.Value)
+		b = wireimpl.AppendStringRest(append(b, ",\"sessionId\":\""...), x.LegacySessionID.Value)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -50,10 +53,10 @@ func (x *Joined) appendPayload(b []byte) []byte {
 	if x.K == "joined" {
 		b = append(b, ",\"k\":\"joined\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -69,7 +72,7 @@ func (x Joined) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -89,7 +92,7 @@ func appendEvent(b []byte, f *jsonwire.Opt[Frame], s *source, payload func([]byt
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], f, s, payload))
 	}
 	start := len(b)

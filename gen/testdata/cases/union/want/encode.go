@@ -2,11 +2,11 @@
 
 package mini
 
-import "github.com/eventbind/eventbind/jsonwire"
+import "github.com/eventbind/eventbind/jsonwire/wireimpl"
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Head) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	return b
 }
 
@@ -15,11 +15,11 @@ func (x *TextPart) AppendJSON(b []byte) []byte {
 	if x.Type == "text" {
 		b = append(b, "{\"type\":\"text\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = jsonwire.AppendStringRest(append(b, ",\"text\":\""...), x.Text)
+	b = wireimpl.AppendStringRest(append(b, ",\"text\":\""...), x.Text)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -34,11 +34,11 @@ func (x *ImagePart) AppendJSON(b []byte) []byte {
 	if x.Type == "image" {
 		b = append(b, "{\"type\":\"image\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+		b = wireimpl.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
 	}
-	b = jsonwire.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
+	b = wireimpl.AppendStringRest(append(b, ",\"url\":\""...), x.URL)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -53,7 +53,7 @@ func (x *Message) appendPayload(b []byte) []byte {
 	if x.K == "message" {
 		b = append(b, ",\"k\":\"message\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	b = append(append(b, ",\"parts\":"...), '[')
 	for i0 := range x.Parts {
@@ -76,7 +76,7 @@ func (x *Message) appendPayload(b []byte) []byte {
 		}
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -93,7 +93,7 @@ func (x Message) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends the value verbatim.
 func (x *UnknownPart) AppendJSON(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Raw)
+	return wireimpl.AppendRaw(b, x.Raw)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -102,7 +102,7 @@ func (x UnknownPart) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -122,7 +122,7 @@ func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], s, payload))
 	}
 	start := len(b)

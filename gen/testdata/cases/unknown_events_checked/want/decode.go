@@ -5,6 +5,7 @@ package mini
 import (
 	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // DecodeOptions are the options of decoding: its method Decode decodes with them.
@@ -47,9 +48,9 @@ func (o DecodeOptions) Decode(data []byte) (Event, []string, error) {
 // recoverWith decodes data again after strict decoding failed with err, each
 // time skipping one more member that was refused, until decode succeeds or the
 // problem is not one to recover from (then err is the answer).
-func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *jsonwire.Recovery) (T, []string, error)) (T, []string, error) {
+func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func([]byte, DecodeOptions, *wireimpl.Recovery) (T, []string, error)) (T, []string, error) {
 	// A problem in these members leaves the event unknown: no recovering there.
-	rec := jsonwire.NewRecovery(err, "k")
+	rec := wireimpl.NewRecovery(err, "k")
 	for rec.Retry(err) {
 		v, unknown, e := decode(data, opts, rec)
 		if e == nil {
@@ -63,22 +64,22 @@ func recoverWith[T any](data []byte, opts DecodeOptions, err error, decode func(
 
 // decodeWith is DecodeOptions.Decode in one pass; rec, when not nil, makes it skip
 // the members a previous pass refused.
-func decodeWith(data []byte, opts DecodeOptions, rec *jsonwire.Recovery) (Event, []string, error) {
+func decodeWith(data []byte, opts DecodeOptions, rec *wireimpl.Recovery) (Event, []string, error) {
 	return decodeInto(data, opts, rec, nil)
 }
 
 // decodeInto is decodeWith with the memory of a stream decoder, a; nil: the heap.
-func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *arena) (Event, []string, error) {
+func decodeInto(data []byte, opts DecodeOptions, rec *wireimpl.Recovery, a *arena) (Event, []string, error) {
 	if err := opts.Limits.CheckSize(data); err != nil {
 		return nil, nil, err
 	}
 	var src string
-	var d *jsonwire.Decoder
+	var d *wireimpl.Decoder
 	if a == nil {
 		// The one copy of the input: the event keeps it, and its strings are
 		// substrings of it.
 		src = string(data)
-		d = jsonwire.AcquireDecoder(src, "")
+		d = wireimpl.AcquireDecoder(src, "")
 		defer d.Release()
 	} else {
 		// The stream decoder's copy, which the next frame overwrites.
@@ -87,9 +88,9 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 		d.Reset(src, "")
 	}
 	d.ReportUnknown = opts.ReportUnknown
-	opts.Limits.Apply(d)
+	d.SetLimits(opts.Limits)
 	d.Recover(rec)
-	if k := d.Kind(); k != jsonwire.KindObject {
+	if k := d.Kind(); k != wireimpl.KindObject {
 		// Malformed input gets its syntax error, not a complaint about its first byte.
 		if err := d.Skip(); err != nil {
 			return nil, nil, err
@@ -110,13 +111,13 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 // decodeEvent decodes the payload at the cursor into the event its discriminators
 // name. It reads them as they arrive (decodeArriving); when that does not settle
 // the event, it goes back and takes decodeLookingAhead.
-func decodeEvent(d *jsonwire.Decoder) (Event, error) {
+func decodeEvent(d *wireimpl.Decoder) (Event, error) {
 	return decodeLookingAhead(d)
 }
 
 // decodeLookingAhead picks the event with a look-ahead at its discriminators,
 // then decodes the payload into it: the slow path, for every payload.
-func decodeLookingAhead(d *jsonwire.Decoder) (Event, error) {
+func decodeLookingAhead(d *wireimpl.Decoder) (Event, error) {
 	ev, err := newEvent(d)
 	if err != nil {
 		return nil, err
@@ -126,7 +127,7 @@ func decodeLookingAhead(d *jsonwire.Decoder) (Event, error) {
 
 // newEvent picks the event type from the discriminators of the payload at the
 // cursor, which it reads ahead without consuming anything.
-func newEvent(d *jsonwire.Decoder) (Event, error) {
+func newEvent(d *wireimpl.Decoder) (Event, error) {
 	k0, err := d.LookAheadString("k")
 	if err != nil {
 		return nil, err
@@ -147,7 +148,7 @@ func newEvent(d *jsonwire.Decoder) (Event, error) {
 
 // decodeMember decodes x's member key, marking a required one in seen; known is
 // false, and nothing is read, when x has no such member.
-func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+func (x *Head) decodeMember(d *wireimpl.Decoder, key string, seen *uint64) (known bool, err error) {
 	switch key {
 	case "id":
 		*seen |= 1 << 0
@@ -159,7 +160,7 @@ func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (know
 }
 
 // decodeOnly decodes x's members of an object and checks them, skipping the others.
-func (x *Head) decodeOnly(d *jsonwire.Decoder) error {
+func (x *Head) decodeOnly(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -184,7 +185,7 @@ func (x *Head) decodeOnly(d *jsonwire.Decoder) error {
 }
 
 // checkMembers reports the first required member of x that seen lacks.
-func (x *Head) checkMembers(d *jsonwire.Decoder, seen uint64) error {
+func (x *Head) checkMembers(d *wireimpl.Decoder, seen uint64) error {
 	if seen != 1 {
 		if err := d.MissingOf(seen, "id"); err != nil {
 			return err
@@ -193,7 +194,7 @@ func (x *Head) checkMembers(d *jsonwire.Decoder, seen uint64) error {
 	return nil
 }
 
-func (x *Joined) decodePayload(d *jsonwire.Decoder) error {
+func (x *Joined) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
 	}
@@ -206,7 +207,7 @@ func (x *Joined) decodePayload(d *jsonwire.Decoder) error {
 
 // decodeRest decodes the payload's members from key on (none when more is false),
 // baseSeen holding the required base members already read.
-func (x *Joined) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
+func (x *Joined) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
 	var err error
 	for more {
@@ -242,7 +243,7 @@ func (x *Joined) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen
 	return nil
 }
 
-func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
+func (x *UnknownEvent) decodePayload(d *wireimpl.Decoder) error {
 	mark := d.Mark()
 	switch x.Family {
 	case "ev":
@@ -264,17 +265,17 @@ func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
 // input copy and unescaped strings. heapArena's slabs are off: they allocate,
 // as Decode does; a stream Decoder's are on and reuse their memory.
 type arena struct {
-	wire          jsonwire.Arena
-	dec           jsonwire.Decoder
-	sJoined       jsonwire.Slab[Joined]
-	sUnknownEvent jsonwire.Slab[UnknownEvent]
+	wire          wireimpl.Arena
+	dec           wireimpl.Decoder
+	sJoined       wireimpl.Slab[Joined]
+	sUnknownEvent wireimpl.Slab[UnknownEvent]
 }
 
 // heapArena is the arena of one-shot decoding: it is never written.
 var heapArena arena
 
 // arenaOf returns the arena of the stream decoder that drives d, or heapArena.
-func arenaOf(d *jsonwire.Decoder) *arena {
+func arenaOf(d *wireimpl.Decoder) *arena {
 	if a, ok := d.Owner.(*arena); ok {
 		return a
 	}

@@ -2,11 +2,11 @@
 
 package mini
 
-import "github.com/eventbind/eventbind/jsonwire"
+import "github.com/eventbind/eventbind/jsonwire/wireimpl"
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Head) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
 	return b
 }
 
@@ -15,10 +15,10 @@ func (x *Joined) appendPayload(b []byte) []byte {
 	if x.K == "joined" {
 		b = append(b, ",\"k\":\"joined\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -34,7 +34,7 @@ func (x Joined) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -54,7 +54,7 @@ func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], s, payload))
 	}
 	start := len(b)

@@ -2,12 +2,12 @@
 
 package mini
 
-import "github.com/eventbind/eventbind/jsonwire"
+import "github.com/eventbind/eventbind/jsonwire/wireimpl"
 
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *Head) appendMembers(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
-	b = jsonwire.AppendStringRest(append(b, ",\"scope\":\""...), x.Scope)
+	b = wireimpl.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	b = wireimpl.AppendStringRest(append(b, ",\"scope\":\""...), x.Scope)
 	return b
 }
 
@@ -16,11 +16,11 @@ func (x *Updated) appendPayload(b []byte) []byte {
 	if x.K == "updated" {
 		b = append(b, ",\"k\":\"updated\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -37,9 +37,9 @@ func (x Updated) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"name\":\""...), x.Name)
+	b = wireimpl.AppendStringRest(append(b, "{\"name\":\""...), x.Name)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -54,11 +54,11 @@ func (x *UpdatedSelf) appendPayload(b []byte) []byte {
 	if x.K == "updated" {
 		b = append(b, ",\"k\":\"updated\""...)
 	} else {
-		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
+		b = wireimpl.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	b = x.Body.AppendJSON(append(b, ",\"body\":"...))
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -75,9 +75,9 @@ func (x UpdatedSelf) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends x's JSON encoding to b.
 func (x *UpdatedSelfBody) AppendJSON(b []byte) []byte {
-	b = jsonwire.AppendStringRest(append(b, "{\"nickname\":\""...), x.Nickname)
+	b = wireimpl.AppendStringRest(append(b, "{\"nickname\":\""...), x.Nickname)
 	if len(x.UnknownFields) > 0 {
-		b = x.UnknownFields.AppendTo(b)
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
 	return append(b, '}')
 }
@@ -88,7 +88,7 @@ func (x UpdatedSelfBody) MarshalJSON() ([]byte, error) {
 }
 
 func (x *UnknownEvent) appendPayload(b []byte) []byte {
-	return jsonwire.AppendRaw(b, x.Payload)
+	return wireimpl.AppendRaw(b, x.Payload)
 }
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
@@ -108,7 +108,7 @@ func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
 	if b == nil {
 		// One shot: encoded into a pooled buffer, then copied into one of the
 		// output's size: one allocation, no larger than it must be.
-		sc := jsonwire.GetScratch()
+		sc := wireimpl.GetScratch()
 		return sc.Done(appendEvent(sc.B[:0], s, payload))
 	}
 	start := len(b)
