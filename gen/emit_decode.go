@@ -57,6 +57,12 @@ func emitDecode(m *Model) *jen.File {
 // emitUnknownDecode emits UnknownEvent.decodePayload: the payload is kept
 // verbatim; with unknown_events_checked the family's base members are
 // checked on the way.
+//
+//	func (x *UnknownEvent) decodePayload(d *jsonwire.Decoder) error {
+//		raw, err := d.Raw()
+//		x.Payload = raw
+//		return err
+//	}
 func emitUnknownDecode(m *Model) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id("UnknownEvent")).Id("decodePayload").Params(decoderParam()).Error().BlockFunc(func(b *jen.Group) {
 		if !m.UnknownChecked {
@@ -269,6 +275,12 @@ func emitNotAnEvent(m *Model) jen.Code {
 // opts and returns (value, unknown paths, error): the size check, the one
 // copy of the input (src), a pooled Decoder d with the options applied, and
 // the check that the input is an object. what names the value in comments.
+//
+//	src := string(data)
+//	d := jsonwire.AcquireDecoder(src, "")
+//	defer d.Release()
+//	d.ReportUnknown = opts.ReportUnknown
+//	opts.Limits.Apply(d)
 func decodePrologue(b *jen.Group, what string) {
 	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
 	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
@@ -396,6 +408,10 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 }
 
 // emitUnknown reads the family's remaining keys and returns the UnknownEvent.
+//
+//	ev := arenaOf(d).sUnknownEvent.New()
+//	*ev = UnknownEvent{Family: "system", name: k1, Type: MessageType(k0), ExtraType: k1}
+//	return ev, nil
 func emitUnknown(b *jen.Group, m *Model, fam *Family, level int) {
 	for j := level + 1; j < len(fam.Keys); j++ {
 		readKey(b, m, fam.Keys[j].Field, j)
@@ -1011,6 +1027,20 @@ func stackElems(t *Type) int {
 
 // emitUnionDecode emits decode<Union>: it peeks at the key member, then
 // decodes the value into the variant it names, or keeps it whole.
+//
+//	func decodeEmbed(d *jsonwire.Decoder) (Embed, error) {
+//		kind, err := d.LookAheadString("type")
+//		...
+//		switch kind {
+//		case "link":
+//			v := arenaOf(d).sLinkEmbed.New()
+//			...
+//			return v, nil
+//		}
+//		raw, err := d.Raw()
+//		...
+//		return &UnknownEmbed{Type: kind, Raw: raw}, nil
+//	}
 func emitUnionDecode(m *Model, u *Union) jen.Code {
 	g := jen.Commentf("decode%s decodes the next value as a %s, by its %q member.", u.GoName, u.GoName, u.Key).Line()
 	g.Func().Id("decode"+u.GoName).Params(decoderParam()).Params(jen.Id(u.GoName), jen.Error()).BlockFunc(func(b *jen.Group) {
