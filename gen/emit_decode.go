@@ -987,7 +987,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		b.List(target.Clone(), jen.Err()).Op("=").Id("decode" + t.Union.GoName).Call(jen.Id("d"))
 	case KindArray:
 		// x.Mention, err = readArrayOfString(d), or with its elements' forms:
-		// readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+		// readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		r := arrayReader{t: t, forms: acc.items != 0}
 		args := []jen.Code{jen.Id("d")}
 		if r.forms {
@@ -1100,21 +1100,21 @@ func emitUnmarshalHelper() jen.Code {
 }
 
 // arrayReader is one generated function that reads an array: one per element
-// type, shared by every field of that type, and a second one (As) for fields
+// type, shared by every field of that type, and a second one (readFormsArrayOf) for fields
 // whose elements may come in other forms.
 type arrayReader struct {
 	t     *Type // the array type
 	forms bool  // the As variant
 }
 
-// name is the function's name: readArrayOfString, readArrayOfStringAs.
-// "read" starts no other function the package declares.
+// name is the function's name: readArrayOfString, readFormsArrayOfString.
+// "read" starts no other function the package declares, and no element
+// type's key (slabKey; the builder keeps them apart) makes one name the other.
 func (r arrayReader) name() string {
-	n := "readArrayOf" + slabKey(r.t.Elem, false)
 	if r.forms {
-		n += "As"
+		return "readFormsArrayOf" + slabKey(r.t.Elem, false)
 	}
-	return n
+	return "readArrayOf" + slabKey(r.t.Elem, false)
 }
 
 // arrayReaders lists the array readers the model's fields need, sorted by
@@ -1169,7 +1169,7 @@ func arrayReaders(m *Model) []arrayReader {
 //		return arenaOf(d).sString.Copy(list), nil
 //	}
 //
-// The As variant takes the forms the elements accept and keeps the form of
+// The forms variant (readFormsArrayOf...) takes the forms the elements accept and keeps the form of
 // each one in *forms.
 func emitArrayReader(r arrayReader) jen.Code {
 	elem := r.t.Elem

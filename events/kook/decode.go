@@ -791,7 +791,7 @@ func (x *ChannelOrder) decodeJSON(d *jsonwire.Decoder) error {
 			x.ID, x.wire.ID, err = d.StringAs(jsonwire.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
-			x.Channels, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.ChannelsItems)
+			x.Channels, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.ChannelsItems)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -948,7 +948,7 @@ func (x *User) decodeJSON(d *jsonwire.Decoder) error {
 			x.MobileVerified.Value, err = d.Bool()
 		case "roles":
 			x.Roles.Set = true
-			x.Roles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.RolesItems)
+			x.Roles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.RolesItems)
 		case "joined_at":
 			x.JoinedAt.Set = true
 			x.JoinedAt.Value, err = d.Int64()
@@ -1446,7 +1446,7 @@ func (x *KMarkdown) decodeJSON(d *jsonwire.Decoder) error {
 			x.RawContent.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_part":
 			seen |= 1 << 0
 			x.MentionPart, err = readArrayOfMentionPart(d)
@@ -5938,13 +5938,13 @@ func (x *TextMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6097,13 +6097,13 @@ func (x *ImageMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6250,13 +6250,13 @@ func (x *VideoMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6406,13 +6406,13 @@ func (x *FileMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6562,13 +6562,13 @@ func (x *AudioMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6718,13 +6718,13 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6874,13 +6874,13 @@ func (x *CardMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -7030,13 +7030,13 @@ func (x *ItemMessageExtra) decodeJSON(d *jsonwire.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, jsonwire.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -9071,45 +9071,6 @@ func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
 	return arenaOf(d).sInt.Copy(list), nil
 }
 
-// readArrayOfIntAs reads an array of Int.
-func readArrayOfIntAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]int, error) {
-	if err := d.ArrayStart(); err != nil {
-		return nil, err
-	}
-	// Elements gather on the stack; the slice is allocated once, at its size
-	// (or taken from a stream decoder's memory).
-	var buf [8]int
-	list := buf[:0]
-	for {
-		more, err := d.NextElem()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
-		var e int
-		{
-			v1, f1, err := d.IntAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = v1
-			(*forms) = (*forms).With(len(list), f1)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(list) == cap(list) {
-			// More than the stack holds.
-			list = arenaOf(d).sInt.Spill(list)
-		}
-		list = append(list, e)
-	}
-	// Non-nil even when empty: [] re-encodes as [].
-	return arenaOf(d).sInt.Copy(list), nil
-}
-
 // readArrayOfItemPart reads an array of ItemPart.
 func readArrayOfItemPart(d *jsonwire.Decoder) ([]ItemPart, error) {
 	if err := d.ArrayStart(); err != nil {
@@ -9334,8 +9295,47 @@ func readArrayOfString(d *jsonwire.Decoder) ([]string, error) {
 	return arenaOf(d).sString.Copy(list), nil
 }
 
-// readArrayOfStringAs reads an array of String.
-func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
+// readFormsArrayOfInt reads an array of Int.
+func readFormsArrayOfInt(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]int, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]int
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e int
+		{
+			v1, f1, err := d.IntAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = v1
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sInt.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sInt.Copy(list), nil
+}
+
+// readFormsArrayOfString reads an array of String.
+func readFormsArrayOfString(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}

@@ -420,11 +420,11 @@ func (x *Person) decodeJSON(d *jsonwire.Decoder) error {
 			if f0, ok := d.EmptyAs(jsonwire.AcceptNull); ok {
 				x.wire.Friends = f0
 			} else {
-				x.Friends.Value, err = readArrayOfStringAs(d, jsonwire.AcceptNumber, &x.wire.FriendsItems)
+				x.Friends.Value, err = readFormsArrayOfString(d, jsonwire.AcceptNumber, &x.wire.FriendsItems)
 			}
 		case "levels":
 			seen |= 1 << 2
-			x.Levels, err = readArrayOfLevelAs(d, jsonwire.AcceptString, &x.wire.LevelsItems)
+			x.Levels, err = readFormsArrayOfLevel(d, jsonwire.AcceptString, &x.wire.LevelsItems)
 		default:
 			if jsonwire.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
@@ -1189,45 +1189,6 @@ func readArrayOfInt(d *jsonwire.Decoder) ([]int, error) {
 	return arenaOf(d).sInt.Copy(list), nil
 }
 
-// readArrayOfLevelAs reads an array of Level.
-func readArrayOfLevelAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]Level, error) {
-	if err := d.ArrayStart(); err != nil {
-		return nil, err
-	}
-	// Elements gather on the stack; the slice is allocated once, at its size
-	// (or taken from a stream decoder's memory).
-	var buf [8]Level
-	list := buf[:0]
-	for {
-		more, err := d.NextElem()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
-		var e Level
-		{
-			v1, f1, err := d.IntAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = Level(v1)
-			(*forms) = (*forms).With(len(list), f1)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(list) == cap(list) {
-			// More than the stack holds.
-			list = arenaOf(d).sLevel.Spill(list)
-		}
-		list = append(list, e)
-	}
-	// Non-nil even when empty: [] re-encodes as [].
-	return arenaOf(d).sLevel.Copy(list), nil
-}
-
 // readArrayOfPart reads an array of Part.
 func readArrayOfPart(d *jsonwire.Decoder) ([]Part, error) {
 	if err := d.ArrayStart(); err != nil {
@@ -1292,8 +1253,47 @@ func readArrayOfPerson(d *jsonwire.Decoder) ([]Person, error) {
 	return arenaOf(d).sPerson.Copy(list), nil
 }
 
-// readArrayOfStringAs reads an array of String.
-func readArrayOfStringAs(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
+// readFormsArrayOfLevel reads an array of Level.
+func readFormsArrayOfLevel(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]Level, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]Level
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Level
+		{
+			v1, f1, err := d.IntAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = Level(v1)
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sLevel.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sLevel.Copy(list), nil
+}
+
+// readFormsArrayOfString reads an array of String.
+func readFormsArrayOfString(d *jsonwire.Decoder, a jsonwire.Accept, forms *jsonwire.Forms) ([]string, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
