@@ -112,6 +112,7 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 		b.event(e)
 	}
 	b.signals(s.signals, s.platform.Frame != nil && s.platform.Frame.Signal != nil)
+	b.checkDerivedNames()
 	b.resolveForms(b.allObjects())
 	b.checkKeyForms()
 	// The dispatch tree is only checked on an otherwise sound schema: earlier
@@ -208,6 +209,44 @@ func describeAt(at pos, what string) string {
 		return "a name of the generated package"
 	}
 	return fmt.Sprintf("%s declared at %s:%d:%d", what, at.file, at.node.Line, at.node.Column)
+}
+
+// checkDerivedNames reports type names whose unexported derivatives would
+// clash in the generated package: the arena's slabs and the array readers
+// are named by type (sString, readArrayOfString; an array's ListOfString, a
+// nullable's NullString, a map's MapOfString), and a union's decoder is
+// decode<Union>.
+func (b *builder) checkDerivedNames() {
+	for _, name := range sortedKeys(b.typeAt) {
+		at := b.typeAt[name]
+		if at.node == nil {
+			continue // the generated package's own
+		}
+		switch {
+		case builtinKeys[name]:
+			b.ps.add(at, "type name %q is what the generated package calls the built-in %s in its own names (readArrayOf%s); rename it", name, strings.ToLower(name), name)
+		case strings.HasPrefix(name, "ListOf") || strings.HasPrefix(name, "MapOf"):
+			b.ps.add(at, "type name %q: the prefixes ListOf and MapOf are the generated package's for arrays and maps; rename it", name)
+		case strings.HasPrefix(name, "Null") && (builtinKeys[name[4:]] || b.typeAt[name[4:]].node != nil):
+			b.ps.add(at, "type name %q is what the generated package calls a nullable %s in its own names; rename it", name, name[4:])
+		}
+	}
+	for _, u := range b.m.Unions {
+		if decodeFuncs["decode"+u.GoName] {
+			b.ps.add(b.typeAt[u.GoName], "union name %q: its decoder decode%s would clash with a function of the generated package; rename it", u.GoName, u.GoName)
+		}
+	}
+}
+
+// builtinKeys name the built-in types in the generated package's own names
+// (slabKey): a schema type must not take them.
+var builtinKeys = map[string]bool{"String": true, "Int": true, "Int64": true, "Bool": true, "Float64": true, "Raw": true}
+
+// decodeFuncs are the generated package's functions named like a union's
+// decoder (decode<Union>).
+var decodeFuncs = map[string]bool{
+	"decodeEvent": true, "decodeWith": true, "decodeInto": true, "decodeLookingAhead": true,
+	"decodeArriving": true, "decodeSignalWith": true,
 }
 
 // declareType records a Go type name, reporting a clash with an earlier one

@@ -107,6 +107,15 @@ func planArrival(m *Model) *arrival {
 
 // emitDecodeEvent emits decodeEvent, which decodes the payload at the cursor
 // into its event, and decodeArriving, its fast path.
+//
+//	func decodeEvent(d *wireimpl.Decoder) (Event, error) {
+//		at := d.Checkpoint()
+//		if ev, err := decodeArriving(d); ev != nil {
+//			return ev, err
+//		}
+//		d.Rewind(at)
+//		return decodeLookingAhead(d)
+//	}
 func emitDecodeEvent(m *Model) jen.Code {
 	a := planArrival(m)
 	g := jen.Comment("decodeEvent decodes the payload at the cursor into the event its discriminators").Line()
@@ -138,6 +147,13 @@ func emitDecodeEvent(m *Model) jen.Code {
 
 // emitHead emits eventHead, which holds what decodeArriving has read, and
 // for each base its settle method.
+//
+//	type eventHead struct {
+//		ChannelType ChannelType // ... each base member
+//		seen        uint64
+//		key         string
+//		more, pending bool
+//	}
 func emitHead(m *Model, a *arrival) jen.Code {
 	g := jen.Comment("eventHead is what decodeArriving has read of a payload while the event is not").Line()
 	g.Comment("known yet: the base members, and the member it stopped at.").Line()
@@ -180,6 +196,12 @@ func settleMethod(base *Object) string { return "settle" + base.GoName }
 // emitSettle emits the method that hands the head to an event whose base is
 // base (x, inside ev) and has ev decode the rest of the payload. A head member
 // the base lacks leaves the payload to the slow path.
+//
+//	func (h *eventHead) settleEventData(d *wireimpl.Decoder, ev restDecoder, x *EventData) (Event, error) {
+//		x.ChannelType = h.ChannelType // ... each member the head holds
+//		...
+//		return ev, ev.decodeRest(d, h.key, h.more, baseSeen)
+//	}
 func emitSettle(a *arrival, base *Object) jen.Code {
 	giveUp := jen.Return(jen.Nil(), jen.Nil())
 	var mask uint64
@@ -225,6 +247,17 @@ func emitSettle(a *arrival, base *Object) jen.Code {
 
 // emitDecodeArriving emits decodeArriving. It returns a nil event, and no
 // error, for everything it leaves to the slow path.
+//
+//	for {
+//		switch h.key {
+//		case "channel_type":
+//			h.seen |= 1 << 0
+//			h.ChannelType, err = d.String()
+//			...
+//		}
+//		// once a discriminator settles the event:
+//		return h.settleEventData(d, ev, &ev.EventData)
+//	}
 func emitDecodeArriving(m *Model, a *arrival) jen.Code {
 	giveUp := jen.Return(jen.Nil(), jen.Nil())
 	g := jen.Comment("decodeArriving decodes the payload at the cursor reading its discriminators as").Line()

@@ -57,6 +57,12 @@ func emitDecode(m *Model) *jen.File {
 // emitUnknownDecode emits UnknownEvent.decodePayload: the payload is kept
 // verbatim; with unknown_events_checked the family's base members are
 // checked on the way.
+//
+//	func (x *UnknownEvent) decodePayload(d *wireimpl.Decoder) error {
+//		raw, err := d.Raw()
+//		x.Payload = raw
+//		return err
+//	}
 func emitUnknownDecode(m *Model) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id("UnknownEvent")).Id("decodePayload").Params(decoderParam()).Error().BlockFunc(func(b *jen.Group) {
 		if !m.UnknownChecked {
@@ -269,6 +275,12 @@ func emitNotAnEvent(m *Model) jen.Code {
 // opts and returns (value, unknown paths, error): the size check, the one
 // copy of the input (src), a pooled Decoder d with the options applied, and
 // the check that the input is an object. what names the value in comments.
+//
+//	src := string(data)
+//	d := wireimpl.AcquireDecoder(src, "")
+//	defer d.Release()
+//	d.ReportUnknown = opts.ReportUnknown
+//	opts.Limits.Apply(d)
 func decodePrologue(b *jen.Group, what string) {
 	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
 	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
@@ -396,6 +408,10 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 }
 
 // emitUnknown reads the family's remaining keys and returns the UnknownEvent.
+//
+//	ev := arenaOf(d).sUnknownEvent.New()
+//	*ev = UnknownEvent{Family: "system", name: k1, Type: MessageType(k0), ExtraType: k1}
+//	return ev, nil
 func emitUnknown(b *jen.Group, m *Model, fam *Family, level int) {
 	for j := level + 1; j < len(fam.Keys); j++ {
 		readKey(b, m, fam.Keys[j].Field, j)
@@ -971,7 +987,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		b.List(target.Clone(), jen.Err()).Op("=").Id("decode" + t.Union.GoName).Call(jen.Id("d"))
 	case KindArray:
 		// x.Mention, err = readArrayOfString(d), or with its elements' forms:
-		// readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+		// readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		r := arrayReader{t: t, forms: acc.items != 0}
 		args := []jen.Code{jen.Id("d")}
 		if r.forms {
@@ -1011,6 +1027,20 @@ func stackElems(t *Type) int {
 
 // emitUnionDecode emits decode<Union>: it peeks at the key member, then
 // decodes the value into the variant it names, or keeps it whole.
+//
+//	func decodeEmbed(d *wireimpl.Decoder) (Embed, error) {
+//		kind, err := d.LookAheadString("type")
+//		...
+//		switch kind {
+//		case "link":
+//			v := arenaOf(d).sLinkEmbed.New()
+//			...
+//			return v, nil
+//		}
+//		raw, err := d.Raw()
+//		...
+//		return &UnknownEmbed{Type: kind, Raw: raw}, nil
+//	}
 func emitUnionDecode(m *Model, u *Union) jen.Code {
 	g := jen.Commentf("decode%s decodes the next value as a %s, by its %q member.", u.GoName, u.GoName, u.Key).Line()
 	g.Func().Id("decode"+u.GoName).Params(decoderParam()).Params(jen.Id(u.GoName), jen.Error()).BlockFunc(func(b *jen.Group) {
@@ -1070,21 +1100,21 @@ func emitUnmarshalHelper() jen.Code {
 }
 
 // arrayReader is one generated function that reads an array: one per element
-// type, shared by every field of that type, and a second one (As) for fields
+// type, shared by every field of that type, and a second one (readFormsArrayOf) for fields
 // whose elements may come in other forms.
 type arrayReader struct {
 	t     *Type // the array type
 	forms bool  // the As variant
 }
 
-// name is the function's name: readArrayOfString, readArrayOfStringAs.
-// "read" starts no other function the package declares.
+// name is the function's name: readArrayOfString, readFormsArrayOfString.
+// "read" starts no other function the package declares, and no element
+// type's key (slabKey; the builder keeps them apart) makes one name the other.
 func (r arrayReader) name() string {
-	n := "readArrayOf" + slabKey(r.t.Elem, false)
 	if r.forms {
-		n += "As"
+		return "readFormsArrayOf" + slabKey(r.t.Elem, false)
 	}
-	return n
+	return "readArrayOf" + slabKey(r.t.Elem, false)
 }
 
 // arrayReaders lists the array readers the model's fields need, sorted by
@@ -1139,7 +1169,7 @@ func arrayReaders(m *Model) []arrayReader {
 //		return arenaOf(d).sString.Copy(list), nil
 //	}
 //
-// The As variant takes the forms the elements accept and keeps the form of
+// The forms variant (readFormsArrayOf...) takes the forms the elements accept and keeps the form of
 // each one in *forms.
 func emitArrayReader(r arrayReader) jen.Code {
 	elem := r.t.Elem

@@ -68,6 +68,15 @@ func emitMarshal(goName string) jen.Code {
 
 // emitFrameOpen emits the method that writes a frame up to its payload:
 // {"s":0,"sn":1,"d": — the event then writes the payload and the closing brace.
+//
+//	func (x *Frame) appendOpen(b []byte) []byte {
+//		b = append(b, "{\"s\":0"...)
+//		if x.SN.Set {
+//			b = wireimpl.AppendInt(append(b, ",\"sn\":"...), x.SN.Value)
+//		}
+//		...
+//		return append(b, ",\"d\":"...)
+//	}
 func emitFrameOpen(m *Model, fr *Frame) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id("Frame")).Id("appendOpen").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		var known map[string]KeyValue
@@ -174,6 +183,15 @@ func baseWritten(base *Object) writtenState {
 // emitAppendObject emits the method that appends an object: its present
 // members in schema order (an embedded base's through its appendMembers),
 // then the members the schema does not model.
+//
+//	func (x *AddedReactionBody) AppendJSON(b []byte) []byte {
+//		b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
+//		...
+//		if len(x.UnknownFields) > 0 {
+//			b = x.UnknownFields.AppendTo(b)
+//		}
+//		return append(b, '}')
+//	}
 func emitAppendObject(m *Model, o *Object, method string) jen.Code {
 	return jen.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id(method).Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		known := knownValues(o)
@@ -280,6 +298,10 @@ func appendConst(text string) *jen.Statement {
 
 // appendField appends `"name":value`, leaving out an absent optional member
 // and writing null for a null one.
+//
+//	if x.ChannelType.Set {
+//		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+//	}
 func appendField(b *jen.Group, target *jen.Statement, f *Field, w wireSlots, written writtenState) {
 	acc := accepting{forms: f.Forms, items: f.ItemForms, wire: w}
 	write := func(g *jen.Group, t *jen.Statement) {
@@ -454,6 +476,12 @@ func knownValueType(t *Type) bool {
 // appendKnownField appends a member whose value a discriminator fixes: the
 // value it nearly always has (the one that chose this struct) goes out with
 // its key as one literal, and any other value the usual way.
+//
+//	if x.Type == 255 {
+//		b = append(b, ",\"type\":255"...)
+//	} else {
+//		b = wireimpl.AppendInt(append(b, ",\"type\":"...), int64(x.Type))
+//	}
 func appendKnownField(b *jen.Group, target *jen.Statement, f *Field, written writtenState, v KeyValue) {
 	value, text := jen.Lit(int(v.Int)), strconv.FormatInt(v.Int, 10)
 	if f.Type.Kind == KindString || f.Type.Kind == KindEnum && f.Type.Enum.IsString {
@@ -468,6 +496,15 @@ func appendKnownField(b *jen.Group, target *jen.Statement, f *Field, written wri
 
 // emitEnumAppend emits the method that appends a string enum: a declared
 // value as its ready-quoted literal, another one the usual way.
+//
+//	func (v ChannelType) appendJSON(b []byte) []byte {
+//		switch v {
+//		case ChannelTypeGroup:
+//			return append(b, "\"GROUP\""...)
+//		...
+//		}
+//		return wireimpl.AppendString(b, string(v))
+//	}
 func emitEnumAppend(e *Enum) jen.Code {
 	return jen.Func().Params(jen.Id("v").Id(e.GoName)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(g *jen.Group) {
 		g.Switch(jen.Id("v")).BlockFunc(func(sw *jen.Group) {
@@ -482,6 +519,10 @@ func emitEnumAppend(e *Enum) jen.Code {
 // appendKept returns the statement that appends the members kept in x's
 // field (unknown members or extensions), checked inline since it is
 // nearly always empty.
+//
+//	if len(x.UnknownFields) > 0 {
+//		b = x.UnknownFields.AppendTo(b)
+//	}
 func appendKept(field string) jen.Code {
 	return jen.If(jen.Len(jen.Id("x").Dot(field)).Op(">").Lit(0)).Block(
 		jen.Id("b").Op("=").Add(wire("AppendUnknown")).Call(jen.Id("b"), jen.Id("x").Dot(field)),

@@ -792,7 +792,7 @@ func (x *ChannelOrder) decodeJSON(d *wireimpl.Decoder) error {
 			x.ID, x.wire.ID, err = d.StringAs(wireimpl.AcceptNumber)
 		case "channels":
 			seen |= 1 << 1
-			x.Channels, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.ChannelsItems)
+			x.Channels, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.ChannelsItems)
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -949,7 +949,7 @@ func (x *User) decodeJSON(d *wireimpl.Decoder) error {
 			x.MobileVerified.Value, err = d.Bool()
 		case "roles":
 			x.Roles.Set = true
-			x.Roles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.RolesItems)
+			x.Roles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.RolesItems)
 		case "joined_at":
 			x.JoinedAt.Set = true
 			x.JoinedAt.Value, err = d.Int64()
@@ -1447,7 +1447,7 @@ func (x *KMarkdown) decodeJSON(d *wireimpl.Decoder) error {
 			x.RawContent.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_part":
 			seen |= 1 << 0
 			x.MentionPart, err = readArrayOfMentionPart(d)
@@ -5939,13 +5939,13 @@ func (x *TextMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6098,13 +6098,13 @@ func (x *ImageMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6251,13 +6251,13 @@ func (x *VideoMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6407,13 +6407,13 @@ func (x *FileMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6563,13 +6563,13 @@ func (x *AudioMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6719,13 +6719,13 @@ func (x *KMarkdownMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -6875,13 +6875,13 @@ func (x *CardMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -7031,13 +7031,13 @@ func (x *ItemMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
 			x.ChannelName.Value, err = d.String()
 		case "mention":
 			x.Mention.Set = true
-			x.Mention.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
 		case "mention_all":
 			x.MentionAll.Set = true
 			x.MentionAll.Value, err = d.Bool()
 		case "mention_roles":
 			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readArrayOfIntAs(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
 		case "mention_here":
 			x.MentionHere.Set = true
 			x.MentionHere.Value, err = d.Bool()
@@ -9072,45 +9072,6 @@ func readArrayOfInt(d *wireimpl.Decoder) ([]int, error) {
 	return arenaOf(d).sInt.Copy(list), nil
 }
 
-// readArrayOfIntAs reads an array of Int.
-func readArrayOfIntAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]int, error) {
-	if err := d.ArrayStart(); err != nil {
-		return nil, err
-	}
-	// Elements gather on the stack; the slice is allocated once, at its size
-	// (or taken from a stream decoder's memory).
-	var buf [8]int
-	list := buf[:0]
-	for {
-		more, err := d.NextElem()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
-		var e int
-		{
-			v1, f1, err := d.IntAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = v1
-			(*forms) = (*forms).With(len(list), f1)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(list) == cap(list) {
-			// More than the stack holds.
-			list = arenaOf(d).sInt.Spill(list)
-		}
-		list = append(list, e)
-	}
-	// Non-nil even when empty: [] re-encodes as [].
-	return arenaOf(d).sInt.Copy(list), nil
-}
-
 // readArrayOfItemPart reads an array of ItemPart.
 func readArrayOfItemPart(d *wireimpl.Decoder) ([]ItemPart, error) {
 	if err := d.ArrayStart(); err != nil {
@@ -9335,8 +9296,47 @@ func readArrayOfString(d *wireimpl.Decoder) ([]string, error) {
 	return arenaOf(d).sString.Copy(list), nil
 }
 
-// readArrayOfStringAs reads an array of String.
-func readArrayOfStringAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]string, error) {
+// readFormsArrayOfInt reads an array of Int.
+func readFormsArrayOfInt(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]int, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]int
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e int
+		{
+			v1, f1, err := d.IntAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = v1
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sInt.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sInt.Copy(list), nil
+}
+
+// readFormsArrayOfString reads an array of String.
+func readFormsArrayOfString(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]string, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}

@@ -421,11 +421,11 @@ func (x *Person) decodeJSON(d *wireimpl.Decoder) error {
 			if f0, ok := d.EmptyAs(wireimpl.AcceptNull); ok {
 				x.wire.Friends = f0
 			} else {
-				x.Friends.Value, err = readArrayOfStringAs(d, wireimpl.AcceptNumber, &x.wire.FriendsItems)
+				x.Friends.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.FriendsItems)
 			}
 		case "levels":
 			seen |= 1 << 2
-			x.Levels, err = readArrayOfLevelAs(d, wireimpl.AcceptString, &x.wire.LevelsItems)
+			x.Levels, err = readFormsArrayOfLevel(d, wireimpl.AcceptString, &x.wire.LevelsItems)
 		default:
 			if wireimpl.IsExtension(key, "abcdefghijklmnopqrstuvwxyz0123456789", byte(0x3a)) {
 				err = d.ExtensionField(&x.Extensions, key)
@@ -1190,45 +1190,6 @@ func readArrayOfInt(d *wireimpl.Decoder) ([]int, error) {
 	return arenaOf(d).sInt.Copy(list), nil
 }
 
-// readArrayOfLevelAs reads an array of Level.
-func readArrayOfLevelAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]Level, error) {
-	if err := d.ArrayStart(); err != nil {
-		return nil, err
-	}
-	// Elements gather on the stack; the slice is allocated once, at its size
-	// (or taken from a stream decoder's memory).
-	var buf [8]Level
-	list := buf[:0]
-	for {
-		more, err := d.NextElem()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
-		var e Level
-		{
-			v1, f1, err := d.IntAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = Level(v1)
-			(*forms) = (*forms).With(len(list), f1)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(list) == cap(list) {
-			// More than the stack holds.
-			list = arenaOf(d).sLevel.Spill(list)
-		}
-		list = append(list, e)
-	}
-	// Non-nil even when empty: [] re-encodes as [].
-	return arenaOf(d).sLevel.Copy(list), nil
-}
-
 // readArrayOfPart reads an array of Part.
 func readArrayOfPart(d *wireimpl.Decoder) ([]Part, error) {
 	if err := d.ArrayStart(); err != nil {
@@ -1293,8 +1254,47 @@ func readArrayOfPerson(d *wireimpl.Decoder) ([]Person, error) {
 	return arenaOf(d).sPerson.Copy(list), nil
 }
 
-// readArrayOfStringAs reads an array of String.
-func readArrayOfStringAs(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]string, error) {
+// readFormsArrayOfLevel reads an array of Level.
+func readFormsArrayOfLevel(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]Level, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]Level
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e Level
+		{
+			v1, f1, err := d.IntAs(a)
+			if err != nil {
+				return nil, err
+			}
+			e = Level(v1)
+			(*forms) = (*forms).With(len(list), f1)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sLevel.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sLevel.Copy(list), nil
+}
+
+// readFormsArrayOfString reads an array of String.
+func readFormsArrayOfString(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl.Forms) ([]string, error) {
 	if err := d.ArrayStart(); err != nil {
 		return nil, err
 	}
