@@ -402,22 +402,25 @@ func emitEvents(m *Model) *jen.File {
 }
 
 // runtimeVersion is the contract between the code this generator writes and
-// jsonwire (jsonwire.MinVersion ... MaxVersion). Bump it, and the runtime's
-// MaxVersion, when generated code needs something the runtime did not have.
-const runtimeVersion = 1
+// the runtime, jsonwire and bind (jsonwire.MinVersion ... MaxVersion). Bump
+// it, and the runtime's MaxVersion, when generated code needs something the
+// runtime did not have; and MinVersion too when the runtime asks of generated
+// code something older code lacks (2: bind.Events.Claim and Signals).
+const runtimeVersion = 2
 
 // emitVersionCheck makes a package generated against another runtime fail
 // to compile at one line that says why:
 //
 //	const (
-//		_ = jsonwire.EnforceVersion(1 - jsonwire.MinVersion)
-//		_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 1)
+//		_ = jsonwire.EnforceVersion(2 - jsonwire.MinVersion)
+//		_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 2)
 //	)
 func emitVersionCheck(f *jen.File) {
 	f.Const().Defs(
-		jen.Comment("This package was generated for version "+strconv.Itoa(runtimeVersion)+" of the jsonwire runtime. A compile error"),
-		jen.Comment("here means the two do not match: regenerate it with the eventbind of the"),
-		jen.Comment("module version you depend on (go generate), or depend on the matching one."),
+		jen.Comment("This package was generated for version "+strconv.Itoa(runtimeVersion)+" of the runtime (jsonwire, bind). A"),
+		jen.Comment("compile error here means the two do not match: regenerate it with the"),
+		jen.Comment("eventbind of the module version you depend on (go generate), or depend on"),
+		jen.Comment("the matching one."),
 		jen.Id("_").Op("=").Qual(wirePath, "EnforceVersion").Call(jen.Lit(runtimeVersion).Op("-").Qual(wirePath, "MinVersion")),
 		jen.Id("_").Op("=").Qual(wirePath, "EnforceVersion").Call(jen.Qual(wirePath, "MaxVersion").Op("-").Lit(runtimeVersion)),
 	)

@@ -1,7 +1,8 @@
 package jsonwire
 
-// The versions of the contract between generated code and this runtime.
-// Every generated package checks both bounds at compile time, as
+// The versions of the contract between generated code and this runtime:
+// jsonwire, and the interfaces of package bind that generated packages
+// implement. Every generated package checks both bounds at compile time, as
 // protobuf-go's protoimpl.EnforceVersion does:
 //
 //	const (
@@ -12,11 +13,14 @@ package jsonwire
 // A package generated against another runtime then fails to compile at that
 // line, whose comment says what to do, instead of failing somewhere inside
 // the generated code (or, worse, compiling and misbehaving).
+//
+// Version 2: bind.Events has Claim and Signals, which packages generated for
+// version 1 lack, so this runtime no longer implements version 1.
 const (
 	// MaxVersion is the newest contract this runtime implements.
-	MaxVersion = 1
+	MaxVersion = 2
 	// MinVersion is the oldest contract this runtime still implements.
-	MinVersion = 1
+	MinVersion = 2
 )
 
 // EnforceVersion is used by generated code to check the versions: a

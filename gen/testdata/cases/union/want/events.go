@@ -5,11 +5,12 @@ package mini
 import "github.com/eventbind/eventbind/jsonwire"
 
 const (
-	// This package was generated for version 1 of the jsonwire runtime. A compile error
-	// here means the two do not match: regenerate it with the eventbind of the
-	// module version you depend on (go generate), or depend on the matching one.
-	_ = jsonwire.EnforceVersion(1 - jsonwire.MinVersion)
-	_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 1)
+	// This package was generated for version 2 of the runtime (jsonwire, bind). A
+	// compile error here means the two do not match: regenerate it with the
+	// eventbind of the module version you depend on (go generate), or depend on
+	// the matching one.
+	_ = jsonwire.EnforceVersion(2 - jsonwire.MinVersion)
+	_ = jsonwire.EnforceVersion(jsonwire.MaxVersion - 2)
 )
 
 // Event is a decoded mini event: a pointer to one of the event
