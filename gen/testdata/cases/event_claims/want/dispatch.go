@@ -79,10 +79,7 @@ func (m *Mux) HandleTalkSay(fn func(context.Context, *TalkSay) error) {
 
 // OnTalkSay implements Handler.
 func (m *Mux) OnTalkSay(ctx context.Context, ev *TalkSay) error {
-	if m.talkSay == nil {
-		return nil
-	}
-	return m.talkSay(ctx, ev)
+	return callIfSet(m.talkSay, ctx, ev)
 }
 
 // HandleSysBoot registers fn for SysBoot events, replacing an earlier one.
@@ -92,10 +89,7 @@ func (m *Mux) HandleSysBoot(fn func(context.Context, *SysBoot) error) {
 
 // OnSysBoot implements Handler.
 func (m *Mux) OnSysBoot(ctx context.Context, ev *SysBoot) error {
-	if m.sysBoot == nil {
-		return nil
-	}
-	return m.sysBoot(ctx, ev)
+	return callIfSet(m.sysBoot, ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.
@@ -105,10 +99,15 @@ func (m *Mux) HandleUnknown(fn func(context.Context, *UnknownEvent) error) {
 
 // OnUnknown implements Handler.
 func (m *Mux) OnUnknown(ctx context.Context, ev *UnknownEvent) error {
-	if m.unknown == nil {
+	return callIfSet(m.unknown, ctx, ev)
+}
+
+// callIfSet calls a Mux's func for an event, if one is registered.
+func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev E) error {
+	if fn == nil {
 		return nil
 	}
-	return m.unknown(ctx, ev)
+	return fn(ctx, ev)
 }
 
 // Bind binds h to this package's decoder for the transports (webhook, gateway):

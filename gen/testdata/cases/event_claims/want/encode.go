@@ -4,20 +4,19 @@ package flat
 
 import "github.com/eventbind/eventbind/jsonwire"
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"type\":\""...), x.Type)
+	b = jsonwire.AppendStringRest(append(b, ",\"id\":\""...), x.ID)
+	return b
+}
+
 func (x *TalkSay) appendPayload(b []byte) []byte {
-	if x.Head.Type == "talk" {
-		b = append(b, "{\"type\":\"talk\""...)
-	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Head.Type)
-	}
-	b = append(b, ",\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
+	b = x.Head.appendMembers(b)
 	if x.Detail == "say" {
 		b = append(b, ",\"detail\":\"say\""...)
 	} else {
-		b = append(b, ",\"detail\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Detail)
+		b = jsonwire.AppendStringRest(append(b, ",\"detail\":\""...), x.Detail)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -27,16 +26,7 @@ func (x *TalkSay) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *TalkSay) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -45,16 +35,8 @@ func (x TalkSay) MarshalJSON() ([]byte, error) {
 }
 
 func (x *SysBoot) appendPayload(b []byte) []byte {
-	if x.Head.Type == "sys" {
-		b = append(b, "{\"type\":\"sys\""...)
-	} else {
-		b = append(b, "{\"type\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Head.Type)
-	}
-	b = append(b, ",\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
-	b = append(b, ",\"meta\":"...)
-	b = x.Meta.AppendJSON(b)
+	b = x.Head.appendMembers(b)
+	b = x.Meta.AppendJSON(append(b, ",\"meta\":"...))
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
@@ -63,16 +45,7 @@ func (x *SysBoot) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *SysBoot) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = x.appendPayload(b)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -85,8 +58,7 @@ func (x *SysBootMeta) AppendJSON(b []byte) []byte {
 	if x.Kind == "boot" {
 		b = append(b, "{\"kind\":\"boot\""...)
 	} else {
-		b = append(b, "{\"kind\":\""...)
-		b = jsonwire.AppendStringRest(b, x.Kind)
+		b = jsonwire.AppendStringRest(append(b, "{\"kind\":\""...), x.Kind)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -99,21 +71,31 @@ func (x SysBootMeta) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *UnknownEvent) appendPayload(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Payload)
+}
+
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	b = jsonwire.AppendRaw(b, x.Payload)
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
 func (x UnknownEvent) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+// appendEvent appends an event: its frame, when it came in one, around the payload
+// that payload appends; then the members recovering decoding skipped go back as
+// they came.
+func appendEvent(b []byte, s *source, payload func([]byte) []byte) []byte {
+	if b == nil {
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		sc := jsonwire.GetScratch()
+		return sc.Done(appendEvent(sc.B[:0], s, payload))
+	}
+	start := len(b)
+	b = payload(b)
+	return s.rec.Patch(b, start)
 }

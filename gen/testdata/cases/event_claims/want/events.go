@@ -36,6 +36,32 @@ type Event interface {
 	setSource(raw string, rec *jsonwire.Recovery)
 }
 
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
+}
+
 // TalkSay is the event "talk.say".
 //
 // Someone said something.
@@ -52,8 +78,7 @@ type TalkSay struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*TalkSay)(nil)
@@ -61,26 +86,6 @@ var _ Event = (*TalkSay)(nil)
 // EventName implements Event.
 func (x *TalkSay) EventName() string {
 	return "talk.say"
-}
-
-// Known implements Event.
-func (x *TalkSay) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *TalkSay) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *TalkSay) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *TalkSay) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.
@@ -105,8 +110,7 @@ type SysBoot struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*SysBoot)(nil)
@@ -114,26 +118,6 @@ var _ Event = (*SysBoot)(nil)
 // EventName implements Event.
 func (x *SysBoot) EventName() string {
 	return "sys.boot"
-}
-
-// Known implements Event.
-func (x *SysBoot) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *SysBoot) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *SysBoot) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *SysBoot) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.
@@ -166,8 +150,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -180,21 +163,6 @@ func (x *UnknownEvent) EventName() string {
 // Known implements Event.
 func (x *UnknownEvent) Known() bool {
 	return false
-}
-
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(raw string, rec *jsonwire.Recovery) {
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
 }
 
 // Base implements Event.

@@ -105,7 +105,10 @@ func decodeInto(data []byte, opts DecodeOptions, rec *jsonwire.Recovery, a *aren
 	if err := d.End(); err != nil {
 		return nil, nil, err
 	}
-	ev.setSource(f, framed, src, rec)
+	if framed {
+		ev.setFrame(f)
+	}
+	ev.setSource(src, rec)
 	return ev, d.UnknownPaths(), nil
 }
 
@@ -164,31 +167,13 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		switch key {
 		case "v":
 			seen |= 1 << 0
-			{
-				v0, err := d.Int()
-				if err != nil {
-					return ev, err
-				}
-				x.V = v0
-			}
+			x.V, err = d.Int()
 		case "seq":
 			x.Seq.Set = true
-			{
-				v0, err := d.Int64()
-				if err != nil {
-					return ev, err
-				}
-				x.Seq.Value = v0
-			}
+			x.Seq.Value, err = d.Int64()
 		case "origin":
 			seen |= 1 << 1
-			{
-				v0, err := d.String()
-				if err != nil {
-					return ev, err
-				}
-				x.Origin = v0
-			}
+			x.Origin, err = d.String()
 		case "body":
 			if ev != nil {
 				// The event is decoded once; a second payload would replace it unseen.
@@ -201,9 +186,10 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 			}
 			ev = e
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return ev, err
-			}
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return ev, err
 		}
 	}
 	if seen != 7 {
@@ -212,6 +198,19 @@ func (x *Frame) decode(d *jsonwire.Decoder) (Event, error) {
 		}
 	}
 	return ev, nil
+}
+
+// decodeMember decodes x's member key, marking a required one in seen; known is
+// false, and nothing is read, when x has no such member.
+func (x *Head) decodeMember(d *jsonwire.Decoder, key string, seen *uint64) (known bool, err error) {
+	switch key {
+	case "id":
+		*seen |= 1 << 0
+		x.ID, err = d.String()
+	default:
+		return false, nil
+	}
+	return true, err
 }
 
 // checkMembers reports the first required member of x that seen lacks.
@@ -239,36 +238,25 @@ func (x *Joined) decodePayload(d *jsonwire.Decoder) error {
 // baseSeen holding the required base members already read.
 func (x *Joined) decodeRest(d *jsonwire.Decoder, key string, more bool, baseSeen uint64) error {
 	var seen uint64
+	var err error
 	for more {
 		switch key {
 		case "k":
 			seen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.K = v0
-			}
-		case "id":
-			baseSeen |= 1 << 0
-			{
-				v0, err := d.String()
-				if err != nil {
-					return err
-				}
-				x.Head.ID = v0
-			}
+			x.K, err = d.String()
 		default:
-			if err := d.UnknownField(&x.UnknownFields, key); err != nil {
-				return err
+			var known bool
+			if known, err = x.Head.decodeMember(d, key, &baseSeen); !known {
+				err = d.UnknownField(&x.UnknownFields, key)
 			}
 		}
-		next, ok, err := d.NextKey()
 		if err != nil {
 			return err
 		}
-		key, more = next, ok
+		key, more, err = d.NextKey()
+		if err != nil {
+			return err
+		}
 	}
 	if x.K != "joined" {
 		return d.Conflict("k")

@@ -69,10 +69,7 @@ func (m *Mux) HandleJoined(fn func(context.Context, *Joined) error) {
 
 // OnJoined implements Handler.
 func (m *Mux) OnJoined(ctx context.Context, ev *Joined) error {
-	if m.joined == nil {
-		return nil
-	}
-	return m.joined(ctx, ev)
+	return callIfSet(m.joined, ctx, ev)
 }
 
 // HandleUnknown registers fn for UnknownEvent events, replacing an earlier one.
@@ -82,10 +79,15 @@ func (m *Mux) HandleUnknown(fn func(context.Context, *UnknownEvent) error) {
 
 // OnUnknown implements Handler.
 func (m *Mux) OnUnknown(ctx context.Context, ev *UnknownEvent) error {
-	if m.unknown == nil {
+	return callIfSet(m.unknown, ctx, ev)
+}
+
+// callIfSet calls a Mux's func for an event, if one is registered.
+func callIfSet[E any](fn func(context.Context, E) error, ctx context.Context, ev E) error {
+	if fn == nil {
 		return nil
 	}
-	return m.unknown(ctx, ev)
+	return fn(ctx, ev)
 }
 
 // Bind binds h to this package's decoder for the transports (webhook, gateway):

@@ -5,28 +5,29 @@ package relay
 import "github.com/eventbind/eventbind/jsonwire"
 
 func (x *Frame) appendOpen(b []byte) []byte {
-	b = append(b, "{\"v\":"...)
-	b = jsonwire.AppendInt(b, int64(x.V))
+	b = jsonwire.AppendInt(append(b, "{\"v\":"...), int64(x.V))
 	if x.Seq.Set {
-		b = append(b, ",\"seq\":"...)
-		b = jsonwire.AppendInt(b, x.Seq.Value)
+		b = jsonwire.AppendInt(append(b, ",\"seq\":"...), x.Seq.Value)
 	}
-	b = append(b, ",\"origin\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Origin)
+	b = jsonwire.AppendStringRest(append(b, ",\"origin\":\""...), x.Origin)
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
 	}
 	return append(b, ",\"body\":"...)
 }
 
+// appendMembers appends '{' and x's members, for the objects that embed x.
+func (x *Head) appendMembers(b []byte) []byte {
+	b = jsonwire.AppendStringRest(append(b, "{\"id\":\""...), x.ID)
+	return b
+}
+
 func (x *Joined) appendPayload(b []byte) []byte {
-	b = append(b, "{\"id\":\""...)
-	b = jsonwire.AppendStringRest(b, x.Head.ID)
+	b = x.Head.appendMembers(b)
 	if x.K == "joined" {
 		b = append(b, ",\"k\":\"joined\""...)
 	} else {
-		b = append(b, ",\"k\":\""...)
-		b = jsonwire.AppendStringRest(b, x.K)
+		b = jsonwire.AppendStringRest(append(b, ",\"k\":\""...), x.K)
 	}
 	if len(x.UnknownFields) > 0 {
 		b = x.UnknownFields.AppendTo(b)
@@ -36,22 +37,7 @@ func (x *Joined) appendPayload(b []byte) []byte {
 
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *Joined) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = x.appendPayload(b)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -59,27 +45,37 @@ func (x Joined) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+func (x *UnknownEvent) appendPayload(b []byte) []byte {
+	return jsonwire.AppendRaw(b, x.Payload)
+}
+
 // AppendJSON implements Event: the frame when the event came in one, else the payload.
 func (x *UnknownEvent) AppendJSON(b []byte) []byte {
-	if b == nil {
-		// One shot: encoded into a pooled buffer, then copied into one of the
-		// output's size: one allocation, no larger than it must be.
-		s := jsonwire.GetScratch()
-		return s.Done(x.AppendJSON(s.B[:0]))
-	}
-	start := len(b)
-	if x.Frame.Set {
-		b = x.Frame.Value.appendOpen(b)
-	}
-	b = jsonwire.AppendRaw(b, x.Payload)
-	if x.Frame.Set {
-		b = append(b, '}')
-	}
-	// Members that recovering decoding skipped go back as they came.
-	return x.rec.Patch(b, start)
+	return appendEvent(b, &x.Frame, &x.source, x.appendPayload)
 }
 
 // MarshalJSON implements json.Marshaler.
 func (x UnknownEvent) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
+}
+
+// appendEvent appends an event: its frame, when it came in one, around the payload
+// that payload appends; then the members recovering decoding skipped go back as
+// they came.
+func appendEvent(b []byte, f *jsonwire.Opt[Frame], s *source, payload func([]byte) []byte) []byte {
+	if b == nil {
+		// One shot: encoded into a pooled buffer, then copied into one of the
+		// output's size: one allocation, no larger than it must be.
+		sc := jsonwire.GetScratch()
+		return sc.Done(appendEvent(sc.B[:0], f, s, payload))
+	}
+	start := len(b)
+	if f.Set {
+		b = f.Value.appendOpen(b)
+	}
+	b = payload(b)
+	if f.Set {
+		b = append(b, '}')
+	}
+	return s.rec.Patch(b, start)
 }

@@ -36,7 +36,34 @@ type Event interface {
 	Base() *Head
 
 	decodePayload(d *jsonwire.Decoder) error
-	setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery)
+	setSource(raw string, rec *jsonwire.Recovery)
+	setFrame(f Frame)
+}
+
+// source is what an event keeps of its input: the text, and what recovering
+// decoding skipped. Every event embeds it.
+type source struct {
+	raw string
+	rec *jsonwire.Recovery
+}
+
+// Known implements Event: true for every event but UnknownEvent.
+func (x *source) Known() bool {
+	return true
+}
+
+// RawJSON implements Event.
+func (x *source) RawJSON() []byte {
+	return []byte(x.raw)
+}
+
+// Problems implements Event.
+func (x *source) Problems() []jsonwire.Problem {
+	return x.rec.Problems()
+}
+
+func (x *source) setSource(raw string, rec *jsonwire.Recovery) {
+	x.raw, x.rec = raw, rec
 }
 
 // Joined is the event "joined".
@@ -59,8 +86,7 @@ type Joined struct {
 	// re-encoding loses nothing.
 	UnknownFields jsonwire.Unknown
 
-	raw string
-	rec *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*Joined)(nil)
@@ -70,30 +96,8 @@ func (x *Joined) EventName() string {
 	return "joined"
 }
 
-// Known implements Event.
-func (x *Joined) Known() bool {
-	return true
-}
-
-// RawJSON implements Event.
-func (x *Joined) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *Joined) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *Joined) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *Joined) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
@@ -121,8 +125,7 @@ type UnknownEvent struct {
 	Payload jsonwire.Raw
 
 	name string
-	raw  string
-	rec  *jsonwire.Recovery
+	source
 }
 
 var _ Event = (*UnknownEvent)(nil)
@@ -137,25 +140,8 @@ func (x *UnknownEvent) Known() bool {
 	return false
 }
 
-// RawJSON implements Event.
-func (x *UnknownEvent) RawJSON() []byte {
-	return []byte(x.raw)
-}
-
-func (x *UnknownEvent) setSource(f Frame, framed bool, raw string, rec *jsonwire.Recovery) {
-	if framed {
-		x.Frame = jsonwire.Opt[Frame]{
-			Set:   true,
-			Value: f,
-		}
-	}
-	x.raw = raw
-	x.rec = rec
-}
-
-// Problems implements Event.
-func (x *UnknownEvent) Problems() []jsonwire.Problem {
-	return x.rec.Problems()
+func (x *UnknownEvent) setFrame(f Frame) {
+	x.Frame = jsonwire.Some(f)
 }
 
 // Envelope implements Event.
