@@ -46,6 +46,65 @@ type Events interface {
 	// Dispatch calls the bound handler's method for ev's type; nothing when
 	// the handler is nil. ev must come from Decode.
 	Dispatch(ctx context.Context, ev Event) error
+	// Claim tells, from the members at the top level of data alone, whether
+	// data looks like the package's input, for a tool that reads the input of
+	// several platforms on one stream (eventbind decode): the keys it looks for
+	// are the schema's, not the tool's.
+	Claim(data []byte) Claim
+	// Signals returns the decoder of the frames other than events that the
+	// package's schema declares (KOOK's websocket signals), or nil when its
+	// frames carry only events.
+	Signals() Signals
+}
+
+// Claim is how data looks to a package (Events.Claim). A tool that asks
+// several packages takes the one with the strongest claim, the first of
+// those that claim alike.
+type Claim int
+
+const (
+	// ClaimNone: data has none of the members the package looks for.
+	ClaimNone Claim = iota
+	// ClaimPayload: data may be a bare payload, which the package takes
+	// without its frame: it has every top-level member that the
+	// discriminators of all its events read (KOOK's d: "type"). Events of
+	// another platform may have them too.
+	ClaimPayload
+	// ClaimFrame: data has a member that the package's frames carry (KOOK:
+	// "s" or "d", the frame's required member and its payload); for a package
+	// whose events come without a frame, every top-level member that the
+	// discriminators of all its events read (OneBot 12: "type" and
+	// "detail_type").
+	ClaimFrame
+)
+
+// Signals decodes the frames of a package whose schema declares kinds of
+// frame besides events, told apart by one member of the frame (KOOK's "s").
+type Signals interface {
+	// IsSignal reports whether data is a signal frame, for Decode, rather
+	// than an event frame, for Events.Decode: its signal key is there, at the
+	// top level, and is not the value of an event frame (KOOK: "s" other than
+	// 0, or not an integer, which Decode then reports). A bare payload, which
+	// has no signal key, and input malformed before the key are for
+	// Events.Decode, which explains what is wrong.
+	IsSignal(data []byte) bool
+	// Decode decodes a frame of any kind as the package's
+	// DecodeOptions.DecodeSignal does; the unknown paths are nil unless
+	// opts.ReportUnknown is set.
+	Decode(data []byte, opts DecodeOptions) (sig Signal, unknown []string, err error)
+}
+
+// Signal is what every generated package's Signal offers a tool.
+type Signal interface {
+	// SignalName is the signal's name, as `eventbind decode` prints it
+	// ("hello"; "event" for an event frame).
+	SignalName() string
+	// Known is false for a signal the schema does not know.
+	Known() bool
+	// RawJSON returns a copy of the bytes the signal was decoded from.
+	RawJSON() []byte
+	// AppendJSON appends the signal's JSON encoding to b.
+	AppendJSON(b []byte) []byte
 }
 
 // DecodeOptions are the options of a generated package's DecodeOptions that

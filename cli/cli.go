@@ -7,10 +7,6 @@
 //	eventbind drift --schema DIR --doc [ID=]FILE... [--docs-dir DIR] [--format text|jsonl] [--baseline FILE] [--write-baseline FILE] [--write-examples [--check]]
 //	eventbind serve --verify-token T [--addr HOST:PORT] [--encrypt-key K] [--max-body N] [--max-inflated N]
 //	eventbind listen [--compress 0|1] [--api URL] [--state FILE] [--strict]
-//
-// decode reads a frame's platform and signal members before decoding it with
-// the runtime's Lookup and LookupInt (package jsonwire/wireimpl, otherwise
-// for generated code only).
 package cli
 
 import (

@@ -17,12 +17,12 @@ type decoded struct {
 	problems []string // what recovering decoding skipped: "<path>: <what>"
 }
 
-// platform ties a generated package to the command line.
+// platform ties a generated package to the command line. Everything it
+// knows of the platform's input (the keys that tell its lines, which lines
+// are signals) comes from the package, through bind.Events.
 type platform struct {
 	name   string
 	events bind.Events // the package's Bind(nil)
-	// claims reports whether a line looks like this platform's event.
-	claims func(line []byte) bool
 	decode func(line []byte, strict bool) (decoded, error)
 	// stream, when set, returns a decode for one goroutine that reads lines
 	// one after the other (eventbind decode): it reuses its memory.
@@ -34,6 +34,40 @@ type platform struct {
 // platforms are registered by the platform_*.go files, one per bundled
 // generated package; Use replaces one with a user's.
 var platforms []*platform
+
+// newPlatform ties a generated package's events to the command line: lines
+// whose signal key says they are no event frame (Signals().IsSignal) go to its
+// signal decoder, the others to its event decoder.
+func newPlatform(events bind.Events) *platform {
+	p := &platform{
+		name: events.Platform(), events: events, decode: decoderOf(events), strict: strictOf(events),
+		stream: func() func([]byte, bool) (decoded, error) { return streamDecoderOf(events) },
+	}
+	if sigs := events.Signals(); sigs != nil {
+		decode, stream := p.decode, p.stream
+		p.decode = withSignals(sigs, decode)
+		p.stream = func() func([]byte, bool) (decoded, error) { return withSignals(sigs, stream()) }
+	}
+	return p
+}
+
+// withSignals decodes a line that sigs says is a signal frame as a signal
+// (KOOK: hello, ping, pong, resume, reconnect, resume_ack, or signal_<s> when
+// unknown; an "s" that is no integer is the signal decoder's error), and every
+// other line (an event frame, a bare payload, input malformed before the
+// signal key) with decodeEvent, exactly as if the package had no signals.
+func withSignals(sigs bind.Signals, decodeEvent func([]byte, bool) (decoded, error)) func([]byte, bool) (decoded, error) {
+	return func(line []byte, strict bool) (decoded, error) {
+		if !sigs.IsSignal(line) {
+			return decodeEvent(line, strict)
+		}
+		sig, paths, err := sigs.Decode(line, bind.DecodeOptions{ReportUnknown: strict})
+		if err != nil {
+			return decoded{}, err
+		}
+		return decoded{event: sig.SignalName(), known: sig.Known(), value: sig.AppendJSON(nil), unknown: paths}, nil
+	}
+}
 
 func platformNames() []string {
 	var out []string
@@ -52,18 +86,22 @@ func platformByName(name string) *platform {
 	return nil
 }
 
-// detectPlatform picks the first platform that claims the line; when none
-// does, the first one decodes it so that its error explains what is wrong.
+// detectPlatform picks the platform whose package claims the line most
+// strongly (bind.Events.Claim: a frame over a bare payload), the first of
+// those that claim it alike; when none does, the first one decodes it so that
+// its error explains what is wrong.
 func detectPlatform(line []byte) *platform {
+	var best *platform
+	claim := bind.ClaimNone
 	for _, p := range platforms {
-		if p.claims(line) {
-			return p
+		if c := p.events.Claim(line); c > claim {
+			best, claim = p, c
 		}
 	}
-	if len(platforms) == 0 {
-		return nil
+	if best == nil && len(platforms) > 0 {
+		return platforms[0]
 	}
-	return platforms[0]
+	return best
 }
 
 // decoderOf decodes with a generated package's DecodeOptions.Decode, recovering (and
@@ -112,22 +150,15 @@ func strictOf(events bind.Events) func([]byte) error {
 	}
 }
 
-// platformMakers build a platform around a package's events: the bundled
-// one (platform_*.go) or one generated from an extended schema (Use).
-var platformMakers = map[string]func(bind.Events) *platform{}
-
 // Use puts events in place of the bundled package of its platform
 // (events.Platform()): decode, serve and listen then decode and print the
 // events of that package.
 func Use(events bind.Events) error {
-	makePlatform, ok := platformMakers[events.Platform()]
-	if !ok {
-		return fmt.Errorf("eventbind: no platform %q in this command (it knows %v)", events.Platform(), platformNames())
-	}
 	for i, p := range platforms {
 		if p.name == events.Platform() {
-			platforms[i] = makePlatform(events)
+			platforms[i] = newPlatform(events)
+			return nil
 		}
 	}
-	return nil
+	return fmt.Errorf("eventbind: no platform %q in this command (it knows %v)", events.Platform(), platformNames())
 }

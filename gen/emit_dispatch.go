@@ -1,6 +1,10 @@
 package gen
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 )
 
@@ -123,6 +127,8 @@ func emitDispatch(m *Model) *jen.File {
 //	func (boundHandler) Platform() string { return "kook" }
 //	func (boundHandler) Decode(data []byte, opts bind.DecodeOptions) (bind.Event, []string, error) { ... DecodeOptions{...}.Decode(data) ... }
 //	func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error { ... Dispatch(ctx, b.h, e) }
+//	func (boundHandler) Claim(data []byte) bind.Claim { ... }  // emitClaim
+//	func (boundHandler) Signals() bind.Signals { return boundSignals{} } // nil without signals
 func emitBind(f *jen.File, m *Model) {
 	const bindPkg = "github.com/eventbind/eventbind/bind"
 	recv := jen.Id("b").Id(boundHandlerType)
@@ -149,4 +155,87 @@ func emitBind(f *jen.File, m *Model) {
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual("errors", "New").Call(jen.Lit(m.Package+": Dispatch of an event another package decoded")))),
 		jen.Return(jen.Id("Dispatch").Call(jen.Id("ctx"), jen.Id("b").Dot("h"), jen.Id("e"))),
 	)
+	f.Add(emitClaim(m))
+	if m.Signals != nil {
+		f.Comment("Signals implements bind.Events with DecodeOptions.DecodeSignal.")
+		f.Func().Params(jen.Id(boundHandlerType)).Id("Signals").Params().Qual(bindPkg, "Signals").Block(jen.Return(jen.Id(boundSignalsType).Values()))
+	} else {
+		f.Comment("Signals implements bind.Events: the frames of " + m.Platform + " carry only events.")
+		f.Func().Params(jen.Id(boundHandlerType)).Id("Signals").Params().Qual(bindPkg, "Signals").Block(jen.Return(jen.Nil()))
+	}
+}
+
+// emitClaim writes Claim, which tells a line of the package's input by the
+// members the model names (Model.FrameKeys, Model.EventKeys):
+//
+//	func (boundHandler) Claim(data []byte) bind.Claim {
+//		if _, ok, _ := wireimpl.Lookup(data, "s"); ok {
+//			return bind.ClaimFrame
+//		}
+//		if _, ok, _ := wireimpl.Lookup(data, "d"); ok {
+//			return bind.ClaimFrame
+//		}
+//		if _, ok, _ := wireimpl.Lookup(data, "type"); !ok {
+//			return bind.ClaimNone
+//		}
+//		return bind.ClaimPayload
+//	}
+//
+// Without a frame, the event keys all present claim a frame (OneBot 12:
+// "type" and "detail_type"). A key is present when wireimpl.Lookup finds it:
+// malformed input has none.
+func emitClaim(m *Model) jen.Code {
+	const bindPkg = "github.com/eventbind/eventbind/bind"
+	has := func(key string) *jen.Statement {
+		return jen.List(jen.Id("_"), jen.Id("ok"), jen.Id("_")).Op(":=").Add(wire("Lookup")).Call(jen.Id("data"), jen.Lit(key))
+	}
+	frameKeys, eventKeys := m.FrameKeys(), m.EventKeys()
+	// What the event keys claim, all present: a bare payload beside a frame
+	// that may be left out, the event itself without a frame.
+	all := ""
+	switch {
+	case len(eventKeys) == 0:
+	case m.Frame == nil:
+		all = "ClaimFrame"
+	case m.Frame.Bare:
+		all = "ClaimPayload"
+	}
+	doc := []string{"Claim implements bind.Events, by the members at the top level of data:"}
+	if len(frameKeys) > 0 {
+		doc = append(doc, fmt.Sprintf("  - %s: a %s frame (bind.ClaimFrame);", quoteList(frameKeys, "or"), m.Platform))
+	}
+	switch {
+	case all == "ClaimFrame":
+		doc = append(doc, fmt.Sprintf("  - %s: a %s event (bind.ClaimFrame);", quoteList(eventKeys, "and"), m.Platform))
+	case all == "ClaimPayload":
+		doc = append(doc, fmt.Sprintf("  - else %s: maybe a bare payload (bind.ClaimPayload);", quoteList(eventKeys, "and")))
+	}
+	doc = append(doc, "  - else none (bind.ClaimNone).")
+	g := jen.Add(commentLines(doc)).Line()
+	g.Func().Params(jen.Id(boundHandlerType)).Id("Claim").Params(jen.Id("data").Index().Byte()).Qual(bindPkg, "Claim").BlockFunc(func(b *jen.Group) {
+		for _, key := range frameKeys {
+			b.If(has(key), jen.Id("ok")).Block(jen.Return(jen.Qual(bindPkg, "ClaimFrame")))
+		}
+		if all == "" {
+			b.Return(jen.Qual(bindPkg, "ClaimNone"))
+			return
+		}
+		for _, key := range eventKeys {
+			b.If(has(key), jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual(bindPkg, "ClaimNone")))
+		}
+		b.Return(jen.Qual(bindPkg, all))
+	}).Line()
+	return g
+}
+
+// quoteList quotes keys and joins them with commas and conj: "s" or "d".
+func quoteList(keys []string, conj string) string {
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = strconv.Quote(k)
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
 }

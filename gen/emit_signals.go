@@ -34,7 +34,52 @@ func emitSignals(m *Model) *jen.File {
 	}
 	f.Add(emitEventSignal(m))
 	f.Add(emitUnknownSignal(m, key))
+	f.Add(emitBoundSignals(m))
 	return f
+}
+
+// emitBoundSignals writes what Bind's Signals returns, the package's side of
+// bind.Signals, with the model's key and event value:
+//
+//	type boundSignals struct{}
+//
+//	func (boundSignals) IsSignal(data []byte) bool {
+//		if _, ok, err := wireimpl.Lookup(data, "s"); err != nil || !ok {
+//			return false
+//		}
+//		k, err := wireimpl.LookupInt(data, "", "s")
+//		return err != nil || k != 0
+//	}
+//
+//	func (boundSignals) Decode(data []byte, opts bind.DecodeOptions) (bind.Signal, []string, error) {
+//		sig, unknown, err := DecodeOptions{...}.DecodeSignal(data)
+//		...
+//	}
+func emitBoundSignals(m *Model) jen.Code {
+	const bindPkg = "github.com/eventbind/eventbind/bind"
+	sigs := m.Signals
+	key := sigs.Key.JSONName
+	g := jen.Commentf("%s implements bind.Signals for Bind(h).Signals().", boundSignalsType).Line()
+	g.Type().Id(boundSignalsType).Struct().Line().Line()
+	g.Commentf("IsSignal implements bind.Signals: data has %q at its top level, and it is not", key).Line()
+	g.Commentf("%d (or not an integer, which DecodeSignal reports).", sigs.Event).Line()
+	g.Func().Params(jen.Id(boundSignalsType)).Id("IsSignal").Params(jen.Id("data").Index().Byte()).Bool().Block(
+		jen.If(jen.List(jen.Id("_"), jen.Id("ok"), jen.Err()).Op(":=").Add(wire("Lookup")).Call(jen.Id("data"), jen.Lit(key)), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(
+			jen.Return(jen.False()),
+		),
+		jen.List(jen.Id("k"), jen.Err()).Op(":=").Add(wire("LookupInt")).Call(jen.Id("data"), jen.Lit(""), jen.Lit(key)),
+		jen.Return(jen.Err().Op("!=").Nil().Op("||").Id("k").Op("!=").Lit(int(sigs.Event))),
+	).Line().Line()
+	g.Comment("Decode implements bind.Signals with DecodeOptions.DecodeSignal.").Line()
+	g.Func().Params(jen.Id(boundSignalsType)).Id("Decode").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Params(jen.Qual(bindPkg, "Signal"), jen.Index().String(), jen.Error()).Block(
+		jen.List(jen.Id("sig"), jen.Id("unknown"), jen.Err()).Op(":=").Id("DecodeOptions").Values(jen.Dict{
+			jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
+			jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
+		}).Dot("DecodeSignal").Call(jen.Id("data")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Signal in a non-nil interface"), jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("sig"), jen.Id("unknown"), jen.Nil()),
+	).Line()
+	return g
 }
 
 // emitSignalInterface declares Signal, named after the frame's key:

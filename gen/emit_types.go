@@ -402,24 +402,27 @@ func emitEvents(m *Model) *jen.File {
 }
 
 // runtimeVersion is the contract between the code this generator writes and
-// its runtime, jsonwire/wireimpl (wireimpl.MinVersion ... MaxVersion). Bump it,
-// and the runtime's MaxVersion, when generated code needs something the
-// runtime did not have. Version 2: the runtime moved out of jsonwire into
-// wireimpl (Unknown.AppendTo became AppendUnknown, Limits.Apply SetLimits).
-const runtimeVersion = 2
+// the runtime, jsonwire/wireimpl with jsonwire and bind (wireimpl.MinVersion ...
+// MaxVersion). Bump it, and the runtime's MaxVersion, when generated code
+// needs something the runtime did not have; and MinVersion too when the
+// runtime asks of generated code something older code lacks (2:
+// bind.Events.Claim and Signals; 3: the runtime moved from jsonwire into
+// wireimpl).
+const runtimeVersion = 3
 
 // emitVersionCheck makes a package generated against another runtime fail
 // to compile at one line that says why:
 //
 //	const (
-//		_ = wireimpl.EnforceVersion(2 - wireimpl.MinVersion)
-//		_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - 2)
+//		_ = wireimpl.EnforceVersion(3 - wireimpl.MinVersion)
+//		_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - 3)
 //	)
 func emitVersionCheck(f *jen.File) {
 	f.Const().Defs(
-		jen.Comment("This package was generated for version "+strconv.Itoa(runtimeVersion)+" of the wireimpl runtime. A compile error"),
-		jen.Comment("here means the two do not match: regenerate it with the eventbind of the"),
-		jen.Comment("module version you depend on (go generate), or depend on the matching one."),
+		jen.Comment("This package was generated for version "+strconv.Itoa(runtimeVersion)+" of the runtime (wireimpl, jsonwire, bind). A"),
+		jen.Comment("compile error here means the two do not match: regenerate it with the"),
+		jen.Comment("eventbind of the module version you depend on (go generate), or depend on"),
+		jen.Comment("the matching one."),
 		jen.Id("_").Op("=").Add(wire("EnforceVersion")).Call(jen.Lit(runtimeVersion).Op("-").Add(wire("MinVersion"))),
 		jen.Id("_").Op("=").Add(wire("EnforceVersion")).Call(wire("MaxVersion").Op("-").Lit(runtimeVersion)),
 	)

@@ -53,7 +53,8 @@ func generate(t *testing.T, dir string) map[string][]byte {
 // their testdata), and either want/, the package it generates (which must
 // also pass go vet), or want.errors, the exact errors it gives. Each
 // construct of the schema language has a case of its own (plain, union,
-// extensions, unknown_events_checked, accepts, signals, where, body), and
+// extensions, unknown_events_checked, accepts, signals, where, body, and
+// frame_claims and event_claims for the members Claim looks for), and
 // every_construct has them together; every_error has one mistake of each
 // kind. -update rewrites the wants.
 func TestCases(t *testing.T) {

@@ -587,3 +587,43 @@ func (m *Model) DecidingPaths() []string {
 	// the look-ahead that picks the variant fails on the payload itself.
 	return out
 }
+
+// FrameKeys are the members of which a line needs one, at its top level, to
+// look like a frame of the model (bind.ClaimFrame): the frame's required
+// members, then its payload ("s", "d"). nil without a frame.
+func (m *Model) FrameKeys() []string {
+	if m.Frame == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range m.Frame.Object.Fields {
+		if !f.Optional {
+			out = append(out, f.JSONName)
+		}
+	}
+	return append(out, m.Frame.Payload)
+}
+
+// EventKeys are the members at the top level of an event payload that the
+// discriminators of every family read, in the order of the first family's
+// keys: KOOK's "type" (its system family also reads "extra"), OneBot 12's
+// "type" and "detail_type". A line that has them all may be an event of the
+// model (bind.ClaimPayload, or bind.ClaimFrame without a frame). nil when the
+// families share none.
+func (m *Model) EventKeys() []string {
+	var out []string
+	for i, fam := range m.Families {
+		var top []string
+		for _, k := range fam.Keys {
+			if !slices.Contains(top, k.Field.Path[0]) {
+				top = append(top, k.Field.Path[0])
+			}
+		}
+		if i == 0 {
+			out = top
+			continue
+		}
+		out = slices.DeleteFunc(out, func(key string) bool { return !slices.Contains(top, key) })
+	}
+	return out
+}

@@ -61,14 +61,18 @@ var reservedTypeNames = map[string]bool{
 	"Bind": true, boundHandlerType: true,
 }
 
-// boundHandlerType is the unexported type Bind returns.
-const boundHandlerType = "boundHandler"
+// boundHandlerType is the unexported type Bind returns, and boundSignalsType
+// the one its Signals method returns (with signals).
+const (
+	boundHandlerType = "boundHandler"
+	boundSignalsType = "boundSignals"
+)
 
 // reservedSignalNames are the package-level names a package with signals
 // declares besides the signals' own types.
 var reservedSignalNames = map[string]bool{
 	"Signal": true, "EventSignal": true, "UnknownSignal": true,
-	"DecodeSignal": true,
+	"DecodeSignal": true, boundSignalsType: true,
 }
 
 // eventSignalName is the signal name of an event frame (EventSignal), and

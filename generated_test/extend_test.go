@@ -22,6 +22,20 @@ const newEventEntry = `events:
       - {name: avatar, type: string, doc: {zh: 头像图片地址, en: Avatar URL.}}
 `
 
+// newSignalEntry declares a kind of websocket frame KOOK does not have:
+// a downstream module's command decodes it with the module's package.
+const newSignalEntry = `signals:
+  - name: mine
+    value: 7
+    doc: {en: A frame of my own (an entry added by a user of eventbind).}
+    docs: [websocket]
+    fields:
+      - {name: note, type: string, doc: {en: What it says.}}
+`
+
+// newSignalFrame is a frame of the new signal.
+const newSignalFrame = `{"s":7,"note":"hi"}`
+
 // newEventFrame is a frame of the new event.
 const newEventFrame = `{"s":0,"d":{"channel_type":"PERSON","type":255,"target_id":"1","author_id":"1","content":"[系统消息]","msg_id":"m","msg_timestamp":1,"nonce":"","extra":{"type":"user_profile_updated","body":{"user_id":"42","username":"new","avatar":"a.png"}}},"sn":3}`
 
@@ -240,6 +254,7 @@ func TestExtendFromAnotherModule(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "go.sum"), sums)
 	writeFile(t, filepath.Join(pkg, "doc.go"), []byte("// Package mykook is KOOK's events and mine.\npackage mykook\n\n//go:generate go tool eventbind generate --schema kook --schema ./schema --out .\n"))
 	writeFile(t, filepath.Join(pkg, "schema", "mine.yaml"), []byte(newEventEntry))
+	writeFile(t, filepath.Join(pkg, "schema", "mine_signal.yaml"), []byte(newSignalEntry))
 	writeFile(t, filepath.Join(pkg, "new_event_test.go"), []byte(strings.NewReplacer(
 		"package kook_test", "package mykook_test",
 		`"github.com/eventbind/eventbind/EXT/kook"`, `kook "example.com/mybot/mykook"`,
@@ -250,7 +265,7 @@ func TestExtendFromAnotherModule(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(dir, "cmd", "mybot-eventbind", "main.go"), []byte(userCommand))
 	frames := filepath.Join(dir, "frames.jsonl")
-	writeFile(t, frames, []byte(newEventFrame+"\n"))
+	writeFile(t, frames, []byte(newEventFrame+"\n"+newSignalFrame+"\n"))
 
 	offline := func(name string, args ...string) string {
 		t.Helper()
@@ -280,23 +295,43 @@ func TestExtendFromAnotherModule(t *testing.T) {
 		t.Errorf("the module's tests did not both pass:\n%s", out)
 	}
 	// The module's own command decodes the new event with the generated
-	// decoder: known, by its name, the value as it came.
-	out := offline("go", "run", "./cmd/mybot-eventbind", "decode", "--platform", "kook", frames)
-	var line struct {
-		Event string          `json:"event"`
-		Known bool            `json:"known"`
-		Value json.RawMessage `json:"value"`
+	// decoder (known, by its name, the value as it came), and the new signal
+	// too: the command tells signal frames from event frames, and picks the
+	// platform of a line, by what the module's package says.
+	type line struct {
+		Platform string          `json:"platform"`
+		Event    string          `json:"event"`
+		Known    bool            `json:"known"`
+		Value    json.RawMessage `json:"value"`
 	}
-	if err := json.Unmarshal([]byte(out), &line); err != nil {
-		t.Fatalf("decode printed %q: %v", out, err)
+	decoded := func(out string) []line {
+		t.Helper()
+		var lines []line
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			var ln line
+			if err := json.Unmarshal([]byte(l), &ln); err != nil {
+				t.Fatalf("decode printed %q: %v", out, err)
+			}
+			lines = append(lines, ln)
+		}
+		if len(lines) != 2 {
+			t.Fatalf("decode printed %d lines for 2: %s", len(lines), out)
+		}
+		return lines
 	}
-	if line.Event != "user_profile_updated" || !line.Known || !jsonEqual(line.Value, []byte(newEventFrame)) {
+	out := offline("go", "run", "./cmd/mybot-eventbind", "decode", frames)
+	got := decoded(out)
+	if got[0].Platform != "kook" || got[0].Event != "user_profile_updated" || !got[0].Known || !jsonEqual(got[0].Value, []byte(newEventFrame)) {
 		t.Errorf("decode printed %s, want the known event user_profile_updated, as it came", out)
 	}
-	// The bundled command does not know it: the module's command is what
+	if got[1].Platform != "kook" || got[1].Event != "mine" || !got[1].Known || !jsonEqual(got[1].Value, []byte(newSignalFrame)) {
+		t.Errorf("decode printed %s, want the known signal mine, as it came", out)
+	}
+	// The bundled command does not know them: the module's command is what
 	// makes the difference.
-	if out := offline("go", "tool", "eventbind", "decode", "--platform", "kook", frames); !strings.Contains(out, `"known":false`) {
-		t.Errorf("the bundled eventbind printed %s, want the event unknown to it", out)
+	got = decoded(offline("go", "tool", "eventbind", "decode", frames))
+	if got[0].Known || got[1].Event != "signal_7" || got[1].Known {
+		t.Errorf("the bundled eventbind printed %+v, want the event and the signal unknown to it", got)
 	}
 	src, err := os.ReadFile(filepath.Join(pkg, "events.go"))
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	bind "github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // Handler has one method per event. Implementations embed NopHandler (and
@@ -1164,4 +1165,26 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 		return errors.New("kook: Dispatch of an event another package decoded")
 	}
 	return Dispatch(ctx, b.h, e)
+}
+
+// Claim implements bind.Events, by the members at the top level of data:
+//   - "s" or "d": a kook frame (bind.ClaimFrame);
+//   - else "type": maybe a bare payload (bind.ClaimPayload);
+//   - else none (bind.ClaimNone).
+func (boundHandler) Claim(data []byte) bind.Claim {
+	if _, ok, _ := wireimpl.Lookup(data, "s"); ok {
+		return bind.ClaimFrame
+	}
+	if _, ok, _ := wireimpl.Lookup(data, "d"); ok {
+		return bind.ClaimFrame
+	}
+	if _, ok, _ := wireimpl.Lookup(data, "type"); !ok {
+		return bind.ClaimNone
+	}
+	return bind.ClaimPayload
+}
+
+// Signals implements bind.Events with DecodeOptions.DecodeSignal.
+func (boundHandler) Signals() bind.Signals {
+	return boundSignals{}
 }

@@ -3,6 +3,7 @@
 package kook
 
 import (
+	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
 	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 	"strconv"
@@ -880,4 +881,30 @@ func (x *UnknownSignal) decodeSignal(d *wireimpl.Decoder) error {
 	}
 	x.Raw = d.Since(mark)
 	return nil
+}
+
+// boundSignals implements bind.Signals for Bind(h).Signals().
+type boundSignals struct{}
+
+// IsSignal implements bind.Signals: data has "s" at its top level, and it is not
+// 0 (or not an integer, which DecodeSignal reports).
+func (boundSignals) IsSignal(data []byte) bool {
+	if _, ok, err := wireimpl.Lookup(data, "s"); err != nil || !ok {
+		return false
+	}
+	k, err := wireimpl.LookupInt(data, "", "s")
+	return err != nil || k != 0
+}
+
+// Decode implements bind.Signals with DecodeOptions.DecodeSignal.
+func (boundSignals) Decode(data []byte, opts bind.DecodeOptions) (bind.Signal, []string, error) {
+	sig, unknown, err := DecodeOptions{
+		Recover:       opts.Recover,
+		ReportUnknown: opts.ReportUnknown,
+	}.DecodeSignal(data)
+	if err != nil {
+		// not a nil Signal in a non-nil interface
+		return nil, nil, err
+	}
+	return sig, unknown, nil
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	bind "github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // Handler has one method per event. Implementations embed NopHandler (and
@@ -484,4 +485,22 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 		return errors.New("onebot12: Dispatch of an event another package decoded")
 	}
 	return Dispatch(ctx, b.h, e)
+}
+
+// Claim implements bind.Events, by the members at the top level of data:
+//   - "type" and "detail_type": a onebot12 event (bind.ClaimFrame);
+//   - else none (bind.ClaimNone).
+func (boundHandler) Claim(data []byte) bind.Claim {
+	if _, ok, _ := wireimpl.Lookup(data, "type"); !ok {
+		return bind.ClaimNone
+	}
+	if _, ok, _ := wireimpl.Lookup(data, "detail_type"); !ok {
+		return bind.ClaimNone
+	}
+	return bind.ClaimFrame
+}
+
+// Signals implements bind.Events: the frames of onebot12 carry only events.
+func (boundHandler) Signals() bind.Signals {
+	return nil
 }

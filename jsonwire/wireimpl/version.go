@@ -1,8 +1,9 @@
 package wireimpl
 
-// The versions of the contract between generated code and this runtime.
-// Every generated package checks both bounds at compile time, as
-// protobuf-go's protoimpl.EnforceVersion does:
+// The versions of the contract between generated code and this runtime:
+// wireimpl, jsonwire, and the interfaces of package bind that generated
+// packages implement. Every generated package checks both bounds at compile
+// time, as protobuf-go's protoimpl.EnforceVersion does:
 //
 //	const (
 //		_ = wireimpl.EnforceVersion(GenVersion - wireimpl.MinVersion) // the generated code is new enough
@@ -12,12 +13,17 @@ package wireimpl
 // A package generated against another runtime then fails to compile at that
 // line, whose comment says what to do, instead of failing somewhere inside
 // the generated code (or, worse, compiling and misbehaving).
+//
+// Version 2: bind.Events has Claim and Signals, which packages generated for
+// version 1 lack, so this runtime no longer implements version 1.
+// Version 3: the runtime moved out of package jsonwire into this one
+// (Unknown.AppendTo became AppendUnknown, Limits.Apply Decoder.SetLimits), so
+// code generated for version 2, which calls jsonwire, does not work with it.
 const (
 	// MaxVersion is the newest contract this runtime implements.
-	MaxVersion = 2
+	MaxVersion = 3
 	// MinVersion is the oldest contract this runtime still implements.
-	// Version 1 was the runtime inside package jsonwire, before it moved here.
-	MinVersion = 2
+	MinVersion = 3
 )
 
 // EnforceVersion is used by generated code to check the versions: a

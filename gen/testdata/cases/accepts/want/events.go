@@ -8,11 +8,12 @@ import (
 )
 
 const (
-	// This package was generated for version 2 of the wireimpl runtime. A compile error
-	// here means the two do not match: regenerate it with the eventbind of the
-	// module version you depend on (go generate), or depend on the matching one.
-	_ = wireimpl.EnforceVersion(2 - wireimpl.MinVersion)
-	_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - 2)
+	// This package was generated for version 3 of the runtime (wireimpl, jsonwire, bind). A
+	// compile error here means the two do not match: regenerate it with the
+	// eventbind of the module version you depend on (go generate), or depend on
+	// the matching one.
+	_ = wireimpl.EnforceVersion(3 - wireimpl.MinVersion)
+	_ = wireimpl.EnforceVersion(wireimpl.MaxVersion - 3)
 )
 
 // Event is a decoded mini event: a pointer to one of the event

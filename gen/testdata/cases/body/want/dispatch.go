@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	bind "github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // Handler has one method per event. Implementations embed NopHandler (and
@@ -124,4 +125,19 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 		return errors.New("mini: Dispatch of an event another package decoded")
 	}
 	return Dispatch(ctx, b.h, e)
+}
+
+// Claim implements bind.Events, by the members at the top level of data:
+//   - "k": a mini event (bind.ClaimFrame);
+//   - else none (bind.ClaimNone).
+func (boundHandler) Claim(data []byte) bind.Claim {
+	if _, ok, _ := wireimpl.Lookup(data, "k"); !ok {
+		return bind.ClaimNone
+	}
+	return bind.ClaimFrame
+}
+
+// Signals implements bind.Events: the frames of mini carry only events.
+func (boundHandler) Signals() bind.Signals {
+	return nil
 }

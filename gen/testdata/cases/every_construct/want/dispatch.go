@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	bind "github.com/eventbind/eventbind/bind"
+	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
 // Handler has one method per event. Implementations embed NopHandler (and
@@ -204,4 +205,26 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 		return errors.New("demo: Dispatch of an event another package decoded")
 	}
 	return Dispatch(ctx, b.h, e)
+}
+
+// Claim implements bind.Events, by the members at the top level of data:
+//   - "op" or "data": a demo frame (bind.ClaimFrame);
+//   - else "kind": maybe a bare payload (bind.ClaimPayload);
+//   - else none (bind.ClaimNone).
+func (boundHandler) Claim(data []byte) bind.Claim {
+	if _, ok, _ := wireimpl.Lookup(data, "op"); ok {
+		return bind.ClaimFrame
+	}
+	if _, ok, _ := wireimpl.Lookup(data, "data"); ok {
+		return bind.ClaimFrame
+	}
+	if _, ok, _ := wireimpl.Lookup(data, "kind"); !ok {
+		return bind.ClaimNone
+	}
+	return bind.ClaimPayload
+}
+
+// Signals implements bind.Events with DecodeOptions.DecodeSignal.
+func (boundHandler) Signals() bind.Signals {
+	return boundSignals{}
 }
