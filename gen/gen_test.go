@@ -133,7 +133,8 @@ func TestHeaderIsRecognisedByGoTools(t *testing.T) {
 	}
 }
 
-// TestOutputIsGofmtClean: gofmt leaves every generated file as it is.
+// TestGoName: Go names from JSON names; no platform word is an initialism here
+// (the schema's go: overrides say KMarkdown).
 func TestGoName(t *testing.T) {
 	for in, want := range map[string]string{
 		"channel_type": "ChannelType", "msg_id": "MsgID", "id": "ID", "url": "URL",

@@ -1,6 +1,8 @@
 package generated_test
 
 import (
+	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
@@ -20,7 +22,7 @@ func TestDecodeLimits(t *testing.T) {
 		want   string
 	}{
 		{"frame size", jsonwire.Limits{MaxBytes: 100}, text, "offset 100: document of"},
-		// Keys count too; the longest string in this frame has 53 bytes.
+		// Keys count too (longestString).
 		{"string length", jsonwire.Limits{MaxString: 60}, strings.Replace(text, `"dddd"`, `"`+strings.Repeat("d", 61)+`"`, 1), "d.content: string longer than the limit of 60 bytes"},
 		{"string length, escaped", jsonwire.Limits{MaxString: 60}, strings.Replace(text, `"dddd"`, `"`+strings.Repeat(`\n`, 61)+`"`, 1), "d.content: string longer than the limit of 60 bytes"},
 		{"depth", jsonwire.Limits{MaxDepth: 3}, text, "d.extra.mention: nesting deeper than 3"},
@@ -39,9 +41,13 @@ func TestDecodeLimits(t *testing.T) {
 	}
 	// The defaults leave documented frames alone, and limits just large
 	// enough do too.
-	opts := kook.DecodeOptions{Limits: jsonwire.Limits{MaxBytes: len(text), MaxString: 53, MaxDepth: 5}}
+	opts := kook.DecodeOptions{Limits: jsonwire.Limits{MaxBytes: len(text), MaxString: longestString(t, text), MaxDepth: 5}}
 	if _, _, err := opts.Decode([]byte(text)); err != nil {
 		t.Errorf("frame at its limits: %v", err)
+	}
+	opts.Limits.MaxString--
+	if _, _, err := opts.Decode([]byte(text)); err == nil {
+		t.Errorf("MaxString %d, one less than the longest string: no error", opts.Limits.MaxString)
 	}
 }
 
@@ -109,5 +115,25 @@ func TestDecodeBarePayload(t *testing.T) {
 	_, err = kook.Decode([]byte(strings.Replace(joined, `"user_id":"3891000000"`, `"user_id":3`, 1)))
 	if err == nil || err.Error() != "d.extra.body.user_id: want string, got number" {
 		t.Errorf("error in a bare payload: %v", err)
+	}
+}
+
+// longestString is the length in bytes of the longest string, key or value,
+// in the JSON text, as encoding/json reads it.
+func longestString(t *testing.T, text string) int {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(text))
+	longest := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return longest
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s, ok := tok.(string); ok && len(s) > longest {
+			longest = len(s)
+		}
 	}
 }
