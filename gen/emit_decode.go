@@ -16,6 +16,9 @@ func payloadRoot(m *Model) string {
 	return m.Frame.Payload
 }
 
+// emitDecode writes decode.go: the decoding entry points, dispatch on the
+// discriminators, one decoder per object (members by a switch on the key),
+// the union decoders, the array readers and the stream Decoder.
 func emitDecode(m *Model) *jen.File {
 	f := newFile(m)
 	f.Add(emitDecodeEntry(m))

@@ -9,6 +9,9 @@ import (
 	"github.com/eventbind/eventbind/jsonwire/wireimpl"
 )
 
+// emitEncode writes encode.go: AppendJSON and MarshalJSON of every event,
+// object and union, the frame's opening, the bases' appendMembers and
+// appendEvent.
 func emitEncode(m *Model) *jen.File {
 	f := newFile(m)
 	if m.Frame != nil {
