@@ -856,6 +856,118 @@ func (x *GuildEmoji) UnmarshalJSON(data []byte) error {
 	return unmarshal(x, data)
 }
 
+func (x *MessageExtra) decodeJSON(d *wireimpl.Decoder) error {
+	if err := d.ObjectStart(); err != nil {
+		return err
+	}
+	var seen uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		switch key {
+		case "type":
+			seen |= 1 << 0
+			err = wireimpl.IntInto(d, &x.Type)
+		case "guild_id":
+			x.GuildID.Set = true
+			x.GuildID.Value, err = d.String()
+		case "channel_name":
+			x.ChannelName.Set = true
+			x.ChannelName.Value, err = d.String()
+		case "mention":
+			x.Mention.Set = true
+			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
+		case "mention_all":
+			x.MentionAll.Set = true
+			x.MentionAll.Value, err = d.Bool()
+		case "mention_roles":
+			x.MentionRoles.Set = true
+			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
+		case "mention_here":
+			x.MentionHere.Set = true
+			x.MentionHere.Value, err = d.Bool()
+		case "code":
+			x.Code.Set = true
+			x.Code.Value, err = d.String()
+		case "author":
+			seen |= 1 << 1
+			err = x.Author.decodeJSON(d)
+		case "nav_channels":
+			x.NavChannels.Set = true
+			x.NavChannels.Value, err = readArrayOfString(d)
+		case "attachments":
+			x.Attachments = arenaOf(d).sAttachment.New()
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
+				x.wire.Attachments = f0
+			} else {
+				err = x.Attachments.decodeJSON(d)
+			}
+		case "kmarkdown":
+			x.KMarkdown = arenaOf(d).sKMarkdown.New()
+			err = x.KMarkdown.decodeJSON(d)
+		case "channel_type":
+			x.ChannelType.Set = true
+			err = wireimpl.IntInto(d, &x.ChannelType.Value)
+		case "quote":
+			x.Quote = arenaOf(d).sQuote.New()
+			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
+				x.wire.Quote = f0
+			} else {
+				err = x.Quote.decodeJSON(d)
+			}
+		case "guild_type":
+			x.GuildType.Set = true
+			x.GuildType.Value, err = d.Int()
+		case "visible_only":
+			x.VisibleOnly.Set = true
+			if d.IsNull() {
+				x.VisibleOnly.Value.Valid = false
+			} else {
+				x.VisibleOnly.Value.Value, err = d.String()
+				x.VisibleOnly.Value.Valid = true
+			}
+		case "emoji":
+			x.Emoji.Set = true
+			x.Emoji.Value, err = readArrayOfRaw(d)
+		case "last_msg_content":
+			x.LastMsgContent.Set = true
+			x.LastMsgContent.Value, err = d.String()
+		case "send_msg_device":
+			x.SendMsgDevice.Set = true
+			x.SendMsgDevice.Value, err = d.Int()
+		case "interact_res":
+			x.InteractRes = arenaOf(d).sNullInteractRes.New()
+			if d.IsNull() {
+				x.InteractRes.Valid = false
+			} else {
+				err = x.InteractRes.Value.decodeJSON(d)
+				x.InteractRes.Valid = true
+			}
+		default:
+			err = d.UnknownField(&x.UnknownFields, key)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if seen != 3 {
+		if err := d.MissingOf(seen, "type", "author"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler; on error the receiver is unchanged.
+func (x *MessageExtra) UnmarshalJSON(data []byte) error {
+	return unmarshal(x, data)
+}
+
 // decodeMember decodes x's member key, marking a required one in seen; known is
 // false, and nothing is read, when x has no such member.
 func (x *EventData) decodeMember(d *wireimpl.Decoder, key string, seen *uint64) (known bool, err error) {
@@ -5914,113 +6026,6 @@ func (x *TextMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *TextMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (x *ImageMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -6064,113 +6069,6 @@ func (x *ImageMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, ba
 	}
 	if seen != 1 {
 		if err := d.MissingOf(seen, "extra"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (x *ImageMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
 			return err
 		}
 	}
@@ -6226,113 +6124,6 @@ func (x *VideoMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *VideoMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (x *FileMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -6376,113 +6167,6 @@ func (x *FileMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, bas
 	}
 	if seen != 1 {
 		if err := d.MissingOf(seen, "extra"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (x *FileMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
 			return err
 		}
 	}
@@ -6538,113 +6222,6 @@ func (x *AudioMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, ba
 	return nil
 }
 
-func (x *AudioMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (x *KMarkdownMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -6688,113 +6265,6 @@ func (x *KMarkdownMessage) decodeRest(d *wireimpl.Decoder, key string, more bool
 	}
 	if seen != 1 {
 		if err := d.MissingOf(seen, "extra"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (x *KMarkdownMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
 			return err
 		}
 	}
@@ -6850,113 +6320,6 @@ func (x *CardMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, bas
 	return nil
 }
 
-func (x *CardMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func (x *ItemMessage) decodePayload(d *wireimpl.Decoder) error {
 	if err := d.ObjectStart(); err != nil {
 		return err
@@ -7000,113 +6363,6 @@ func (x *ItemMessage) decodeRest(d *wireimpl.Decoder, key string, more bool, bas
 	}
 	if seen != 1 {
 		if err := d.MissingOf(seen, "extra"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (x *ItemMessageExtra) decodeJSON(d *wireimpl.Decoder) error {
-	if err := d.ObjectStart(); err != nil {
-		return err
-	}
-	var seen uint64
-	for {
-		key, more, err := d.NextKey()
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		switch key {
-		case "type":
-			seen |= 1 << 0
-			err = wireimpl.IntInto(d, &x.Type)
-		case "guild_id":
-			x.GuildID.Set = true
-			x.GuildID.Value, err = d.String()
-		case "channel_name":
-			x.ChannelName.Set = true
-			x.ChannelName.Value, err = d.String()
-		case "mention":
-			x.Mention.Set = true
-			x.Mention.Value, err = readFormsArrayOfString(d, wireimpl.AcceptNumber, &x.wire.MentionItems)
-		case "mention_all":
-			x.MentionAll.Set = true
-			x.MentionAll.Value, err = d.Bool()
-		case "mention_roles":
-			x.MentionRoles.Set = true
-			x.MentionRoles.Value, err = readFormsArrayOfInt(d, wireimpl.AcceptString, &x.wire.MentionRolesItems)
-		case "mention_here":
-			x.MentionHere.Set = true
-			x.MentionHere.Value, err = d.Bool()
-		case "nav_channels":
-			x.NavChannels.Set = true
-			x.NavChannels.Value, err = readArrayOfString(d)
-		case "code":
-			x.Code.Set = true
-			x.Code.Value, err = d.String()
-		case "author":
-			seen |= 1 << 1
-			err = x.Author.decodeJSON(d)
-		case "kmarkdown":
-			x.KMarkdown = arenaOf(d).sKMarkdown.New()
-			err = x.KMarkdown.decodeJSON(d)
-		case "attachments":
-			x.Attachments = arenaOf(d).sAttachment.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyArray); ok {
-				x.wire.Attachments = f0
-			} else {
-				err = x.Attachments.decodeJSON(d)
-			}
-		case "channel_type":
-			x.ChannelType.Set = true
-			err = wireimpl.IntInto(d, &x.ChannelType.Value)
-		case "quote":
-			x.Quote = arenaOf(d).sQuote.New()
-			if f0, ok := d.EmptyAs(wireimpl.AcceptNull | wireimpl.AcceptEmptyString); ok {
-				x.wire.Quote = f0
-			} else {
-				err = x.Quote.decodeJSON(d)
-			}
-		case "guild_type":
-			x.GuildType.Set = true
-			x.GuildType.Value, err = d.Int()
-		case "visible_only":
-			x.VisibleOnly.Set = true
-			if d.IsNull() {
-				x.VisibleOnly.Value.Valid = false
-			} else {
-				x.VisibleOnly.Value.Value, err = d.String()
-				x.VisibleOnly.Value.Valid = true
-			}
-		case "emoji":
-			x.Emoji.Set = true
-			x.Emoji.Value, err = readArrayOfRaw(d)
-		case "last_msg_content":
-			x.LastMsgContent.Set = true
-			x.LastMsgContent.Value, err = d.String()
-		case "send_msg_device":
-			x.SendMsgDevice.Set = true
-			x.SendMsgDevice.Value, err = d.Int()
-		case "interact_res":
-			x.InteractRes = arenaOf(d).sNullInteractRes.New()
-			if d.IsNull() {
-				x.InteractRes.Valid = false
-			} else {
-				err = x.InteractRes.Value.decodeJSON(d)
-				x.InteractRes.Valid = true
-			}
-		default:
-			err = d.UnknownField(&x.UnknownFields, key)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if seen != 3 {
-		if err := d.MissingOf(seen, "type", "author"); err != nil {
 			return err
 		}
 	}
@@ -9460,7 +8716,11 @@ type arena struct {
 	sUnknownEvent           wireimpl.Slab[UnknownEvent]
 	sString                 wireimpl.Slab[string]
 	sInt                    wireimpl.Slab[int]
+	sAttachment             wireimpl.Slab[Attachment]
+	sKMarkdown              wireimpl.Slab[KMarkdown]
+	sQuote                  wireimpl.Slab[Quote]
 	sRaw                    wireimpl.Slab[jsonwire.Raw]
+	sNullInteractRes        wireimpl.Slab[jsonwire.Null[InteractRes]]
 	sMapOfInt               wireimpl.Maps[int]
 	sPermissionOverwrite    wireimpl.Slab[PermissionOverwrite]
 	sPermissionUser         wireimpl.Slab[PermissionUser]
@@ -9470,13 +8730,9 @@ type arena struct {
 	sChannelPart            wireimpl.Slab[ChannelPart]
 	sItemPart               wireimpl.Slab[ItemPart]
 	sMapOfString            wireimpl.Maps[string]
-	sNullInteractRes        wireimpl.Slab[jsonwire.Null[InteractRes]]
 	sChannel                wireimpl.Slab[Channel]
 	sDeletedChannelItem     wireimpl.Slab[DeletedChannelItem]
 	sChannelOrder           wireimpl.Slab[ChannelOrder]
-	sAttachment             wireimpl.Slab[Attachment]
-	sKMarkdown              wireimpl.Slab[KMarkdown]
-	sQuote                  wireimpl.Slab[Quote]
 	sEmbed                  wireimpl.Slab[Embed]
 	sLinkEmbed              wireimpl.Slab[LinkEmbed]
 	sImageEmbed             wireimpl.Slab[ImageEmbed]
@@ -9553,7 +8809,11 @@ func (a *arena) enable() {
 	a.sUnknownEvent.Enable()
 	a.sString.Enable()
 	a.sInt.Enable()
+	a.sAttachment.Enable()
+	a.sKMarkdown.Enable()
+	a.sQuote.Enable()
 	a.sRaw.Enable()
+	a.sNullInteractRes.Enable()
 	a.sMapOfInt.Enable()
 	a.sPermissionOverwrite.Enable()
 	a.sPermissionUser.Enable()
@@ -9563,13 +8823,9 @@ func (a *arena) enable() {
 	a.sChannelPart.Enable()
 	a.sItemPart.Enable()
 	a.sMapOfString.Enable()
-	a.sNullInteractRes.Enable()
 	a.sChannel.Enable()
 	a.sDeletedChannelItem.Enable()
 	a.sChannelOrder.Enable()
-	a.sAttachment.Enable()
-	a.sKMarkdown.Enable()
-	a.sQuote.Enable()
 	a.sEmbed.Enable()
 	a.sLinkEmbed.Enable()
 	a.sImageEmbed.Enable()
@@ -9637,7 +8893,11 @@ func (a *arena) load(data []byte) string {
 	a.sUnknownEvent.Reset()
 	a.sString.Reset()
 	a.sInt.Reset()
+	a.sAttachment.Reset()
+	a.sKMarkdown.Reset()
+	a.sQuote.Reset()
 	a.sRaw.Reset()
+	a.sNullInteractRes.Reset()
 	a.sMapOfInt.Reset()
 	a.sPermissionOverwrite.Reset()
 	a.sPermissionUser.Reset()
@@ -9647,13 +8907,9 @@ func (a *arena) load(data []byte) string {
 	a.sChannelPart.Reset()
 	a.sItemPart.Reset()
 	a.sMapOfString.Reset()
-	a.sNullInteractRes.Reset()
 	a.sChannel.Reset()
 	a.sDeletedChannelItem.Reset()
 	a.sChannelOrder.Reset()
-	a.sAttachment.Reset()
-	a.sKMarkdown.Reset()
-	a.sQuote.Reset()
 	a.sEmbed.Reset()
 	a.sLinkEmbed.Reset()
 	a.sImageEmbed.Reset()

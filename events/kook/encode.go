@@ -78,6 +78,123 @@ func (x GuildEmoji) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
+// AppendJSON appends x's JSON encoding to b.
+func (x *MessageExtra) AppendJSON(b []byte) []byte {
+	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
+	if x.GuildID.Set {
+		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
+	}
+	if x.ChannelName.Set {
+		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
+	}
+	if x.Mention.Set {
+		b = append(append(b, ",\"mention\":"...), '[')
+		for i0 := range x.Mention.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
+		}
+		b = append(b, ']')
+	}
+	if x.MentionAll.Set {
+		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
+	}
+	if x.MentionRoles.Set {
+		b = append(append(b, ",\"mention_roles\":"...), '[')
+		for i0 := range x.MentionRoles.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
+		}
+		b = append(b, ']')
+	}
+	if x.MentionHere.Set {
+		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
+	}
+	if x.Code.Set {
+		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
+	}
+	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
+	if x.NavChannels.Set {
+		b = append(append(b, ",\"nav_channels\":"...), '[')
+		for i0 := range x.NavChannels.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.Attachments != nil {
+		b = append(b, ",\"attachments\":"...)
+		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
+			b = wireimpl.AppendEmptyAs(b, f)
+		} else {
+			b = x.Attachments.AppendJSON(b)
+		}
+	}
+	if x.KMarkdown != nil {
+		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
+	}
+	if x.ChannelType.Set {
+		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
+	}
+	if x.Quote != nil {
+		b = append(b, ",\"quote\":"...)
+		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
+			b = wireimpl.AppendEmptyAs(b, f)
+		} else {
+			b = x.Quote.AppendJSON(b)
+		}
+	}
+	if x.GuildType.Set {
+		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
+	}
+	if x.VisibleOnly.Set {
+		b = append(b, ",\"visible_only\":"...)
+		if x.VisibleOnly.Value.Valid {
+			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if x.Emoji.Set {
+		b = append(append(b, ",\"emoji\":"...), '[')
+		for i0 := range x.Emoji.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.LastMsgContent.Set {
+		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
+	}
+	if x.SendMsgDevice.Set {
+		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
+	}
+	if x.InteractRes != nil {
+		b = append(b, ",\"interact_res\":"...)
+		if x.InteractRes.Valid {
+			b = x.InteractRes.Value.AppendJSON(b)
+		} else {
+			b = append(b, "null"...)
+		}
+	}
+	if len(x.UnknownFields) > 0 {
+		b = wireimpl.AppendUnknown(b, x.UnknownFields)
+	}
+	return append(b, '}')
+}
+
+// MarshalJSON implements json.Marshaler.
+func (x MessageExtra) MarshalJSON() ([]byte, error) {
+	return x.AppendJSON(nil), nil
+}
+
 // appendMembers appends '{' and x's members, for the objects that embed x.
 func (x *EventData) appendMembers(b []byte) []byte {
 	b = x.ChannelType.appendJSON(append(b, "{\"channel_type\":"...))
@@ -2708,123 +2825,6 @@ func (x TextMessage) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
-// AppendJSON appends x's JSON encoding to b.
-func (x *TextMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x TextMessageExtra) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
 func (x *ImageMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
@@ -2841,123 +2841,6 @@ func (x *ImageMessage) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x ImageMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
-// AppendJSON appends x's JSON encoding to b.
-func (x *ImageMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x ImageMessageExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -2980,123 +2863,6 @@ func (x VideoMessage) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
-// AppendJSON appends x's JSON encoding to b.
-func (x *VideoMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x VideoMessageExtra) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
 func (x *FileMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
@@ -3113,123 +2879,6 @@ func (x *FileMessage) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x FileMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
-// AppendJSON appends x's JSON encoding to b.
-func (x *FileMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x FileMessageExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -3252,123 +2901,6 @@ func (x AudioMessage) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
-// AppendJSON appends x's JSON encoding to b.
-func (x *AudioMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x AudioMessageExtra) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
 func (x *KMarkdownMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
@@ -3385,123 +2917,6 @@ func (x *KMarkdownMessage) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x KMarkdownMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
-// AppendJSON appends x's JSON encoding to b.
-func (x *KMarkdownMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x KMarkdownMessageExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
@@ -3524,123 +2939,6 @@ func (x CardMessage) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 
-// AppendJSON appends x's JSON encoding to b.
-func (x *CardMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x CardMessageExtra) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
 func (x *ItemMessage) appendPayload(b []byte) []byte {
 	b = x.EventData.appendMembers(b)
 	b = x.Extra.AppendJSON(append(b, ",\"extra\":"...))
@@ -3657,123 +2955,6 @@ func (x *ItemMessage) AppendJSON(b []byte) []byte {
 
 // MarshalJSON implements json.Marshaler.
 func (x ItemMessage) MarshalJSON() ([]byte, error) {
-	return x.AppendJSON(nil), nil
-}
-
-// AppendJSON appends x's JSON encoding to b.
-func (x *ItemMessageExtra) AppendJSON(b []byte) []byte {
-	b = wireimpl.AppendInt(append(b, "{\"type\":"...), int64(x.Type))
-	if x.GuildID.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"guild_id\":\""...), x.GuildID.Value)
-	}
-	if x.ChannelName.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"channel_name\":\""...), x.ChannelName.Value)
-	}
-	if x.Mention.Set {
-		b = append(append(b, ",\"mention\":"...), '[')
-		for i0 := range x.Mention.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendStringAs(b, x.Mention.Value[i0], x.wire.MentionItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionAll.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_all\":"...), x.MentionAll.Value)
-	}
-	if x.MentionRoles.Set {
-		b = append(append(b, ",\"mention_roles\":"...), '[')
-		for i0 := range x.MentionRoles.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendIntAs(b, int64(x.MentionRoles.Value[i0]), x.wire.MentionRolesItems.At(i0))
-		}
-		b = append(b, ']')
-	}
-	if x.MentionHere.Set {
-		b = wireimpl.AppendBool(append(b, ",\"mention_here\":"...), x.MentionHere.Value)
-	}
-	if x.NavChannels.Set {
-		b = append(append(b, ",\"nav_channels\":"...), '[')
-		for i0 := range x.NavChannels.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendString(b, x.NavChannels.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.Code.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"code\":\""...), x.Code.Value)
-	}
-	b = x.Author.AppendJSON(append(b, ",\"author\":"...))
-	if x.KMarkdown != nil {
-		b = x.KMarkdown.AppendJSON(append(b, ",\"kmarkdown\":"...))
-	}
-	if x.Attachments != nil {
-		b = append(b, ",\"attachments\":"...)
-		if f := x.wire.Attachments; f != jsonwire.AsDeclared && bytes.Equal(x.Attachments.AppendJSON(nil), (&Attachment{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Attachments.AppendJSON(b)
-		}
-	}
-	if x.ChannelType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"channel_type\":"...), int64(x.ChannelType.Value))
-	}
-	if x.Quote != nil {
-		b = append(b, ",\"quote\":"...)
-		if f := x.wire.Quote; f != jsonwire.AsDeclared && bytes.Equal(x.Quote.AppendJSON(nil), (&Quote{}).AppendJSON(nil)) {
-			b = wireimpl.AppendEmptyAs(b, f)
-		} else {
-			b = x.Quote.AppendJSON(b)
-		}
-	}
-	if x.GuildType.Set {
-		b = wireimpl.AppendInt(append(b, ",\"guild_type\":"...), int64(x.GuildType.Value))
-	}
-	if x.VisibleOnly.Set {
-		b = append(b, ",\"visible_only\":"...)
-		if x.VisibleOnly.Value.Valid {
-			b = wireimpl.AppendString(b, x.VisibleOnly.Value.Value)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if x.Emoji.Set {
-		b = append(append(b, ",\"emoji\":"...), '[')
-		for i0 := range x.Emoji.Value {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			b = wireimpl.AppendRaw(b, x.Emoji.Value[i0])
-		}
-		b = append(b, ']')
-	}
-	if x.LastMsgContent.Set {
-		b = wireimpl.AppendStringRest(append(b, ",\"last_msg_content\":\""...), x.LastMsgContent.Value)
-	}
-	if x.SendMsgDevice.Set {
-		b = wireimpl.AppendInt(append(b, ",\"send_msg_device\":"...), int64(x.SendMsgDevice.Value))
-	}
-	if x.InteractRes != nil {
-		b = append(b, ",\"interact_res\":"...)
-		if x.InteractRes.Valid {
-			b = x.InteractRes.Value.AppendJSON(b)
-		} else {
-			b = append(b, "null"...)
-		}
-	}
-	if len(x.UnknownFields) > 0 {
-		b = wireimpl.AppendUnknown(b, x.UnknownFields)
-	}
-	return append(b, '}')
-}
-
-// MarshalJSON implements json.Marshaler.
-func (x ItemMessageExtra) MarshalJSON() ([]byte, error) {
 	return x.AppendJSON(nil), nil
 }
 

@@ -2430,9 +2430,9 @@ type TextMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra TextMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -2462,130 +2462,6 @@ func (x *TextMessage) Base() *EventData {
 	return &x.EventData
 }
 
-// TextMessageExtra: the "extra" member of TextMessage.
-type TextMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionHere jsonwire.Opt[bool]
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
-	Author User
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
-	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
-	NavChannels jsonwire.Opt[[]string]
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments *Attachment
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown *KMarkdown
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *TextMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
-}
-
 // ImageMessage is the event "image_message".
 //
 // An image message; content is the image URL.
@@ -2603,9 +2479,9 @@ type ImageMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra ImageMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -2635,135 +2511,6 @@ func (x *ImageMessage) Base() *EventData {
 	return &x.EventData
 }
 
-// ImageMessageExtra: the "extra" member of ImageMessage.
-type ImageMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the image example.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the image example.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the image example.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the image example.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the image example.
-	MentionHere jsonwire.Opt[bool]
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments *Attachment
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
-	Author User
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
-	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
-	NavChannels jsonwire.Opt[[]string]
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown *KMarkdown
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *ImageMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
-}
-
 // VideoMessage is the event "video_message".
 //
 // A video message; content is the video URL.
@@ -2781,9 +2528,9 @@ type VideoMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra VideoMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -2813,135 +2560,6 @@ func (x *VideoMessage) Base() *EventData {
 	return &x.EventData
 }
 
-// VideoMessageExtra: the "extra" member of VideoMessage.
-type VideoMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the video example.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the video example.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the video example.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the video example.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the video example.
-	MentionHere jsonwire.Opt[bool]
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments *Attachment
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
-	Author User
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
-	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
-	NavChannels jsonwire.Opt[[]string]
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown *KMarkdown
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *VideoMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
-}
-
 // FileMessage is the event "file_message".
 //
 // A file message; content is the file URL.
@@ -2959,9 +2577,9 @@ type FileMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra FileMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -2991,135 +2609,6 @@ func (x *FileMessage) Base() *EventData {
 	return &x.EventData
 }
 
-// FileMessageExtra: the "extra" member of FileMessage.
-type FileMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the file example.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the file example.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the file example.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the file example.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field table for every non-system message; absent from the file example.
-	MentionHere jsonwire.Opt[bool]
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments *Attachment
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
-	Author User
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
-	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
-	NavChannels jsonwire.Opt[[]string]
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown *KMarkdown
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *FileMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
-}
-
 // AudioMessage is the event "audio_message".
 //
 // An audio message; content is the audio URL.
@@ -3139,9 +2628,9 @@ type AudioMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra AudioMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3171,130 +2660,6 @@ func (x *AudioMessage) Base() *EventData {
 	return &x.EventData
 }
 
-// AudioMessageExtra: the "extra" member of AudioMessage.
-type AudioMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionHere jsonwire.Opt[bool]
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an object, not an array, in every example.
-	Attachments *Attachment
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
-	Author User
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
-	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
-	NavChannels jsonwire.Opt[[]string]
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
-	KMarkdown *KMarkdown
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *AudioMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
-}
-
 // KMarkdownMessage is the event "kmarkdown_message".
 //
 // A KMarkdown message; content is the KMarkdown source.
@@ -3312,9 +2677,9 @@ type KMarkdownMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra KMarkdownMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3344,130 +2709,6 @@ func (x *KMarkdownMessage) Base() *EventData {
 	return &x.EventData
 }
 
-// KMarkdownMessageExtra: the "extra" member of KMarkdownMessage.
-type KMarkdownMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionHere jsonwire.Opt[bool]
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; empty in every example, element type string (channel IDs) assumed.
-	NavChannels jsonwire.Opt[[]string]
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
-	Author User
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; carried by the KMarkdown and card examples.
-	KMarkdown *KMarkdown
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments *Attachment
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *KMarkdownMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
-}
-
 // CardMessage is the event "card_message".
 //
 // A card message; content is the card JSON.
@@ -3485,9 +2726,9 @@ type CardMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra CardMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3517,130 +2758,6 @@ func (x *CardMessage) Base() *EventData {
 	return &x.EventData
 }
 
-// CardMessageExtra: the "extra" member of CardMessage.
-type CardMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	MentionHere jsonwire.Opt[bool]
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; empty in every example, element type string (channel IDs) assumed.
-	NavChannels jsonwire.Opt[[]string]
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
-	Author User
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; carried by the KMarkdown and card examples.
-	KMarkdown *KMarkdown
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
-	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments *Attachment
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *CardMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
-}
-
 // ItemMessage is the event "item_message".
 //
 // An item (prop) message: a user used an item on another; content is the item action {type: item, data: {user_id, target_id, item_id}}, as JSON text.
@@ -3659,9 +2776,9 @@ type ItemMessage struct {
 
 	EventData
 
-	// Extra: the event's own fields.
+	// Extra: the event's data.
 	// JSON "extra".
-	Extra ItemMessageExtra
+	Extra MessageExtra
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -3689,130 +2806,6 @@ func (x *ItemMessage) Envelope() (Frame, bool) {
 // Base implements Event.
 func (x *ItemMessage) Base() *EventData {
 	return &x.EventData
-}
-
-// ItemMessageExtra: the "extra" member of ItemMessage.
-type ItemMessageExtra struct {
-	// Type: Message type, the same as d.type.
-	// 同上面 type
-	// JSON "type"; documented in api-docs-message, kook-net-message-extra.
-	Type MessageType
-	// GuildID: Guild ID.
-	// 服务器 id
-	// JSON "guild_id"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	// Note: Real private-chat messages lack the guild fields.
-	GuildID jsonwire.Opt[string]
-	// ChannelName: Channel name.
-	// 频道名
-	// JSON "channel_name"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	ChannelName jsonwire.Opt[string]
-	// Mention: IDs of the mentioned users.
-	// 提及到的用户 id 的列表
-	// JSON "mention"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	Mention jsonwire.Opt[[]string]
-	// MentionAll: Whether everyone is mentioned.
-	// 是否 mention 所有用户
-	// JSON "mention_all"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	MentionAll jsonwire.Opt[bool]
-	// MentionRoles: IDs of the mentioned roles.
-	// mention 用户角色的数组
-	// JSON "mention_roles"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	MentionRoles jsonwire.Opt[[]int]
-	// MentionHere: Whether online users are mentioned.
-	// 是否 mention 在线用户
-	// JSON "mention_here"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	MentionHere jsonwire.Opt[bool]
-	// NavChannels: IDs of the channels linked in the content.
-	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; empty in every example, element type string (channel IDs) assumed.
-	NavChannels jsonwire.Opt[[]string]
-	// Code: Message code.
-	// JSON "code"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; an empty string in every example.
-	Code jsonwire.Opt[string]
-	// Author: The sender.
-	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
-	// JSON "author"; documented in api-docs-message, kook-net-message-extra.
-	Author User
-	// KMarkdown: Parsed KMarkdown of the content.
-	// JSON "kmarkdown"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	// Note: Not in the field table; carried by the KMarkdown and card examples.
-	KMarkdown *KMarkdown
-	// Attachments: The attachment.
-	// JSON "attachments"; may be absent; documented in api-docs-message, kook-net-message-extra.
-	// Note: In the field tables of image, video and file messages; Kook.Net reads it on every message.
-	Attachments *Attachment
-	// ChannelType: Kind of the channel: 1 text, 2 voice.
-	// 频道类型，1：文本 2：语音
-	// JSON "channel_type"; may be absent; documented in api-docs-message.
-	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
-	ChannelType jsonwire.Opt[ChannelKind]
-	// Quote: The quoted message, when the message replies to one.
-	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
-	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
-	Quote *Quote
-	// GuildType: Kind of guild.
-	// JSON "guild_type"; may be absent; documented in tilitili-capture.
-	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
-	GuildType jsonwire.Opt[int]
-	// VisibleOnly: The only user who can see the message (a temporary message).
-	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
-	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
-	// Emoji: Emoji used in the content.
-	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
-	Emoji jsonwire.Opt[[]jsonwire.Raw]
-	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
-	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
-	LastMsgContent jsonwire.Opt[string]
-	// SendMsgDevice: Kind of device the message was sent from.
-	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
-	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
-	SendMsgDevice jsonwire.Opt[int]
-	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
-	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
-	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
-	InteractRes *jsonwire.Null[InteractRes]
-
-	// UnknownFields keeps the members the schema does not model, so that
-	// re-encoding loses nothing.
-	UnknownFields jsonwire.Unknown
-
-	// wire keeps the JSON form in which each member above came, where the schema
-	// lets it come in another, so that it re-encodes as it came (see WireForm).
-	wire struct {
-		MentionItems      wireimpl.Forms
-		MentionRolesItems wireimpl.Forms
-		Attachments       jsonwire.Form
-		Quote             jsonwire.Form
-	}
-}
-
-// WireForm returns the JSON form in which the member named member came (its
-// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
-// another form and it did.
-func (x *ItemMessageExtra) WireForm(member string, i int) jsonwire.Form {
-	switch member {
-	case "mention":
-		if i >= 0 {
-			return x.wire.MentionItems.At(i)
-		}
-	case "mention_roles":
-		if i >= 0 {
-			return x.wire.MentionRolesItems.At(i)
-		}
-	case "attachments":
-		if i < 0 {
-			return x.wire.Attachments
-		}
-	case "quote":
-		if i < 0 {
-			return x.wire.Quote
-		}
-	}
-	return jsonwire.AsDeclared
 }
 
 // EmbedsAppend is the event "embeds_append".

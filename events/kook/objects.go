@@ -146,6 +146,144 @@ type GuildEmoji struct {
 	UnknownFields jsonwire.Unknown
 }
 
+// MessageExtra: The extra member of a message event (d.type 1 to 12): the same members for every kind of message, as Kook.Net reads them with one type.
+//
+// 消息的 extra
+//
+// Note: Each message kind's field table in 003 and api-docs-message lists these members (some only for some kinds, see the notes); the eight events share this type.
+//
+// Documented in:
+//   - 003: 事件列表及字段说明 (older complete page), shared/seeds/003_c743017fff3acfc6.txt
+//   - api-docs-message: 消息相关事件列表 (KOOK's current message events page, with 道具消息 type 12), kaiheila/api-docs docs/zh-cn/event/message.md (5edf3edb)
+//   - kook-net-message-extra: Kook.Net message extra (GatewayGroupMessageExtraData, GatewayPersonMessageExtraData, KMarkdownInfo, Quote, Poke, InteractionResource), gehongyan/Kook.Net src/Kook.Net.WebSocket/API/Gateway/GatewayGroupMessageExtraData.cs (9e7c5667)
+type MessageExtra struct {
+	// Type: Message type, the same as d.type.
+	// 同上面 type
+	// JSON "type"; documented in 003, api-docs-message, kook-net-message-extra.
+	Type MessageType
+	// GuildID: Guild ID.
+	// 服务器 id
+	// JSON "guild_id"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: Real private-chat messages lack the guild fields.
+	GuildID jsonwire.Opt[string]
+	// ChannelName: Channel name.
+	// 频道名
+	// JSON "channel_name"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field table for every non-system message; absent from the image, video and file examples.
+	ChannelName jsonwire.Opt[string]
+	// Mention: IDs of the mentioned users.
+	// 提及到的用户 id 的列表
+	// JSON "mention"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field table for every non-system message; absent from the image, video and file examples.
+	Mention jsonwire.Opt[[]string]
+	// MentionAll: Whether everyone is mentioned.
+	// 是否 mention 所有用户
+	// JSON "mention_all"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field table for every non-system message; absent from the image, video and file examples.
+	MentionAll jsonwire.Opt[bool]
+	// MentionRoles: IDs of the mentioned roles.
+	// mention 用户角色的数组
+	// JSON "mention_roles"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field table for every non-system message; absent from the image, video and file examples.
+	MentionRoles jsonwire.Opt[[]int]
+	// MentionHere: Whether online users are mentioned.
+	// 是否 mention 在线用户
+	// JSON "mention_here"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field table for every non-system message; absent from the image, video and file examples.
+	MentionHere jsonwire.Opt[bool]
+	// Code: Message code.
+	// JSON "code"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: Not in the field table; an empty string in every example.
+	Code jsonwire.Opt[string]
+	// Author: The sender.
+	// 用户信息, 见[对象-用户User](https://developer.kaiheila.cn/doc/objects#用户User)
+	// JSON "author"; documented in 003, api-docs-message, kook-net-message-extra.
+	Author User
+	// NavChannels: IDs of the channels linked in the content.
+	// JSON "nav_channels"; may be absent; documented in api-docs-message, kook-net-message-extra, tilitili-capture.
+	// Note: In api-docs-message's tables for KMarkdown and card messages only; Kook.Net reads it on every channel message and every captured KMarkdown message has it (empty). Element type string (channel IDs) assumed; Kook.Net reads ulong from numbers or strings.
+	NavChannels jsonwire.Opt[[]string]
+	// Attachments: The attachment.
+	// JSON "attachments"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In the field tables of image, video and file messages (an object, not an array, in every example); Kook.Net reads it on every message.
+	Attachments *Attachment
+	// KMarkdown: Parsed KMarkdown of the content.
+	// JSON "kmarkdown"; may be absent; documented in 003, api-docs-message, kook-net-message-extra.
+	// Note: In api-docs-message's table for KMarkdown messages; carried by the KMarkdown, card and item examples, and Kook.Net reads it on every message.
+	KMarkdown *KMarkdown
+	// ChannelType: Kind of the channel: 1 text, 2 voice.
+	// 频道类型，1：文本 2：语音
+	// JSON "channel_type"; may be absent; documented in api-docs-message.
+	// Note: Added by api-docs-message (not in 003); absent from its video example and from every captured frame. Not d.channel_type, the string GROUP/PERSON.
+	ChannelType jsonwire.Opt[ChannelKind]
+	// Quote: The quoted message, when the message replies to one.
+	// JSON "quote"; may be absent; documented in kook-net-message-extra, tilitili-capture.
+	// Note: In no event document; Kook.Net reads it on every message and tilitili-capture shows one. "" or null when there is none (Quote accepts both).
+	Quote *Quote
+	// GuildType: Kind of guild.
+	// JSON "guild_type"; may be absent; documented in tilitili-capture.
+	// Note: Only in captured frames (0 in every one, 2024); meaning not documented.
+	GuildType jsonwire.Opt[int]
+	// VisibleOnly: The only user who can see the message (a temporary message).
+	// JSON "visible_only"; may be absent; may be null; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, null in every one; the string type is inferred from the message API's temp_target_id (a user ID).
+	VisibleOnly jsonwire.Opt[jsonwire.Null[string]]
+	// Emoji: Emoji used in the content.
+	// JSON "emoji"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames, empty in every one: the element shape is unknown, so elements are kept verbatim.
+	Emoji jsonwire.Opt[[]jsonwire.Raw]
+	// LastMsgContent: Preview line of the message (sender: text), as a conversation list shows it.
+	// JSON "last_msg_content"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames; Kook.Net read it on private messages until 01194beb (2024).
+	LastMsgContent jsonwire.Opt[string]
+	// SendMsgDevice: Kind of device the message was sent from.
+	// JSON "send_msg_device"; may be absent; documented in tilitili-capture, yukikyu-capture.
+	// Note: Only in captured frames (0, 1 and 2 seen); meaning not documented.
+	SendMsgDevice jsonwire.Opt[int]
+	// InteractRes: Result of an interactive emoji (dice, rock-paper-scissors) sent as the message.
+	// JSON "interact_res"; may be absent; may be null; documented in kook-net-message-extra.
+	// Note: In no document; read by Kook.Net (111feb8e, 2026) on channel messages.
+	InteractRes *jsonwire.Null[InteractRes]
+
+	// UnknownFields keeps the members the schema does not model, so that
+	// re-encoding loses nothing.
+	UnknownFields jsonwire.Unknown
+
+	// wire keeps the JSON form in which each member above came, where the schema
+	// lets it come in another, so that it re-encodes as it came (see WireForm).
+	wire struct {
+		MentionItems      wireimpl.Forms
+		MentionRolesItems wireimpl.Forms
+		Attachments       jsonwire.Form
+		Quote             jsonwire.Form
+	}
+}
+
+// WireForm returns the JSON form in which the member named member came (its
+// element i when i >= 0): jsonwire.AsDeclared unless the schema lets it come in
+// another form and it did.
+func (x *MessageExtra) WireForm(member string, i int) jsonwire.Form {
+	switch member {
+	case "mention":
+		if i >= 0 {
+			return x.wire.MentionItems.At(i)
+		}
+	case "mention_roles":
+		if i >= 0 {
+			return x.wire.MentionRolesItems.At(i)
+		}
+	case "attachments":
+		if i < 0 {
+			return x.wire.Attachments
+		}
+	case "quote":
+		if i < 0 {
+			return x.wire.Quote
+		}
+	}
+	return jsonwire.AsDeclared
+}
+
 // EventData: The event object `d` of an `s=0` frame: the fields every message and system event has.
 //
 // 事件主要格式
