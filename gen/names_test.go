@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,13 @@ func TestReservedNamesAreDeclared(t *testing.T) {
 				t.Fatal(err)
 			}
 			declared := packageNames(t, files)
+			for _, name := range sortedKeys(declared) {
+				// checkDerivedNames keeps a union's decoder decode<Union> apart
+				// from the package's other decode functions, which it lists.
+				if strings.HasPrefix(name, "decode") && !decodeFuncs[name] && !isUnionDecoder(m, name) {
+					t.Errorf("the package declares %s, which is neither a union's decoder nor in decodeFuncs", name)
+				}
+			}
 			model := modelNames(m)
 			for _, name := range sortedKeys(declared) {
 				if !model[name] && !reservedTypeNames[name] && !(m.Signals != nil && reservedSignalNames[name]) && token.IsExported(name) {
@@ -115,4 +123,14 @@ func modelNames(m *Model) map[string]bool {
 		}
 	}
 	return out
+}
+
+// isUnionDecoder reports whether name is decode<Union> of one of m's unions.
+func isUnionDecoder(m *Model, name string) bool {
+	for _, u := range m.Unions {
+		if name == "decode"+u.GoName {
+			return true
+		}
+	}
+	return false
 }
