@@ -44,7 +44,7 @@ func emitDecode(m *Model) *jen.File {
 		}
 	}
 	for _, u := range m.Unions {
-		f.Add(emitUnionDecode(m, u))
+		f.Add(emitUnionDecode(u))
 	}
 	for _, r := range arrayReaders(m) {
 		f.Add(emitArrayReader(r))
@@ -351,7 +351,7 @@ func emitNewEvent(m *Model) jen.Code {
 func keyVar(level int) string { return fmt.Sprintf("k%d", level) }
 
 // readKey reads a discriminator into k<level>.
-func readKey(b *jen.Group, m *Model, k *KeyField, level int) {
+func readKey(b *jen.Group, k *KeyField, level int) {
 	fn := "LookAheadInt"
 	if k.IsString {
 		fn = "LookAheadString"
@@ -378,7 +378,7 @@ func readKey(b *jen.Group, m *Model, k *KeyField, level int) {
 //		return new(UpdatedGuild), nil
 //	}
 func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
-	readKey(b, m, n.Key, level)
+	readKey(b, n.Key, level)
 	b.Switch(jen.Id(keyVar(level))).BlockFunc(func(s *jen.Group) {
 		for _, c := range n.Cases {
 			lit := jen.Lit(c.Value.Str)
@@ -405,7 +405,7 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 				}))
 				return
 			}
-			emitUnknown(db, m, n.Unknown, level)
+			emitUnknown(db, n.Unknown, level)
 		})
 	})
 }
@@ -415,9 +415,9 @@ func emitDispatchNode(b *jen.Group, m *Model, n *DispatchNode, level int) {
 //	ev := arenaOf(d).sUnknownEvent.New()
 //	*ev = UnknownEvent{Family: "system", name: k1, Type: MessageType(k0), ExtraType: k1}
 //	return ev, nil
-func emitUnknown(b *jen.Group, m *Model, fam *Family, level int) {
+func emitUnknown(b *jen.Group, fam *Family, level int) {
 	for j := level + 1; j < len(fam.Keys); j++ {
-		readKey(b, m, fam.Keys[j].Field, j)
+		readKey(b, fam.Keys[j].Field, j)
 	}
 	vals := jen.Dict{
 		jen.Id("Family"): jen.Lit(fam.Name),
@@ -1044,7 +1044,7 @@ func stackElems(t *Type) int {
 //		...
 //		return &UnknownEmbed{Type: kind, Raw: raw}, nil
 //	}
-func emitUnionDecode(m *Model, u *Union) jen.Code {
+func emitUnionDecode(u *Union) jen.Code {
 	g := jen.Commentf("decode%s decodes the next value as a %s, by its %q member.", u.GoName, u.GoName, u.Key).Line()
 	g.Func().Id("decode"+u.GoName).Params(decoderParam()).Params(jen.Id(u.GoName), jen.Error()).BlockFunc(func(b *jen.Group) {
 		fail := func(err jen.Code) jen.Code { return jen.Return(jen.Nil(), err) }

@@ -20,7 +20,7 @@ func emitEncode(m *Model) *jen.File {
 	for _, o := range m.Objects {
 		switch {
 		case o.IsBase:
-			f.Add(emitAppendBase(m, o))
+			f.Add(emitAppendBase(o))
 		case o == m.FrameObject():
 		case o.Owner != nil && o == o.Owner.Payload:
 			f.Add(emitAppendObject(m, o, "appendPayload"))
@@ -167,7 +167,7 @@ func emitAppendEventHelper(m *Model) jen.Code {
 //		...
 //		return b
 //	}
-func emitAppendBase(m *Model, o *Object) jen.Code {
+func emitAppendBase(o *Object) jen.Code {
 	g := jen.Comment("appendMembers appends '{' and x's members, for the objects that embed x.").Line()
 	g.Func().Params(jen.Id("x").Op("*").Id(o.GoName)).Id("appendMembers").Params(jen.Id("b").Index().Byte()).Index().Byte().BlockFunc(func(b *jen.Group) {
 		openObject(b, appendFields(b, jen.Id("x"), o.Fields, notOpened, nil))
