@@ -224,9 +224,9 @@ func run(t *testing.T, dir string, name string, args ...string) {
 }
 
 // TestExtendFromAnotherModule follows the README's recipe from a module of
-// its own, outside this one: `go get -tool` the command, a doc.go whose
-// go:generate line runs `go tool eventbind generate --schema kook --schema
-// ./schema --out .`, one YAML entry, then go generate, go mod tidy (which must
+// its own, outside this one: `go get -tool` the command, a doc.go whose generate
+// directive runs `go tool eventbind generate --schema kook --schema ./schema
+// --out .`, one YAML entry, then go generate, go mod tidy (which must
 // not break it: go generate runs again after it), go vet and a test of the new
 // event decoded and dispatched. The one line the README does not have is the
 // replace directive that stands for a published version. Offline: the

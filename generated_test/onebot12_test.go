@@ -17,15 +17,6 @@ const oneBotSchema = "../schema/onebot12"
 
 func oneBotModel(t *testing.T) *gen.Model { return loadModel(t, oneBotSchema) }
 
-func readOneBotExample(t *testing.T, name string) string {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(oneBotSchema, "testdata", "examples", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 func decodeOneBot(t *testing.T, data string) onebot12.Event {
 	t.Helper()
 	ev, err := onebot12.Decode([]byte(data))

@@ -28,11 +28,10 @@ type streamEvent interface {
 }
 
 type streamCase struct {
-	name     string
-	dir      string
-	decode   func([]byte) (streamEvent, error) // one-shot Decode
-	newDec   func() func([]byte) (streamEvent, error)
-	maxAlloc float64
+	name   string
+	dir    string
+	decode func([]byte) (streamEvent, error) // one-shot Decode
+	newDec func() func([]byte) (streamEvent, error)
 }
 
 var streamCases = []streamCase{

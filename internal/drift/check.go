@@ -417,13 +417,6 @@ func joinPath(parent, name string) string {
 	return parent + "." + name
 }
 
-// node is a place in the schema: an object's members, or an array's elements.
-type node struct {
-	obj   *gen.Object
-	field *gen.Field // the member that leads here
-	elem  bool       // the elements of field's array
-}
-
 // objectAt resolves a path below the payload (array elements as "[]") to
 // the object the schema has there, or nil.
 func (sc *sectionCheck) objectAt(path string) *gen.Object {

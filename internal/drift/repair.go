@@ -161,12 +161,3 @@ func position(text string, off int) (int, int) {
 }
 
 func runeCol(l string, at int) int { return len([]rune(l[:at])) + 1 }
-
-// canonical is the parsed value's compact JSON, to compare examples.
-func canonical(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
-	return buf.Bytes()
-}

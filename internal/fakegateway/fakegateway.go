@@ -40,7 +40,6 @@ type Server struct {
 
 	mu        sync.Mutex
 	apiCalls  []APICall
-	conns     int
 	upgrades  int
 	dialQuery []url.Values
 }

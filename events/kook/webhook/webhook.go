@@ -240,7 +240,7 @@ func orDefault(v, def int64) int64 {
 	if v == 0 {
 		return def
 	}
-	if v >= math.MaxInt64 {
+	if v == math.MaxInt64 {
 		return math.MaxInt64 - 1 // inflate reads max+1 bytes
 	}
 	return v
@@ -381,7 +381,7 @@ func (r *Receiver) claimAndDeliver(ctx context.Context, o Outcome, key SeenKey, 
 		return o
 	case Claimed:
 		if lease == nil {
-			return storeFailed(o, errors.New("Claim returned Claimed without a Lease"))
+			return storeFailed(o, errors.New("the store's Claim returned Claimed without a Lease"))
 		}
 		return r.deliver(ctx, o, lease.Release, lease.Delivered)
 	default: // InFlight

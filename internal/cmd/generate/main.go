@@ -1,5 +1,5 @@
-// Command generate is `eventbind generate` alone, for this repository's
-// go:generate lines: it imports no generated package, so regenerating works
+// Command generate is `eventbind generate` alone, for the generate directives
+// of this repository: it imports no generated package, so regenerating works
 // even while the committed generated code does not compile. Users run
 // `go tool eventbind generate`, the same code.
 package main
