@@ -103,3 +103,29 @@ func ExampleMux() {
 	_ = kook.Dispatch(context.Background(), &mux, ev)
 	// Output: emoji [#128226;]
 }
+
+// Every kind of message has the same Extra, a MessageExtra: one function
+// serves them all.
+func ExampleMessageExtra() {
+	onMessage := func(d *kook.EventData, x *kook.MessageExtra) error {
+		fmt.Println(x.Type, "from", x.Author.Username+":", d.Content)
+		return nil
+	}
+	var mux kook.Mux
+	mux.HandleTextMessage(func(_ context.Context, ev *kook.TextMessage) error { return onMessage(&ev.EventData, &ev.Extra) })
+	mux.HandleKMarkdownMessage(func(_ context.Context, ev *kook.KMarkdownMessage) error { return onMessage(&ev.EventData, &ev.Extra) })
+	for _, frame := range []string{
+		`{"s":0,"sn":1,"d":{"channel_type":"GROUP","type":1,"target_id":"1","author_id":"2","content":"hi","msg_id":"a","msg_timestamp":1,"nonce":"","extra":{"type":1,"author":{"id":"2","username":"ann","identify_num":"1","online":true,"avatar":"","bot":false}}}}`,
+		`{"s":0,"sn":2,"d":{"channel_type":"GROUP","type":9,"target_id":"1","author_id":"3","content":"**hey**","msg_id":"b","msg_timestamp":2,"nonce":"","extra":{"type":9,"author":{"id":"3","username":"bo","identify_num":"1","online":true,"avatar":"","bot":false}}}}`,
+	} {
+		ev, err := kook.Decode([]byte(frame))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		_ = kook.Dispatch(context.Background(), &mux, ev)
+	}
+	// Output:
+	// Text from ann: hi
+	// KMarkdown from bo: **hey**
+}
