@@ -113,7 +113,7 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 	}
 	b.signals(s.signals, s.platform.Frame != nil && s.platform.Frame.Signal != nil)
 	b.checkDerivedNames()
-	b.resolveForms(b.allObjects())
+	b.resolveForms(b.m.AllObjects())
 	b.checkKeyForms()
 	// The dispatch tree is only checked on an otherwise sound schema: earlier
 	// problems (a key without a type) would show up again here as clashes.
@@ -124,21 +124,6 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 		return nil, err
 	}
 	return b.m, nil
-}
-
-// allObjects returns every object whose struct the package declares: the
-// model's, the frame's and the signals'.
-func (b *builder) allObjects() []*Object {
-	out := slices.Clone(b.m.Objects)
-	if b.m.Frame != nil && !slices.Contains(out, b.m.Frame.Object) {
-		out = append(out, b.m.Frame.Object)
-	}
-	if b.m.Signals != nil {
-		for _, sg := range b.m.Signals.List {
-			out = append(out, sg.Object)
-		}
-	}
-	return out
 }
 
 func (b *builder) platform(p *platformSpec) {

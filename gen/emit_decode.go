@@ -1135,13 +1135,7 @@ func arrayReaders(m *Model) []arrayReader {
 			walk(t.Elem, 0)
 		}
 	}
-	objects := append([]*Object(nil), m.Objects...)
-	if m.Signals != nil {
-		for _, sg := range m.Signals.List {
-			objects = append(objects, sg.Object)
-		}
-	}
-	for _, o := range objects {
+	for _, o := range m.AllObjects() {
 		for _, f := range o.Fields {
 			walk(f.Type, f.ItemForms)
 		}

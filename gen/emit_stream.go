@@ -95,7 +95,7 @@ func arenaSlabs(m *Model) []slab {
 			walk(t.Elem)
 		}
 	}
-	for _, o := range m.Objects {
+	for _, o := range m.AllObjects() {
 		for _, f := range o.Fields {
 			if f.IsPointer() {
 				t := valueType(f.Type)

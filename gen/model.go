@@ -291,6 +291,21 @@ func (o *Object) AllFields() []SelField {
 	return out
 }
 
+// AllObjects returns every object whose struct the package declares: the
+// model's, the frame's and the signals' (which Objects does not hold).
+func (m *Model) AllObjects() []*Object {
+	out := slices.Clone(m.Objects)
+	if m.Frame != nil && !slices.Contains(out, m.Frame.Object) {
+		out = append(out, m.Frame.Object)
+	}
+	if m.Signals != nil {
+		for _, sg := range m.Signals.List {
+			out = append(out, sg.Object)
+		}
+	}
+	return out
+}
+
 // knownValues returns the values that discriminators fix in o, by JSON
 // name: a union variant's key, and the keys of the event whose payload (or
 // wrapper inside it) o is. A value decoded into o nearly always has them.

@@ -353,6 +353,38 @@ func (x *Joined) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSeen
 	return nil
 }
 
+// readArrayOfFloat64 reads an array of Float64.
+func readArrayOfFloat64(d *wireimpl.Decoder) ([]float64, error) {
+	if err := d.ArrayStart(); err != nil {
+		return nil, err
+	}
+	// Elements gather on the stack; the slice is allocated once, at its size
+	// (or taken from a stream decoder's memory).
+	var buf [8]float64
+	list := buf[:0]
+	for {
+		more, err := d.NextElem()
+		if err != nil {
+			return nil, err
+		}
+		if !more {
+			break
+		}
+		var e float64
+		e, err = d.Float64()
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == cap(list) {
+			// More than the stack holds.
+			list = arenaOf(d).sFloat64.Spill(list)
+		}
+		list = append(list, e)
+	}
+	// Non-nil even when empty: [] re-encodes as [].
+	return arenaOf(d).sFloat64.Copy(list), nil
+}
+
 // unmarshal decodes data into x through a fresh value: on error x is unchanged.
 func unmarshal[T any, P interface {
 	*T
@@ -385,6 +417,8 @@ type arena struct {
 	dec           wireimpl.Decoder
 	sJoined       wireimpl.Slab[Joined]
 	sUnknownEvent wireimpl.Slab[UnknownEvent]
+	sFloat64      wireimpl.Slab[float64]
+	sMapOfBool    wireimpl.Maps[bool]
 }
 
 // heapArena is the arena of one-shot decoding: it is never written.
@@ -402,6 +436,8 @@ func arenaOf(d *wireimpl.Decoder) *arena {
 func (a *arena) enable() {
 	a.sJoined.Enable()
 	a.sUnknownEvent.Enable()
+	a.sFloat64.Enable()
+	a.sMapOfBool.Enable()
 	a.dec.Owner = a
 	a.dec.UseArena(&a.wire)
 }
@@ -410,6 +446,8 @@ func (a *arena) enable() {
 func (a *arena) load(data []byte) string {
 	a.sJoined.Reset()
 	a.sUnknownEvent.Reset()
+	a.sFloat64.Reset()
+	a.sMapOfBool.Reset()
 	return a.wire.Load(data)
 }
 

@@ -6,6 +6,7 @@ import (
 	bind "github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/jsonwire"
 	"github.com/eventbind/eventbind/jsonwire/wireimpl"
+	"sort"
 	"strconv"
 )
 
@@ -227,6 +228,12 @@ type PingSignal struct {
 	// SN: The last sn.
 	// JSON "sn"; documented in spec.
 	SN int64
+	// Peers: Peers: an array of a type no other member has, so its slab and reader exist for the signal alone.
+	// JSON "peers"; may be absent; documented in spec.
+	Peers jsonwire.Opt[[]float64]
+	// Tags: Tags: a map, likewise.
+	// JSON "tags"; may be absent; documented in spec.
+	Tags jsonwire.Opt[map[string]bool]
 
 	// UnknownFields keeps the members the schema does not model, so that
 	// re-encoding loses nothing.
@@ -282,6 +289,33 @@ func (x *PingSignal) decodeSignal(d *wireimpl.Decoder) error {
 		case "sn":
 			seen |= 1 << 1
 			x.SN, err = d.Int64()
+		case "peers":
+			x.Peers.Set = true
+			x.Peers.Value, err = readArrayOfFloat64(d)
+		case "tags":
+			x.Tags.Set = true
+			{
+				if err := d.ObjectStart(); err != nil {
+					return err
+				}
+				x.Tags.Value = arenaOf(d).sMapOfBool.New()
+				for {
+					k, more, err := d.NextKey()
+					if err != nil {
+						return err
+					}
+					if !more {
+						break
+					}
+					key0 := k
+					var e0 bool
+					e0, err = d.Bool()
+					if err != nil {
+						return err
+					}
+					x.Tags.Value[key0] = e0
+				}
+			}
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
 		}
@@ -304,6 +338,39 @@ func (x *PingSignal) decodeSignal(d *wireimpl.Decoder) error {
 func (x *PingSignal) AppendJSON(b []byte) []byte {
 	b = append(b, "{\"s\":2"...)
 	b = wireimpl.AppendInt(append(b, ",\"sn\":"...), x.SN)
+	if x.Peers.Set {
+		b = append(append(b, ",\"peers\":"...), '[')
+		for i0 := range x.Peers.Value {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = wireimpl.AppendFloat(b, x.Peers.Value[i0])
+		}
+		b = append(b, ']')
+	}
+	if x.Tags.Set {
+		b = append(b, ",\"tags\":"...)
+		{
+			// Sorted keys: the same value always encodes the same way.
+			keys0 := make([]string, 0, len(x.Tags.Value))
+			for k0 := range x.Tags.Value {
+				keys0 = append(keys0, k0)
+			}
+			sort.Strings(keys0)
+			b = append(b, '{')
+			for n, k0 := range keys0 {
+				if n > 0 {
+					b = append(b, ',')
+				}
+				b = wireimpl.AppendString(b, k0)
+				b = append(b, ':')
+				// A copy: map values are not addressable.
+				e0 := x.Tags.Value[k0]
+				b = wireimpl.AppendBool(b, e0)
+			}
+			b = append(b, '}')
+		}
+	}
 	if len(x.UnknownFields) > 0 {
 		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 	}
