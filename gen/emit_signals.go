@@ -44,10 +44,11 @@ func emitSignals(m *Model) *jen.File {
 //	type boundSignals struct{}
 //
 //	func (boundSignals) IsSignal(data []byte) bool {
-//		if _, ok, err := wireimpl.Lookup(data, "s"); err != nil || !ok {
+//		v, ok, err := wireimpl.Lookup(data, "s")
+//		if err != nil || !ok {
 //			return false
 //		}
-//		k, err := wireimpl.LookupInt(data, "", "s")
+//		k, err := wireimpl.NewDecoder(v, "s").Int64()
 //		return err != nil || k != 0
 //	}
 //
@@ -64,10 +65,12 @@ func emitBoundSignals(m *Model) jen.Code {
 	g.Commentf("IsSignal implements bind.Signals: data has %q at its top level, and it is not", key).Line()
 	g.Commentf("%d (or not an integer, which DecodeSignal reports).", sigs.Event).Line()
 	g.Func().Params(jen.Id(boundSignalsType)).Id("IsSignal").Params(jen.Id("data").Index().Byte()).Bool().Block(
-		jen.If(jen.List(jen.Id("_"), jen.Id("ok"), jen.Err()).Op(":=").Add(wire("Lookup")).Call(jen.Id("data"), jen.Lit(key)), jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(
+		jen.List(jen.Id("v"), jen.Id("ok"), jen.Err()).Op(":=").Add(wire("Lookup")).Call(jen.Id("data"), jen.Lit(key)),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("ok")).Block(
 			jen.Return(jen.False()),
 		),
-		jen.List(jen.Id("k"), jen.Err()).Op(":=").Add(wire("LookupInt")).Call(jen.Id("data"), jen.Lit(""), jen.Lit(key)),
+		jen.Comment("The value found, read as LookupInt reads it: one scan of data, not two."),
+		jen.List(jen.Id("k"), jen.Err()).Op(":=").Add(wire("NewDecoder")).Call(jen.Id("v"), jen.Lit(key)).Dot("Int64").Call(),
 		jen.Return(jen.Err().Op("!=").Nil().Op("||").Id("k").Op("!=").Lit(int(sigs.Event))),
 	).Line().Line()
 	g.Comment("Decode implements bind.Signals with DecodeOptions.DecodeSignal.").Line()

@@ -522,10 +522,12 @@ type boundSignals struct{}
 // IsSignal implements bind.Signals: data has "s" at its top level, and it is not
 // 0 (or not an integer, which DecodeSignal reports).
 func (boundSignals) IsSignal(data []byte) bool {
-	if _, ok, err := wireimpl.Lookup(data, "s"); err != nil || !ok {
+	v, ok, err := wireimpl.Lookup(data, "s")
+	if err != nil || !ok {
 		return false
 	}
-	k, err := wireimpl.LookupInt(data, "", "s")
+	// The value found, read as LookupInt reads it: one scan of data, not two.
+	k, err := wireimpl.NewDecoder(v, "s").Int64()
 	return err != nil || k != 0
 }
 
