@@ -97,6 +97,9 @@ func detectPlatform(line []byte) *platform {
 		if c := p.events.Claim(line); c > claim {
 			best, claim = p, c
 		}
+		if claim == bind.ClaimFrame {
+			break // the strongest claim: a later platform can only tie, and ties go to the first
+		}
 	}
 	if best == nil && len(platforms) > 0 {
 		return platforms[0]
