@@ -20,6 +20,8 @@ const (
 	wirePath = "github.com/eventbind/eventbind/jsonwire"
 	// implPath is the import path of the runtime only generated code calls.
 	implPath = "github.com/eventbind/eventbind/jsonwire/wireimpl"
+	// bindPkg is the import path of the seam with the transports (Bind).
+	bindPkg = "github.com/eventbind/eventbind/bind"
 )
 
 // userNames are the names of wirePath's package; every other name that

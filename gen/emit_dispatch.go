@@ -130,7 +130,6 @@ func emitDispatch(m *Model) *jen.File {
 //	func (boundHandler) Claim(data []byte) bind.Claim { ... }  // emitClaim
 //	func (boundHandler) Signals() bind.Signals { return boundSignals{} } // nil without signals
 func emitBind(f *jen.File, m *Model) {
-	const bindPkg = "github.com/eventbind/eventbind/bind"
 	recv := jen.Id("b").Id(boundHandlerType)
 	f.Comment("Bind binds h to this package's decoder for the transports (webhook, gateway):")
 	f.Comment("they decode frames with DecodeOptions.Decode and deliver each event with")
@@ -185,7 +184,6 @@ func emitBind(f *jen.File, m *Model) {
 // "type" and "detail_type"). A key is present when wireimpl.Lookup finds it:
 // malformed input has none.
 func emitClaim(m *Model) jen.Code {
-	const bindPkg = "github.com/eventbind/eventbind/bind"
 	has := func(key string) *jen.Statement {
 		return jen.List(jen.Id("_"), jen.Id("ok"), jen.Id("_")).Op(":=").Add(wire("Lookup")).Call(jen.Id("data"), jen.Lit(key))
 	}

@@ -176,10 +176,13 @@ func emitAppendBase(o *Object) jen.Code {
 	return g
 }
 
-// baseWritten is the state after a base's members (appendMembers).
+// baseWritten is the state after a base's members (appendMembers), which
+// opens the object: appendFields' states, from an opened object on.
 func baseWritten(base *Object) writtenState {
-	var w writtenState
-	jen.BlockFunc(func(g *jen.Group) { w = openObject(g, appendFields(g, jen.Id("x"), base.Fields, notOpened, nil)) })
+	w := noneWritten
+	for _, f := range base.Fields {
+		w = w.after(f)
+	}
 	return w
 }
 

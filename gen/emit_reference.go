@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -24,7 +25,7 @@ func Reference(m *Model, schemaLink string) []byte {
 	r.p("")
 	r.p("# Events of `%s`", m.Platform)
 	r.p("")
-	if t := firstOf(m.Doc.EN, m.Doc.ZH); t != "" {
+	if t := cmp.Or(m.Doc.EN, m.Doc.ZH); t != "" {
 		r.p("%s", t)
 		r.p("")
 	}
@@ -71,15 +72,6 @@ func (r *refWriter) p(format string, a ...any) {
 func cond(ok bool, s string) string {
 	if ok {
 		return s
-	}
-	return ""
-}
-
-func firstOf(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
 	}
 	return ""
 }

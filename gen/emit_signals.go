@@ -57,7 +57,6 @@ func emitSignals(m *Model) *jen.File {
 //		...
 //	}
 func emitBoundSignals(m *Model) jen.Code {
-	const bindPkg = "github.com/eventbind/eventbind/bind"
 	sigs := m.Signals
 	key := sigs.Key.JSONName
 	g := jen.Commentf("%s implements bind.Signals for Bind(h).Signals().", boundSignalsType).Line()

@@ -210,7 +210,6 @@ func emitStream(m *Model) jen.Code {
 		jen.Id("s").Dot("unknown").Op("=").Id("unknown"),
 		jen.Return(jen.Id("ev"), jen.Err()),
 	).Line().Line()
-	const bindPkg = "github.com/eventbind/eventbind/bind"
 	g.Comment("NewStream implements bind.Streamer with a Decoder.").Line()
 	g.Func().Params(jen.Id(boundHandlerType)).Id("NewStream").Params(jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Qual(bindPkg, "Stream").Block(
 		jen.Return(jen.Id("boundStream").Values(jen.Id("NewDecoder").Call(jen.Id("DecodeOptions").Values(jen.Dict{

@@ -292,12 +292,10 @@ func (o *Object) AllFields() []SelField {
 }
 
 // AllObjects returns every object whose struct the package declares: the
-// model's, the frame's and the signals' (which Objects does not hold).
+// model's (the frame's among them) and the signals', which Objects does not
+// hold.
 func (m *Model) AllObjects() []*Object {
 	out := slices.Clone(m.Objects)
-	if m.Frame != nil && !slices.Contains(out, m.Frame.Object) {
-		out = append(out, m.Frame.Object)
-	}
 	if m.Signals != nil {
 		for _, sg := range m.Signals.List {
 			out = append(out, sg.Object)
@@ -511,8 +509,6 @@ type DispatchNode struct {
 	Default *Event
 }
 
-// WhereLevel returns the where level that holds ev, as a case or as its
-// default, or nil when ev is no variant.
 // FrameObject returns the frame's object, or nil without a frame.
 func (m *Model) FrameObject() *Object {
 	if m.Frame == nil {
@@ -535,6 +531,8 @@ func (m *Model) CommonBase() *Object {
 	return base
 }
 
+// WhereLevel returns the where level that holds ev, as a case or as its
+// default, or nil when ev is no variant.
 func (m *Model) WhereLevel(ev *Event) *DispatchNode {
 	var walk func(n *DispatchNode) *DispatchNode
 	walk = func(n *DispatchNode) *DispatchNode {
