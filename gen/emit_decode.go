@@ -274,39 +274,30 @@ func emitNotAnEvent(m *Model) jen.Code {
 	return g
 }
 
-// decodePrologue emits the start of an entry point that takes data and
-// opts and returns (value, unknown paths, error): the size check, the one
-// copy of the input (src), a pooled Decoder d with the options applied, and
-// the check that the input is an object. what names the value in comments.
+// signalPrologue emits the start of DecodeOptions.DecodeSignal, which takes
+// data and opts and returns (value, unknown paths, error): the size check,
+// the one copy of the input (src), a pooled Decoder d with the options
+// applied, and the check that the input is an object.
 //
 //	src := string(data)
 //	d := wireimpl.AcquireDecoder(src, "")
 //	defer d.Release()
 //	d.ReportUnknown = opts.ReportUnknown
-//	opts.Limits.Apply(d)
-func decodePrologue(b *jen.Group, what string) {
-	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
-	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
-	b.Comment("The one copy of the input: the " + what + " keeps it, and its strings are")
+//	d.SetLimits(opts.Limits)
+func signalPrologue(b *jen.Group) {
+	checkSize(b)
+	b.Comment("The one copy of the input: the signal keeps it, and its strings are")
 	b.Comment("substrings of it.")
 	b.Id("src").Op(":=").String().Parens(jen.Id("data"))
 	b.Id("d").Op(":=").Add(wire("AcquireDecoder")).Call(jen.Id("src"), jen.Lit(""))
 	b.Defer().Id("d").Dot("Release").Call()
-	b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
-	b.Id("d").Dot("SetLimits").Call(jen.Id("opts").Dot("Limits"))
-	b.Id("d").Dot("Recover").Call(jen.Id("rec"))
-	b.If(jen.Id("k").Op(":=").Id("d").Dot("Kind").Call(), jen.Id("k").Op("!=").Add(wire("KindObject"))).Block(
-		jen.Comment("Malformed input gets its syntax error, not a complaint about its first byte."),
-		jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(fail),
-		jen.Return(jen.Nil(), jen.Nil(), jen.Id("d").Dot("Errorf").Call(jen.Lit("want object, got %s"), jen.Id("k"))),
-	)
+	setUpDecoder(b)
 }
 
-// eventPrologue is decodePrologue for decodeInto: the input and the Decoder come
-// from the arena of a stream decoder when there is one.
+// eventPrologue is signalPrologue for decodeInto: the input and the Decoder
+// come from the arena of a stream decoder when there is one.
 func eventPrologue(b *jen.Group) {
-	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
-	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(fail)
+	checkSize(b)
 	b.Var().Id("src").String()
 	b.Var().Id("d").Op("*").Add(wire("Decoder"))
 	b.If(jen.Id("a").Op("==").Nil()).Block(
@@ -321,6 +312,22 @@ func eventPrologue(b *jen.Group) {
 		jen.Id("d").Op("=").Op("&").Id("a").Dot("dec"),
 		jen.Id("d").Dot("Reset").Call(jen.Id("src"), jen.Lit("")),
 	)
+	setUpDecoder(b)
+}
+
+// checkSize emits the prologues' first step, the size limit:
+//
+//	if err := opts.Limits.CheckSize(data); err != nil {
+//		return nil, nil, err
+//	}
+func checkSize(b *jen.Group) {
+	b.If(jen.Err().Op(":=").Id("opts").Dot("Limits").Dot("CheckSize").Call(jen.Id("data")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err()))
+}
+
+// setUpDecoder emits the prologues' last steps, once d reads src: the
+// options applied, and the check that the input is an object.
+func setUpDecoder(b *jen.Group) {
+	fail := jen.Return(jen.Nil(), jen.Nil(), jen.Err())
 	b.Id("d").Dot("ReportUnknown").Op("=").Id("opts").Dot("ReportUnknown")
 	b.Id("d").Dot("SetLimits").Call(jen.Id("opts").Dot("Limits"))
 	b.Id("d").Dot("Recover").Call(jen.Id("rec"))

@@ -204,7 +204,7 @@ func emitDecodeSignal(m *Model) jen.Code {
 	g.Comment("decodeSignalWith is DecodeOptions.DecodeSignal in one pass, as decodeWith is").Line()
 	g.Comment("DecodeOptions.Decode.").Line()
 	g.Func().Id("decodeSignalWith").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Id("DecodeOptions"), jen.Id("rec").Op("*").Add(wire("Recovery"))).Params(jen.Id("Signal"), jen.Index().String(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		decodePrologue(b, "signal")
+		signalPrologue(b)
 		b.List(jen.Id("k"), jen.Err()).Op(":=").Id("d").Dot("LookAheadInt").Call(jen.Lit(key))
 		b.If(jen.Err().Op("!=").Nil()).Block(fail)
 		b.Var().Id("sig").Id("Signal")
