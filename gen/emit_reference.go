@@ -6,6 +6,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/dave/jennifer/jen"
 )
 
 // ReferenceHeader is the first line of a generated reference page.
@@ -229,7 +231,7 @@ func (r *refWriter) typeLink(t *Type) string {
 	case KindUnion:
 		return "[`" + t.Union.GoName + "`](#" + anchor(t.Union.GoName) + ")"
 	}
-	return "`" + goTypeText(t) + "`"
+	return "`" + goText(valueType(t)) + "`"
 }
 
 // namedType is the object, enum or union a type is or holds, "" for none.
@@ -265,7 +267,7 @@ func (r *refWriter) fieldTable(fields []*Field) {
 		for _, n := range f.ItemForms.Names() {
 			forms = append(forms, "items: "+n)
 		}
-		typ := "`" + fieldGoText(f) + "`"
+		typ := "`" + goText(goType(f)) + "`"
 		if named := namedType(f.Type); named != "" {
 			typ = "[" + typ + "](#" + anchor(named) + ")"
 		}
@@ -281,48 +283,8 @@ func (r *refWriter) fieldTable(fields []*Field) {
 	r.p("")
 }
 
-// fieldGoText is the Go type of a field as the generated struct has it.
-func fieldGoText(f *Field) string {
-	t := goTypeText(f.Type)
-	if f.Nullable {
-		t = "jsonwire.Null[" + t + "]"
-	}
-	if f.IsPointer() {
-		return "*" + t
-	}
-	if f.Optional {
-		t = "jsonwire.Opt[" + t + "]"
-	}
-	return t
-}
-
-func goTypeText(t *Type) string {
-	switch t.Kind {
-	case KindString:
-		return "string"
-	case KindInt:
-		return "int"
-	case KindInt64:
-		return "int64"
-	case KindBool:
-		return "bool"
-	case KindFloat:
-		return "float64"
-	case KindRaw:
-		return "jsonwire.Raw"
-	case KindEnum:
-		return t.Enum.GoName
-	case KindObject:
-		return t.Object.GoName
-	case KindArray:
-		return "[]" + goTypeText(t.Elem)
-	case KindMap:
-		return "map[string]" + goTypeText(t.Elem)
-	case KindUnion:
-		return t.Union.GoName
-	}
-	return "?"
-}
+// goText is a type the emitters build, as Go source: jsonwire.Opt[string].
+func goText(t jen.Code) string { return fmt.Sprintf("%#v", t) }
 
 func (r *refWriter) objects() {
 	r.p("## Objects")
