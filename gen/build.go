@@ -120,6 +120,10 @@ func build(s *schemaSpec, ps *problems) (*Model, error) {
 	if len(b.ps.list) == 0 {
 		b.dispatch()
 	}
+	if n := len(b.m.FrameKeys()) + len(b.m.EventKeys()); len(b.ps.list) == 0 && n > 63 {
+		// Claim tests them as the bits of one wireimpl.HasMembers answer.
+		b.ps.add(s.platform.at, "platform: %d top-level members tell a line apart (the frame's required members and payload, the families' keys); at most 63", n)
+	}
 	if err := b.ps.err(); err != nil {
 		return nil, err
 	}

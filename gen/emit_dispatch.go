@@ -165,28 +165,24 @@ func emitBind(f *jen.File, m *Model) {
 }
 
 // emitClaim writes Claim, which tells a line of the package's input by the
-// members the model names (Model.FrameKeys, Model.EventKeys):
+// members the model names (Model.FrameKeys, Model.EventKeys), all found in
+// one scan of data:
 //
 //	func (boundHandler) Claim(data []byte) bind.Claim {
-//		if _, ok, _ := wireimpl.Lookup(data, "s"); ok {
+//		has := wireimpl.HasMembers(data, "s", "d", "type")
+//		if has&3 != 0 {
 //			return bind.ClaimFrame
 //		}
-//		if _, ok, _ := wireimpl.Lookup(data, "d"); ok {
-//			return bind.ClaimFrame
-//		}
-//		if _, ok, _ := wireimpl.Lookup(data, "type"); !ok {
+//		if has&4 != 4 {
 //			return bind.ClaimNone
 //		}
 //		return bind.ClaimPayload
 //	}
 //
 // Without a frame, the event keys all present claim a frame (OneBot 12:
-// "type" and "detail_type"). A key is present when wireimpl.Lookup finds it:
-// malformed input has none.
+// "type" and "detail_type"). A key is present when wireimpl.Lookup would
+// find it: malformed input has none.
 func emitClaim(m *Model) jen.Code {
-	has := func(key string) *jen.Statement {
-		return jen.List(jen.Id("_"), jen.Id("ok"), jen.Id("_")).Op(":=").Add(wire("Lookup")).Call(jen.Id("data"), jen.Lit(key))
-	}
 	frameKeys, eventKeys := m.FrameKeys(), m.EventKeys()
 	// What the event keys claim, all present: a bare payload beside a frame
 	// that may be left out, the event itself without a frame.
@@ -211,16 +207,31 @@ func emitClaim(m *Model) jen.Code {
 	doc = append(doc, "  - else none (bind.ClaimNone).")
 	g := jen.Add(commentLines(doc)).Line()
 	g.Func().Params(jen.Id(boundHandlerType)).Id("Claim").Params(jen.Id("data").Index().Byte()).Qual(bindPkg, "Claim").BlockFunc(func(b *jen.Group) {
-		for _, key := range frameKeys {
-			b.If(has(key), jen.Id("ok")).Block(jen.Return(jen.Qual(bindPkg, "ClaimFrame")))
+		keys := []jen.Code{jen.Id("data")}
+		for _, k := range frameKeys {
+			keys = append(keys, jen.Lit(k))
+		}
+		if all != "" {
+			for _, k := range eventKeys {
+				keys = append(keys, jen.Lit(k))
+			}
+		}
+		if len(keys) == 1 {
+			b.Return(jen.Qual(bindPkg, "ClaimNone"))
+			return
+		}
+		// Bits 0 to len(frameKeys)-1 are the frame keys, the rest the event keys.
+		frameBits := uint64(1)<<len(frameKeys) - 1
+		eventBits := (uint64(1)<<(len(keys)-1) - 1) &^ frameBits
+		b.Id("has").Op(":=").Add(wire("HasMembers")).Call(keys...)
+		if frameBits != 0 {
+			b.If(jen.Id("has").Op("&").Lit(int(frameBits)).Op("!=").Lit(0)).Block(jen.Return(jen.Qual(bindPkg, "ClaimFrame")))
 		}
 		if all == "" {
 			b.Return(jen.Qual(bindPkg, "ClaimNone"))
 			return
 		}
-		for _, key := range eventKeys {
-			b.If(has(key), jen.Op("!").Id("ok")).Block(jen.Return(jen.Qual(bindPkg, "ClaimNone")))
-		}
+		b.If(jen.Id("has").Op("&").Lit(int(eventBits)).Op("!=").Lit(int(eventBits))).Block(jen.Return(jen.Qual(bindPkg, "ClaimNone")))
 		b.Return(jen.Qual(bindPkg, all))
 	}).Line()
 	return g

@@ -491,10 +491,8 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 //   - "type" and "detail_type": a onebot12 event (bind.ClaimFrame);
 //   - else none (bind.ClaimNone).
 func (boundHandler) Claim(data []byte) bind.Claim {
-	if _, ok, _ := wireimpl.Lookup(data, "type"); !ok {
-		return bind.ClaimNone
-	}
-	if _, ok, _ := wireimpl.Lookup(data, "detail_type"); !ok {
+	has := wireimpl.HasMembers(data, "type", "detail_type")
+	if has&3 != 3 {
 		return bind.ClaimNone
 	}
 	return bind.ClaimFrame

@@ -25,6 +25,14 @@ func FuzzSkip(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// HasMembers answers, key by key, what Lookup's ok answers.
+		keys := []string{"s", "d", "a", ""}
+		has := HasMembers(data, keys...)
+		for i, k := range keys {
+			if _, ok, _ := Lookup(data, k); (has&(1<<i) != 0) != ok {
+				t.Fatalf("HasMembers(%q) has %q: %v; Lookup's ok: %v", data, k, has&(1<<i) != 0, ok)
+			}
+		}
 		d := NewDecoder(data, "")
 		err := d.Skip()
 		if err == nil {

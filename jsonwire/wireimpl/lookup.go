@@ -70,3 +70,33 @@ func lookupMember(d *Decoder, want string) (start, end int, ok bool, err error) 
 		start, end, ok = s, d.pos, true
 	}
 }
+
+// HasMembers reports which of keys the object data has at its top level:
+// bit i for keys[i] (at most 64). It answers for every key what Lookup's ok
+// answers for one, in one scan of data: data that is malformed, or no
+// object, has none.
+func HasMembers(data []byte, keys ...string) uint64 {
+	d := &Decoder{data: string(data)}
+	d.levels = make([]level, 0, 1)
+	if d.Kind() != KindObject || d.ObjectStart() != nil {
+		return 0
+	}
+	var has uint64
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return 0
+		}
+		if !more {
+			return has
+		}
+		for i, k := range keys {
+			if key == k {
+				has |= 1 << i
+			}
+		}
+		if err := d.Skip(); err != nil {
+			return 0
+		}
+	}
+}

@@ -86,3 +86,22 @@ func TestLookupAllocs(t *testing.T) {
 		t.Errorf("Lookup made %v allocations", n)
 	}
 }
+
+// HasMembers answers, key by key, what Lookup's ok answers.
+func TestHasMembersAgreesWithLookup(t *testing.T) {
+	keys := []string{"s", "d", "type", "detail_type"}
+	for _, in := range []string{
+		`{"s":0,"d":{"type":1}}`, `{"type":1,"detail_type":"x"}`, `{"d":1,"d":2}`,
+		`{"\u0073":1}`, `{"s":0,"d":{"type":1}`, `{"s":0,"d":}`, `{"s":0} trailing`,
+		`[{"s":0}]`, `"s"`, ``, `  {"type" : 1 , "s" : [1,2,{"d":3}]}  `, `{}`, `{"x":1,"detail_type":`,
+		`{"s":0,"x":tru}`, `{"type":"\ud800"}`,
+	} {
+		got := HasMembers([]byte(in), keys...)
+		for i, k := range keys {
+			_, ok, _ := Lookup([]byte(in), k)
+			if (got&(1<<i) != 0) != ok {
+				t.Errorf("HasMembers(%q) has %q: %v; Lookup's ok: %v", in, k, got&(1<<i) != 0, ok)
+			}
+		}
+	}
+}

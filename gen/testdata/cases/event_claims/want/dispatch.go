@@ -151,7 +151,8 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 //   - "type": a flat event (bind.ClaimFrame);
 //   - else none (bind.ClaimNone).
 func (boundHandler) Claim(data []byte) bind.Claim {
-	if _, ok, _ := wireimpl.Lookup(data, "type"); !ok {
+	has := wireimpl.HasMembers(data, "type")
+	if has&1 != 1 {
 		return bind.ClaimNone
 	}
 	return bind.ClaimFrame

@@ -212,13 +212,11 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 //   - else "kind": maybe a bare payload (bind.ClaimPayload);
 //   - else none (bind.ClaimNone).
 func (boundHandler) Claim(data []byte) bind.Claim {
-	if _, ok, _ := wireimpl.Lookup(data, "op"); ok {
+	has := wireimpl.HasMembers(data, "op", "data", "kind")
+	if has&3 != 0 {
 		return bind.ClaimFrame
 	}
-	if _, ok, _ := wireimpl.Lookup(data, "data"); ok {
-		return bind.ClaimFrame
-	}
-	if _, ok, _ := wireimpl.Lookup(data, "kind"); !ok {
+	if has&4 != 4 {
 		return bind.ClaimNone
 	}
 	return bind.ClaimPayload

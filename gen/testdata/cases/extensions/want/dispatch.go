@@ -131,7 +131,8 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 //   - "k": a mini event (bind.ClaimFrame);
 //   - else none (bind.ClaimNone).
 func (boundHandler) Claim(data []byte) bind.Claim {
-	if _, ok, _ := wireimpl.Lookup(data, "k"); !ok {
+	has := wireimpl.HasMembers(data, "k")
+	if has&1 != 1 {
 		return bind.ClaimNone
 	}
 	return bind.ClaimFrame

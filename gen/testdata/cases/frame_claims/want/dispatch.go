@@ -131,13 +131,8 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 //   - "v", "origin" or "body": a relay frame (bind.ClaimFrame);
 //   - else none (bind.ClaimNone).
 func (boundHandler) Claim(data []byte) bind.Claim {
-	if _, ok, _ := wireimpl.Lookup(data, "v"); ok {
-		return bind.ClaimFrame
-	}
-	if _, ok, _ := wireimpl.Lookup(data, "origin"); ok {
-		return bind.ClaimFrame
-	}
-	if _, ok, _ := wireimpl.Lookup(data, "body"); ok {
+	has := wireimpl.HasMembers(data, "v", "origin", "body")
+	if has&7 != 0 {
 		return bind.ClaimFrame
 	}
 	return bind.ClaimNone

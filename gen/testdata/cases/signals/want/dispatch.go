@@ -132,13 +132,11 @@ func (b boundHandler) Dispatch(ctx context.Context, ev bind.Event) error {
 //   - else "k": maybe a bare payload (bind.ClaimPayload);
 //   - else none (bind.ClaimNone).
 func (boundHandler) Claim(data []byte) bind.Claim {
-	if _, ok, _ := wireimpl.Lookup(data, "s"); ok {
+	has := wireimpl.HasMembers(data, "s", "d", "k")
+	if has&3 != 0 {
 		return bind.ClaimFrame
 	}
-	if _, ok, _ := wireimpl.Lookup(data, "d"); ok {
-		return bind.ClaimFrame
-	}
-	if _, ok, _ := wireimpl.Lookup(data, "k"); !ok {
+	if has&4 != 4 {
 		return bind.ClaimNone
 	}
 	return bind.ClaimPayload
