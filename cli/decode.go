@@ -85,10 +85,7 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	decodeOf := func(p *platform) func([]byte, bool) (decoded, error) {
 		f, ok := runs[p]
 		if !ok {
-			f = p.decode
-			if p.stream != nil {
-				f = p.stream()
-			}
+			f = p.lineDecoder()
 			runs[p] = f
 		}
 		return f

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/eventbind/eventbind/bind"
 	"github.com/eventbind/eventbind/gen"
 	"github.com/eventbind/eventbind/internal/drift"
 	"github.com/eventbind/eventbind/internal/generate"
@@ -60,9 +61,10 @@ func runDrift(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	c := &drift.Checker{Model: m, ReadFile: func(name string) ([]byte, error) { return readSchemaFile(sdirs, name) }}
-	if p := platformByName(m.Platform); p != nil && p.strict != nil {
+	if p := platformByName(m.Platform); p != nil {
 		c.Decode = func(data []byte) (string, error) {
-			err := p.strict(data)
+			// Strict, as the package's Decode is.
+			_, _, err := p.events.Decode(data, bind.DecodeOptions{})
 			var we *jsonwire.Error
 			if errors.As(err, &we) {
 				return we.Path, err

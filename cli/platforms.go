@@ -21,34 +21,29 @@ type decoded struct {
 // knows of the platform's input (the keys that tell its lines, which lines
 // are signals) comes from the package, through bind.Events.
 type platform struct {
-	name   string
+	name   string      // events.Platform()
 	events bind.Events // the package's Bind(nil)
-	decode func(line []byte, strict bool) (decoded, error)
-	// stream, when set, returns a decode for one goroutine that reads lines
-	// one after the other (eventbind decode): it reuses its memory.
-	stream func() func(line []byte, strict bool) (decoded, error)
-	// strict decodes one event as the package's Decode does (for drift).
-	strict func(data []byte) error
 }
 
 // platforms are registered by the platform_*.go files, one per bundled
 // generated package; Use replaces one with a user's.
 var platforms []*platform
 
-// newPlatform ties a generated package's events to the command line: lines
-// whose signal key says they are no event frame (Signals().IsSignal) go to its
-// signal decoder, the others to its event decoder.
+// newPlatform ties a generated package's events to the command line.
 func newPlatform(events bind.Events) *platform {
-	p := &platform{
-		name: events.Platform(), events: events, decode: decoderOf(events), strict: strictOf(events),
-		stream: func() func([]byte, bool) (decoded, error) { return streamDecoderOf(events) },
+	return &platform{name: events.Platform(), events: events}
+}
+
+// lineDecoder returns a decode for one goroutine that reads lines one after
+// the other (eventbind decode): it reuses its memory. Lines whose signal key
+// says they are no event frame (Signals().IsSignal) go to the package's
+// signal decoder, the others to its event decoder.
+func (p *platform) lineDecoder() func(line []byte, strict bool) (decoded, error) {
+	decode := streamDecoderOf(p.events)
+	if sigs := p.events.Signals(); sigs != nil {
+		return withSignals(sigs, decode)
 	}
-	if sigs := events.Signals(); sigs != nil {
-		decode, stream := p.decode, p.stream
-		p.decode = withSignals(sigs, decode)
-		p.stream = func() func([]byte, bool) (decoded, error) { return withSignals(sigs, stream()) }
-	}
-	return p
+	return decode
 }
 
 // withSignals decodes a line that sigs says is a signal frame as a signal
@@ -142,14 +137,6 @@ func streamDecoderOf(events bind.Events) func([]byte, bool) (decoded, error) {
 			return decoded{}, err
 		}
 		return decoded{event: strings.Clone(ev.EventName()), known: ev.Known(), value: ev.AppendJSON(nil), unknown: paths, problems: jsonwire.ProblemStrings(ev.Problems())}, nil
-	}
-}
-
-// strictOf decodes one event as the package's Decode does (drift).
-func strictOf(events bind.Events) func([]byte) error {
-	return func(data []byte) error {
-		_, _, err := events.Decode(data, bind.DecodeOptions{})
-		return err
 	}
 }
 
