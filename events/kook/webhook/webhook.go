@@ -61,7 +61,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
 	"strconv"
 	"sync"
@@ -239,9 +238,6 @@ func New(cfg Config) (*Receiver, error) {
 func orDefault(v, def int64) int64 {
 	if v == 0 {
 		return def
-	}
-	if v == math.MaxInt64 {
-		return math.MaxInt64 - 1 // inflate reads max+1 bytes
 	}
 	return v
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"net/http"
 	"runtime"
 	"strings"
@@ -268,6 +269,12 @@ func TestZlibBomb(t *testing.T) {
 		srv, rec := server(t, webhook.Config{MaxInflated: 100})
 		status, _ := post(t, srv.URL, compress(loadExamples(t)[0].frame))
 		wantRefused(t, rec, 413, status, "zlib: inflated body is larger than 100 bytes")
+	})
+	t.Run("MaxInflated and MaxBody of math.MaxInt64 (no limit)", func(t *testing.T) {
+		srv, _ := server(t, webhook.Config{MaxInflated: math.MaxInt64, MaxBody: math.MaxInt64})
+		if status, out := post(t, srv.URL, compress(loadExamples(t)[0].frame)); status != 200 {
+			t.Errorf("status %d: %s", status, out)
+		}
 	})
 }
 
