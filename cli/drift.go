@@ -6,9 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -178,14 +176,8 @@ func readPages(m *gen.Model, docs, dirs []string) ([]*drift.Page, error) {
 func readSchemaFile(dirs []gen.Dir, name string) ([]byte, error) {
 	var err error
 	for i := len(dirs) - 1; i >= 0; i-- {
-		d := dirs[i]
 		var data []byte
-		if d.FS != nil {
-			data, err = fs.ReadFile(d.FS, path.Join(d.Path, name))
-		} else {
-			data, err = os.ReadFile(filepath.Join(d.Path, name))
-		}
-		if err == nil {
+		if data, err = dirs[i].ReadFile(name); err == nil {
 			return data, nil
 		}
 	}
@@ -207,11 +199,7 @@ func writeExampleFiles(dirs []gen.Dir, ups []drift.Update, check bool, stdout, s
 		}
 		target := ""
 		for j := len(dirs) - 1; j >= 0; j-- {
-			d := dirs[j]
-			if d.FS != nil {
-				continue
-			}
-			if _, err := os.Stat(filepath.Join(d.Path, u.File)); err == nil {
+			if d := dirs[j]; d.FS == nil && d.Exists(u.File) {
 				target = filepath.Join(d.Path, u.File)
 				break
 			}

@@ -75,15 +75,16 @@ func (d Dir) readDir() ([]fs.DirEntry, error) {
 	return fs.ReadDir(d.FS, d.Path)
 }
 
-func (d Dir) readFile(name string) ([]byte, error) {
+// ReadFile reads the file name of the folder (a name relative to it).
+func (d Dir) ReadFile(name string) ([]byte, error) {
 	if d.FS == nil {
 		return os.ReadFile(filepath.Join(d.Path, name))
 	}
 	return fs.ReadFile(d.FS, path.Join(d.Path, name))
 }
 
-// exists reports whether the file at rel, relative to the folder, exists.
-func (d Dir) exists(rel string) bool {
+// Exists reports whether the file at rel, relative to the folder, exists.
+func (d Dir) Exists(rel string) bool {
 	var err error
 	if d.FS == nil {
 		_, err = os.Stat(filepath.Join(d.Path, rel))
@@ -121,7 +122,7 @@ func loadSchema(dirs []Dir, ps *problems) (*schemaSpec, error) {
 			return nil, fmt.Errorf("%s: no .yaml files", dir.name())
 		}
 		for _, name := range names {
-			data, err := dir.readFile(name)
+			data, err := dir.ReadFile(name)
 			if err != nil {
 				return nil, err
 			}
@@ -472,7 +473,7 @@ func (l *loader) examples(n *yaml.Node, what string) []*exampleSpec {
 		l.mapping(n, what+": example", map[string]func(*yaml.Node){
 			"file": func(n *yaml.Node) {
 				l.str(n, what+": example.file", &x.File)
-				x.missing = x.File != "" && !l.dir.exists(x.File)
+				x.missing = x.File != "" && !l.dir.Exists(x.File)
 			},
 			"doc":  func(n *yaml.Node) { l.str(n, what+": example.doc", &x.Doc) },
 			"note": func(n *yaml.Node) { l.str(n, what+": example.note", &x.Note) },
