@@ -54,7 +54,8 @@ func Run(args []string, stderr io.Writer) int {
 		fmt.Fprint(stderr, "eventbind generate: need --schema and --out, and no other arguments\n")
 		return exitUsage
 	}
-	m, err := gen.BuildDirs(SchemaDirs(schemas))
+	dirs := SchemaDirs(schemas)
+	m, err := gen.BuildDirs(dirs)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFailed
@@ -69,7 +70,7 @@ func Run(args []string, stderr io.Writer) int {
 	}
 	var ref []byte
 	if *reference != "" {
-		link, err := referenceLink(*reference, SchemaDirs(schemas))
+		link, err := referenceLink(*reference, dirs)
 		if err != nil {
 			fmt.Fprintf(stderr, "eventbind generate: --reference: %v\n", err)
 			return exitUsage
