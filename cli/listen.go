@@ -10,22 +10,14 @@ import (
 	"io/fs"
 	"log"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"github.com/eventbind/eventbind/events/kook/gateway"
 )
 
 // listenCommand runs `eventbind listen` until SIGINT or SIGTERM.
 func listenCommand(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		stop() // a second signal kills at once
-	}()
-	return runListen(ctx, args, stdout, stderr)
+	return untilSignal(func(ctx context.Context) int { return runListen(ctx, args, stdout, stderr) })
 }
 
 // runListen connects to KOOK's websocket gateway and prints every event as

@@ -29,15 +29,20 @@ import (
 
 // serveCommand runs `eventbind serve` until SIGINT or SIGTERM.
 func serveCommand(args []string, stdout, stderr io.Writer) int {
+	return untilSignal(func(ctx context.Context) int { return runServe(ctx, args, stdout, stderr, nil) })
+}
+
+// untilSignal runs a command with a context that SIGINT or SIGTERM cancels.
+// After the first signal the default handling is back: a second one kills at
+// once, should shutting down hang.
+func untilSignal(run func(ctx context.Context) int) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
-		// After the first signal, the default handling is back: a
-		// second one kills at once, should shutting down hang.
 		<-ctx.Done()
 		stop()
 	}()
-	return runServe(ctx, args, stdout, stderr, nil)
+	return run(ctx)
 }
 
 // servedLine is one output line of `eventbind serve`: a line of `eventbind
