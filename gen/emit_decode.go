@@ -1131,22 +1131,13 @@ func (r arrayReader) name() string {
 // name: the fields' own array types and those of their arrays' elements.
 func arrayReaders(m *Model) []arrayReader {
 	seen := map[string]arrayReader{}
-	var walk func(t *Type, itemForms WireForms)
-	walk = func(t *Type, itemForms WireForms) {
-		switch t.Kind {
-		case KindArray:
-			r := arrayReader{t: t, forms: itemForms != 0}
+	m.Containers(func(t *Type, f *Field, own bool) {
+		if t.Kind == KindArray {
+			// Only a field's own array keeps its elements' forms.
+			r := arrayReader{t: t, forms: own && f.ItemForms != 0}
 			seen[r.name()] = r
-			walk(t.Elem, 0)
-		case KindMap:
-			walk(t.Elem, 0)
 		}
-	}
-	for _, o := range m.AllObjects() {
-		for _, f := range o.Fields {
-			walk(f.Type, f.ItemForms)
-		}
-	}
+	})
 	var out []arrayReader
 	for _, name := range sortedKeys(seen) {
 		out = append(out, seen[name])

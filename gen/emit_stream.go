@@ -66,8 +66,8 @@ type slab struct {
 }
 
 // arenaSlabs lists the slabs the decoders of m take values from, in a stable
-// order: the events, then per object the pointers, arrays and union variants
-// its fields hold.
+// order: the events, the pointers the objects' fields hold, the elements of
+// their arrays and maps (Model.Containers), then the union variants.
 func arenaSlabs(m *Model) []slab {
 	var out []slab
 	seen := map[string]bool{}
@@ -81,20 +81,6 @@ func arenaSlabs(m *Model) []slab {
 		add(ev.GoName, jen.Id(ev.GoName))
 	}
 	add("UnknownEvent", jen.Id("UnknownEvent"))
-	var walk func(t *Type)
-	walk = func(t *Type) {
-		switch t.Kind {
-		case KindArray:
-			add(slabKey(t.Elem, false), valueType(t.Elem))
-			walk(t.Elem)
-		case KindMap:
-			if key := slabKey(t, false); !seen[key] {
-				seen[key] = true
-				out = append(out, slab{key, wire("Maps").Types(valueType(t.Elem))})
-			}
-			walk(t.Elem)
-		}
-	}
 	for _, o := range m.AllObjects() {
 		for _, f := range o.Fields {
 			if f.IsPointer() {
@@ -104,9 +90,19 @@ func arenaSlabs(m *Model) []slab {
 				}
 				add(slabKey(f.Type, f.Nullable), t)
 			}
-			walk(f.Type)
 		}
 	}
+	m.Containers(func(t *Type, _ *Field, _ bool) {
+		switch t.Kind {
+		case KindArray:
+			add(slabKey(t.Elem, false), valueType(t.Elem))
+		case KindMap:
+			if key := slabKey(t, false); !seen[key] {
+				seen[key] = true
+				out = append(out, slab{key, wire("Maps").Types(valueType(t.Elem))})
+			}
+		}
+	})
 	for _, u := range m.Unions {
 		for _, v := range u.Variants {
 			add(v.Object.GoName, jen.Id(v.Object.GoName))

@@ -304,6 +304,25 @@ func (m *Model) AllObjects() []*Object {
 	return out
 }
 
+// Containers calls visit for every array and map type that a field of a
+// declared object holds, its elements' included, with the field and whether
+// the type is the field's own (not an element's): the arena and the array
+// readers are made for these.
+func (m *Model) Containers(visit func(t *Type, f *Field, own bool)) {
+	var walk func(t *Type, f *Field, own bool)
+	walk = func(t *Type, f *Field, own bool) {
+		if t.Kind == KindArray || t.Kind == KindMap {
+			visit(t, f, own)
+			walk(t.Elem, f, false)
+		}
+	}
+	for _, o := range m.AllObjects() {
+		for _, f := range o.Fields {
+			walk(f.Type, f, true)
+		}
+	}
+}
+
 // knownValues returns the values that discriminators fix in o, by JSON
 // name: a union variant's key, and the keys of the event whose payload (or
 // wrapper inside it) o is. A value decoded into o nearly always has them.

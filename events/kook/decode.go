@@ -8714,23 +8714,23 @@ type arena struct {
 	sDeleteGuildMute        wireimpl.Slab[DeleteGuildMute]
 	sLiveStatusChanged      wireimpl.Slab[LiveStatusChanged]
 	sUnknownEvent           wireimpl.Slab[UnknownEvent]
-	sString                 wireimpl.Slab[string]
-	sInt                    wireimpl.Slab[int]
 	sAttachment             wireimpl.Slab[Attachment]
 	sKMarkdown              wireimpl.Slab[KMarkdown]
 	sQuote                  wireimpl.Slab[Quote]
-	sRaw                    wireimpl.Slab[jsonwire.Raw]
 	sNullInteractRes        wireimpl.Slab[jsonwire.Null[InteractRes]]
+	sUser                   wireimpl.Slab[User]
+	sChannel                wireimpl.Slab[Channel]
+	sString                 wireimpl.Slab[string]
+	sInt                    wireimpl.Slab[int]
+	sRaw                    wireimpl.Slab[jsonwire.Raw]
 	sMapOfInt               wireimpl.Maps[int]
 	sPermissionOverwrite    wireimpl.Slab[PermissionOverwrite]
 	sPermissionUser         wireimpl.Slab[PermissionUser]
-	sUser                   wireimpl.Slab[User]
 	sMentionPart            wireimpl.Slab[MentionPart]
 	sMentionRolePart        wireimpl.Slab[MentionRolePart]
 	sChannelPart            wireimpl.Slab[ChannelPart]
 	sItemPart               wireimpl.Slab[ItemPart]
 	sMapOfString            wireimpl.Maps[string]
-	sChannel                wireimpl.Slab[Channel]
 	sDeletedChannelItem     wireimpl.Slab[DeletedChannelItem]
 	sChannelOrder           wireimpl.Slab[ChannelOrder]
 	sEmbed                  wireimpl.Slab[Embed]
@@ -8807,23 +8807,23 @@ func (a *arena) enable() {
 	a.sDeleteGuildMute.Enable()
 	a.sLiveStatusChanged.Enable()
 	a.sUnknownEvent.Enable()
-	a.sString.Enable()
-	a.sInt.Enable()
 	a.sAttachment.Enable()
 	a.sKMarkdown.Enable()
 	a.sQuote.Enable()
-	a.sRaw.Enable()
 	a.sNullInteractRes.Enable()
+	a.sUser.Enable()
+	a.sChannel.Enable()
+	a.sString.Enable()
+	a.sInt.Enable()
+	a.sRaw.Enable()
 	a.sMapOfInt.Enable()
 	a.sPermissionOverwrite.Enable()
 	a.sPermissionUser.Enable()
-	a.sUser.Enable()
 	a.sMentionPart.Enable()
 	a.sMentionRolePart.Enable()
 	a.sChannelPart.Enable()
 	a.sItemPart.Enable()
 	a.sMapOfString.Enable()
-	a.sChannel.Enable()
 	a.sDeletedChannelItem.Enable()
 	a.sChannelOrder.Enable()
 	a.sEmbed.Enable()
@@ -8891,23 +8891,23 @@ func (a *arena) load(data []byte) string {
 	a.sDeleteGuildMute.Reset()
 	a.sLiveStatusChanged.Reset()
 	a.sUnknownEvent.Reset()
-	a.sString.Reset()
-	a.sInt.Reset()
 	a.sAttachment.Reset()
 	a.sKMarkdown.Reset()
 	a.sQuote.Reset()
-	a.sRaw.Reset()
 	a.sNullInteractRes.Reset()
+	a.sUser.Reset()
+	a.sChannel.Reset()
+	a.sString.Reset()
+	a.sInt.Reset()
+	a.sRaw.Reset()
 	a.sMapOfInt.Reset()
 	a.sPermissionOverwrite.Reset()
 	a.sPermissionUser.Reset()
-	a.sUser.Reset()
 	a.sMentionPart.Reset()
 	a.sMentionRolePart.Reset()
 	a.sChannelPart.Reset()
 	a.sItemPart.Reset()
 	a.sMapOfString.Reset()
-	a.sChannel.Reset()
 	a.sDeletedChannelItem.Reset()
 	a.sChannelOrder.Reset()
 	a.sEmbed.Reset()

@@ -1368,11 +1368,11 @@ type arena struct {
 	sNoteLeaveSelf  wireimpl.Slab[NoteLeaveSelf]
 	sNoteJoin       wireimpl.Slab[NoteJoin]
 	sUnknownEvent   wireimpl.Slab[UnknownEvent]
+	sPerson         wireimpl.Slab[Person]
 	sMapOfListOfInt wireimpl.Maps[[]int]
 	sInt            wireimpl.Slab[int]
 	sString         wireimpl.Slab[string]
 	sLevel          wireimpl.Slab[Level]
-	sPerson         wireimpl.Slab[Person]
 	sPart           wireimpl.Slab[Part]
 	sTextPart       wireimpl.Slab[TextPart]
 	sPingPart       wireimpl.Slab[PingPart]
@@ -1397,11 +1397,11 @@ func (a *arena) enable() {
 	a.sNoteLeaveSelf.Enable()
 	a.sNoteJoin.Enable()
 	a.sUnknownEvent.Enable()
+	a.sPerson.Enable()
 	a.sMapOfListOfInt.Enable()
 	a.sInt.Enable()
 	a.sString.Enable()
 	a.sLevel.Enable()
-	a.sPerson.Enable()
 	a.sPart.Enable()
 	a.sTextPart.Enable()
 	a.sPingPart.Enable()
@@ -1417,11 +1417,11 @@ func (a *arena) load(data []byte) string {
 	a.sNoteLeaveSelf.Reset()
 	a.sNoteJoin.Reset()
 	a.sUnknownEvent.Reset()
+	a.sPerson.Reset()
 	a.sMapOfListOfInt.Reset()
 	a.sInt.Reset()
 	a.sString.Reset()
 	a.sLevel.Reset()
-	a.sPerson.Reset()
 	a.sPart.Reset()
 	a.sTextPart.Reset()
 	a.sPingPart.Reset()
