@@ -229,7 +229,13 @@ func (b *builder) checkDerivedNames() {
 
 // builtinKeys name the built-in types in the generated package's own names
 // (slabKey): a schema type must not take them.
-var builtinKeys = map[string]bool{"String": true, "Int": true, "Int64": true, "Bool": true, "Float64": true, "Raw": true}
+var builtinKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	for _, k := range []TypeKind{KindString, KindInt, KindInt64, KindBool, KindFloat, KindRaw} {
+		keys[slabKey(&Type{Kind: k}, false)] = true
+	}
+	return keys
+}()
 
 // decodeFuncs are the generated package's functions named like a union's
 // decoder (decode<Union>).
