@@ -141,10 +141,7 @@ func emitBind(f *jen.File, m *Model) {
 	f.Type().Id(boundHandlerType).Struct(jen.Id("h").Id("Handler"))
 	f.Func().Params(jen.Id(boundHandlerType)).Id("Platform").Params().String().Block(jen.Return(jen.Lit(m.Platform)))
 	f.Func().Params(jen.Id(boundHandlerType)).Id("Decode").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Params(jen.Qual(bindPkg, "Event"), jen.Index().String(), jen.Error()).Block(
-		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Id("DecodeOptions").Values(jen.Dict{
-			jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
-			jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
-		}).Dot("Decode").Call(jen.Id("data")),
+		jen.List(jen.Id("ev"), jen.Id("unknown"), jen.Err()).Op(":=").Add(fromBindOptions()).Dot("Decode").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Event in a non-nil interface"), jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("ev"), jen.Id("unknown"), jen.Nil()),
 	)
@@ -162,6 +159,17 @@ func emitBind(f *jen.File, m *Model) {
 		f.Comment("Signals implements bind.Events: the frames of " + m.Platform + " carry only events.")
 		f.Func().Params(jen.Id(boundHandlerType)).Id("Signals").Params().Qual(bindPkg, "Signals").Block(jen.Return(jen.Nil()))
 	}
+}
+
+// fromBindOptions is the package's DecodeOptions made of a transport's
+// bind.DecodeOptions, opts:
+//
+//	DecodeOptions{Recover: opts.Recover, ReportUnknown: opts.ReportUnknown}
+func fromBindOptions() *jen.Statement {
+	return jen.Id("DecodeOptions").Values(jen.Dict{
+		jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
+		jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
+	})
 }
 
 // emitClaim writes Claim, which tells a line of the package's input by the

@@ -74,10 +74,7 @@ func emitBoundSignals(m *Model) jen.Code {
 	).Line().Line()
 	g.Comment("Decode implements bind.Signals with DecodeOptions.DecodeSignal.").Line()
 	g.Func().Params(jen.Id(boundSignalsType)).Id("Decode").Params(jen.Id("data").Index().Byte(), jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Params(jen.Qual(bindPkg, "Signal"), jen.Index().String(), jen.Error()).Block(
-		jen.List(jen.Id("sig"), jen.Id("unknown"), jen.Err()).Op(":=").Id("DecodeOptions").Values(jen.Dict{
-			jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
-			jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
-		}).Dot("DecodeSignal").Call(jen.Id("data")),
+		jen.List(jen.Id("sig"), jen.Id("unknown"), jen.Err()).Op(":=").Add(fromBindOptions()).Dot("DecodeSignal").Call(jen.Id("data")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Comment("not a nil Signal in a non-nil interface"), jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("sig"), jen.Id("unknown"), jen.Nil()),
 	).Line()

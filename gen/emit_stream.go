@@ -208,10 +208,7 @@ func emitStream(m *Model) jen.Code {
 	).Line().Line()
 	g.Comment("NewStream implements bind.Streamer with a Decoder.").Line()
 	g.Func().Params(jen.Id(boundHandlerType)).Id("NewStream").Params(jen.Id("opts").Qual(bindPkg, "DecodeOptions")).Qual(bindPkg, "Stream").Block(
-		jen.Return(jen.Id("boundStream").Values(jen.Id("NewDecoder").Call(jen.Id("DecodeOptions").Values(jen.Dict{
-			jen.Id("Recover"):       jen.Id("opts").Dot("Recover"),
-			jen.Id("ReportUnknown"): jen.Id("opts").Dot("ReportUnknown"),
-		})))),
+		jen.Return(jen.Id("boundStream").Values(jen.Id("NewDecoder").Call(fromBindOptions()))),
 	).Line().Line()
 	g.Type().Id("boundStream").Struct(jen.Id("d").Op("*").Id("Decoder")).Line().Line()
 	g.Func().Params(jen.Id("s").Id("boundStream")).Id("Decode").Params(jen.Id("data").Index().Byte()).Params(jen.Qual(bindPkg, "Event"), jen.Index().String(), jen.Error()).Block(
