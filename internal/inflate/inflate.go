@@ -42,12 +42,25 @@ func (e *TrailingError) Error() string {
 // then into a buffer of exactly that size. A broken stream's error is
 // compress/zlib's or compress/flate's.
 func Zlib(b []byte, limit int64) ([]byte, error) {
+	var f Inflater
+	return f.Zlib(b, limit)
+}
+
+// Inflater is Zlib for one goroutine that inflates stream after stream (the
+// gateway's reader): it keeps its decompressor, some 40 KiB, from one call to
+// the next instead of making a new one. The zero value is ready.
+type Inflater struct {
+	zr  io.ReadCloser // nil until the first stream with a valid header
+	src bytes.Reader  // an io.ByteReader: flate reads no further than the stream
+}
+
+// Zlib is the package's Zlib, with f's decompressor.
+func (f *Inflater) Zlib(b []byte, limit int64) ([]byte, error) {
 	limit = min(limit, math.MaxInt64-1) // it reads limit+1 bytes to see a larger stream
-	src := bytes.NewReader(b)           // an io.ByteReader: flate reads no further than the stream
-	zr, err := zlib.NewReader(src)
-	if err != nil {
+	if err := f.start(b); err != nil {
 		return nil, err
 	}
+	zr, src := f.zr, &f.src
 	n, err := io.Copy(io.Discard, io.LimitReader(zr, limit+1))
 	if n > limit {
 		return nil, &TooLargeError{Limit: limit}
@@ -58,7 +71,7 @@ func Zlib(b []byte, limit int64) ([]byte, error) {
 	if rest := src.Len(); rest > 0 {
 		return nil, &TrailingError{N: rest}
 	}
-	if err := zr.(zlib.Resetter).Reset(bytes.NewReader(b), nil); err != nil {
+	if err := f.start(b); err != nil {
 		return nil, err
 	}
 	out := make([]byte, n)
@@ -66,4 +79,18 @@ func Zlib(b []byte, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// start points f's decompressor at the stream b, reading its header.
+func (f *Inflater) start(b []byte) error {
+	f.src.Reset(b)
+	if f.zr == nil {
+		zr, err := zlib.NewReader(&f.src)
+		if err != nil {
+			return err
+		}
+		f.zr = zr
+		return nil
+	}
+	return f.zr.(zlib.Resetter).Reset(&f.src, nil)
 }

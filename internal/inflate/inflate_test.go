@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"math"
+	"runtime"
 	"testing"
 )
 
@@ -46,5 +47,46 @@ func TestNoLimit(t *testing.T) {
 	out, err := Zlib(buf.Bytes(), math.MaxInt64)
 	if err != nil || string(out) != `{"s":0}` {
 		t.Fatalf("Zlib = %q, %v", out, err)
+	}
+}
+
+// TestInflaterReuse: one Inflater over streams good and bad, in turn, answers
+// each exactly as a fresh Zlib does, so a bad stream leaves nothing behind.
+func TestInflaterReuse(t *testing.T) {
+	deflate := func(s string) []byte {
+		var buf bytes.Buffer
+		zw := zlib.NewWriter(&buf)
+		zw.Write([]byte(s))
+		zw.Close()
+		return buf.Bytes()
+	}
+	good := deflate(`{"s":0,"sn":1,"d":{}}`)
+	big := deflate(string(bytes.Repeat([]byte("a"), 5000)))
+	streams := [][]byte{
+		good,
+		{0x78, 0x00},                           // a header that fails its check
+		big,                                    // over the limit below
+		append(append([]byte{}, good...), 'x'), // a byte after the stream
+		good[:len(good)-3],                     // cut short
+		deflate(""),
+		good,
+	}
+	var f Inflater
+	for i, b := range streams {
+		want, wantErr := Zlib(b, 1000)
+		got, err := f.Zlib(b, 1000)
+		if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+			t.Errorf("stream %d: Inflater gives %q, %v; Zlib %q, %v", i, got, err, want, wantErr)
+		}
+	}
+	// The decompressor (some 40 KiB) is made once, not per stream.
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 100 {
+		f.Zlib(good, 1000)
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / 100; per > 1024 {
+		t.Errorf("a reused Inflater allocates %d bytes a stream, want at most 1 KiB", per)
 	}
 }

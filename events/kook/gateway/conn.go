@@ -100,6 +100,7 @@ func (c *Client) serve(ctx context.Context, conn *websocket.Conn, msgs <-chan me
 
 	var out outcome
 	var connectedAt time.Time
+	var inflater inflate.Inflater // one decompressor for the connection's messages
 	awaiting := false           // a PING is unanswered; pong runs
 	probing, probes := false, 0 // a PONG was missed; PINGs sent since
 	end := func(err error) outcome {
@@ -166,7 +167,7 @@ func (c *Client) serve(ctx context.Context, conn *websocket.Conn, msgs <-chan me
 			if m.err != nil {
 				return end(m.err)
 			}
-			data, err := c.unpack(m)
+			data, err := c.unpack(&inflater, m)
 			if err != nil {
 				c.report(&FrameError{S: -1, Err: err})
 				continue
@@ -254,12 +255,12 @@ func (c *Client) ping(ctx context.Context, conn *websocket.Conn) error {
 }
 
 // unpack inflates a compressed message (compress=1 sends zlib in binary
-// messages); anything else is taken as it came.
-func (c *Client) unpack(m message) ([]byte, error) {
+// messages) with the connection's inflater; anything else is taken as it came.
+func (c *Client) unpack(inf *inflate.Inflater, m message) ([]byte, error) {
 	if m.typ != websocket.MessageBinary || !inflate.IsZlib(m.data) {
 		return m.data, nil
 	}
-	out, err := inflate.Zlib(m.data, c.cfg.MaxInflated)
+	out, err := inf.Zlib(m.data, c.cfg.MaxInflated)
 	if err != nil {
 		return nil, fmt.Errorf("zlib: %w", err)
 	}
