@@ -154,20 +154,18 @@ func lastText(lines []string, i int) string {
 // closingLine returns the index of the line where the value opened by the
 // "{" on line start closes (strings and escapes skipped), or the last line.
 func closingLine(lines []string, start int) int {
-	depth, inString, escaped := 0, false, false
+	depth := 0
+	var st stringState
 	for i := start; i < len(lines); i++ {
-		for _, c := range lines[i] {
-			switch {
-			case escaped:
-				escaped = false
-			case inString && c == '\\':
-				escaped = true
-			case c == '"':
-				inString = !inString
-			case inString:
-			case c == '{' || c == '[':
+		l := lines[i]
+		for j := 0; j < len(l); j++ {
+			if !st.outside(l[j]) {
+				continue
+			}
+			switch l[j] {
+			case '{', '[':
 				depth++
-			case c == '}' || c == ']':
+			case '}', ']':
 				depth--
 				if depth == 0 {
 					return i
@@ -176,6 +174,27 @@ func closingLine(lines []string, start int) int {
 		}
 	}
 	return len(lines) - 1
+}
+
+// stringState follows JSON text byte by byte to tell the bytes inside its
+// strings (escapes skipped) from the others.
+type stringState struct{ in, escaped bool }
+
+// outside takes the next byte c and reports whether it stands outside every
+// string; a quote is part of its string.
+func (s *stringState) outside(c byte) bool {
+	switch {
+	case s.escaped:
+		s.escaped = false
+		return false
+	case s.in && c == '\\':
+		s.escaped = true
+		return false
+	case c == '"':
+		s.in = !s.in
+		return false
+	}
+	return !s.in
 }
 
 // splitCells splits a pipe table line into its cells, without the empty

@@ -101,17 +101,10 @@ func quote(s string) string { return "`" + s + "`" }
 // commentAt returns the byte index of a // comment in l outside strings, or
 // -1; inString carries a string across lines (never valid, but counted).
 func commentAt(l string, inString *bool) int {
-	escaped := false
+	st := stringState{in: *inString}
+	defer func() { *inString = st.in }()
 	for i := 0; i < len(l); i++ {
-		c := l[i]
-		switch {
-		case escaped:
-			escaped = false
-		case *inString && c == '\\':
-			escaped = true
-		case c == '"':
-			*inString = !*inString
-		case !*inString && c == '/' && i+1 < len(l) && l[i+1] == '/':
+		if st.outside(l[i]) && l[i] == '/' && i+1 < len(l) && l[i+1] == '/' {
 			return i
 		}
 	}
@@ -122,18 +115,10 @@ func commentAt(l string, inString *bool) int {
 // strings followed, after white space (on this or the next lines), by } or ].
 func trailingCommas(lines []string, i int) []int {
 	var out []int
-	inString, escaped := false, false
+	var st stringState
 	l := lines[i]
 	for j := 0; j < len(l); j++ {
-		c := l[j]
-		switch {
-		case escaped:
-			escaped = false
-		case inString && c == '\\':
-			escaped = true
-		case c == '"':
-			inString = !inString
-		case !inString && c == ',':
+		if st.outside(l[j]) && l[j] == ',' {
 			if next := nextSignificant(lines, i, j+1); next == '}' || next == ']' {
 				out = append(out, j)
 			}
