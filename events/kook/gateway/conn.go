@@ -101,8 +101,8 @@ func (c *Client) serve(ctx context.Context, conn *websocket.Conn, msgs <-chan me
 	var out outcome
 	var connectedAt time.Time
 	var inflater inflate.Inflater // one decompressor for the connection's messages
-	awaiting := false           // a PING is unanswered; pong runs
-	probing, probes := false, 0 // a PONG was missed; PINGs sent since
+	awaiting := false             // a PING is unanswered; pong runs
+	probing, probes := false, 0   // a PONG was missed; PINGs sent since
 	end := func(err error) outcome {
 		out.err = c.red.err(err)
 		out.lived = out.helloOK && time.Since(connectedAt) >= c.t.Hello
