@@ -81,6 +81,10 @@ func (f *Inflater) Zlib(b []byte, limit int64) ([]byte, error) {
 	return out, nil
 }
 
+// Release drops f's hold on the last stream it read, so that an Inflater
+// kept in a pool between calls does not keep that input alive.
+func (f *Inflater) Release() { f.src.Reset(nil) }
+
 // start points f's decompressor at the stream b, reading its header.
 func (f *Inflater) start(b []byte) error {
 	f.src.Reset(b)

@@ -694,3 +694,40 @@ func TestRecoveredDelivery(t *testing.T) {
 		t.Errorf("retry: status %d, outcome %v, delivered %d times", status, rec.lastOutcome(t).Kind, rec.count())
 	}
 }
+
+// TestZlibBodiesInTurn: the receiver keeps its decompressors between
+// requests, so a broken or oversized stream must leave nothing behind: every
+// example, compressed, opens as its plain body does, right after a cut stream
+// and a stream over MaxInflated have been refused.
+func TestZlibBodiesInTurn(t *testing.T) {
+	exs := loadExamples(t)
+	longest := 0
+	for _, ex := range exs {
+		longest = max(longest, len(ex.frame))
+	}
+	rcv, err := webhook.New(webhook.Config{VerifyToken: token, Handler: kook.NopHandler{}, MaxInflated: int64(longest)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oversized := compress(bytes.Repeat([]byte(" "), longest+1))
+	for _, ex := range exs {
+		want, err := rcv.Open(ex.frame)
+		if err != nil {
+			t.Fatalf("%s plain: %v", ex.name, err)
+		}
+		z := compress(ex.frame)
+		if _, err := rcv.Open(z[:len(z)/2]); err == nil || !strings.Contains(err.Error(), "zlib: ") {
+			t.Fatalf("%s cut in half: %v, want a zlib error", ex.name, err)
+		}
+		if _, err := rcv.Open(oversized); err == nil || !strings.Contains(err.Error(), "larger than") {
+			t.Fatalf("oversized after %s: %v, want larger than %d", ex.name, err, longest)
+		}
+		got, err := rcv.Open(z)
+		if err != nil {
+			t.Fatalf("%s compressed: %v", ex.name, err)
+		}
+		if !got.Compressed || string(got.Event.AppendJSON(nil)) != string(want.Event.AppendJSON(nil)) {
+			t.Fatalf("%s compressed: %+v, want the plain body's event %s", ex.name, got, want.Event.AppendJSON(nil))
+		}
+	}
+}
