@@ -91,16 +91,7 @@ func BenchmarkKOOKEncode(b *testing.B) {
 		}
 		benchCompact(b, c, outs)
 	})
-	b.Run("impl=output_copy", func(b *testing.B) {
-		evs := make([]kook.Event, len(c.Frames)) // live as in eventbind_oneshot: the collector marks them
-		outs := make([][]byte, len(c.Frames))
-		for i, f := range c.Frames {
-			evs[i] = must(kook.Decode(f))
-			outs[i] = evs[i].AppendJSON(nil)
-		}
-		benchOneShot(b, c, func(i int) []byte { return append([]byte(nil), outs[i]...) })
-		runtime.KeepAlive(evs)
-	})
+	b.Run("impl=output_copy", func(b *testing.B) { benchOutputCopy(b, c, kook.Decode) })
 	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]*kookEvent, len(c.Frames))
 		for i, f := range c.Frames {
@@ -196,16 +187,7 @@ func BenchmarkOneBot12Encode(b *testing.B) {
 		}
 		benchCompact(b, c, outs)
 	})
-	b.Run("impl=output_copy", func(b *testing.B) {
-		evs := make([]onebot12.Event, len(c.Frames)) // live as in eventbind_oneshot: the collector marks them
-		outs := make([][]byte, len(c.Frames))
-		for i, f := range c.Frames {
-			evs[i] = must(onebot12.Decode(f))
-			outs[i] = evs[i].AppendJSON(nil)
-		}
-		benchOneShot(b, c, func(i int) []byte { return append([]byte(nil), outs[i]...) })
-		runtime.KeepAlive(evs)
-	})
+	b.Run("impl=output_copy", func(b *testing.B) { benchOutputCopy(b, c, onebot12.Decode) })
 	b.Run("impl=encoding_json"+engine, func(b *testing.B) {
 		evs := make([]any, len(c.Frames))
 		for i, f := range c.Frames {
@@ -300,11 +282,20 @@ func benchCompact(b *testing.B, c *Corpus, outs [][]byte) {
 	sinkBytes = buf.Bytes()
 }
 
-// output_copy (benchOneShot of a copy of each event's encoding) is the floor
-// under any one-shot encoder that returns memory of its own: a new slice of
-// the output's size, filled, and later collected, with no encoding at all.
-// The events stay live as they do in eventbind_oneshot, so that collections
-// cost what they cost there.
+// benchOutputCopy (output_copy) is the floor under any one-shot encoder that
+// returns memory of its own: a new copy of each event's encoding, filled and
+// later collected, with no encoding at all. The events stay live as they do
+// in eventbind_oneshot, so that collections cost what they cost there.
+func benchOutputCopy[E interface{ AppendJSON([]byte) []byte }](b *testing.B, c *Corpus, decode func([]byte) (E, error)) {
+	evs := make([]E, len(c.Frames))
+	outs := make([][]byte, len(c.Frames))
+	for i, f := range c.Frames {
+		evs[i] = must(decode(f))
+		outs[i] = evs[i].AppendJSON(nil)
+	}
+	benchOneShot(b, c, func(i int) []byte { return append([]byte(nil), outs[i]...) })
+	runtime.KeepAlive(evs)
+}
 
 // benchMarshal measures json.Marshal of value i.
 func benchMarshal(b *testing.B, c *Corpus, value func(i int) any) {
