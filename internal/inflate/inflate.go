@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"sync"
 )
 
 // IsZlib reports whether b starts with a zlib header (RFC 1950): compression
@@ -40,11 +41,18 @@ func (e *TrailingError) Error() string {
 // Zlib decompresses a zlib stream of at most limit bytes. It inflates twice:
 // first into io.Discard to learn the size (a bomb stops at limit+1 bytes),
 // then into a buffer of exactly that size. A broken stream's error is
-// compress/zlib's or compress/flate's.
+// compress/zlib's or compress/flate's. It is safe for concurrent use: its
+// decompressors come from a pool (a receiver would otherwise make one, some
+// 40 KiB, per compressed body).
 func Zlib(b []byte, limit int64) ([]byte, error) {
-	var f Inflater
-	return f.Zlib(b, limit)
+	f := inflaters.Get().(*Inflater)
+	out, err := f.Zlib(b, limit)
+	f.src.Reset(nil) // a pooled Inflater does not keep b alive
+	inflaters.Put(f)
+	return out, err
 }
+
+var inflaters = sync.Pool{New: func() any { return new(Inflater) }}
 
 // Inflater is Zlib for one goroutine that inflates stream after stream (the
 // gateway's reader): it keeps its decompressor, some 40 KiB, from one call to
@@ -80,10 +88,6 @@ func (f *Inflater) Zlib(b []byte, limit int64) ([]byte, error) {
 	}
 	return out, nil
 }
-
-// Release drops f's hold on the last stream it read, so that an Inflater
-// kept in a pool between calls does not keep that input alive.
-func (f *Inflater) Release() { f.src.Reset(nil) }
 
 // start points f's decompressor at the stream b, reading its header.
 func (f *Inflater) start(b []byte) error {

@@ -40,26 +40,25 @@ func TestIsZlib(t *testing.T) {
 // TestNoLimit: a limit of math.MaxInt64 (no limit) inflates the stream,
 // rather than overflowing limit+1 and reading nothing.
 func TestNoLimit(t *testing.T) {
-	var buf bytes.Buffer
-	zw := zlib.NewWriter(&buf)
-	zw.Write([]byte(`{"s":0}`))
-	zw.Close()
-	out, err := Zlib(buf.Bytes(), math.MaxInt64)
+	out, err := Zlib(deflate(`{"s":0}`), math.MaxInt64)
 	if err != nil || string(out) != `{"s":0}` {
 		t.Fatalf("Zlib = %q, %v", out, err)
 	}
 }
 
-// TestInflaterReuse: one Inflater over streams good and bad, in turn, answers
-// each exactly as a fresh Zlib does, so a bad stream leaves nothing behind.
+// deflate returns s as a zlib stream.
+func deflate(s string) []byte {
+	var buf bytes.Buffer
+	zw := zlib.NewWriter(&buf)
+	zw.Write([]byte(s))
+	zw.Close()
+	return buf.Bytes()
+}
+
+// TestInflaterReuse: one Inflater over streams good and bad, in turn, and
+// Zlib with its pooled Inflaters, answer each exactly as a fresh Inflater
+// does, so a bad stream leaves nothing behind.
 func TestInflaterReuse(t *testing.T) {
-	deflate := func(s string) []byte {
-		var buf bytes.Buffer
-		zw := zlib.NewWriter(&buf)
-		zw.Write([]byte(s))
-		zw.Close()
-		return buf.Bytes()
-	}
 	good := deflate(`{"s":0,"sn":1,"d":{}}`)
 	big := deflate(string(bytes.Repeat([]byte("a"), 5000)))
 	streams := [][]byte{
@@ -73,10 +72,14 @@ func TestInflaterReuse(t *testing.T) {
 	}
 	var f Inflater
 	for i, b := range streams {
-		want, wantErr := Zlib(b, 1000)
+		want, wantErr := new(Inflater).Zlib(b, 1000)
 		got, err := f.Zlib(b, 1000)
 		if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
-			t.Errorf("stream %d: Inflater gives %q, %v; Zlib %q, %v", i, got, err, want, wantErr)
+			t.Errorf("stream %d: a reused Inflater gives %q, %v; a fresh one %q, %v", i, got, err, want, wantErr)
+		}
+		got, err = Zlib(b, 1000)
+		if !bytes.Equal(got, want) || (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+			t.Errorf("stream %d: Zlib gives %q, %v; a fresh Inflater %q, %v", i, got, err, want, wantErr)
 		}
 	}
 	// The decompressor (some 40 KiB) is made once, not per stream.

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 
 	zinflate "github.com/eventbind/eventbind/internal/inflate"
 	"github.com/eventbind/eventbind/jsonwire/wireimpl"
@@ -18,17 +17,10 @@ import (
 
 // The steps of the body pipeline, each on its own: (*Receiver).Open chains them.
 
-// inflaters keeps decompressors (some 40 KiB each) from one request to the
-// next: a receiver under load would otherwise make one per compressed body.
-var inflaters = sync.Pool{New: func() any { return new(zinflate.Inflater) }}
-
 // inflate decompresses a zlib stream of at most limit bytes (see
 // inflate.Zlib): a larger one is a 413, a broken one a 400.
 func inflate(b []byte, limit int64) ([]byte, *Error) {
-	f := inflaters.Get().(*zinflate.Inflater)
-	out, err := f.Zlib(b, limit)
-	f.Release()
-	inflaters.Put(f)
+	out, err := zinflate.Zlib(b, limit)
 	var tooLarge *zinflate.TooLargeError
 	var trailing *zinflate.TrailingError
 	switch {
