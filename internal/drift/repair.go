@@ -42,10 +42,10 @@ func ReadExample(b *Block) *Example {
 		lines = lines[:n-1]
 	}
 	var kept []string
-	var lineOf []int // page line of each kept line
-	inString := false
+	var lineOf []int   // page line of each kept line
+	var st stringState // a string left open carries over to the next line
 	for i, l := range lines {
-		at := commentAt(l, &inString)
+		at := commentAt(l, &st)
 		if at < 0 {
 			kept = append(kept, l)
 			lineOf = append(lineOf, b.Line+i)
@@ -99,10 +99,8 @@ func ReadExample(b *Block) *Example {
 func quote(s string) string { return "`" + s + "`" }
 
 // commentAt returns the byte index of a // comment in l outside strings, or
-// -1; inString carries a string across lines (never valid, but counted).
-func commentAt(l string, inString *bool) int {
-	st := stringState{in: *inString}
-	defer func() { *inString = st.in }()
+// -1; st carries a string across lines (never valid, but counted).
+func commentAt(l string, st *stringState) int {
 	for i := 0; i < len(l); i++ {
 		if st.outside(l[i]) && l[i] == '/' && i+1 < len(l) && l[i+1] == '/' {
 			return i

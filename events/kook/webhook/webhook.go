@@ -53,6 +53,7 @@ package webhook
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/cipher"
 	"crypto/sha256"
@@ -210,8 +211,8 @@ func New(cfg Config) (*Receiver, error) {
 	}
 	r := &Receiver{
 		token:       sha256.Sum256([]byte(cfg.VerifyToken)),
-		maxBody:     orDefault(cfg.MaxBody, DefaultMaxBody),
-		maxInflated: orDefault(cfg.MaxInflated, DefaultMaxInflated),
+		maxBody:     cmp.Or(cfg.MaxBody, DefaultMaxBody),
+		maxInflated: cmp.Or(cfg.MaxInflated, DefaultMaxInflated),
 		seen:        cfg.Seen,
 		events:      events,
 		onEvent:     cfg.OnEvent,
@@ -233,13 +234,6 @@ func New(cfg Config) (*Receiver, error) {
 		r.seen = NewMemoryStore(MemoryOptions{})
 	}
 	return r, nil
-}
-
-func orDefault(v, def int64) int64 {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 // ServeHTTP implements http.Handler: it accepts POSTs on any path.
