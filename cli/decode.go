@@ -259,7 +259,7 @@ func decodeLine(line []byte, lineNo int, only *platform, strict bool, decodeOf f
 		return result{Line: lineNo, Error: err.Error()}
 	}
 	known := d.known
-	res := result{Line: lineNo, Platform: p.name, Event: d.event, Known: &known, Value: d.value, Problems: d.problems}
+	res := result{Line: lineNo, Platform: p.events.Platform(), Event: d.event, Known: &known, Value: d.value, Problems: d.problems}
 	if strict {
 		paths := d.unknown
 		if paths == nil {

@@ -90,7 +90,7 @@ func TestDetectionAsBefore(t *testing.T) {
 		t.Fatal("events/kook has no signals")
 	}
 	for _, line := range lines {
-		if got, want := detectPlatform(line).name, literalPlatform(line); got != want {
+		if got, want := detectPlatform(line).events.Platform(), literalPlatform(line); got != want {
 			t.Errorf("%s: detected %s, the literal rules said %s", line, got, want)
 		}
 		if got, want := sigs.IsSignal(line), !literalIsKOOKEventLine(line); got != want {
@@ -134,17 +134,17 @@ func TestDetectionAsThePackageSays(t *testing.T) {
 	oneBot := `{"op":0,"id":"h1","time":1632847927,"type":"meta","detail_type":"heartbeat","sub_type":"","interval":5000}`
 	hello := `{"op":1,"d":{"code":0,"session_id":"S"}}`
 	withS := `{"s":1,"d":{"code":0},"type":"meta","detail_type":"heartbeat"}`
-	if p := detectPlatform([]byte(oneBot)); p.name != "onebot12" {
-		t.Fatalf("the bundled packages: %s", p.name)
+	if p := detectPlatform([]byte(oneBot)); p.events.Platform() != "onebot12" {
+		t.Fatalf("the bundled packages: %s", p.events.Platform())
 	}
 	if err := Use(opEvents{kook.Bind(nil)}); err != nil {
 		t.Fatal(err)
 	}
-	if p := detectPlatform([]byte(oneBot)); p.name != "kook" {
-		t.Errorf("a line with op went to %s", p.name)
+	if p := detectPlatform([]byte(oneBot)); p.events.Platform() != "kook" {
+		t.Errorf("a line with op went to %s", p.events.Platform())
 	}
-	if p := detectPlatform([]byte(withS)); p.name != "onebot12" {
-		t.Errorf("a line with s and OneBot 12's keys went to %s", p.name)
+	if p := detectPlatform([]byte(withS)); p.events.Platform() != "onebot12" {
+		t.Errorf("a line with s and OneBot 12's keys went to %s", p.events.Platform())
 	}
 	code, stdout, stderr := runCLI(t, []string{"decode"}, hello+"\n")
 	out := parseOutput(t, stdout, false)

@@ -21,8 +21,7 @@ type decoded struct {
 // knows of the platform's input (the keys that tell its lines, which lines
 // are signals) comes from the package, through bind.Events.
 type platform struct {
-	name   string      // events.Platform()
-	events bind.Events // the package's Bind(nil)
+	events bind.Events // the package's Bind(nil); its name is events.Platform()
 }
 
 // platforms are registered by the platform_*.go files, one per bundled
@@ -31,7 +30,7 @@ var platforms []*platform
 
 // newPlatform ties a generated package's events to the command line.
 func newPlatform(events bind.Events) *platform {
-	return &platform{name: events.Platform(), events: events}
+	return &platform{events: events}
 }
 
 // lineDecoder returns a decode for one goroutine that reads lines one after
@@ -67,14 +66,14 @@ func withSignals(sigs bind.Signals, decodeEvent func([]byte, bool) (decoded, err
 func platformNames() []string {
 	var out []string
 	for _, p := range platforms {
-		out = append(out, p.name)
+		out = append(out, p.events.Platform())
 	}
 	return out
 }
 
 func platformByName(name string) *platform {
 	for _, p := range platforms {
-		if p.name == name {
+		if p.events.Platform() == name {
 			return p
 		}
 	}
@@ -145,7 +144,7 @@ func streamDecoderOf(events bind.Events) func([]byte, bool) (decoded, error) {
 // events of that package.
 func Use(events bind.Events) error {
 	for i, p := range platforms {
-		if p.name == events.Platform() {
+		if p.events.Platform() == events.Platform() {
 			platforms[i] = newPlatform(events)
 			return nil
 		}
