@@ -911,9 +911,8 @@ func (acc accepting) acceptArg() jen.Code {
 }
 
 // decodeValue emits the statements that decode the next value of type t
-// into target, leaving any error in err; an array or a map returns its own
-// errors (through ret) from its block. depth names the temporaries of nested
-// arrays and maps apart.
+// into target, leaving any error in err; a map returns the errors of its
+// loop (through ret). depth names the temporaries of nested maps apart.
 func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret retFunc, acc accepting) {
 	v, form := fmt.Sprintf("v%d", depth), fmt.Sprintf("f%d", depth)
 	keep := func(g *jen.Group) {
@@ -926,8 +925,8 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		}
 	}
 	// scalar reads a value with d.<method>(), or d.<method>As(forms) when it
-	// may come in other forms; into names the generic helper that converts
-	// to a schema's named type (an enum), "" when none is needed.
+	// may come in other forms; into is true for a schema's named type (an
+	// enum), which a generic helper (wireimpl.IntInto, ...) converts to.
 	scalar := func(method string, into bool) {
 		switch {
 		case acc.forms == 0 && !into:
@@ -943,29 +942,23 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 			// err = wireimpl.IntAsInto(d, &x.Type, &x.wire.Type, wireimpl.AcceptString)
 			b.Err().Op("=").Add(wire(method+"AsInto")).Call(jen.Id("d"), jen.Op("&").Add(target.Clone()), jen.Op("&").Add(acc.wire.value.Clone()), acc.acceptArg())
 		default:
-			// An element's form goes into its array's forms:
-			// { v1, f1, err := d.StringAs(...); if err != nil { return err }; e0 = v1; items = items.With(len(list0), f1) }
-			b.BlockFunc(func(g *jen.Group) {
-				g.List(jen.Id(v), jen.Id(form), jen.Err()).Op(":=").Id("d").Dot(method + "As").Call(acc.acceptArg())
-				g.Add(ifErr(ret))
-				if into {
-					g.Add(target.Clone().Op("=").Add(valueType(t)).Call(jen.Id(v)))
-				} else {
-					g.Add(target.Clone().Op("=").Id(v))
-				}
-				keep(g)
-			})
+			// An element's form goes into its array's forms (the reader
+			// checks err after; on an error it returns, forms and all):
+			// v1, f1, err := d.StringAs(...); e = v1; (*forms) = (*forms).With(len(list), f1)
+			b.List(jen.Id(v), jen.Id(form), jen.Err()).Op(":=").Id("d").Dot(method + "As").Call(acc.acceptArg())
+			if into {
+				b.Add(target.Clone().Op("=").Add(valueType(t)).Call(jen.Id(v)))
+			} else {
+				b.Add(target.Clone().Op("=").Id(v))
+			}
+			keep(b)
 		}
 	}
 	// empty wraps the decoding of a container that may come as null or []:
 	// if f0, ok := d.EmptyAs(...); ok { x.wire.Q = f0 } else { <decode> }
-	empty := func(block bool, decode func(g *jen.Group)) {
+	empty := func(decode func(g *jen.Group)) {
 		if acc.forms&emptyForms == 0 || acc.wire.value == nil {
-			if block {
-				b.BlockFunc(decode)
-			} else {
-				decode(b)
-			}
+			decode(b)
 			return
 		}
 		b.If(jen.List(jen.Id(form), jen.Id("ok")).Op(":=").Id("d").Dot("EmptyAs").Call(formsArg(acc.forms)), jen.Id("ok")).BlockFunc(keep).Else().BlockFunc(decode)
@@ -990,7 +983,7 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		}
 		scalar(method, true)
 	case KindObject:
-		empty(false, func(g *jen.Group) {
+		empty(func(g *jen.Group) {
 			g.Err().Op("=").Add(target.Clone()).Dot("decodeJSON").Call(jen.Id("d"))
 		})
 	case KindUnion:
@@ -1003,12 +996,12 @@ func decodeValue(b *jen.Group, target *jen.Statement, t *Type, depth int, ret re
 		if r.forms {
 			args = append(args, formsArg(acc.items), jen.Op("&").Add(acc.wire.items.Clone()))
 		}
-		empty(false, func(g *jen.Group) {
+		empty(func(g *jen.Group) {
 			g.List(target.Clone(), jen.Err()).Op("=").Id(r.name()).Call(args...)
 		})
 	case KindMap:
 		elem, key := fmt.Sprintf("e%d", depth), fmt.Sprintf("key%d", depth)
-		empty(true, func(mb *jen.Group) {
+		empty(func(mb *jen.Group) {
 			mb.Add(callErr(jen.Id("d").Dot("ObjectStart").Call(), ret))
 			mb.Add(target.Clone().Op("=").Add(fromSlab(slabKey(t, false))).Dot("New").Call())
 			mb.For().BlockFunc(func(lb *jen.Group) {

@@ -1103,27 +1103,25 @@ func (x *User) decodeJSON(d *wireimpl.Decoder) error {
 			if d.IsNull() {
 				x.DecorationsIDMap.Value.Valid = false
 			} else {
-				{
-					if err := d.ObjectStart(); err != nil {
+				if err := d.ObjectStart(); err != nil {
+					return err
+				}
+				x.DecorationsIDMap.Value.Value = arenaOf(d).sMapOfInt.New()
+				for {
+					k, more, err := d.NextKey()
+					if err != nil {
 						return err
 					}
-					x.DecorationsIDMap.Value.Value = arenaOf(d).sMapOfInt.New()
-					for {
-						k, more, err := d.NextKey()
-						if err != nil {
-							return err
-						}
-						if !more {
-							break
-						}
-						key0 := k
-						var e0 int
-						e0, err = d.Int()
-						if err != nil {
-							return err
-						}
-						x.DecorationsIDMap.Value.Value[key0] = e0
+					if !more {
+						break
 					}
+					key0 := k
+					var e0 int
+					e0, err = d.Int()
+					if err != nil {
+						return err
+					}
+					x.DecorationsIDMap.Value.Value[key0] = e0
 				}
 				x.DecorationsIDMap.Value.Valid = true
 			}
@@ -1683,27 +1681,25 @@ func (x *ItemPart) decodeJSON(d *wireimpl.Decoder) error {
 			x.Resources.Value, err = d.Raw()
 		case "msg_scenarios":
 			x.MsgScenarios.Set = true
-			{
-				if err := d.ObjectStart(); err != nil {
+			if err := d.ObjectStart(); err != nil {
+				return err
+			}
+			x.MsgScenarios.Value = arenaOf(d).sMapOfString.New()
+			for {
+				k, more, err := d.NextKey()
+				if err != nil {
 					return err
 				}
-				x.MsgScenarios.Value = arenaOf(d).sMapOfString.New()
-				for {
-					k, more, err := d.NextKey()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key0 := k
-					var e0 string
-					e0, err = d.String()
-					if err != nil {
-						return err
-					}
-					x.MsgScenarios.Value[key0] = e0
+				if !more {
+					break
 				}
+				key0 := k
+				var e0 string
+				e0, err = d.String()
+				if err != nil {
+					return err
+				}
+				x.MsgScenarios.Value[key0] = e0
 			}
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
@@ -8570,14 +8566,9 @@ func readFormsArrayOfInt(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireimpl
 			break
 		}
 		var e int
-		{
-			v1, f1, err := d.IntAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = v1
-			(*forms) = (*forms).With(len(list), f1)
-		}
+		v1, f1, err := d.IntAs(a)
+		e = v1
+		(*forms) = (*forms).With(len(list), f1)
 		if err != nil {
 			return nil, err
 		}
@@ -8609,14 +8600,9 @@ func readFormsArrayOfString(d *wireimpl.Decoder, a wireimpl.Accept, forms *wirei
 			break
 		}
 		var e string
-		{
-			v1, f1, err := d.StringAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = v1
-			(*forms) = (*forms).With(len(list), f1)
-		}
+		v1, f1, err := d.StringAs(a)
+		e = v1
+		(*forms) = (*forms).With(len(list), f1)
 		if err != nil {
 			return nil, err
 		}

@@ -391,27 +391,25 @@ func (x *Person) decodeJSON(d *wireimpl.Decoder) error {
 			}
 		case "tags":
 			x.Tags.Set = true
-			{
-				if err := d.ObjectStart(); err != nil {
+			if err := d.ObjectStart(); err != nil {
+				return err
+			}
+			x.Tags.Value = arenaOf(d).sMapOfListOfInt.New()
+			for {
+				k, more, err := d.NextKey()
+				if err != nil {
 					return err
 				}
-				x.Tags.Value = arenaOf(d).sMapOfListOfInt.New()
-				for {
-					k, more, err := d.NextKey()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key0 := k
-					var e0 []int
-					e0, err = readArrayOfInt(d)
-					if err != nil {
-						return err
-					}
-					x.Tags.Value[key0] = e0
+				if !more {
+					break
 				}
+				key0 := k
+				var e0 []int
+				e0, err = readArrayOfInt(d)
+				if err != nil {
+					return err
+				}
+				x.Tags.Value[key0] = e0
 			}
 		case "online":
 			seen |= 1 << 1
@@ -1272,14 +1270,9 @@ func readFormsArrayOfLevel(d *wireimpl.Decoder, a wireimpl.Accept, forms *wireim
 			break
 		}
 		var e Level
-		{
-			v1, f1, err := d.IntAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = Level(v1)
-			(*forms) = (*forms).With(len(list), f1)
-		}
+		v1, f1, err := d.IntAs(a)
+		e = Level(v1)
+		(*forms) = (*forms).With(len(list), f1)
 		if err != nil {
 			return nil, err
 		}
@@ -1311,14 +1304,9 @@ func readFormsArrayOfString(d *wireimpl.Decoder, a wireimpl.Accept, forms *wirei
 			break
 		}
 		var e string
-		{
-			v1, f1, err := d.StringAs(a)
-			if err != nil {
-				return nil, err
-			}
-			e = v1
-			(*forms) = (*forms).With(len(list), f1)
-		}
+		v1, f1, err := d.StringAs(a)
+		e = v1
+		(*forms) = (*forms).With(len(list), f1)
 		if err != nil {
 			return nil, err
 		}

@@ -212,27 +212,25 @@ func (x *Created) decodeRest(d *wireimpl.Decoder, key string, more bool, baseSee
 			x.Tags, err = readArrayOfString(d)
 		case "attrs":
 			x.Attrs.Set = true
-			{
-				if err := d.ObjectStart(); err != nil {
+			if err := d.ObjectStart(); err != nil {
+				return err
+			}
+			x.Attrs.Value = arenaOf(d).sMapOfInt.New()
+			for {
+				k, more, err := d.NextKey()
+				if err != nil {
 					return err
 				}
-				x.Attrs.Value = arenaOf(d).sMapOfInt.New()
-				for {
-					k, more, err := d.NextKey()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key0 := k
-					var e0 int
-					e0, err = d.Int()
-					if err != nil {
-						return err
-					}
-					x.Attrs.Value[key0] = e0
+				if !more {
+					break
 				}
+				key0 := k
+				var e0 int
+				e0, err = d.Int()
+				if err != nil {
+					return err
+				}
+				x.Attrs.Value[key0] = e0
 			}
 		default:
 			var known bool

@@ -294,27 +294,25 @@ func (x *PingSignal) decodeSignal(d *wireimpl.Decoder) error {
 			x.Peers.Value, err = readArrayOfFloat64(d)
 		case "tags":
 			x.Tags.Set = true
-			{
-				if err := d.ObjectStart(); err != nil {
+			if err := d.ObjectStart(); err != nil {
+				return err
+			}
+			x.Tags.Value = arenaOf(d).sMapOfBool.New()
+			for {
+				k, more, err := d.NextKey()
+				if err != nil {
 					return err
 				}
-				x.Tags.Value = arenaOf(d).sMapOfBool.New()
-				for {
-					k, more, err := d.NextKey()
-					if err != nil {
-						return err
-					}
-					if !more {
-						break
-					}
-					key0 := k
-					var e0 bool
-					e0, err = d.Bool()
-					if err != nil {
-						return err
-					}
-					x.Tags.Value[key0] = e0
+				if !more {
+					break
 				}
+				key0 := k
+				var e0 bool
+				e0, err = d.Bool()
+				if err != nil {
+					return err
+				}
+				x.Tags.Value[key0] = e0
 			}
 		default:
 			err = d.UnknownField(&x.UnknownFields, key)
