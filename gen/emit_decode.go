@@ -578,13 +578,7 @@ func emitObjectDecode(m *Model, o *Object, method string, payload string) jen.Co
 						db.Add(unknownMember(m))
 						return
 					}
-					// var known bool
-					// if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known { <unknown> }
-					db.Var().Id("known").Bool()
-					db.If(
-						jen.List(jen.Id("known"), jen.Err()).Op("=").Id("x").Dot(o.Base.GoName).Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("baseSeen")),
-						jen.Op("!").Id("known"),
-					).Block(unknownMember(m))
+					db.Add(decodeMemberOr(jen.Id("x").Dot(o.Base.GoName), "baseSeen", unknownMember(m)))
 				})
 			})
 			lb.Add(ifErr(ret))
@@ -794,6 +788,20 @@ func emitBaseDecode(o *Object, decodeOnly bool) jen.Code {
 	return g
 }
 
+// decodeMemberOr emits a call of recv's decodeMember and what to do with a
+// member it does not know:
+//
+//	var known bool
+//	if known, err = x.EventData.decodeMember(d, key, &baseSeen); !known {
+//		<otherwise>
+//	}
+func decodeMemberOr(recv *jen.Statement, seen string, otherwise jen.Code) jen.Code {
+	return jen.Var().Id("known").Bool().Line().If(
+		jen.List(jen.Id("known"), jen.Err()).Op("=").Add(recv).Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id(seen)),
+		jen.Op("!").Id("known"),
+	).Block(otherwise)
+}
+
 // emitDecodeOnly emits decodeOnly, which checks a base on its own: the
 // base's members of an object are decoded and checked, the others skipped.
 //
@@ -810,11 +818,7 @@ func emitDecodeOnly(o *Object) jen.Code {
 			lb.List(jen.Id("key"), jen.Id("more"), jen.Err()).Op(":=").Id("d").Dot("NextKey").Call()
 			lb.Add(returnIfErr())
 			lb.If(jen.Op("!").Id("more")).Block(jen.Break())
-			lb.Var().Id("known").Bool()
-			lb.If(
-				jen.List(jen.Id("known"), jen.Err()).Op("=").Id("x").Dot("decodeMember").Call(jen.Id("d"), jen.Id("key"), jen.Op("&").Id("seen")),
-				jen.Op("!").Id("known"),
-			).Block(jen.Err().Op("=").Id("d").Dot("Skip").Call())
+			lb.Add(decodeMemberOr(jen.Id("x"), "seen", jen.Err().Op("=").Id("d").Dot("Skip").Call()))
 			lb.Add(returnIfErr())
 		})
 		b.Return(jen.Id("x").Dot("checkMembers").Call(jen.Id("d"), jen.Id("seen")))

@@ -194,7 +194,7 @@ func baseWritten(base *Object) writtenState {
 //		b = wireimpl.AppendStringRest(append(b, "{\"msg_id\":\""...), x.MsgID)
 //		...
 //		if len(x.UnknownFields) > 0 {
-//			b = x.UnknownFields.AppendTo(b)
+//			b = wireimpl.AppendUnknown(b, x.UnknownFields)
 //		}
 //		return append(b, '}')
 //	}
@@ -527,7 +527,7 @@ func emitEnumAppend(e *Enum) jen.Code {
 // nearly always empty.
 //
 //	if len(x.UnknownFields) > 0 {
-//		b = x.UnknownFields.AppendTo(b)
+//		b = wireimpl.AppendUnknown(b, x.UnknownFields)
 //	}
 func appendKept(field string) jen.Code {
 	return jen.If(jen.Len(jen.Id("x").Dot(field)).Op(">").Lit(0)).Block(

@@ -503,8 +503,6 @@ func eventMethods(m *Model, goName string, name jen.Code, known jen.Code) jen.Co
 		g.Line().Func().Params(recv.Clone()).Id("setFrame").Params(jen.Id("f").Id("Frame")).Block(
 			jen.Id("x").Dot("Frame").Op("=").Add(wire("Some")).Call(jen.Id("f")),
 		).Line()
-	}
-	if m.Frame != nil {
 		g.Line().Comment("Envelope implements Event.").Line()
 		g.Func().Params(recv.Clone()).Id("Envelope").Params().Params(jen.Id("Frame"), jen.Bool()).Block(
 			jen.Return(jen.Id("x").Dot("Frame").Dot("Get").Call()),
@@ -574,9 +572,7 @@ func emitUnknownEvent(m *Model) jen.Code {
 		s.Id("Payload").Add(wire("Raw"))
 		s.Line()
 		s.Id("name").String() // made from the discriminators; see EventName
-		for _, c := range eventTailFields()[1:] {
-			s.Add(c)
-		}
+		s.Id("source")        // as in every event (eventTailFields)
 	}).Line()
 	g.Var().Id("_").Id("Event").Op("=").Parens(jen.Op("*").Id("UnknownEvent")).Parens(jen.Nil()).Line()
 	g.Add(eventMethods(m, "UnknownEvent", jen.Id("x").Dot("name"), jen.False()))
