@@ -85,10 +85,7 @@ func BenchmarkKOOKEncode(b *testing.B) {
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
 	b.Run("impl=json_compact", func(b *testing.B) {
-		outs := make([][]byte, len(c.Frames))
-		for i, f := range c.Frames {
-			outs[i] = must(kook.Decode(f)).AppendJSON(nil)
-		}
+		_, outs := encodings(c, kook.Decode)
 		benchCompact(b, c, outs)
 	})
 	b.Run("impl=output_copy", func(b *testing.B) { benchOutputCopy(b, c, kook.Decode) })
@@ -181,10 +178,7 @@ func BenchmarkOneBot12Encode(b *testing.B) {
 		benchMarshal(b, c, func(i int) any { return evs[i] })
 	})
 	b.Run("impl=json_compact", func(b *testing.B) {
-		outs := make([][]byte, len(c.Frames))
-		for i, f := range c.Frames {
-			outs[i] = must(onebot12.Decode(f)).AppendJSON(nil)
-		}
+		_, outs := encodings(c, onebot12.Decode)
 		benchCompact(b, c, outs)
 	})
 	b.Run("impl=output_copy", func(b *testing.B) { benchOutputCopy(b, c, onebot12.Decode) })
@@ -282,17 +276,25 @@ func benchCompact(b *testing.B, c *Corpus, outs [][]byte) {
 	sinkBytes = buf.Bytes()
 }
 
-// benchOutputCopy (output_copy) is the floor under any one-shot encoder that
-// returns memory of its own: a new copy of each event's encoding, filled and
-// later collected, with no encoding at all. The events stay live as they do
-// in eventbind_oneshot, so that collections cost what they cost there.
-func benchOutputCopy[E interface{ AppendJSON([]byte) []byte }](b *testing.B, c *Corpus, decode func([]byte) (E, error)) {
+type encoder interface{ AppendJSON([]byte) []byte }
+
+// encodings decodes every frame of c and encodes each event.
+func encodings[E encoder](c *Corpus, decode func([]byte) (E, error)) ([]E, [][]byte) {
 	evs := make([]E, len(c.Frames))
 	outs := make([][]byte, len(c.Frames))
 	for i, f := range c.Frames {
 		evs[i] = must(decode(f))
 		outs[i] = evs[i].AppendJSON(nil)
 	}
+	return evs, outs
+}
+
+// benchOutputCopy (output_copy) is the floor under any one-shot encoder that
+// returns memory of its own: a new copy of each event's encoding, filled and
+// later collected, with no encoding at all. The events stay live as they do
+// in eventbind_oneshot, so that collections cost what they cost there.
+func benchOutputCopy[E encoder](b *testing.B, c *Corpus, decode func([]byte) (E, error)) {
+	evs, outs := encodings(c, decode)
 	benchOneShot(b, c, func(i int) []byte { return append([]byte(nil), outs[i]...) })
 	runtime.KeepAlive(evs)
 }
